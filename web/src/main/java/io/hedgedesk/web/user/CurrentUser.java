@@ -1,0 +1,53 @@
+package io.hedgedesk.web.user;
+
+import io.hedgedesk.domain.user.AppUser;
+import io.hedgedesk.domain.user.OidcIdentity;
+import io.hedgedesk.persistence.user.AppUserRepository;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * The logged-in user of this request, provisioned into {@code app_user} on first sight. Identity comes from the
+ * ID token's issuer and subject; everything else about the user (teams, roles) comes from the database.
+ */
+@RequestScoped
+public class CurrentUser {
+
+    private final SecurityIdentity identity;
+    private final AppUserRepository users;
+    private AppUser user;
+
+    @Inject
+    public CurrentUser(SecurityIdentity identity, AppUserRepository users) {
+        this.identity = identity;
+        this.users = users;
+    }
+
+    public boolean isLoggedIn() {
+        return !identity.isAnonymous();
+    }
+
+    /** The user behind this request; only call on routes that require login. */
+    public AppUser get() {
+        if (user == null) {
+            if (!isLoggedIn()) {
+                throw new IllegalStateException("no user is logged in on this request");
+            }
+            // In the code flow the principal is the verified ID token.
+            JsonWebToken idToken = (JsonWebToken) identity.getPrincipal();
+            user = users.provision(OidcIdentity.fromClaims(
+                    idToken.getIssuer(),
+                    idToken.getSubject(),
+                    idToken.getClaim("preferred_username"),
+                    idToken.getClaim("email"),
+                    idToken.getClaim("name")));
+        }
+        return user;
+    }
+
+    public Viewer viewer() {
+        return isLoggedIn() ? Viewer.of(get()) : Viewer.ANONYMOUS;
+    }
+}
