@@ -82,6 +82,7 @@ class LoginFlowTest {
             assertThat(response.getResponseHeaderValue("Location"))
                     .contains("/protocol/openid-connect/end-session")
                     .contains("post_logout_redirect_uri=http%3A%2F%2Flocalhost%3A8081%2F");
+            assertThat(response.getResponseHeaderValue("Clear-Site-Data")).contains("\"cookies\"").contains("\"cache\"");
             assertThat(browser.getCookieManager().getCookie("q_session")).isNull();
 
             var again = browser.getPage(new URL(root, "dashboard")).getWebResponse();

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Starts everything hedgedesk needs on this machine and then the application in production mode:
+#   PostgreSQL (checked, started or installed), Keycloak (downloaded once, realm imported), the packaged app.
+# Ctrl-C stops what this script started. Variables: see the README ("Configuration").
+set -euo pipefail
+cd "$(dirname "$0")"
+
+APP_PORT=${HTTP_PORT:-8080}
+KEYCLOAK_PORT=${KEYCLOAK_PORT:-8180}
+export HTTP_PORT=$APP_PORT KEYCLOAK_PORT
+export OIDC_AUTH_SERVER_URL=${OIDC_AUTH_SERVER_URL:-http://localhost:$KEYCLOAK_PORT/realms/hedgedesk}
+
+app_pid=""
+started_keycloak=false
+stop_all() {
+  trap - INT TERM EXIT
+  if [ -n "$app_pid" ] && kill -0 "$app_pid" 2>/dev/null; then
+    echo "Stopping hedgedesk"
+    kill "$app_pid" 2>/dev/null || true
+    wait "$app_pid" 2>/dev/null || true
+  fi
+  if $started_keycloak; then
+    scripts/keycloak.sh stop || true
+  fi
+}
+trap stop_all INT TERM EXIT
+
+scripts/ensure-postgres.sh
+
+if scripts/keycloak.sh status >/dev/null 2>&1; then
+  echo "[keycloak] already running on port $KEYCLOAK_PORT; leaving it as it is"
+else
+  scripts/keycloak.sh start
+  started_keycloak=true
+fi
+
+if [ "${HEDGEDESK_SKIP_BUILD:-false}" != true ]; then
+  echo "[build] packaging the application (set HEDGEDESK_SKIP_BUILD=true to reuse the last build)"
+  ./mvnw -B -q -ntp -DskipTests package
+fi
+
+echo "[app] starting on http://localhost:$APP_PORT"
+java ${JAVA_OPTS:-} -jar web/target/quarkus-app/quarkus-run.jar &
+app_pid=$!
+
+management_port=${MANAGEMENT_PORT:-9000}
+for _ in $(seq 1 120); do
+  if curl -fsS "http://localhost:$management_port/q/health/ready" >/dev/null 2>&1; then
+    cat <<TXT
+
+  hedgedesk is running:  http://localhost:$APP_PORT
+  Demo logins (Keycloak realm "hedgedesk"):  alice / alice   bob / bob   carol / carol
+  Keycloak admin console: http://localhost:$KEYCLOAK_PORT/admin  (admin / admin)
+  Press Ctrl-C to stop.
+
+TXT
+    break
+  fi
+  kill -0 "$app_pid" 2>/dev/null || { echo "[app] exited during start-up; see the log above"; exit 1; }
+  sleep 1
+done
+wait "$app_pid"
