@@ -1,0 +1,178 @@
+package io.hedgedesk.domain.market;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Daily closes of one asset, ordered by strictly ascending date (unique days). Never empty.
+ *
+ * @param assetSymbol the asset's symbol, e.g. {@code "BTC"}
+ * @param source      where the data came from (venue, product, provenance), free text
+ * @param points      the closes, ascending by date, at least one
+ */
+public record PriceSeries(String assetSymbol, String source, List<PricePoint> points) {
+
+  public PriceSeries {
+    assetSymbol = requireText(assetSymbol, "assetSymbol");
+    source = requireText(source, "source");
+    Objects.requireNonNull(points, "points");
+    points = List.copyOf(points);
+    if (points.isEmpty()) {
+      throw new InvalidMarketDataException("points of " + assetSymbol + " must not be empty");
+    }
+    for (int i = 1; i < points.size(); i++) {
+      LocalDate previous = points.get(i - 1).date();
+      LocalDate current = points.get(i).date();
+      if (!current.isAfter(previous)) {
+        throw new InvalidMarketDataException("points of " + assetSymbol + " must have strictly ascending dates, but "
+            + current + " follows " + previous + " at index " + i);
+      }
+    }
+  }
+
+  /** Number of closes. */
+  public int size() {
+    return points.size();
+  }
+
+  /** The earliest close. */
+  public PricePoint first() {
+    return points.get(0);
+  }
+
+  /** The latest close. */
+  public PricePoint last() {
+    return points.get(points.size() - 1);
+  }
+
+  /** The dates, ascending. */
+  public List<LocalDate> dates() {
+    return points.stream().map(PricePoint::date).toList();
+  }
+
+  /** The closes in date order. */
+  public List<BigDecimal> closes() {
+    return points.stream().map(PricePoint::close).toList();
+  }
+
+  /** The close on exactly {@code date}, if the series has one. */
+  public Optional<BigDecimal> closeOn(LocalDate date) {
+    int index = search(date);
+    return index >= 0 ? Optional.of(points.get(index).close()) : Optional.empty();
+  }
+
+  /** The latest point on or before {@code date} (e.g. "the price as of"), empty if the series starts later. */
+  public Optional<PricePoint> latestOnOrBefore(LocalDate date) {
+    int index = search(date);
+    int at = index >= 0 ? index : -index - 2;
+    return at >= 0 ? Optional.of(points.get(at)) : Optional.empty();
+  }
+
+  /**
+   * The points with {@code from <= date <= to} (both inclusive).
+   *
+   * @throws InvalidMarketDataException if {@code from} is after {@code to} or no point falls in the range
+   */
+  public PriceSeries between(LocalDate from, LocalDate to) {
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    if (from.isAfter(to)) {
+      throw new InvalidMarketDataException("from " + from + " must not be after to " + to);
+    }
+    int start = insertionPoint(from);
+    int toIndex = search(to);
+    int endExclusive = toIndex >= 0 ? toIndex + 1 : -toIndex - 1;
+    if (start >= endExclusive) {
+      throw new InvalidMarketDataException(assetSymbol + " has no closes between " + from + " and " + to
+          + " (series covers " + first().date() + ".." + last().date() + ")");
+    }
+    return new PriceSeries(assetSymbol, source, points.subList(start, endExclusive));
+  }
+
+  /**
+   * The last {@code days} calendar days of the series: points dated after {@code last().date() - days}, i.e.
+   * the range {@code (end - days, end]}. For a gap-free daily series this is the last {@code days} points.
+   *
+   * @throws InvalidMarketDataException if {@code days} is not positive
+   */
+  public PriceSeries lastDays(int days) {
+    if (days <= 0) {
+      throw new InvalidMarketDataException("days must be positive, was " + days);
+    }
+    LocalDate end = last().date();
+    return between(end.minusDays(days - 1L), end);
+  }
+
+  /**
+   * Aligns several series on the dates they all share (inner join), keeping each series' own closes.
+   *
+   * @throws InvalidMarketDataException if no series is given or they share no date
+   */
+  public static AlignedPrices align(List<PriceSeries> series) {
+    Objects.requireNonNull(series, "series");
+    if (series.isEmpty()) {
+      throw new InvalidMarketDataException("series to align must not be empty");
+    }
+    Set<LocalDate> common = new LinkedHashSet<>(series.get(0).dates());
+    for (PriceSeries other : series.subList(1, series.size())) {
+      common.retainAll(Set.copyOf(other.dates()));
+    }
+    if (common.isEmpty()) {
+      throw new InvalidMarketDataException("series " + series.stream().map(PriceSeries::assetSymbol).toList()
+          + " share no common date");
+    }
+    List<PriceSeries> restricted = new ArrayList<>(series.size());
+    for (PriceSeries each : series) {
+      List<PricePoint> kept = each.points().stream().filter(p -> common.contains(p.date())).toList();
+      restricted.add(new PriceSeries(each.assetSymbol(), each.source(), kept));
+    }
+    return new AlignedPrices(List.copyOf(common), restricted);
+  }
+
+  /** Convenience overload of {@link #align(List)}. */
+  public static AlignedPrices align(PriceSeries first, PriceSeries... others) {
+    List<PriceSeries> all = new ArrayList<>(others.length + 1);
+    all.add(first);
+    Collections.addAll(all, others);
+    return align(all);
+  }
+
+  private int search(LocalDate date) {
+    Objects.requireNonNull(date, "date");
+    int low = 0;
+    int high = points.size() - 1;
+    while (low <= high) {
+      int mid = (low + high) >>> 1;
+      int cmp = points.get(mid).date().compareTo(date);
+      if (cmp < 0) {
+        low = mid + 1;
+      } else if (cmp > 0) {
+        high = mid - 1;
+      } else {
+        return mid;
+      }
+    }
+    return -(low + 1);
+  }
+
+  /** Index of the first point dated on or after {@code date}. */
+  private int insertionPoint(LocalDate date) {
+    int index = search(date);
+    return index >= 0 ? index : -index - 1;
+  }
+
+  static String requireText(String value, String field) {
+    Objects.requireNonNull(value, field);
+    if (value.isBlank()) {
+      throw new InvalidMarketDataException(field + " must not be blank");
+    }
+    return value.strip();
+  }
+}

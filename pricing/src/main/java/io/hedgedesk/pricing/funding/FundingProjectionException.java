@@ -1,0 +1,11 @@
+package io.hedgedesk.pricing.funding;
+
+/** Invalid input to a funding computation; the message names the argument and its bad value. */
+public class FundingProjectionException extends IllegalArgumentException {
+
+  private static final long serialVersionUID = 1L;
+
+  public FundingProjectionException(String message) {
+    super(message);
+  }
+}
