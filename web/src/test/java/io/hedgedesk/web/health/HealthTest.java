@@ -9,12 +9,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import org.junit.jupiter.api.Test;
 
-/** Health lives on the management port (9001 in tests), so it is never exposed with the application. */
+/** Health lives on the management port (9001 in tests unless MANAGEMENT_TEST_PORT says otherwise), so it is never exposed with the application. */
 @QuarkusTest
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class HealthTest {
 
-    private static final int MANAGEMENT_TEST_PORT = 9001;
+    private static final int MANAGEMENT_TEST_PORT =
+            Integer.parseInt(System.getenv().getOrDefault("MANAGEMENT_TEST_PORT", "9001"));
 
     @Test
     void readinessIsUpAndReportsTheDatabase() {

@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class LoginFlowTest {
 
+    private static final String TEST_PORT = System.getenv().getOrDefault("HTTP_TEST_PORT", "8081");
+
     @TestHTTPResource("/")
     URL root;
 
@@ -53,7 +55,7 @@ class LoginFlowTest {
                         containsString("response_type=code"),
                         containsString("code_challenge_method=S256"),
                         containsString("state="),
-                        containsString("redirect_uri=" + "http%3A%2F%2Flocalhost%3A8081%2Flogin%2Fcallback")));
+                        containsString("redirect_uri=" + "http%3A%2F%2Flocalhost%3A" + TEST_PORT + "%2Flogin%2Fcallback")));
     }
 
     @Test
@@ -81,7 +83,7 @@ class LoginFlowTest {
             assertThat(response.getStatusCode()).isEqualTo(302);
             assertThat(response.getResponseHeaderValue("Location"))
                     .contains("/protocol/openid-connect/end-session")
-                    .contains("post_logout_redirect_uri=http%3A%2F%2Flocalhost%3A8081%2F");
+                    .contains("post_logout_redirect_uri=http%3A%2F%2Flocalhost%3A" + TEST_PORT + "%2F");
             assertThat(response.getResponseHeaderValue("Clear-Site-Data")).contains("\"cookies\"").contains("\"cache\"");
             assertThat(browser.getCookieManager().getCookie("q_session")).isNull();
 
