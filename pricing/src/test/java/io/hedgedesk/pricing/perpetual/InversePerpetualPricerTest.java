@@ -216,6 +216,19 @@ class InversePerpetualPricerTest {
   }
 
   @Test
+  void deribitMaintenanceIsConservativeInTheCatalog() {
+    // https://support.deribit.com/hc/en-us/articles/25944738177565-Linear-Perpetual — MM 1 % + size x 0.005 %:
+    // 25 BTC -> 1.125 % = 0.28125 BTC. The catalog discretises the continuous rule at tier upper bounds (README,
+    // "assumed"): 25 BTC falls in (10, 50] at 1 % + 50 x 0.005 % = 1.25 %, i.e. 0.3125 BTC, above the venue's figure.
+    Instrument deribit = get("DERIBIT:BTC-PERPETUAL");
+    Position position = Position.of(deribit, LONG, "250000", "100000", "10"); // 2,500,000 USD / 100,000 = 25 BTC
+    BigDecimal venue = d("25").multiply(d("0.01").add(d("25").multiply(d("0.00005"))));
+    assertThat(venue).isEqualByComparingTo("0.28125");
+    assertThat(PRICER.maintenanceMargin(position, d("100000")).value()).isEqualByComparingTo("0.3125")
+        .isGreaterThan(venue);
+  }
+
+  @Test
   void bitmexRiskLimitSteps() {
     // https://bitmex.com/app/riskLimitsExamples — XBTUSD 180 XBT: maintenance 0.50 % = 0.90 XBT.
     Instrument xbtusd = get("BITMEX:XBTUSD");
