@@ -46,12 +46,12 @@ class PerpetualPricerGuardsTest {
     rejected(() -> Position.of(BTCUSD, LONG, "10", "8000", "101"), "leverage 101 exceeds the maximum 100 of BYBIT:BTCUSD");
     // 1,600,000 contracts at 8,000 = 200 BTC: tier 2 of BYBIT:BTCUSD (above 150 BTC), max 66.67x.
     rejected(() -> Position.of(BTCUSD, LONG, "1600000", "8000", "100"),
-        "leverage 100 exceeds the maximum 66.67 of the BYBIT:BTCUSD tier without upper bound that a position of "
-            + "200 BTC falls in");
+        "leverage 100 exceeds the maximum 66.67 of BYBIT:BTCUSD's tier (150, unbounded) BTC, which a position of "
+            + "200 falls in");
     // OKX counts contracts: 5,000 contracts is tier (3000, 12000], max 66.66x.
     rejected(() -> Position.of(get("OKX:BTC-USD-SWAP"), SHORT, "5000", "50000", "100"),
-        "leverage 100 exceeds the maximum 66.66 of the OKX:BTC-USD-SWAP tier up to 12000 that a position of "
-            + "5000 contracts falls in");
+        "leverage 100 exceeds the maximum 66.66 of OKX:BTC-USD-SWAP's tier (3000, 12000] contracts, which a "
+            + "position of 5000 falls in");
     assertThatNullPointerException().isThrownBy(() -> new Position(null, LONG, d("1"), d("1"), d("1")))
         .withMessage("instrument");
     assertThatNullPointerException().isThrownBy(() -> new Position(BTCUSD, null, d("1"), d("1"), d("1")))
