@@ -1,5 +1,9 @@
 package io.hedgedesk.web.error;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.hedgedesk.web.api.BadInputException;
 import io.hedgedesk.web.user.Viewer;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -36,6 +40,11 @@ public class ErrorMapper {
         if (status >= 500) {
             return serverError(e, uri, headers);
         }
+        if (status == 400) {
+            // Quarkus wraps a body it cannot parse; say what was wrong with it.
+            return e.getCause() instanceof JsonProcessingException json ? mapUnreadableJson(json, uri, headers)
+                    : badRequest("", "The request could not be processed.", uri, headers);
+        }
         String message = switch (status) {
             case 404 -> "There is nothing here. The page may have moved, or you may not have access to it.";
             case 405 -> "That action is not available here.";
@@ -44,6 +53,47 @@ public class ErrorMapper {
             default -> "The request could not be processed.";
         };
         return render(status, title(status), message, "", uri, headers);
+    }
+
+    /** A request field that cannot be used: 400 naming the field. */
+    @ServerExceptionMapper
+    public Response mapBadInput(BadInputException e, UriInfo uri, HttpHeaders headers) {
+        return badRequest(e.field(), e.getMessage(), uri, headers);
+    }
+
+    /**
+     * Our own validation failures (a domain or pricing guard clause: "leverage 150 exceeds the maximum 100 of
+     * BYBIT:BTCUSD") are the client's input: 400 with the message, which names the field. An
+     * {@link IllegalArgumentException} from anywhere else is a bug and stays a 500.
+     */
+    @ServerExceptionMapper
+    public Response mapRejectedInput(IllegalArgumentException e, UriInfo uri, HttpHeaders headers) {
+        if (!e.getClass().getName().startsWith("io.hedgedesk.")) {
+            return serverError(e, uri, headers);
+        }
+        return badRequest("", e.getMessage(), uri, headers);
+    }
+
+    /** Malformed JSON, a wrong type or an unknown field in a request body: 400 naming the field. */
+    @ServerExceptionMapper
+    public Response mapUnreadableJson(JsonProcessingException e, UriInfo uri, HttpHeaders headers) {
+        String field = "";
+        String message = "the request body is not valid JSON";
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            field = unknown.getPropertyName();
+            message = "unknown field \"" + ErrorMapper.sanitize(field) + "\"";
+        } else if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            field = mismatch.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
+            message = field + " has the wrong type";
+        }
+        return badRequest(field, message, uri, headers);
+    }
+
+    @ServerExceptionMapper
+    public Response mapUnreadableJson(MismatchedInputException e, UriInfo uri, HttpHeaders headers) {
+        return mapUnreadableJson((JsonProcessingException) e, uri, headers);
     }
 
     @ServerExceptionMapper
@@ -57,6 +107,15 @@ public class ErrorMapper {
         return render(500, "Something went wrong",
                 "The error has been logged. If it keeps happening, quote the error id to your administrator.",
                 errorId, uri, headers);
+    }
+
+    private Response badRequest(String field, String message, UriInfo uri, HttpHeaders headers) {
+        LOG.infof("Rejected input on %s: %s", sanitize(uri.getPath()), sanitize(message));
+        if (wantsJson(uri, headers)) {
+            return Response.status(400).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(Map.of("status", 400, "error", title(400), "field", field, "message", message)).build();
+        }
+        return render(400, title(400), message, "", uri, headers);
     }
 
     private Response render(int status, String title, String message, String errorId, UriInfo uri, HttpHeaders headers) {

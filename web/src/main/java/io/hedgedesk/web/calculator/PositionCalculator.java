@@ -1,0 +1,160 @@
+package io.hedgedesk.web.calculator;
+
+import io.hedgedesk.domain.instrument.Amount;
+import io.hedgedesk.domain.instrument.Asset;
+import io.hedgedesk.domain.instrument.Instrument;
+import io.hedgedesk.domain.instrument.LiquidationConvention;
+import io.hedgedesk.domain.instrument.Side;
+import io.hedgedesk.pricing.catalog.ContractCatalog;
+import io.hedgedesk.pricing.funding.FundingCash;
+import io.hedgedesk.pricing.funding.FundingProjector;
+import io.hedgedesk.pricing.funding.HolderSide;
+import io.hedgedesk.pricing.perpetual.LiquidationDistance;
+import io.hedgedesk.pricing.perpetual.Liquidity;
+import io.hedgedesk.pricing.perpetual.PerpetualPricer;
+import io.hedgedesk.pricing.perpetual.PerpetualPricingException;
+import io.hedgedesk.pricing.perpetual.Position;
+import io.hedgedesk.web.api.BadInputException;
+import io.hedgedesk.web.api.Inputs;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Binds and validates the position calculator's input and asks the pricing module for every number; no arithmetic
+ * of its own beyond rounding for display. Shared by the JSON API and the calculator page.
+ */
+@ApplicationScoped
+public class PositionCalculator {
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private final ContractCatalog catalog;
+
+    public PositionCalculator(ContractCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** The contract named by a request field, or a 400 naming the field. */
+    public Instrument contract(String field, String raw) {
+        String id = Inputs.requiredText(field, raw);
+        return catalog.find(id).orElseThrow(() -> new BadInputException(field,
+                field + " \"" + id.replaceAll("\\p{Cntrl}", "?") + "\" is not in the contract catalog"
+                        + " (see GET /api/v1/contracts)"));
+    }
+
+    /** The validated position: leverage within the contract's and the tier's maximum. */
+    public Position position(PositionForm form) {
+        Instrument instrument = contract("contract", form.contract());
+        Side side = Inputs.choice("side", form.side(), Side.class);
+        BigDecimal size = Inputs.positive("size", form.size());
+        BigDecimal entry = Inputs.positive("entryPrice", form.entryPrice());
+        BigDecimal leverage = Inputs.positive("leverage", form.leverage());
+        if (leverage.compareTo(instrument.maxLeverage()) > 0) {
+            throw new BadInputException("leverage", "leverage " + leverage.toPlainString() + " is above the maximum "
+                    + instrument.maxLeverage().toPlainString() + "x of " + instrument.id());
+        }
+        try {
+            return new Position(instrument, side, size, entry, leverage);
+        } catch (PerpetualPricingException e) {
+            // The remaining guard is the tier's own leverage cap (a large position allows less leverage).
+            throw new BadInputException("leverage", e.getMessage());
+        }
+    }
+
+    public PositionReport analyze(PositionForm form) {
+        Position position = position(form);
+        Instrument instrument = position.instrument();
+        BigDecimal mark = Inputs.isBlank(form.markPrice()) ? position.entryPrice()
+                : Inputs.positive("markPrice", form.markPrice());
+        Amount extra = new Amount(Inputs.nonNegative("extraMargin", form.extraMargin(), BigDecimal.ZERO),
+                instrument.settlementAsset());
+        PerpetualPricer pricer = PerpetualPricer.of(instrument);
+
+        List<PositionReport.Liquidation> liquidation = new ArrayList<>();
+        liquidation.add(liquidation(pricer, position, instrument.liquidationConvention(), extra, mark, true));
+        for (LiquidationConvention convention : LiquidationConvention.values()) {
+            if (convention != instrument.liquidationConvention()) {
+                liquidation.add(liquidation(pricer, position, convention, extra, mark, false));
+            }
+        }
+        Optional<PositionReport.Funding> funding = Inputs.isBlank(form.fundingRate()) ? Optional.empty()
+                : Optional.of(funding(pricer, position, Inputs.decimal("fundingRate", form.fundingRate()), mark));
+
+        return new PositionReport(ContractView.of(instrument), position.side().name(), position.size(),
+                ContractView.sizeUnit(instrument), position.entryPrice(), mark, position.leverage(),
+                Money.settlement(pricer.coinNotional(instrument, position.size(), mark)),
+                Money.usd(pricer.usdNotional(instrument, position.size(), mark)),
+                Money.settlement(pricer.pnl(position, mark)),
+                Money.usd(pricer.pnlUsd(position, mark)),
+                Money.settlement(pricer.initialMargin(position)),
+                Money.settlement(extra),
+                Money.settlement(pricer.maintenanceMargin(position, mark)),
+                Money.settlement(pricer.fee(instrument, position.size(), position.entryPrice(), Liquidity.TAKER)),
+                Money.settlement(pricer.fee(instrument, position.size(), position.entryPrice(), Liquidity.MAKER)),
+                Money.settlement(pricer.fee(instrument, position.size(), mark, Liquidity.TAKER)),
+                liquidation,
+                pricer.bankruptcyPrice(position, extra).map(price -> price(instrument, price)),
+                funding);
+    }
+
+    private PositionReport.Liquidation liquidation(PerpetualPricer pricer, Position position,
+            LiquidationConvention convention, Amount extra, BigDecimal mark, boolean venueConvention) {
+        Instrument instrument = position.instrument();
+        Optional<LiquidationDistance> distance;
+        try {
+            distance = pricer.distanceToLiquidation(position, convention, extra, mark);
+        } catch (PerpetualPricingException e) {
+            throw new BadInputException("leverage", e.getMessage());
+        }
+        return new PositionReport.Liquidation(convention.name(), describe(convention), venueConvention,
+                distance.map(d -> price(instrument, d.liquidationPrice())),
+                distance.map(d -> price(instrument, d.priceDistance())),
+                distance.map(d -> d.fraction().multiply(HUNDRED).setScale(2, RoundingMode.HALF_UP)));
+    }
+
+    private PositionReport.Funding funding(PerpetualPricer pricer, Position position, BigDecimal rate, BigDecimal mark) {
+        Instrument instrument = position.instrument();
+        HolderSide holder = HolderSide.valueOf(position.side().name());
+        BigDecimal value = pricer.positionValue(instrument, position.size(), mark).value();
+        BigDecimal settlementUsd = instrument.settlementAsset().isDollar() ? BigDecimal.ONE : mark;
+        FundingCash cash = FundingProjector.DEFAULT.toCash(holder.toHolder(rate), value, settlementUsd);
+        long perYear = instrument.fundingIntervalsPerYear();
+        Optional<BigDecimal> annualized = perYear == 0 ? Optional.empty()
+                : Optional.of(rate.multiply(BigDecimal.valueOf(perYear)).multiply(HUNDRED)
+                        .setScale(2, RoundingMode.HALF_UP));
+        return new PositionReport.Funding(rate, instrument.fundingInterval().toHours(), annualized,
+                Money.settlement(new Amount(cash.inSettlementAsset(), instrument.settlementAsset())),
+                Money.usd(new Amount(cash.inUsd(), Asset.USD)), fundingWords(position.side(), rate));
+    }
+
+    /** The sign of funding in words, for the holder's side. A positive rate means longs pay shorts. */
+    static String fundingWords(Side side, BigDecimal rate) {
+        if (rate.signum() == 0) {
+            return "At a zero rate nobody pays funding.";
+        }
+        boolean positive = rate.signum() > 0;
+        boolean receives = positive == (side == Side.SHORT);
+        return "While the rate is " + (positive ? "positive" : "negative") + ", "
+                + (positive ? "longs pay shorts" : "shorts pay longs") + ": your " + side.name().toLowerCase()
+                + (receives ? " receives" : " pays") + " funding.";
+    }
+
+    static String describe(LiquidationConvention convention) {
+        return switch (convention) {
+            case MAINTENANCE_ON_ENTRY_VALUE -> "maintenance margin on the entry value, no deduction, no fees"
+                    + " (Bybit classic, BitMEX)";
+            case MAINTENANCE_ON_MARK_VALUE -> "maintenance margin on the value at the liquidation price minus the"
+                    + " tier's maintenance amount (Binance, Bybit unified account, Deribit, OKX)";
+        };
+    }
+
+    /** Prices at the contract's tick precision, at least cents, half-up. */
+    static BigDecimal price(Instrument instrument, BigDecimal price) {
+        int scale = Math.max(2, instrument.tickSize().stripTrailingZeros().scale());
+        return price.setScale(scale, RoundingMode.HALF_UP);
+    }
+}

@@ -1,0 +1,27 @@
+package io.hedgedesk.web.calculator;
+
+/**
+ * The position calculator's input exactly as typed (JSON body or query string): everything is text so that the
+ * calculator can say which field is wrong and the page can show what was typed. Optional fields may be blank.
+ *
+ * @param contract     catalog id, e.g. {@code BYBIT:BTCUSD}
+ * @param side         {@code LONG} or {@code SHORT}
+ * @param size         contracts (inverse) or quantity units (linear)
+ * @param entryPrice   average entry price
+ * @param leverage     chosen leverage
+ * @param markPrice    price to value the position at; blank = the entry price
+ * @param extraMargin  isolated margin added beyond the initial margin, settlement asset; blank = 0
+ * @param fundingRate  funding rate per interval as a fraction (0.0001 = 0.01 %); blank = not shown
+ */
+public record PositionForm(String contract, String side, String size, String entryPrice, String leverage,
+                           String markPrice, String extraMargin, String fundingRate) {
+
+    /** The example the calculator page opens with: the ETH bag of the product tour, hedged 1:1 on Bybit. */
+    public static PositionForm example() {
+        return new PositionForm("BYBIT:ETHUSD", "SHORT", "175000", "3500", "2", "3000", "", "0.0001");
+    }
+
+    public boolean isEmpty() {
+        return contract == null && side == null && size == null && entryPrice == null && leverage == null;
+    }
+}
