@@ -1,0 +1,19 @@
+package io.hedgedesk.pricing.catalog;
+
+/** No contract with the requested id in the catalog. */
+public class ContractNotFoundException extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  private final String id;
+
+  public ContractNotFoundException(String id) {
+    super("no contract " + id + " in the catalog");
+    this.id = id;
+  }
+
+  /** The id that was looked up. */
+  public String id() {
+    return id;
+  }
+}
