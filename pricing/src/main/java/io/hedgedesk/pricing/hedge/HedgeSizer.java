@@ -2,6 +2,9 @@ package io.hedgedesk.pricing.hedge;
 
 import io.hedgedesk.domain.instrument.Amount;
 import io.hedgedesk.domain.instrument.Instrument;
+import io.hedgedesk.domain.instrument.Side;
+import io.hedgedesk.pricing.perpetual.PerpetualPricer;
+import io.hedgedesk.pricing.perpetual.Position;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -62,7 +65,11 @@ public final class HedgeSizer {
    * </ul>
    * <b>Order size</b>: inverse {@code Q = D·E/FV} contracts, linear {@code q = D·S/(E·cs)} quantity units, each
    * rounded to the nearest quantity step ({@link #STEP_ROUNDING}); the delta, margin, exposure, residuals and
-   * coverage are then recomputed from the rounded size. Units: coins and USD (at spot), margin in the coin or USDT.
+   * coverage are then recomputed from the rounded size, with the notionals and initial margin of the
+   * {@link PerpetualPricer}. Units: coins and USD (at spot), margin in the coin or USDT.
+   *
+   * @throws io.hedgedesk.pricing.perpetual.PerpetualPricingException if the leverage exceeds the maximum of the
+   *                                                                  maintenance tier the hedge falls in
    */
   public HedgeLeg size(HedgeRequest request) {
     Objects.requireNonNull(request, "request");
@@ -82,29 +89,30 @@ public final class HedgeSizer {
         : deltaToReach.multiply(spot).divide(entry.multiply(instrument.contractSize()), MC);
     BigDecimal size = toSteps(rawSize, instrument.quantityStep());
 
-    BigDecimal notionalCoins;
-    BigDecimal notionalUsd;
-    BigDecimal hedgedCoins;
-    if (instrument.isInverse()) {
-      notionalUsd = size.multiply(instrument.contractSize());
-      notionalCoins = notionalUsd.divide(entry, MC);
-      hedgedCoins = notionalCoins;
-    } else {
-      notionalCoins = size.multiply(instrument.contractSize());
-      notionalUsd = notionalCoins.multiply(entry);
-      hedgedCoins = notionalUsd.divide(spot, MC);
+    BigDecimal notionalCoins = BigDecimal.ZERO;
+    BigDecimal notionalUsd = BigDecimal.ZERO;
+    BigDecimal initialMargin = BigDecimal.ZERO;
+    if (size.signum() > 0) {
+      // the position validates the leverage against the tier the size falls in
+      Position position = new Position(instrument, Side.SHORT, size, entry, leverage);
+      PerpetualPricer pricer = PerpetualPricer.of(instrument);
+      notionalCoins = pricer.coinNotional(instrument, size, entry).value();
+      notionalUsd = pricer.usdNotional(instrument, size, entry).value();
+      initialMargin = pricer.initialMargin(position).value();
     }
+    BigDecimal hedgedCoins = instrument.isInverse() ? notionalCoins : notionalUsd.divide(spot, MC);
 
     Amount margin;
     BigDecimal marginUsd;
     BigDecimal marginCoins = BigDecimal.ZERO;
     if (source.isCoin()) {
-      marginCoins = hedgedCoins.divide(leverage, MC);
+      // inverse: IM is already coins; linear: coin collateral worth the USDT initial margin at spot, no haircut
+      marginCoins = instrument.isInverse() ? initialMargin : initialMargin.divide(spot, MC);
       margin = new Amount(marginCoins, request.asset());
       marginUsd = marginCoins.multiply(spot, MC);
     } else {
-      marginUsd = notionalUsd.divide(leverage, MC);
-      margin = new Amount(marginUsd, instrument.settlementAsset());
+      marginUsd = initialMargin;
+      margin = new Amount(initialMargin, instrument.settlementAsset());
     }
     BigDecimal extraCoins = source == MarginSource.EXTRA_COIN ? marginCoins : BigDecimal.ZERO;
     BigDecimal spotCoinsAfter = source == MarginSource.OUT_OF_BAG ? coins.subtract(marginCoins) : coins;

@@ -17,6 +17,8 @@ import static org.assertj.core.api.Assertions.within;
 import io.hedgedesk.domain.instrument.Amount;
 import io.hedgedesk.domain.instrument.Asset;
 import io.hedgedesk.domain.instrument.Instrument;
+import io.hedgedesk.pricing.catalog.ContractCatalog;
+import io.hedgedesk.pricing.perpetual.PerpetualPricingException;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -386,6 +388,19 @@ class HedgeSizerTest {
     HedgeRequest request = request("0.0005", "3000", BYBIT_ETHUSD, "1", OUT_OF_BAG);
     assertThatThrownBy(() -> SIZER.size(request)).isInstanceOf(HedgeSizingException.class)
         .hasMessageStartingWith("margin 0.0006666666666666666666666666666666667 ETH exceeds the bag of 0.0005 ETH");
+  }
+
+  @Test
+  void leverageAboveTheTierOfTheHedgeSizeIsRejected() {
+    // Binance ETHUSD_PERP (catalog): up to 100 ETH of position value 100x, above it at most 75x. 200 ETH at 3,000
+    // = 600,000 USD = 60,000 contracts, worth 200 ETH: tier 2, so 100x is refused, 75x accepted.
+    Instrument binance = ContractCatalog.loadDefault().get("BINANCE:ETHUSD_PERP");
+    assertThatThrownBy(() -> SIZER.size(request("200", "3000", binance, "100", OUT_OF_BAG)))
+        .isInstanceOf(PerpetualPricingException.class).hasMessageContaining("exceeds the maximum 75");
+    HedgeLeg leg = SIZER.size(request("200", "3000", binance, "75", OUT_OF_BAG));
+    assertThat(leg.order().toString()).isEqualTo("SELL 60000 ETHUSD_PERP");
+    // margin 600,000 / (3,000 × 75) = 2.6666... ETH
+    assertThat(leg.margin().value()).isCloseTo(d("2.666666666666666666666666666666667"), within(TINY));
   }
 
   @Test
