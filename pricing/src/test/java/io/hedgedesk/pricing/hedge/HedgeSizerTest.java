@@ -3,13 +3,13 @@ package io.hedgedesk.pricing.hedge;
 import static io.hedgedesk.pricing.hedge.MarginSource.EXTRA_COIN;
 import static io.hedgedesk.pricing.hedge.MarginSource.OUT_OF_BAG;
 import static io.hedgedesk.pricing.hedge.MarginSource.STABLECOIN;
-import static io.hedgedesk.pricing.testing.TestInstruments.BINANCE_BTCUSDT;
-import static io.hedgedesk.pricing.testing.TestInstruments.BINANCE_ETHUSD_PERP;
-import static io.hedgedesk.pricing.testing.TestInstruments.BTC;
-import static io.hedgedesk.pricing.testing.TestInstruments.BYBIT_BTCUSD;
-import static io.hedgedesk.pricing.testing.TestInstruments.BYBIT_ETHUSD;
-import static io.hedgedesk.pricing.testing.TestInstruments.BYBIT_ETHUSDT;
-import static io.hedgedesk.pricing.testing.TestInstruments.ETH;
+import static io.hedgedesk.pricing.testing.ContractFixtures.BINANCE_BTCUSDT;
+import static io.hedgedesk.pricing.testing.ContractFixtures.BINANCE_ETHUSD_PERP;
+import static io.hedgedesk.pricing.testing.ContractFixtures.BTC;
+import static io.hedgedesk.pricing.testing.ContractFixtures.BYBIT_BTCUSD;
+import static io.hedgedesk.pricing.testing.ContractFixtures.BYBIT_ETHUSD;
+import static io.hedgedesk.pricing.testing.ContractFixtures.BYBIT_ETHUSDT;
+import static io.hedgedesk.pricing.testing.ContractFixtures.ETH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -95,6 +95,18 @@ class HedgeSizerTest {
     assertThat(leg.margin().value()).isEqualByComparingTo("10");
     assertThat(leg.spotCoinsAfter()).isEqualByComparingTo("40");
     assertThat(leg.coverage()).isEqualByComparingTo("1");
+  }
+
+  @Test
+  void classicEthWithTheCatalogContracts() {
+    // The same three legs on the bundled catalog's entries (face values 1 and 10 USD, ETHUSDT in ETH with step 0.01)
+    ContractCatalog catalog = ContractCatalog.loadDefault();
+    assertThat(SIZER.size(request("50", "3500", catalog.get("BYBIT:ETHUSDT"), "5", STABLECOIN)).order().toString())
+        .isEqualTo("SELL 50 ETHUSDT");
+    assertThat(SIZER.size(request("50", "3500", catalog.get("BYBIT:ETHUSD"), "2", OUT_OF_BAG)).order().toString())
+        .isEqualTo("SELL 175000 ETHUSD");
+    assertThat(SIZER.size(request("50", "3500", catalog.get("BINANCE:ETHUSD_PERP"), "5", OUT_OF_BAG)).order()
+        .toString()).isEqualTo("SELL 17500 ETHUSD_PERP");
   }
 
   // ---- residuals after rounding to whole steps --------------------------------------------------------------------

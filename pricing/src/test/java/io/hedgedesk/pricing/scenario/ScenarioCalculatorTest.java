@@ -1,9 +1,9 @@
 package io.hedgedesk.pricing.scenario;
 
-import static io.hedgedesk.pricing.testing.TestInstruments.BINANCE_BTCUSDT;
-import static io.hedgedesk.pricing.testing.TestInstruments.BYBIT_ETHUSD;
-import static io.hedgedesk.pricing.testing.TestInstruments.BYBIT_ETHUSDT;
-import static io.hedgedesk.pricing.testing.TestInstruments.ETH;
+import static io.hedgedesk.pricing.testing.ContractFixtures.BINANCE_BTCUSDT;
+import static io.hedgedesk.pricing.testing.ContractFixtures.BYBIT_ETHUSD;
+import static io.hedgedesk.pricing.testing.ContractFixtures.BYBIT_ETHUSDT;
+import static io.hedgedesk.pricing.testing.ContractFixtures.ETH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -11,6 +11,11 @@ import static org.assertj.core.api.Assertions.within;
 import io.hedgedesk.domain.instrument.Amount;
 import io.hedgedesk.domain.instrument.Asset;
 import io.hedgedesk.domain.instrument.Side;
+import io.hedgedesk.domain.market.FundingRate;
+import io.hedgedesk.domain.market.FundingRateSeries;
+import io.hedgedesk.pricing.funding.FundingProjector;
+import io.hedgedesk.pricing.funding.FundingStatistics;
+import io.hedgedesk.pricing.funding.HolderSide;
 import io.hedgedesk.pricing.hedge.HedgeLeg;
 import io.hedgedesk.pricing.hedge.HedgeRequest;
 import io.hedgedesk.pricing.hedge.HedgeSizer;
@@ -18,6 +23,9 @@ import io.hedgedesk.pricing.hedge.MarginSource;
 import io.hedgedesk.pricing.perpetual.Position;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -213,6 +221,26 @@ class ScenarioCalculatorTest {
     assertThat(row.spotPnlUsd()).isEqualByComparingTo("-7500");
     assertThat(row.hedgePnl().value()).isEqualByComparingTo("3.125");
     assertThat(row.hedgePnlUsd()).isEqualByComparingTo("7500");
+  }
+
+  @Test
+  void fundingRateSumFromTheFundingProjector() {
+    // 0.01 % every 8 h for 10 days (31 settlements): mean 0.0001 per 8 h, 1,095 intervals a year, annualized 10.95 %;
+    // over a 30-day horizon the short expects 0.1095 × 30/365 = 0.009 of position value (= 90 settlements × 0.0001).
+    List<FundingRate> rates = new ArrayList<>();
+    Instant start = Instant.parse("2024-01-01T00:00:00Z");
+    for (int i = 0; i <= 30; i++) {
+      rates.add(new FundingRate(start.plus(Duration.ofHours(8L * i)), d("0.0001")));
+    }
+    FundingRateSeries series = new FundingRateSeries("BYBIT:ETHUSDT", "hand-made", rates);
+    FundingStatistics statistics = FundingProjector.DEFAULT.statistics(series, start, start.plus(Duration.ofDays(11)));
+    BigDecimal rateSum = statistics.expectedRateSumToHolder(Duration.ofDays(30), HolderSide.SHORT);
+    assertThat(rateSum).isCloseTo(d("0.009"), within(TINY));
+    // at ETH 3,000 the 50 ETH short is worth 150,000 USDT: 0.009 × 150,000 = 1,350 USDT received
+    ScenarioRow row = CALCULATOR.rowAtPrice(linearEth(rateSum.toPlainString()), d("3000"));
+    assertThat(row.fundingUsd()).isCloseTo(d("1350"), within(d("1e-20")));
+    // the same rates seen by a long are a cost
+    assertThat(statistics.expectedRateSumToHolder(Duration.ofDays(30), HolderSide.LONG)).isNegative();
   }
 
   @Test

@@ -17,7 +17,7 @@ import java.util.Optional;
  * ETHUSD_PERP face 10 USD, Bybit ETHUSDT quantity in ETH with step 0.01, Bybit BTCUSD face 1 USD, Binance BTCUSDT step
  * 0.001. Tiers are reduced to one tier; these tests are not about tiers.
  */
-public final class TestInstruments {
+public final class ContractFixtures {
 
   public static final Asset ETH = new Asset("ETH");
   public static final Asset BTC = new Asset("BTC");
@@ -29,7 +29,7 @@ public final class TestInstruments {
   public static final Instrument BYBIT_ETHUSDT = linear("BYBIT", "ETHUSDT", ETH, "0.01", "100", "0.00055", "0.005");
   public static final Instrument BINANCE_BTCUSDT = linear("BINANCE", "BTCUSDT", BTC, "0.001", "125", "0.0005", "0.004");
 
-  private TestInstruments() {
+  private ContractFixtures() {
   }
 
   public static Instrument inverse(String venue, String symbol, Asset coin, String faceValue, String maxLeverage,
