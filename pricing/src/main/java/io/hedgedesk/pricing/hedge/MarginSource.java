@@ -3,6 +3,10 @@ package io.hedgedesk.pricing.hedge;
 /**
  * Where the initial margin of a hedge comes from. It matters because coin posted as margin is itself long exposure
  * to the coin (domain.md §4, "the margin counts").
+ *
+ * <p>On an inverse contract coin margin is the contract's own margin. On a linear contract the two coin sources mean
+ * the coin is posted as collateral for the USDT margin (venues' multi-asset / unified accounts); it is valued at
+ * spot without the venue's haircut.
  */
 public enum MarginSource {
   /**
