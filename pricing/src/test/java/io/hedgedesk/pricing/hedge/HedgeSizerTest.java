@@ -356,6 +356,20 @@ class HedgeSizerTest {
         .isEqualTo("SELL 30 ETHUSDT");
   }
 
+  @Test
+  void linearCoverageWithAPremiumCountsTheShortAtTheMark() {
+    // 50 ETHUSDT short against 50 ETH, spot 3,500, mark 3,535 (+1 % premium, moving with spot): the short's USD
+    // delta is 50 × 3,535 = 176,750 against 175,000 → coverage 1.01. Target q* = 50 × 3,500 / 3,535 = 49.50495...
+    // → BUY 0.49505 → 0.50 (step 0.01); after: 49.5 × 3,535 / 3,500 = 49.995 ETH → coverage 0.9999.
+    HedgeState state = new HedgeState(BYBIT_ETHUSDT, d("50"), BigDecimal.ZERO, d("50"), d("3500"), d("3500"),
+        d("3535"));
+    CoverageCheck check = SIZER.coverage(state, BigDecimal.ONE);
+    assertThat(check.coverage()).isEqualByComparingTo("1.01");
+    assertThat(check.hedgeDeltaUsd()).isEqualByComparingTo("-176750");
+    assertThat(check.resize().toString()).isEqualTo("BUY 0.5 ETHUSDT");
+    assertThat(check.coverageAfterResize()).isEqualByComparingTo("0.9999");
+  }
+
   // ---- guards -------------------------------------------------------------------------------------------------
 
   @Test
@@ -434,6 +448,10 @@ class HedgeSizerTest {
     assertThatThrownBy(() -> SIZER.coverage(new HedgeState(BYBIT_ETHUSD, d("1"), d("0"), d("35000"), d("3500"),
         d("8000"), d("8000")), d("2"))).isInstanceOf(HedgeSizingException.class)
         .hasMessageStartingWith("target 2 cannot be restored by reducing at mark 8000 from entry 3500");
+    assertThatThrownBy(() -> new HedgeLeg(SIZER.size(request("1", "3000", BYBIT_ETHUSD, "2", OUT_OF_BAG)).request(),
+        new HedgeOrder(OrderSide.SELL, d("3000"), "ETHUSD"), d("1"), d("3000"), Amount.of("0.5", ETH), d("1500"),
+        d("0"), d("-0.5"), d("1"), d("3000"), d("1"), d("3000"), d("0"), d("0"), d("0"), d("0"), d("1")))
+        .isInstanceOf(HedgeSizingException.class).hasMessage("spotCoinsAfter must not be negative, was -0.5");
     assertThatThrownBy(() -> new HedgeOrder(OrderSide.BUY, d("-1"), "ETHUSD"))
         .isInstanceOf(HedgeSizingException.class).hasMessage("order size must not be negative, was -1");
   }
