@@ -153,6 +153,12 @@ abstract class AbstractPerpetualPricer implements PerpetualPricer {
         position.settlementAsset());
   }
 
+  @Override
+  public Amount marginBalance(Position position, Amount extraMargin, BigDecimal price) {
+    BigDecimal pnl = pnl(position, price).value();
+    return new Amount(isolatedMargin(position, extraMargin).add(pnl), position.settlementAsset());
+  }
+
   // ----------------------------------------------------------------------------------------- liquidation
 
   @Override

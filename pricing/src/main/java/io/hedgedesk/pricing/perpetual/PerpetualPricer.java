@@ -136,6 +136,15 @@ public interface PerpetualPricer {
    */
   Amount maintenanceMargin(Position position, BigDecimal price);
 
+  /**
+   * Isolated margin balance at {@code price}, settlement asset: {@code IM + extraMargin + PnL(price)} (fees and
+   * funding not included). It reaches the maintenance margin at the liquidation price and 0 at the bankruptcy price;
+   * it is negative beyond that.
+   *
+   * @param extraMargin margin added beyond IM, settlement asset, ≥ 0
+   */
+  Amount marginBalance(Position position, Amount extraMargin, BigDecimal price);
+
   // ------------------------------------------------------------------------------------------- liquidation
 
   /**

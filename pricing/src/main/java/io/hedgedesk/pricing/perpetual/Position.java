@@ -41,10 +41,9 @@ public record Position(Instrument instrument, Side side, BigDecimal size, BigDec
     if (leverage.compareTo(tier.maxLeverage()) > 0) {
       BigDecimal measure = pricer.tierMeasure(instrument, size, entryPrice);
       throw new PerpetualPricingException("leverage " + leverage.toPlainString() + " exceeds the maximum "
-          + tier.maxLeverage().toPlainString() + " of the " + instrument.id() + " tier "
-          + tier.upTo().map(bound -> "up to " + bound.toPlainString()).orElse("without upper bound")
-          + " that a position of " + measure.round(PerpetualPricer.MATH).stripTrailingZeros().toPlainString() + " "
-          + measureUnit(instrument) + " falls in");
+          + tier.maxLeverage().toPlainString() + " of " + instrument.id() + "'s tier " + range(instrument, tier)
+          + " " + measureUnit(instrument) + ", which a position of "
+          + measure.round(PerpetualPricer.MATH).stripTrailingZeros().toPlainString() + " falls in");
     }
   }
 
@@ -61,6 +60,13 @@ public record Position(Instrument instrument, Side side, BigDecimal size, BigDec
   /** The same position with another size (entry and leverage unchanged). */
   public Position withSize(BigDecimal newSize) {
     return new Position(instrument, side, newSize, entryPrice, leverage);
+  }
+
+  /** {@code (lower, upper]} of the tier, "unbounded" for the last. */
+  private static String range(Instrument instrument, MaintenanceTier tier) {
+    int index = instrument.maintenanceTiers().indexOf(tier);
+    String lower = index == 0 ? "0" : instrument.maintenanceTiers().get(index - 1).upTo().orElseThrow().toPlainString();
+    return "(" + lower + ", " + tier.upTo().map(bound -> bound.toPlainString() + "]").orElse("unbounded)");
   }
 
   private static String measureUnit(Instrument instrument) {

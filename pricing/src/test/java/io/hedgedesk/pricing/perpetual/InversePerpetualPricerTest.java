@@ -216,6 +216,19 @@ class InversePerpetualPricerTest {
   }
 
   @Test
+  void deribitMaintenanceIsConservativeInTheCatalog() {
+    // https://support.deribit.com/hc/en-us/articles/25944738177565-Linear-Perpetual — MM 1 % + size x 0.005 %:
+    // 25 BTC -> 1.125 % = 0.28125 BTC. The catalog discretises the continuous rule at tier upper bounds (README,
+    // "assumed"): 25 BTC falls in (10, 50] at 1 % + 50 x 0.005 % = 1.25 %, i.e. 0.3125 BTC, above the venue's figure.
+    Instrument deribit = get("DERIBIT:BTC-PERPETUAL");
+    Position position = Position.of(deribit, LONG, "250000", "100000", "10"); // 2,500,000 USD / 100,000 = 25 BTC
+    BigDecimal venue = d("25").multiply(d("0.01").add(d("25").multiply(d("0.00005"))));
+    assertThat(venue).isEqualByComparingTo("0.28125");
+    assertThat(PRICER.maintenanceMargin(position, d("100000")).value()).isEqualByComparingTo("0.3125")
+        .isGreaterThan(venue);
+  }
+
+  @Test
   void bitmexRiskLimitSteps() {
     // https://bitmex.com/app/riskLimitsExamples — XBTUSD 180 XBT: maintenance 0.50 % = 0.90 XBT.
     Instrument xbtusd = get("BITMEX:XBTUSD");
@@ -226,8 +239,8 @@ class InversePerpetualPricerTest {
     assertThat(PRICER.tierAt(xbtusd, d("2300000"), d("10000")).maintenanceMarginRate()).isEqualByComparingTo("0.01");
     assertThatThrownBy(() -> PRICER.increase(p180, d("500000"), d("10000")))
         .isInstanceOf(PerpetualPricingException.class)
-        .hasMessage("leverage 100 exceeds the maximum 66.66 of the BITMEX:XBTUSD tier up to 350 that a position of "
-            + "230 BTC falls in");
+        .hasMessage("leverage 100 exceeds the maximum 66.66 of BITMEX:XBTUSD's tier (200, 350] BTC, which a position "
+            + "of 230 falls in");
     Position p230 = PRICER.increase(Position.of(xbtusd, LONG, "1800000", "10000", "66.66"), d("500000"), d("10000"));
     assertThat(p230.size()).isEqualByComparingTo("2300000");
     assertThat(PRICER.maintenanceMargin(p230, d("10000")).value()).isEqualByComparingTo("2.3");
@@ -258,6 +271,20 @@ class InversePerpetualPricerTest {
       assertThat(PRICER.bankruptcyPrice(shrt, btc("0")).orElseThrow())
           .isCloseTo(d("8163.265306122448979591836734693878"), within(d("1e-25")));
     }
+  }
+
+  @Test
+  void bybitClassicCrossBankruptcyWithoutTheClosingFee() {
+    // https://help.bybit.com/hc/en-us/articles/360039261334-How-to-calculate-Liquidation-Price-Inverse-Contract-
+    // Cross: balance 0.5 BTC behind a long of 10,000 BTCUSD at 8,000; the page's bankruptcy price
+    // 1.00075 x 10,000 / (10,000/8,000 + 0.5) = 5,718.57 includes the 0.075 % closing fee. The pricer leaves fees
+    // out: with the whole 0.5 BTC as isolated margin (2.5x: IM = 1.25/2.5 = 0.5 BTC),
+    // BP = 10,000 / (1.25 + 0.5) = 5,714.2857...; times the page's 1.00075 it gives its 5,718.57.
+    Position position = Position.of(BYBIT_BTCUSD, LONG, "10000", "8000", "2.5");
+    BigDecimal bp = PRICER.bankruptcyPrice(position, btc("0")).orElseThrow();
+    assertThat(bp).isCloseTo(d("5714.285714285714285714285714285714"), within(d("1e-25")));
+    assertThat(bp.multiply(d("1.00075")).setScale(2, RoundingMode.HALF_UP)).isEqualByComparingTo("5718.57");
+    assertThat(PRICER.marginBalance(position, btc("0"), bp).value()).isCloseTo(BigDecimal.ZERO, within(TIGHT));
   }
 
   @Test

@@ -124,6 +124,12 @@ class LinearPerpetualPricerTest {
     BigDecimal lp = PRICER.liquidationPrice(position, MAINTENANCE_ON_ENTRY_VALUE, usdt("2000")).orElseThrow();
     assertThat(lp).isEqualByComparingTo("8950");
     assertThat(PRICER.pnl(position, lp).value()).isEqualByComparingTo("-2100");
+    // The margin balance there, 200 + 2,000 - 2,100 = 100 USDT, is exactly the maintenance margin (entry value);
+    // at entry it is 2,200; at the bankruptcy price (20,000 - 2,200) / 2 = 8,900 it is 0.
+    assertThat(PRICER.marginBalance(position, usdt("2000"), lp).value()).isEqualByComparingTo("100");
+    assertThat(PRICER.marginBalance(position, usdt("2000"), d("10000")).value()).isEqualByComparingTo("2200");
+    assertThat(PRICER.bankruptcyPrice(position, usdt("2000")).orElseThrow()).isEqualByComparingTo("8900");
+    assertThat(PRICER.marginBalance(position, usdt("2000"), d("8900")).value()).isZero();
   }
 
   @Test
