@@ -32,7 +32,8 @@ import java.util.Optional;
  *   <li>fees: taker fee to open at the entry price plus taker fee to close at the shocked mark,
  *       {@link PerpetualPricer#fee}; positive = paid;</li>
  *   <li>net PnL (USD) {@code = spot + basket + hedge + funding − fees};</li>
- *   <li>margin balance {@code = IM + extra margin + hedge PnL + funding} (settlement asset);</li>
+ *   <li>margin balance {@code = IM + extra margin + hedge PnL + funding} (settlement asset;
+ *       {@link PerpetualPricer#marginBalance} plus the funding);</li>
  *   <li>liquidated when the shocked mark is at or beyond {@link PerpetualPricer#liquidationPrice} (the instrument's
  *       convention, with the extra margin).</li>
  * </ul>
@@ -121,7 +122,7 @@ public final class ScenarioCalculator {
     BigDecimal hedgePnlUsd = hedgePnl.value().multiply(settlementUsd, MC);
     BigDecimal feesUsd = fees.value().multiply(settlementUsd, MC);
     BigDecimal net = spotPnlUsd.add(basketPnlUsd).add(hedgePnlUsd).add(fundingCash.inUsd()).subtract(feesUsd);
-    Amount marginBalance = pricer.initialMargin(hedge).plus(input.extraMargin()).plus(hedgePnl).plus(funding);
+    Amount marginBalance = pricer.marginBalance(hedge, input.extraMargin(), mark).plus(funding);
     boolean liquidated = liquidation.map(lp -> hedge.side() == Side.SHORT ? mark.compareTo(lp) >= 0
         : mark.compareTo(lp) <= 0).orElse(false);
     return new ScenarioRow(shock, spot, mark, spotPnlUsd, basketPnlUsd, hedgePnl, hedgePnlUsd, funding,
