@@ -1,0 +1,240 @@
+package io.hedgedesk.pricing.hedge;
+
+import io.hedgedesk.domain.instrument.Amount;
+import io.hedgedesk.domain.instrument.Instrument;
+import io.hedgedesk.domain.instrument.Side;
+import io.hedgedesk.pricing.perpetual.PerpetualPricer;
+import io.hedgedesk.pricing.perpetual.Position;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Stateless sizer of same-coin short hedges of long spot holdings (domain.md §4), and checker of an existing hedge's
+ * coverage.
+ *
+ * <p><b>Notation.</b> {@code C} coins held, {@code S} spot price (USD), {@code E} the hedge's entry price (the
+ * perpetual's price when it is opened), {@code F} the perpetual's mark now, {@code L} leverage, {@code t} target
+ * coverage; inverse: {@code Q} contracts of face value {@code FV} USD, notional {@code N = Q·FV} USD; linear:
+ * {@code q} quantity units of {@code cs} coins each.
+ *
+ * <p><b>Delta and coverage.</b> A holding of {@code C} coins has USD delta {@code C·S} (USD gained per +100 % move).
+ * An inverse short's USD delta is {@code −N/E · S}: its coin PnL {@code N·(1/X − 1/E)}, valued in the coin, makes the
+ * account's USD value move by {@code −N/E} per USD of price, at any price, as long as that PnL stays in the account.
+ * A linear short's is {@code −q·cs·F}, assuming the perpetual moves by the same percentage as spot (constant relative
+ * basis). Coverage is {@code −hedge delta / holdings delta}, so 1 means dollar-neutral. When {@code E = F = S} this is
+ * exactly domain.md §4: {@code Q = exposure / FV} and {@code q = exposure / futures price}, with exposure
+ * {@code = C × S}.
+ *
+ * <p><b>Rounding.</b> Order sizes are rounded {@link RoundingMode#HALF_UP} to the <b>nearest</b> whole quantity step
+ * (this minimizes the residual; ties go to the larger hedge), so the hedge may end slightly under or over the target:
+ * the leg reports that rounding residual in coins and USD, positive when part of the target is left unhedged. Every
+ * other amount is unrounded (DECIMAL128); rounding for display is the caller's.
+ *
+ * <p>Fees, funding and venue haircuts on coin collateral are not part of the size.
+ */
+public final class HedgeSizer {
+
+  /** The shared instance; the sizer holds no state. */
+  public static final HedgeSizer DEFAULT = new HedgeSizer();
+
+  /** How order sizes are rounded to whole quantity steps: to the nearest step, ties up. */
+  public static final RoundingMode STEP_ROUNDING = RoundingMode.HALF_UP;
+
+  private static final MathContext MC = MathContext.DECIMAL128;
+
+  private HedgeSizer() {
+  }
+
+  /**
+   * Sizes the short hedge of one holding.
+   *
+   * <p><b>Hedge delta to reach, in coins</b> {@code D}, and the margin {@code M = D / L} (coins; for coin margin on an
+   * inverse contract this is the initial margin {@code Q·FV/(E·L)}, on a linear contract the coin collateral worth
+   * {@code q·cs·E/L} USDT at spot):
+   * <ul>
+   *   <li>{@link MarginSource#OUT_OF_BAG}, {@link MarginSource#STABLECOIN}: exposure {@code C}, so {@code D = t·C}.
+   *       Out of the bag, the spot left is {@code C − M}.</li>
+   *   <li>{@link MarginSource#EXTRA_COIN}: exposure {@code C + M} and {@code D = t·(C + M)} with {@code M = D/L}, so
+   *       {@code D·(1 − t/L) = t·C}, i.e. <b>{@code D = t·C·L/(L − t)}</b>. For an inverse short with {@code t = 1}
+   *       this is {@code Q·FV = (C + M)·E} with {@code M = Q·FV/(E·L)}: {@code Q·FV = C·E·L/(L − 1)}, and the extra
+   *       coin is {@code M = C/(L − 1)}.</li>
+   * </ul>
+   * <b>Order size</b>: inverse {@code Q = D·E/FV} contracts, linear {@code q = D·S/(E·cs)} quantity units, each
+   * rounded to the nearest quantity step ({@link #STEP_ROUNDING}); the delta, margin, exposure, residuals and
+   * coverage are then recomputed from the rounded size, with the notionals and initial margin of the
+   * {@link PerpetualPricer}. Units: coins and USD (at spot), margin in the coin or USDT.
+   *
+   * @throws io.hedgedesk.pricing.perpetual.PerpetualPricingException if the leverage exceeds the maximum of the
+   *                                                                  maintenance tier the hedge falls in
+   */
+  public HedgeLeg size(HedgeRequest request) {
+    Objects.requireNonNull(request, "request");
+    Instrument instrument = request.instrument();
+    BigDecimal t = request.targetCoverage();
+    BigDecimal coins = request.coins();
+    BigDecimal spot = request.spotPrice();
+    BigDecimal entry = request.hedgePrice();
+    BigDecimal leverage = request.leverage();
+    MarginSource source = request.marginSource();
+
+    BigDecimal deltaToReach = source == MarginSource.EXTRA_COIN
+        ? t.multiply(coins).multiply(leverage).divide(leverage.subtract(t), MC)
+        : t.multiply(coins, MC);
+    BigDecimal rawSize = instrument.isInverse()
+        ? deltaToReach.multiply(entry).divide(instrument.contractSize(), MC)
+        : deltaToReach.multiply(spot).divide(entry.multiply(instrument.contractSize()), MC);
+    BigDecimal size = toSteps(rawSize, instrument.quantityStep());
+
+    BigDecimal notionalCoins = BigDecimal.ZERO;
+    BigDecimal notionalUsd = BigDecimal.ZERO;
+    BigDecimal initialMargin = BigDecimal.ZERO;
+    if (size.signum() > 0) {
+      // the position validates the leverage against the tier the size falls in
+      Position position = new Position(instrument, Side.SHORT, size, entry, leverage);
+      PerpetualPricer pricer = PerpetualPricer.of(instrument);
+      notionalCoins = pricer.coinNotional(instrument, size, entry).value();
+      notionalUsd = pricer.usdNotional(instrument, size, entry).value();
+      initialMargin = pricer.initialMargin(position).value();
+    }
+    BigDecimal hedgedCoins = instrument.isInverse() ? notionalCoins : notionalUsd.divide(spot, MC);
+
+    Amount margin;
+    BigDecimal marginUsd;
+    BigDecimal marginCoins = BigDecimal.ZERO;
+    if (source.isCoin()) {
+      // inverse: IM is already coins; linear: coin collateral worth the USDT initial margin at spot, no haircut
+      marginCoins = instrument.isInverse() ? initialMargin : initialMargin.divide(spot, MC);
+      margin = new Amount(marginCoins, request.asset());
+      marginUsd = marginCoins.multiply(spot, MC);
+    } else {
+      marginUsd = initialMargin;
+      margin = new Amount(initialMargin, instrument.settlementAsset());
+    }
+    BigDecimal extraCoins = source == MarginSource.EXTRA_COIN ? marginCoins : BigDecimal.ZERO;
+    BigDecimal spotCoinsAfter = source == MarginSource.OUT_OF_BAG ? coins.subtract(marginCoins) : coins;
+    if (spotCoinsAfter.signum() < 0) {
+      throw new HedgeSizingException("margin " + marginCoins.toPlainString() + " " + request.asset()
+          + " exceeds the bag of " + coins.toPlainString() + " " + request.asset()
+          + "; raise the leverage or use EXTRA_COIN margin");
+    }
+    BigDecimal exposureCoins = coins.add(extraCoins);
+    BigDecimal residualCoins = exposureCoins.subtract(hedgedCoins);
+    BigDecimal roundingResidualCoins = t.multiply(exposureCoins).subtract(hedgedCoins);
+    return new HedgeLeg(request, new HedgeOrder(OrderSide.SELL, size, instrument.symbol()), notionalCoins,
+        notionalUsd, margin, marginUsd, extraCoins, spotCoinsAfter, exposureCoins, exposureCoins.multiply(spot),
+        hedgedCoins, hedgedCoins.multiply(spot, MC), residualCoins, residualCoins.multiply(spot, MC),
+        roundingResidualCoins, roundingResidualCoins.multiply(spot, MC), hedgedCoins.divide(exposureCoins, MC));
+  }
+
+  /** Sizes every request ({@link #size}) and sums the legs' USD figures into a plan. */
+  public HedgePlan plan(List<HedgeRequest> requests) {
+    Objects.requireNonNull(requests, "requests");
+    List<HedgeLeg> legs = new ArrayList<>(requests.size());
+    BigDecimal exposure = BigDecimal.ZERO;
+    BigDecimal hedged = BigDecimal.ZERO;
+    BigDecimal residual = BigDecimal.ZERO;
+    BigDecimal stablecoin = BigDecimal.ZERO;
+    BigDecimal extraCoinUsd = BigDecimal.ZERO;
+    for (HedgeRequest request : requests) {
+      HedgeLeg leg = size(request);
+      legs.add(leg);
+      exposure = exposure.add(leg.exposureUsd());
+      hedged = hedged.add(leg.hedgedUsd());
+      residual = residual.add(leg.residualUsd());
+      if (request.marginSource() == MarginSource.STABLECOIN) {
+        stablecoin = stablecoin.add(leg.margin().value());
+      } else if (request.marginSource() == MarginSource.EXTRA_COIN) {
+        extraCoinUsd = extraCoinUsd.add(leg.marginUsd());
+      }
+    }
+    return new HedgePlan(legs, exposure, hedged, residual, stablecoin, extraCoinUsd);
+  }
+
+  /**
+   * The coverage of an existing short hedge, its drift from {@code target} and the resize that restores it.
+   *
+   * <p>Holdings {@code H = spotCoins + accountCoins} coins. Hedge delta in coins: inverse {@code D = Q·FV/E}
+   * (constant while the coin PnL stays in the account), linear {@code D = q·cs·F/S}. Coverage {@code = D/H}, drift
+   * {@code = coverage − target}. Orders fill at the mark {@code F}; fees are ignored.
+   * <ul>
+   *   <li>Inverse, under-hedged: SELL {@code ΔN = (t·H − D)·F} USD more; the harmonic average entry makes the new
+   *       delta {@code D + ΔN/F}.</li>
+   *   <li>Inverse, over-hedged: BUY back {@code ΔN}; the closed part realizes {@code ΔN·(1/F − 1/E)} coins, which stay
+   *       in the account and so join the holdings. Solving {@code (N − ΔN)/E = t·(H + ΔN·(1/F − 1/E))} gives
+   *       <b>{@code ΔN = (D − t·H) / (t/F + (1 − t)/E)}</b> (for {@code t = 1}: {@code (D − H)·F}).</li>
+   *   <li>Linear: target {@code q* = t·H·S/(F·cs)}; SELL or BUY {@code |q* − q|} (USDT PnL does not change the coins).</li>
+   * </ul>
+   * The order is rounded to the nearest quantity step ({@link #STEP_ROUNDING}) and a BUY never exceeds the position;
+   * the coverage after it fills is reported.
+   *
+   * @param target target coverage in (0, 2]
+   */
+  public CoverageCheck coverage(HedgeState state, BigDecimal target) {
+    Objects.requireNonNull(state, "state");
+    HedgeRequest.requireCoverage(target, "target");
+    Instrument instrument = state.instrument();
+    BigDecimal fv = instrument.contractSize();
+    BigDecimal step = instrument.quantityStep();
+    BigDecimal spot = state.spotPrice();
+    BigDecimal mark = state.markPrice();
+    BigDecimal entry = state.entryPrice();
+    BigDecimal holdings = state.holdingsCoins();
+    BigDecimal delta = hedgeDeltaCoins(instrument, state.size(), entry, spot, mark);
+    BigDecimal coverage = delta.divide(holdings, MC);
+    BigDecimal targetDelta = target.multiply(holdings);
+
+    OrderSide side = delta.compareTo(targetDelta) <= 0 ? OrderSide.SELL : OrderSide.BUY;
+    BigDecimal orderSize;
+    BigDecimal deltaAfter;
+    BigDecimal holdingsAfter = holdings;
+    if (instrument.isInverse()) {
+      if (side == OrderSide.SELL) {
+        orderSize = toSteps(targetDelta.subtract(delta).multiply(mark).divide(fv, MC), step);
+        deltaAfter = delta.add(orderSize.multiply(fv).divide(mark, MC));
+      } else {
+        BigDecimal denominator = target.divide(mark, MC).add(BigDecimal.ONE.subtract(target).divide(entry, MC));
+        if (denominator.signum() <= 0) {
+          throw new HedgeSizingException("target " + target.toPlainString() + " cannot be restored by reducing at mark "
+              + mark.toPlainString() + " from entry " + entry.toPlainString()
+              + ": each contract bought back realizes more coin than it removes from the hedge");
+        }
+        BigDecimal notional = delta.subtract(targetDelta).divide(denominator, MC);
+        orderSize = toSteps(notional.divide(fv, MC), step).min(state.size());
+        BigDecimal closed = orderSize.multiply(fv);
+        deltaAfter = state.size().subtract(orderSize).multiply(fv).divide(entry, MC);
+        holdingsAfter = holdings.add(closed.divide(mark, MC).subtract(closed.divide(entry, MC)));
+      }
+    } else {
+      BigDecimal targetSize = targetDelta.multiply(spot).divide(mark.multiply(fv), MC);
+      orderSize = toSteps(targetSize.subtract(state.size()).abs(), step);
+      if (side == OrderSide.BUY) {
+        orderSize = orderSize.min(state.size());
+      }
+      BigDecimal sizeAfter = side == OrderSide.SELL ? state.size().add(orderSize) : state.size().subtract(orderSize);
+      deltaAfter = hedgeDeltaCoins(instrument, sizeAfter, entry, spot, mark);
+    }
+    BigDecimal hedgeDeltaCoins = delta.negate();
+    BigDecimal holdingsUsd = holdings.multiply(spot);
+    BigDecimal hedgeUsd = hedgeDeltaCoins.multiply(spot, MC);
+    return new CoverageCheck(holdings, holdingsUsd, hedgeDeltaCoins, hedgeUsd, holdingsUsd.add(hedgeUsd), coverage,
+        target, coverage.subtract(target), new HedgeOrder(side, orderSize, instrument.symbol()),
+        deltaAfter.divide(holdingsAfter, MC));
+  }
+
+  private static BigDecimal hedgeDeltaCoins(Instrument instrument, BigDecimal size, BigDecimal entry,
+      BigDecimal spot, BigDecimal mark) {
+    BigDecimal units = size.multiply(instrument.contractSize());
+    return instrument.isInverse()
+        ? units.divide(entry, MC)
+        : units.multiply(mark).divide(spot, MC);
+  }
+
+  /** {@code raw} as a whole number of {@code step}s, nearest step, ties up. */
+  private static BigDecimal toSteps(BigDecimal raw, BigDecimal step) {
+    return raw.divide(step, MC).setScale(0, STEP_ROUNDING).multiply(step);
+  }
+}
