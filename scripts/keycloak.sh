@@ -58,8 +58,29 @@ ensure_unzip() {
   $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq unzip >/dev/null
 }
 
+wait_ready() {
+  # The first start builds Keycloak's optimized server (up to about 90 s on two cores).
+  for _ in $(seq 1 240); do
+    if running; then log "ready: http://localhost:$KEYCLOAK_PORT/realms/hedgedesk"; return 0; fi
+    if ! kill -0 "$(cat "$PID_FILE" 2>/dev/null || echo 0)" 2>/dev/null; then
+      log "Keycloak exited during start-up; last lines of $LOG_FILE:"; tail -n 30 "$LOG_FILE"; exit 1
+    fi
+    sleep 1
+  done
+  log "Keycloak did not become ready in 240 s; see $LOG_FILE"; exit 1
+}
+
 start() {
+  mkdir -p "$CACHE_DIR"
+  # One start at a time: a second caller (another terminal, a test run) waits for the first one's Keycloak.
+  exec 9>"$CACHE_DIR/keycloak.lock"
+  flock 9
   if running; then log "already running on port $KEYCLOAK_PORT"; return 0; fi
+  if [ -f "$PID_FILE" ] && kill -0 "$(cat "$PID_FILE")" 2>/dev/null; then
+    log "already starting (pid $(cat "$PID_FILE")); waiting for it"
+    wait_ready
+    return 0
+  fi
   local java_home
   java_home=$(find_java) || {
     log "Keycloak needs Java 21 or newer: install one (e.g. apt-get install openjdk-21-jdk) or set KEYCLOAK_JAVA_HOME"
@@ -71,6 +92,7 @@ start() {
   cp "$REALM_FILE" "$KC_DIR/data/import/hedgedesk-realm.json"
   log "starting Keycloak $KEYCLOAK_VERSION on port $KEYCLOAK_PORT with $java_home (log: $LOG_FILE)"
   (
+    exec 9>&-  # Keycloak must not inherit (and so hold) the start lock
     export JAVA_HOME="$java_home" PATH="$java_home/bin:$PATH"
     export KC_BOOTSTRAP_ADMIN_USERNAME=${KEYCLOAK_ADMIN:-admin} KC_BOOTSTRAP_ADMIN_PASSWORD=${KEYCLOAK_ADMIN_PASSWORD:-admin}
     # setsid: a Ctrl-C in the terminal that ran start.sh reaches the app, and stop_all then stops us cleanly.
@@ -79,15 +101,7 @@ start() {
       --hostname-strict=false >"$LOG_FILE" 2>&1
   ) &
   echo $! >"$PID_FILE"
-  # The first start builds Keycloak's optimized server (up to about 90 s on two cores).
-  for _ in $(seq 1 240); do
-    if running; then log "ready: http://localhost:$KEYCLOAK_PORT/realms/hedgedesk"; return 0; fi
-    if ! kill -0 "$(cat "$PID_FILE")" 2>/dev/null; then
-      log "Keycloak exited during start-up; last lines of $LOG_FILE:"; tail -n 30 "$LOG_FILE"; exit 1
-    fi
-    sleep 1
-  done
-  log "Keycloak did not become ready in 240 s; see $LOG_FILE"; exit 1
+  wait_ready
 }
 
 stop() {
