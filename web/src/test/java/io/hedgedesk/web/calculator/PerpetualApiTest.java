@@ -215,7 +215,11 @@ class PerpetualApiTest {
     }
 
     private static void rejects(String body, String field, String message, String endpoint) {
-        api().body(body).post("/api/v1/perpetual" + endpoint)
+        rejectsAt("/api/v1/perpetual" + endpoint, body, field, message);
+    }
+
+    static void rejectsAt(String path, String body, String field, String message) {
+        api().body(body).post(path)
                 .then().statusCode(400)
                 .body("status", equalTo(400))
                 .body("field", equalTo(field))

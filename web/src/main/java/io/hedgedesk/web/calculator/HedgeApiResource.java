@@ -1,0 +1,39 @@
+package io.hedgedesk.web.calculator;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Stateless hedge sizing and scenario tables, open to anyone (no login). */
+@Path("/api/v1/hedge")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Hedge calculators", description = "1:1 dollar-neutral hedge sizing and price-shock scenarios")
+public class HedgeApiResource {
+
+    private final HedgeCalculator calculator;
+
+    public HedgeApiResource(HedgeCalculator calculator) {
+        this.calculator = calculator;
+    }
+
+    @POST
+    @Path("size")
+    @Operation(summary = "Size a 1:1 short hedge of a bag on an inverse or linear contract: the order, margin (and"
+            + " whether it is itself exposure), hedged and residual exposure, coverage")
+    public HedgeView size(HedgeForm form) {
+        return calculator.size(PerpetualApiResource.requireBody(form));
+    }
+
+    @POST
+    @Path("scenarios")
+    @Operation(summary = "The sized hedge and its scenario table: spot, hedge, funding, fees, net PnL, margin balance"
+            + " and liquidation for price shocks from −80 % to +100 % (or the given shocks)")
+    public HedgeCalculator.Stressed scenarios(HedgeForm form) {
+        return calculator.stress(PerpetualApiResource.requireBody(form));
+    }
+}

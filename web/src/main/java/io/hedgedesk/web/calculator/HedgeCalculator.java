@@ -1,0 +1,88 @@
+package io.hedgedesk.web.calculator;
+
+import io.hedgedesk.domain.instrument.Instrument;
+import io.hedgedesk.domain.instrument.Side;
+import io.hedgedesk.pricing.hedge.HedgeLeg;
+import io.hedgedesk.pricing.hedge.HedgeRequest;
+import io.hedgedesk.pricing.hedge.HedgeSizer;
+import io.hedgedesk.pricing.hedge.MarginSource;
+import io.hedgedesk.pricing.funding.HolderSide;
+import io.hedgedesk.pricing.scenario.ScenarioCalculator;
+import io.hedgedesk.pricing.scenario.ScenarioInput;
+import io.hedgedesk.web.api.BadInputException;
+import io.hedgedesk.web.api.Inputs;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Binds a {@link HedgeForm}, sizes the hedge and stresses it, with the pricing module doing every number. */
+@ApplicationScoped
+public class HedgeCalculator {
+
+    static final int MAX_SHOCKS = 40;
+
+    private final PositionCalculator positions;
+
+    public HedgeCalculator(PositionCalculator positions) {
+        this.positions = positions;
+    }
+
+    public HedgeRequest request(HedgeForm form) {
+        Instrument instrument = positions.contract("contract", form.contract());
+        BigDecimal coins = Inputs.positive("coins", form.coins());
+        BigDecimal spot = Inputs.positive("spotPrice", form.spotPrice());
+        BigDecimal hedgePrice = Inputs.isBlank(form.hedgePrice()) ? spot
+                : Inputs.positive("hedgePrice", form.hedgePrice());
+        BigDecimal leverage = Inputs.positive("leverage", form.leverage());
+        if (leverage.compareTo(instrument.maxLeverage()) > 0) {
+            throw new BadInputException("leverage", "leverage " + leverage.toPlainString() + " is above the maximum "
+                    + instrument.maxLeverage().toPlainString() + "x of " + instrument.id());
+        }
+        MarginSource source = Inputs.choice("marginSource", form.marginSource(), MarginSource.class,
+                MarginSource.OUT_OF_BAG);
+        BigDecimal target = Inputs.isBlank(form.targetCoverage()) ? BigDecimal.ONE
+                : Inputs.positive("targetCoverage", form.targetCoverage());
+        return new HedgeRequest(instrument.baseAsset(), coins, spot, instrument, hedgePrice, leverage, source, target);
+    }
+
+    public HedgeView size(HedgeForm form) {
+        return HedgeView.of(HedgeSizer.DEFAULT.size(request(form)));
+    }
+
+    /** The hedge and its scenario table. */
+    public record Stressed(HedgeView hedge, ScenarioView scenarios) {
+    }
+
+    public Stressed stress(HedgeForm form) {
+        HedgeLeg leg = HedgeSizer.DEFAULT.size(request(form));
+        BigDecimal fundingRateSum = Inputs.isBlank(form.fundingRateSum()) ? BigDecimal.ZERO
+                : Inputs.decimal("fundingRateSum", form.fundingRateSum());
+        // The table's funding column is income to the hedge, a short: a positive market rate pays it.
+        ScenarioInput input = ScenarioInput.fromLeg(leg, HolderSide.valueOf(Side.SHORT.name()).toHolder(fundingRateSum));
+        List<BigDecimal> shocks = shocks(form.shocks());
+        ScenarioCalculator calculator = ScenarioCalculator.DEFAULT;
+        return new Stressed(HedgeView.of(leg), ScenarioView.of(shocks.isEmpty() ? calculator.grid(input)
+                : calculator.grid(input, shocks)));
+    }
+
+    static List<BigDecimal> shocks(List<String> raw) {
+        List<BigDecimal> shocks = new ArrayList<>();
+        if (raw == null) {
+            return shocks;
+        }
+        if (raw.size() > MAX_SHOCKS) {
+            throw new BadInputException("shocks", "shocks may list at most " + MAX_SHOCKS + " moves");
+        }
+        for (int i = 0; i < raw.size(); i++) {
+            String field = "shocks[" + i + "]";
+            BigDecimal shock = Inputs.decimal(field, raw.get(i));
+            if (shock.compareTo(BigDecimal.ONE.negate()) <= 0 || shock.compareTo(BigDecimal.TEN) > 0) {
+                throw new BadInputException(field, field + " must be above −1 (−100 %) and at most 10 (+1,000 %), was "
+                        + shock.toPlainString());
+            }
+            shocks.add(shock);
+        }
+        return shocks;
+    }
+}

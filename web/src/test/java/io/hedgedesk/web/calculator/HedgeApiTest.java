@@ -1,0 +1,159 @@
+package io.hedgedesk.web.calculator;
+
+import static io.hedgedesk.web.calculator.PerpetualApiTest.api;
+import static io.hedgedesk.web.calculator.PerpetualApiTest.decimal;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import org.junit.jupiter.api.Test;
+
+/** Hedge sizing and scenario tables through the public API, against hand arithmetic written out here. */
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+class HedgeApiTest {
+
+    @Test
+    void fiftyEthOnALinearContractIsSell50() {
+        // 50 ETH × 3,500 = 175,000 USD → SELL 50 ETHUSDT; 5x → 35,000 USDT of fresh stablecoin margin.
+        api().body("""
+                {"contract":"BYBIT:ETHUSDT","coins":"50","spotPrice":"3500","leverage":"5","marginSource":"STABLECOIN"}""")
+                .post("/api/v1/hedge/size")
+                .then().statusCode(200)
+                .body("order", equalTo("SELL 50 ETHUSDT"))
+                .body("notionalUsd", decimal("175000.00"))
+                .body("margin.amount", decimal("35000.00000000"))
+                .body("margin.asset", equalTo("USDT"))
+                .body("exposureCoins", decimal("50.00000000"))
+                .body("residualUsd", decimal("0.00"))
+                .body("coveragePercent", decimal("100.00"))
+                .body("marginExplained", containsString("fresh stablecoin capital"));
+    }
+
+    @Test
+    void fiftyEthOnInverseContractsOfEachFaceValue() {
+        // Bybit ETHUSD, 1 USD a contract: 175,000 / 1 = 175,000 contracts. Margin at 2x out of the bag:
+        // 175,000 / (3,500 × 2) = 25 ETH, leaving 25 ETH in the wallet; the bag (spot + margin) is the 50 ETH exposure.
+        api().body("""
+                {"contract":"BYBIT:ETHUSD","coins":"50","spotPrice":"3500","leverage":"2","marginSource":"OUT_OF_BAG"}""")
+                .post("/api/v1/hedge/size")
+                .then().statusCode(200)
+                .body("order", equalTo("SELL 175000 ETHUSD"))
+                .body("sizeUnit", equalTo("contracts"))
+                .body("margin.amount", decimal("25.00000000"))
+                .body("margin.asset", equalTo("ETH"))
+                .body("spotCoinsAfter", decimal("25.00000000"))
+                .body("exposureCoins", decimal("50.00000000"))
+                .body("marginExplained", containsString("comes out of your ETH"));
+        // Binance ETHUSD_PERP, 10 USD a contract: 17,500 contracts.
+        api().body("""
+                {"contract":"BINANCE:ETHUSD_PERP","coins":"50","spotPrice":"3500","leverage":"2"}""")
+                .post("/api/v1/hedge/size")
+                .then().statusCode(200)
+                .body("order", equalTo("SELL 17500 ETHUSD_PERP"));
+    }
+
+    @Test
+    void extraCoinMarginIsExposureToo() {
+        // Extra coin at 2x: with M = Q·FV/(E·L) and the exposure C + M = Q·FV/E, C = Q·FV/(2E), so
+        // Q·FV = 2 × 50 × 3,500 = 350,000 contracts; the extra margin is 50 ETH and the exposure 100 ETH.
+        api().body("""
+                {"contract":"BYBIT:ETHUSD","coins":"50","spotPrice":"3500","leverage":"2","marginSource":"EXTRA_COIN"}""")
+                .post("/api/v1/hedge/size")
+                .then().statusCode(200)
+                .body("order", equalTo("SELL 350000 ETHUSD"))
+                .body("extraCoins", decimal("50.00000000"))
+                .body("exposureCoins", decimal("100.00000000"))
+                .body("exposureUsd", decimal("350000.00"))
+                .body("marginExplained", containsString("That coin is long exposure too"));
+    }
+
+    @Test
+    void wholeContractsLeaveAResidual() {
+        // 1.23456789 ETH × 3,500 = 4,320.987615 USD → 4,321 contracts (nearest); hedged 4,321 / 3,500 =
+        // 1.234571428… ETH, residual 1.23456789 − 1.23457142857 = −0.0000035386 ETH (over-hedged), −0.012385 USD.
+        api().body("""
+                {"contract":"BYBIT:ETHUSD","coins":"1.23456789","spotPrice":"3500","leverage":"2"}""")
+                .post("/api/v1/hedge/size")
+                .then().statusCode(200)
+                .body("orderSize", decimal("4321"))
+                .body("residualCoins", decimal("-0.00000354"))
+                .body("residualUsd", decimal("-0.01"));
+    }
+
+    @Test
+    void halfCoverage() {
+        // Target 0.5 of 50 ETH on the linear contract: SELL 25 ETHUSDT.
+        api().body("""
+                {"contract":"BYBIT:ETHUSDT","coins":"50","spotPrice":"3500","leverage":"5","marginSource":"STABLECOIN",
+                 "targetCoverage":"0.5"}""")
+                .post("/api/v1/hedge/size")
+                .then().statusCode(200)
+                .body("order", equalTo("SELL 25 ETHUSDT"))
+                .body("coveragePercent", decimal("50.00"))
+                .body("residualUsd", decimal("87500.00"));
+    }
+
+    @Test
+    void theSyntheticDollarUnderStress() {
+        // SELL 175,000 ETHUSD at 3,500, 2x, margin out of the bag, no funding.
+        //  −50 %: spot 50 × (1,750 − 3,500) = −87,500; hedge 175,000 × (1/1,750 − 1/3,500) = 50 ETH × 1,750 = +87,500.
+        //         fees: open 0.055 % × 50 ETH = 0.0275, close 0.055 % × 100 ETH = 0.055 → 0.0825 ETH × 1,750 = 144.375.
+        //  +100 %: spot +175,000; hedge 175,000 × (1/7,000 − 1/3,500) = −25 ETH × 7,000 = −175,000;
+        //         fees 0.0275 + 0.01375 = 0.04125 ETH × 7,000 = 288.75. Liquidated: 7,000 is past the LP of 6,930.
+        api().body("""
+                {"contract":"BYBIT:ETHUSD","coins":"50","spotPrice":"3500","leverage":"2","shocks":["-0.5","1"]}""")
+                .post("/api/v1/hedge/scenarios")
+                .then().statusCode(200)
+                .body("hedge.order", equalTo("SELL 175000 ETHUSD"))
+                .body("scenarios.liquidationPrice", decimal("6930.00"))
+                .body("scenarios.rows", hasSize(2))
+                .body("scenarios.rows[0].shockPercent", decimal("-50.00"))
+                .body("scenarios.rows[0].spotPnlUsd", decimal("-87500.00"))
+                .body("scenarios.rows[0].hedgePnl", decimal("50.00000000"))
+                .body("scenarios.rows[0].hedgePnlUsd", decimal("87500.00"))
+                .body("scenarios.rows[0].fees", decimal("0.08250000"))
+                .body("scenarios.rows[0].netPnlUsd", decimal("-144.38"))
+                .body("scenarios.rows[0].liquidated", equalTo(false))
+                .body("scenarios.rows[1].spotPnlUsd", decimal("175000.00"))
+                .body("scenarios.rows[1].hedgePnlUsd", decimal("-175000.00"))
+                .body("scenarios.rows[1].netPnlUsd", decimal("-288.75"))
+                .body("scenarios.rows[1].liquidated", equalTo(true));
+    }
+
+    @Test
+    void theDefaultGridHasTenRowsAndFundingHasTheHedgersSign() {
+        // Funding rates summing to +0.3 % over the horizon: the short receives 0.3 % of the position value.
+        // At 0 % shock the value is 175,000 / 3,500 = 50 ETH → +0.15 ETH (525 USD).
+        api().body("""
+                {"contract":"BYBIT:ETHUSD","coins":"50","spotPrice":"3500","leverage":"2","fundingRateSum":"0.003"}""")
+                .post("/api/v1/hedge/scenarios")
+                .then().statusCode(200)
+                .body("scenarios.rows", hasSize(10))
+                .body("scenarios.rows[5].shockPercent", decimal("0.00"))
+                .body("scenarios.rows[5].funding", decimal("0.15000000"))
+                .body("scenarios.rows[5].fundingUsd", decimal("525.00"));
+    }
+
+    @Test
+    void impossibleHedgesAreRefusedWithAReason() {
+        PerpetualApiTest.rejectsAt("/api/v1/hedge/size", """
+                {"contract":"BYBIT:ETHUSD","coins":"50","spotPrice":"3500","leverage":"2","marginSource":"STABLECOIN"}""",
+                "", "marginSource STABLECOIN is impossible on BYBIT:ETHUSD");
+        PerpetualApiTest.rejectsAt("/api/v1/hedge/size", """
+                {"contract":"BYBIT:ETHUSD","coins":"50","spotPrice":"3500","leverage":"51"}""",
+                "leverage", "above the maximum 50x");
+        PerpetualApiTest.rejectsAt("/api/v1/hedge/size", """
+                {"contract":"BYBIT:ETHUSD","coins":"0","spotPrice":"3500","leverage":"2"}""",
+                "coins", "greater than zero");
+        PerpetualApiTest.rejectsAt("/api/v1/hedge/size", """
+                {"contract":"BYBIT:ETHUSD","coins":"1","spotPrice":"3500","leverage":"2","targetCoverage":"3"}""",
+                "", "targetCoverage must lie in (0, 2]");
+        PerpetualApiTest.rejectsAt("/api/v1/hedge/scenarios", """
+                {"contract":"BYBIT:ETHUSD","coins":"1","spotPrice":"3500","leverage":"2","shocks":["-1"]}""",
+                "shocks[0]", "must be above −1");
+    }
+}
