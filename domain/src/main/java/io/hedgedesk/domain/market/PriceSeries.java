@@ -122,7 +122,7 @@ public record PriceSeries(String assetSymbol, String source, List<PricePoint> po
     }
     Set<LocalDate> common = new LinkedHashSet<>(series.get(0).dates());
     for (PriceSeries other : series.subList(1, series.size())) {
-      common.retainAll(Set.copyOf(other.dates()));
+      common.retainAll(new java.util.HashSet<>(other.dates()));
     }
     if (common.isEmpty()) {
       throw new InvalidMarketDataException("series " + series.stream().map(PriceSeries::assetSymbol).toList()
@@ -130,6 +130,11 @@ public record PriceSeries(String assetSymbol, String source, List<PricePoint> po
     }
     List<PriceSeries> restricted = new ArrayList<>(series.size());
     for (PriceSeries each : series) {
+      // Already on exactly the common dates (the usual case for daily closes): keep it as it is.
+      if (each.size() == common.size()) {
+        restricted.add(each);
+        continue;
+      }
       List<PricePoint> kept = each.points().stream().filter(p -> common.contains(p.date())).toList();
       restricted.add(new PriceSeries(each.assetSymbol(), each.source(), kept));
     }

@@ -57,9 +57,13 @@ public record ReturnSeries(String name, ReturnType type, List<LocalDate> dates, 
     }
     List<LocalDate> dates = new ArrayList<>(points.size() - 1);
     List<Double> values = new ArrayList<>(points.size() - 1);
+    // Each close is converted to double once (closes are validated positive by PricePoint).
+    double previous = points.get(0).close().doubleValue();
     for (int i = 1; i < points.size(); i++) {
+      double current = points.get(i).close().doubleValue();
       dates.add(points.get(i).date());
-      values.add(type.between(points.get(i - 1).close(), points.get(i).close()));
+      values.add(type.betweenCloses(previous, current));
+      previous = current;
     }
     return new ReturnSeries(prices.assetSymbol(), type, dates, values);
   }

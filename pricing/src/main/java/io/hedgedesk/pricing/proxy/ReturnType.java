@@ -17,12 +17,22 @@ public enum ReturnType {
     public double between(BigDecimal previous, BigDecimal current) {
       return ratio(previous, current).subtract(BigDecimal.ONE).doubleValue();
     }
+
+    @Override
+    double betweenCloses(double previous, double current) {
+      return (current - previous) / previous;
+    }
   },
   /** {@code r = ln(P₁/P₀)}; the ratio is computed in DECIMAL128, the logarithm in double. */
   LOG {
     @Override
     public double between(BigDecimal previous, BigDecimal current) {
       return Math.log(ratio(previous, current).doubleValue());
+    }
+
+    @Override
+    double betweenCloses(double previous, double current) {
+      return Math.log(current / previous);
     }
   };
 
@@ -34,6 +44,13 @@ public enum ReturnType {
    * (0.01 = +1%).
    */
   public abstract double between(BigDecimal previous, BigDecimal current);
+
+  /**
+   * The same from closes already converted to {@code double} (positive): what return series use. A close has at
+   * most a dozen significant digits, so the double holds it to 1e-16 relative and the return to about 1e-12 of
+   * its size — far below any statistic's sampling error — while avoiding a 34-digit division per return.
+   */
+  abstract double betweenCloses(double previous, double current);
 
   private static BigDecimal ratio(BigDecimal previous, BigDecimal current) {
     if (previous.signum() <= 0 || current.signum() <= 0) {
