@@ -64,9 +64,11 @@ public final class Inputs {
 
     /** A decimal of at least zero; a blank field gives {@code fallback}. */
     public static BigDecimal nonNegative(String field, String raw, BigDecimal fallback) {
-        if (isBlank(raw)) {
-            return fallback;
-        }
+        return isBlank(raw) ? fallback : nonNegative(field, raw);
+    }
+
+    /** A required decimal of at least zero. */
+    public static BigDecimal nonNegative(String field, String raw) {
         BigDecimal value = decimal(field, raw);
         if (value.signum() < 0) {
             throw new BadInputException(field, field + " must not be negative, was " + value.toPlainString());

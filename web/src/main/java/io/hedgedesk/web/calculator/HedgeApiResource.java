@@ -30,6 +30,14 @@ public class HedgeApiResource {
     }
 
     @POST
+    @Path("coverage")
+    @Operation(summary = "Coverage of an open short hedge against the holdings it insures, its drift from the target"
+            + " and the order that restores it")
+    public CoverageView coverage(CoverageForm form) {
+        return calculator.coverage(PerpetualApiResource.requireBody(form));
+    }
+
+    @POST
     @Path("scenarios")
     @Operation(summary = "The sized hedge and its scenario table: spot, hedge, funding, fees, net PnL, margin balance"
             + " and liquidation for price shocks from −80 % to +100 % (or the given shocks)")

@@ -5,6 +5,7 @@ import io.hedgedesk.domain.instrument.Side;
 import io.hedgedesk.pricing.hedge.HedgeLeg;
 import io.hedgedesk.pricing.hedge.HedgeRequest;
 import io.hedgedesk.pricing.hedge.HedgeSizer;
+import io.hedgedesk.pricing.hedge.HedgeState;
 import io.hedgedesk.pricing.hedge.MarginSource;
 import io.hedgedesk.pricing.funding.HolderSide;
 import io.hedgedesk.pricing.scenario.ScenarioCalculator;
@@ -48,6 +49,20 @@ public class HedgeCalculator {
 
     public HedgeView size(HedgeForm form) {
         return HedgeView.of(HedgeSizer.DEFAULT.size(request(form)));
+    }
+
+    /** Coverage of an open hedge against the holdings, its drift and the resize that restores the target. */
+    public CoverageView coverage(CoverageForm form) {
+        Instrument instrument = positions.contract("contract", form.contract());
+        BigDecimal spot = Inputs.positive("spotPrice", form.spotPrice());
+        HedgeState state = new HedgeState(instrument,
+                Inputs.nonNegative("spotCoins", form.spotCoins()),
+                Inputs.nonNegative("accountCoins", form.accountCoins(), BigDecimal.ZERO),
+                Inputs.positive("size", form.size()), Inputs.positive("entryPrice", form.entryPrice()), spot,
+                Inputs.isBlank(form.markPrice()) ? spot : Inputs.positive("markPrice", form.markPrice()));
+        BigDecimal target = Inputs.isBlank(form.targetCoverage()) ? BigDecimal.ONE
+                : Inputs.positive("targetCoverage", form.targetCoverage());
+        return CoverageView.of(HedgeSizer.DEFAULT.coverage(state, target));
     }
 
     /** The hedge and its scenario table. */

@@ -139,6 +139,42 @@ class HedgeApiTest {
     }
 
     @Test
+    void coverageDriftsWhenPartOfTheBagIsSoldAndTheResizeRestoresIt() {
+        // Short 175,000 ETHUSD at 3,500 (delta 175,000 / 3,500 = 50 ETH). The holder sold 10 of the 25 ETH left in the
+        // wallet: 15 spot + 25 margin = 40 ETH. Coverage 50 / 40 = 125 %, drift +25 %.
+        // At a mark of 3,000 the buy-back for target 1 is (D − H)·F = (50 − 40) × 3,000 = 30,000 contracts; it realizes
+        // 30,000 × (1/3,000 − 1/3,500) = 1.4285714 ETH, so H = 41.4285714 and D = 145,000 / 3,500 = 41.4285714: 100 %.
+        api().body("""
+                {"contract":"BYBIT:ETHUSD","spotCoins":"15","accountCoins":"25","size":"175000","entryPrice":"3500",
+                 "spotPrice":"3000","markPrice":"3000"}""")
+                .post("/api/v1/hedge/coverage")
+                .then().statusCode(200)
+                .body("holdingsCoins", decimal("40.00000000"))
+                .body("hedgeDeltaCoins", decimal("-50.00000000"))
+                .body("coveragePercent", decimal("125.00"))
+                .body("driftPercent", decimal("25.00"))
+                .body("resize", equalTo("BUY 30000 ETHUSD"))
+                .body("coverageAfterResizePercent", decimal("100.00"));
+        // Linear: short 50 ETHUSDT against 40 ETH, spot = mark = 3,000: 50 / 40 = 125 %; BUY back 10.
+        api().body("""
+                {"contract":"BYBIT:ETHUSDT","spotCoins":"40","size":"50","entryPrice":"3500","spotPrice":"3000"}""")
+                .post("/api/v1/hedge/coverage")
+                .then().statusCode(200)
+                .body("coveragePercent", decimal("125.00"))
+                .body("resize", equalTo("BUY 10 ETHUSDT"))
+                .body("coverageAfterResizePercent", decimal("100.00"));
+        // Half coverage wanted, 50 ETH hedged against 40: SELL is wrong, BUY back to 20 ETH → BUY 30.
+        api().body("""
+                {"contract":"BYBIT:ETHUSDT","spotCoins":"40","size":"50","entryPrice":"3500","spotPrice":"3000",
+                 "targetCoverage":"0.5"}""")
+                .post("/api/v1/hedge/coverage")
+                .then().statusCode(200)
+                .body("targetPercent", decimal("50.00"))
+                .body("driftPercent", decimal("75.00"))
+                .body("resize", equalTo("BUY 30 ETHUSDT"));
+    }
+
+    @Test
     void impossibleHedgesAreRefusedWithAReason() {
         PerpetualApiTest.rejectsAt("/api/v1/hedge/size", """
                 {"contract":"BYBIT:ETHUSD","coins":"50","spotPrice":"3500","leverage":"2","marginSource":"STABLECOIN"}""",
@@ -152,6 +188,9 @@ class HedgeApiTest {
         PerpetualApiTest.rejectsAt("/api/v1/hedge/size", """
                 {"contract":"BYBIT:ETHUSD","coins":"1","spotPrice":"3500","leverage":"2","targetCoverage":"3"}""",
                 "", "targetCoverage must lie in (0, 2]");
+        PerpetualApiTest.rejectsAt("/api/v1/hedge/coverage", """
+                {"contract":"BYBIT:ETHUSDT","spotCoins":"-1","size":"50","entryPrice":"3500","spotPrice":"3000"}""",
+                "spotCoins", "must not be negative");
         PerpetualApiTest.rejectsAt("/api/v1/hedge/scenarios", """
                 {"contract":"BYBIT:ETHUSD","coins":"1","spotPrice":"3500","leverage":"2","shocks":["-1"]}""",
                 "shocks[0]", "must be above −1");
