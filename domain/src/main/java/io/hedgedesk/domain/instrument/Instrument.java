@@ -61,8 +61,9 @@ public record Instrument(String id, String venue, String symbol, ContractType ty
       throw new InvalidInstrumentException(id + " needs at least one maintenance tier");
     }
     for (int i = 0; i < maintenanceTiers.size() - 1; i++) {
+      String unboundedMessage = id + ": only the last maintenance tier may be unbounded";
       BigDecimal bound = maintenanceTiers.get(i).upTo().orElseThrow(
-          () -> new InvalidInstrumentException(id + ": only the last maintenance tier may be unbounded"));
+          () -> new InvalidInstrumentException(unboundedMessage));
       BigDecimal next = maintenanceTiers.get(i + 1).upTo().orElse(null);
       if (next != null && next.compareTo(bound) <= 0) {
         throw new InvalidInstrumentException(id + ": maintenance tiers must ascend, " + next.toPlainString()
