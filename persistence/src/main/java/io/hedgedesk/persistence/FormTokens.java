@@ -17,6 +17,18 @@ public class FormTokens {
     return UUID.randomUUID();
   }
 
+  /**
+   * Reads a submitted token. A missing or malformed one is replaced by a fresh random token: it cannot collide with
+   * a real form's token, and it is still usable once only.
+   */
+  public static UUID parse(String token) {
+    try {
+      return UUID.fromString(token == null ? "" : token.strip());
+    } catch (IllegalArgumentException e) {
+      return UUID.randomUUID();
+    }
+  }
+
   /** Records the token as used; must run inside the transaction of the operation it protects. */
   @Transactional(Transactional.TxType.MANDATORY)
   public void consume(UUID token, long userId) {

@@ -102,7 +102,8 @@ public class PortfolioService {
     return new PortfolioAccess(((PortfolioEntity) r[0]).toDomain(), (String) r[1], (Role) r[2]);
   }
 
-  private PortfolioAccess writable(long userId, long portfolioId, String action) {
+  /** The portfolio, if the user may change it: another team's is a {@link NotFoundException}, a viewer a {@link RoleRefusedException}. */
+  public PortfolioAccess writable(long userId, long portfolioId, String action) {
     PortfolioAccess access = access(userId, portfolioId);
     if (!access.role().canEdit()) {
       throw new RoleRefusedException(access.role(), action);
