@@ -31,8 +31,11 @@ import java.util.UUID;
  * Portfolios, holdings and manual prices. Every object is loaded by (id, teams of the acting user): anything else
  * is a {@link NotFoundException}. Writes need the editor or owner role ({@link RoleRefusedException} otherwise),
  * run in one transaction and write their audit event in it.
+ *
+ * <p>Reads run in a transaction too, so each call sees the committed state rather than a request-long cache.
  */
 @ApplicationScoped
+@Transactional
 public class PortfolioService {
 
   private final Memberships memberships;

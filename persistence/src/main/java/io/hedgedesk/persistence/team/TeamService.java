@@ -28,8 +28,11 @@ import java.util.Map;
  * Teams, memberships and invitations. Every operation takes the acting user's id, checks their role in the
  * database, runs in one transaction and writes its audit event in it. Objects of teams the actor is not in are
  * {@link NotFoundException}s.
+ *
+ * <p>Reads run in a transaction too, so each call sees the committed state rather than a request-long cache.
  */
 @ApplicationScoped
+@Transactional
 public class TeamService {
 
   private final Memberships memberships;

@@ -68,7 +68,7 @@ class TeamPagesTest {
 
       assertThat(alice.post("/teams/" + teamId + "/invitations", "invitee", bob.username.toUpperCase(), "role", "VIEWER")
           .getStatusCode()).isEqualTo(303);
-      assertThat(alice.page("/teams/" + teamId).asNormalizedText()).contains("Pending invitations", bob.username);
+      assertThat(alice.page("/teams/" + teamId).asNormalizedText()).contains("Pending invitations", bob.username.toLowerCase());
 
       // Bob's next request claims the invitation; he sees both teams and can switch.
       HtmlPage bobsTeams = bob.page("/teams");
