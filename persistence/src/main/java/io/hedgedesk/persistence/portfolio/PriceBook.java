@@ -1,6 +1,7 @@
 package io.hedgedesk.persistence.portfolio;
 
 import io.hedgedesk.domain.market.PriceQuote;
+import io.hedgedesk.persistence.market.PriceHistoryRepository;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
@@ -14,9 +15,15 @@ import java.util.Map;
 @ApplicationScoped
 public class PriceBook {
 
-  /** Latest market close per asset symbol. No market data source is wired in yet: empty. */
+  private final PriceHistoryRepository priceHistory;
+
+  public PriceBook(PriceHistoryRepository priceHistory) {
+    this.priceHistory = priceHistory;
+  }
+
+  /** Latest stored market close per asset symbol (symbols without history are absent). */
   public Map<String, PriceQuote> market(Collection<String> symbols) {
-    return Map.of();
+    return symbols.isEmpty() ? Map.of() : priceHistory.latestCloses(symbols);
   }
 
   /** The latest manual price per asset symbol entered in this team, with who entered it as the source. */

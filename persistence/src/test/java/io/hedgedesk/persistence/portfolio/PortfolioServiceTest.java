@@ -232,6 +232,7 @@ class PortfolioServiceTest {
   }
 
   /**
+   * The manual SOL price is entered now, so it is more recent than any stored daily close of SOL.
    * Hand arithmetic: 2.5 SOL × 20.40 USD (manual) = 51.00 USD; 1000 USDT × 1 = 1000 USD; total 1051.00 USD.
    * Allocation USDT = 100 × 1000 / 1051 = 95.1474785918...%, SOL = 100 × 51 / 1051 = 4.8525214081...%.
    */
@@ -242,7 +243,8 @@ class PortfolioServiceTest {
     Portfolio p = portfolios.create(alice.id(), teamOf(alice), "Main");
     portfolios.addHolding(alice.id(), p.id(), UUID.randomUUID(), draft("SOL", "2.5"));
     portfolios.addHolding(alice.id(), p.id(), UUID.randomUUID(), draft("USDT", "1000"));
-    portfolios.addHolding(alice.id(), p.id(), UUID.randomUUID(), draft("DOT", "10"));
+    portfolios.addHolding(alice.id(), p.id(), UUID.randomUUID(),
+        HoldingDraft.parse(new HoldingInput("ZZZ", true, "10", "Wallet", "", "", ""), TODAY));
     portfolios.enterPrice(alice.id(), p.id(), "SOL", new BigDecimal("19"));
     portfolios.enterPrice(alice.id(), p.id(), "SOL", new BigDecimal("20.40"));
 

@@ -1,0 +1,97 @@
+package io.hedgedesk.persistence.market;
+
+import io.agroal.api.AgroalDataSource;
+import io.hedgedesk.domain.market.FundingHistoryCoverage;
+import io.hedgedesk.domain.market.FundingRate;
+import io.hedgedesk.domain.market.FundingRateSeries;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Stored funding settlements ({@code funding_rate_history}), one row per series and settlement time. The series
+ * id is the contract catalog id (e.g. {@code "BITMEX:XBTUSD"}), matched case-insensitively (stored upper-case).
+ * Rates are decimal fractions per funding interval; positive means longs pay shorts.
+ */
+@ApplicationScoped
+public class FundingHistoryRepository {
+
+  private static final String SELECT_SERIES = """
+      select funding_time, rate, source from funding_rate_history
+      where series_id = ? and funding_time >= ? and funding_time < ?
+      order by funding_time""";
+
+  private static final String SELECT_COVERAGE = """
+      select series_id, min(funding_time), max(funding_time), count(*), string_agg(distinct source, '; ')
+      from funding_rate_history group by series_id order by series_id""";
+
+  private static final String UPSERT = """
+      insert into funding_rate_history (series_id, funding_time, rate, source)
+      select ?, t.funding_time::timestamptz, t.rate::numeric, ?
+      from unnest(?::text[], ?::text[]) as t(funding_time, rate)
+      on conflict (series_id, funding_time) do update set rate = excluded.rate, source = excluded.source
+      where funding_rate_history.rate <> excluded.rate or funding_rate_history.source <> excluded.source""";
+
+  private final AgroalDataSource dataSource;
+
+  public FundingHistoryRepository(AgroalDataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /**
+   * The stored settlements of {@code seriesId} with {@code from <= time < to} (half-open, as
+   * {@link FundingRateSeries#between}), ascending; empty when none is stored in that period.
+   *
+   * @throws IllegalArgumentException if {@code from} is not before {@code to}
+   */
+  public Optional<FundingRateSeries> series(String seriesId, Instant from, Instant to) {
+    String id = Jdbc.normalizedKey(seriesId);
+    Jdbc.requireOrder(from, to);
+    List<Jdbc.Sourced<FundingRate>> rows = Jdbc.query(dataSource, "read the funding history of " + id, SELECT_SERIES,
+        (connection, statement) -> {
+          statement.setString(1, id);
+          statement.setObject(2, Jdbc.utc(from));
+          statement.setObject(3, Jdbc.utc(to));
+        },
+        row -> new Jdbc.Sourced<>(new FundingRate(row.getObject(1, OffsetDateTime.class).toInstant(),
+            row.getBigDecimal(2)), row.getString(3)));
+    return rows.isEmpty() ? Optional.empty()
+        : Optional.of(new FundingRateSeries(id, Jdbc.sources(rows), Jdbc.values(rows)));
+  }
+
+  /** All stored settlements of {@code seriesId}, ascending; empty when none is stored. */
+  public Optional<FundingRateSeries> series(String seriesId) {
+    return series(seriesId, Jdbc.EARLIEST_TIME, Jdbc.LATEST_TIME);
+  }
+
+  /** One line per stored series, ordered by series id. */
+  public List<FundingHistoryCoverage> coverage() {
+    return Jdbc.query(dataSource, "read the funding history coverage", SELECT_COVERAGE, (connection, statement) -> { },
+        row -> new FundingHistoryCoverage(row.getString(1), row.getObject(2, OffsetDateTime.class).toInstant(),
+            row.getObject(3, OffsetDateTime.class).toInstant(), Math.toIntExact(row.getLong(4)), row.getString(5)));
+  }
+
+  /**
+   * Inserts the series' settlements under its (upper-cased) contract id, replacing a stored rate or source of the
+   * same time that differs. Idempotent: storing the same series again changes nothing.
+   *
+   * @return the number of rows inserted or changed (0 when everything was already stored)
+   */
+  @Transactional
+  public int upsert(FundingRateSeries series) {
+    Objects.requireNonNull(series, "series");
+    List<String> times = new ArrayList<>(series.size());
+    List<String> rates = new ArrayList<>(series.size());
+    for (FundingRate rate : series.rates()) {
+      times.add(rate.time().toString());
+      rates.add(rate.rate().toPlainString());
+    }
+    return Jdbc.upsertSeries(dataSource, UPSERT, Jdbc.normalizedKey(series.contractId()), series.source(), times,
+        rates);
+  }
+}

@@ -1,0 +1,105 @@
+package io.hedgedesk.persistence.market;
+
+import io.agroal.api.AgroalDataSource;
+import io.hedgedesk.domain.market.MarketTick;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The latest fetched tick of each contract ({@code market_tick}, one row per contract catalog id, matched
+ * case-insensitively and stored upper-case).
+ */
+@ApplicationScoped
+public class MarketTickRepository {
+
+  private static final String COLUMNS = """
+      contract_id, mark_price, index_price, last_price, funding_rate, next_funding_time, funding_interval_hours,
+      source, fetched_at""";
+
+  private static final String UPSERT = "insert into market_tick (" + COLUMNS + """
+      ) values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+      on conflict (contract_id) do update set
+        mark_price = excluded.mark_price, index_price = excluded.index_price, last_price = excluded.last_price,
+        funding_rate = excluded.funding_rate, next_funding_time = excluded.next_funding_time,
+        funding_interval_hours = excluded.funding_interval_hours, source = excluded.source,
+        fetched_at = excluded.fetched_at
+      where excluded.fetched_at >= market_tick.fetched_at""";
+
+  private static final String SELECT = "select " + COLUMNS + " from market_tick where contract_id = any(?::text[])";
+
+  private final AgroalDataSource dataSource;
+
+  public MarketTickRepository(AgroalDataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /**
+   * Stores {@code tick} as the contract's latest, unless a tick fetched later is already stored (so a slow,
+   * older fetch never overwrites a newer one).
+   */
+  @Transactional
+  public void upsert(MarketTick tick) {
+    Objects.requireNonNull(tick, "tick");
+    String id = Jdbc.normalizedKey(tick.contractId());
+    Jdbc.withConnection(dataSource, "store the tick of " + id, connection -> {
+      try (PreparedStatement statement = connection.prepareStatement(UPSERT)) {
+        statement.setString(1, id);
+        statement.setBigDecimal(2, tick.markPrice());
+        statement.setBigDecimal(3, tick.indexPrice().orElse(null));
+        statement.setBigDecimal(4, tick.lastPrice().orElse(null));
+        statement.setBigDecimal(5, tick.fundingRate().orElse(null));
+        statement.setObject(6, tick.nextFundingTime().map(Jdbc::utc).orElse(null), Types.TIMESTAMP_WITH_TIMEZONE);
+        statement.setObject(7, tick.fundingIntervalHours().orElse(null), Types.INTEGER);
+        statement.setString(8, tick.source());
+        statement.setObject(9, Jdbc.utc(tick.fetchedAt()));
+        return statement.executeUpdate();
+      }
+    });
+  }
+
+  /** The latest stored tick of {@code contractId}, if any. */
+  public Optional<MarketTick> latest(String contractId) {
+    String id = Jdbc.normalizedKey(contractId);
+    return Optional.ofNullable(latest(List.of(id)).get(id));
+  }
+
+  /**
+   * The latest stored tick of each of {@code contractIds}, in one query, keyed by the upper-cased id in the order
+   * given; contracts without a stored tick are absent.
+   */
+  public Map<String, MarketTick> latest(Collection<String> contractIds) {
+    List<String> ids = Jdbc.normalizedKeys(contractIds);
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    List<MarketTick> ticks = Jdbc.query(dataSource, "read the ticks of " + ids, SELECT,
+        (connection, statement) -> statement.setArray(1, Jdbc.textArray(connection, ids)), MarketTickRepository::map);
+    Map<String, MarketTick> found = new HashMap<>();
+    ticks.forEach(tick -> found.put(tick.contractId(), tick));
+    return Jdbc.inOrder(ids, found);
+  }
+
+  private static MarketTick map(ResultSet rows) throws SQLException {
+    return new MarketTick(rows.getString(1), rows.getBigDecimal(2), optionalDecimal(rows, 3),
+        optionalDecimal(rows, 4), optionalDecimal(rows, 5),
+        Optional.ofNullable(rows.getObject(6, OffsetDateTime.class)).map(OffsetDateTime::toInstant),
+        Optional.ofNullable(rows.getObject(7, Integer.class)), rows.getString(8),
+        rows.getObject(9, OffsetDateTime.class).toInstant());
+  }
+
+  private static Optional<BigDecimal> optionalDecimal(ResultSet rows, int column) throws SQLException {
+    return Optional.ofNullable(rows.getBigDecimal(column));
+  }
+}

@@ -1,0 +1,173 @@
+package io.hedgedesk.persistence.market;
+
+import io.agroal.api.AgroalDataSource;
+import io.hedgedesk.domain.market.MarketDataCsvReader;
+import io.hedgedesk.persistence.market.ShippedMarketDataFile.Kind;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Loads the market history shipped in the jar (see {@code market-data/README.md}) into {@code price_history} and
+ * {@code funding_rate_history} at start-up, after Flyway has migrated, so the planner works offline on a fresh
+ * install.
+ *
+ * <p>Each file listed in the manifest is loaded once per content: a file whose name and SHA-256 are recorded in
+ * {@code market_data_import} is skipped. Each file is parsed strictly ({@link MarketDataCsvReader}) and written in
+ * its own transaction (one batched upsert, then its import record), so a failure leaves no half-loaded file. Two
+ * instances starting at once are serialized by a transaction-scoped PostgreSQL advisory lock taken before the
+ * "already loaded?" check. Switched off with {@code hedgedesk.market-data.load-shipped=false}.
+ */
+@ApplicationScoped
+public class ShippedMarketDataLoader {
+
+  /** Advisory lock key of the loader ("hdmarket" in ASCII). */
+  static final long ADVISORY_LOCK_KEY = 0x68646d61726b6574L;
+
+  private static final Logger LOG = Logger.getLogger(ShippedMarketDataLoader.class);
+
+  private static final String ALREADY_LOADED =
+      "select exists (select 1 from market_data_import where file_name = ? and checksum = ?)";
+
+  private static final String RECORD = """
+      insert into market_data_import (file_name, checksum, kind, series_key, row_count) values (?, ?, ?, ?, ?)""";
+
+  private final AgroalDataSource dataSource;
+  private final PriceHistoryRepository prices;
+  private final FundingHistoryRepository funding;
+  private final boolean enabled;
+
+  public ShippedMarketDataLoader(AgroalDataSource dataSource, PriceHistoryRepository prices,
+      FundingHistoryRepository funding,
+      @ConfigProperty(name = "hedgedesk.market-data.load-shipped", defaultValue = "true") boolean enabled) {
+    this.dataSource = dataSource;
+    this.prices = prices;
+    this.funding = funding;
+    this.enabled = enabled;
+  }
+
+  /**
+   * What one run did.
+   *
+   * @param filesLoaded  files parsed and stored in this run
+   * @param filesSkipped files already recorded with the same checksum
+   * @param filesFailed  files that could not be parsed or stored (logged; their transaction rolled back)
+   * @param rowsLoaded   rows read from the loaded files
+   * @param elapsed      wall time of the run
+   */
+  public record Report(int filesLoaded, int filesSkipped, int filesFailed, int rowsLoaded, Duration elapsed) {
+  }
+
+  void onStart(@Observes StartupEvent event) {
+    if (!enabled) {
+      LOG.info("loading the shipped market history is switched off (hedgedesk.market-data.load-shipped=false)");
+      return;
+    }
+    loadAll();
+  }
+
+  /** Loads every shipped file not loaded yet; see the class comment. */
+  public Report loadAll() {
+    long start = System.nanoTime();
+    List<ShippedMarketDataFile> files = ShippedMarketDataFile.manifest();
+    int loaded = 0;
+    int failed = 0;
+    int rows = 0;
+    for (ShippedMarketDataFile file : files) {
+      try {
+        int fileRows = load(file);
+        if (fileRows > 0) {
+          loaded++;
+          rows += fileRows;
+        }
+      } catch (RuntimeException e) {
+        failed++;
+        LOG.errorf(e, "cannot load the shipped market data %s; it stays unloaded", file.resource());
+      }
+    }
+    Report report = new Report(loaded, files.size() - loaded - failed, failed, rows,
+        Duration.ofNanos(System.nanoTime() - start));
+    LOG.infof("shipped market history: %d files loaded (%d rows), %d already loaded, %d failed, in %d ms",
+        report.filesLoaded(), report.rowsLoaded(), report.filesSkipped(), report.filesFailed(),
+        report.elapsed().toMillis());
+    return report;
+  }
+
+  /** Loads one file unless already loaded; returns its row count, 0 when skipped. */
+  int load(ShippedMarketDataFile file) {
+    byte[] bytes = file.read();
+    String checksum = sha256(bytes);
+    return QuarkusTransaction.requiringNew().call(() -> {
+      if (lockAndCheckLoaded(file, checksum)) {
+        return 0;
+      }
+      int rows = store(file, bytes);
+      record(file, checksum, rows);
+      return rows;
+    });
+  }
+
+  private boolean lockAndCheckLoaded(ShippedMarketDataFile file, String checksum) {
+    return Jdbc.withConnection(dataSource, "check whether " + file.file() + " is loaded", connection -> {
+      try (PreparedStatement lock = connection.prepareStatement("select pg_advisory_xact_lock(?)")) {
+        lock.setLong(1, ADVISORY_LOCK_KEY);
+        lock.execute();
+      }
+      try (PreparedStatement check = connection.prepareStatement(ALREADY_LOADED)) {
+        check.setString(1, file.file());
+        check.setString(2, checksum);
+        try (ResultSet result = check.executeQuery()) {
+          result.next();
+          return result.getBoolean(1);
+        }
+      }
+    });
+  }
+
+  private int store(ShippedMarketDataFile file, byte[] bytes) {
+    Reader in = new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8);
+    if (file.kind() == Kind.PRICE) {
+      var series = MarketDataCsvReader.readPriceSeries(in, file.resource(), file.series(), file.source());
+      prices.upsert(series);
+      return series.size();
+    }
+    var series = MarketDataCsvReader.readFundingRates(in, file.resource(), file.series(), file.source());
+    funding.upsert(series);
+    return series.size();
+  }
+
+  private void record(ShippedMarketDataFile file, String checksum, int rows) {
+    Jdbc.withConnection(dataSource, "record the import of " + file.file(), connection -> {
+      try (PreparedStatement insert = connection.prepareStatement(RECORD)) {
+        insert.setString(1, file.file());
+        insert.setString(2, checksum);
+        insert.setString(3, file.kind().name());
+        insert.setString(4, file.series());
+        insert.setInt(5, rows);
+        return insert.executeUpdate();
+      }
+    });
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is not available", e);
+    }
+  }
+}
