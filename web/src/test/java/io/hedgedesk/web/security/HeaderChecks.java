@@ -32,8 +32,13 @@ final class HeaderChecks {
         .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  /** The headers of {@link SecurityHeaders} on one response; {@code noStore} false for static files. */
+  /** The headers of {@link SecurityHeaders} on one response over plain HTTP; {@code noStore} false for static files. */
   static void assertSecured(HttpResponse<?> response, boolean noStore) {
+    assertSecured(response, noStore, false);
+  }
+
+  /** As above; {@code hsts} true when the application runs behind TLS ({@code HEDGEDESK_COOKIE_SECURE=true}). */
+  static void assertSecured(HttpResponse<?> response, boolean noStore, boolean hsts) {
     String where = response.request().method() + " " + response.uri() + " → " + response.statusCode();
     String csp = header(response, "Content-Security-Policy").orElse("");
     assertThat(csp).as("CSP of " + where)
@@ -46,7 +51,12 @@ final class HeaderChecks {
     assertThat(header(response, "Referrer-Policy")).as("Referrer-Policy on " + where).contains("no-referrer");
     assertThat(header(response, "Permissions-Policy")).as("Permissions-Policy on " + where).get()
         .asString().contains("camera=()", "geolocation=()");
-    assertThat(header(response, "Strict-Transport-Security")).as("no HSTS over plain HTTP on " + where).isEmpty();
+    if (hsts) {
+      assertThat(header(response, "Strict-Transport-Security")).as("HSTS on " + where)
+          .contains("max-age=31536000; includeSubDomains");
+    } else {
+      assertThat(header(response, "Strict-Transport-Security")).as("no HSTS over plain HTTP on " + where).isEmpty();
+    }
     if (noStore) {
       assertThat(header(response, "Cache-Control")).as("Cache-Control on " + where).contains("no-store");
     } else {

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Starts the packaged application (target/quarkus-app, production profile) as its own process, next to the one the
  * other ITs share: it must refuse the public development secrets unless explicitly allowed, and when its OpenID
- * provider is down, the 5xx it answers carries the security headers and no stack trace.
+ * provider is down, the 5xx it answers carries the security headers (HSTS too, behind TLS) and no stack trace.
  */
 class ProductionStartupIT {
 
@@ -48,8 +48,10 @@ class ProductionStartupIT {
   void providerOutageGives5xxWithHeadersAndNoStackTrace() throws Exception {
     Path log = Files.createTempFile("hedgedesk-outage", ".log");
     int port = freePort();
-    // Port 9 (discard) on loopback: nothing listens, connections are refused at once.
-    Process app = start(Map.of("HEDGEDESK_ALLOW_DEV_SECRETS", "true", "HTTP_PORT", String.valueOf(port),
+    // Port 9 (discard) on loopback: nothing listens, connections are refused at once. Configured as behind TLS
+    // (HEDGEDESK_COOKIE_SECURE) to see HSTS, which the shared plain-HTTP instance must not send.
+    Process app = start(Map.of("HEDGEDESK_ALLOW_DEV_SECRETS", "true", "HEDGEDESK_COOKIE_SECURE", "true",
+        "HTTP_PORT", String.valueOf(port),
         "MANAGEMENT_PORT", String.valueOf(freePort()),
         "OIDC_AUTH_SERVER_URL", "http://127.0.0.1:9/realms/hedgedesk", "QUARKUS_OIDC_CONNECTION_DELAY", "0S"), log);
     try {
@@ -58,7 +60,7 @@ class ProductionStartupIT {
       for (String accept : List.of(ResponseHeadersContract.HTML, "text/plain")) {
         HttpResponse<String> response = HeaderChecks.get(dashboard, accept);
         assertThat(response.statusCode()).as(response.body()).isBetween(500, 599);
-        HeaderChecks.assertSecured(response, true);
+        HeaderChecks.assertSecured(response, true, true);
         assertThat(response.body()).containsIgnoringCase("error id")
             .doesNotContain("Exception", "\tat ", "io.quarkus", "io.vertx", "io.hedgedesk", "127.0.0.1:9");
       }
