@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -25,9 +27,13 @@ class BrowserJourneyIT {
   @TestHTTPResource("/")
   URL root;
 
+  /** Where Selenium Manager would unpack itself and what it downloads (its default cache). */
+  private static final Path SELENIUM_MANAGER_CACHE = Path.of(System.getProperty("user.home"), ".cache", "selenium");
+
   @Test
   void visitorCalculatesLogsInAndOut() {
     String app = root.toString();
+    boolean seleniumManagerCacheBefore = Files.exists(SELENIUM_MANAGER_CACHE);
     try (Chromium browser = Chromium.start("BrowserJourneyIT")) {
       browser.open(app, "landing");
       assertThat(browser.driver().findElement(By.tagName("h1")).getText())
@@ -73,6 +79,9 @@ class BrowserJourneyIT {
 
       assertThat(browser.console()).as("browser console (CSP violations are reported there)")
           .noneMatch(line -> line.contains("Content Security Policy") || line.contains("Refused to"));
+    }
+    if (!seleniumManagerCacheBefore) {
+      assertThat(SELENIUM_MANAGER_CACHE).as("Selenium Manager never ran (nothing downloaded)").doesNotExist();
     }
   }
 
