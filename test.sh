@@ -12,6 +12,7 @@ cleanup() {
 trap cleanup EXIT
 
 scripts/ensure-postgres.sh
+scripts/ensure-chromium.sh
 if ! scripts/keycloak.sh status >/dev/null 2>&1; then
   scripts/keycloak.sh start
   started_keycloak=true

@@ -134,8 +134,13 @@ public class ErrorMapper {
         if (uri.getPath().startsWith("/api/")) {
             return true;
         }
-        return headers.getAcceptableMediaTypes().stream()
-                .anyMatch(t -> t.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !t.isWildcardType());
+        try {
+            return headers.getAcceptableMediaTypes().stream()
+                    .anyMatch(t -> t.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !t.isWildcardType());
+        } catch (IllegalArgumentException unparsableAccept) {
+            // "Accept: a/b/c": answer the client's error as a page instead of failing again (a 500).
+            return false;
+        }
     }
 
     private static String title(int status) {
