@@ -10,7 +10,7 @@ KEYCLOAK_PORT=${KEYCLOAK_PORT:-8180}
 export HTTP_PORT=$APP_PORT KEYCLOAK_PORT
 export OIDC_AUTH_SERVER_URL=${OIDC_AUTH_SERVER_URL:-http://localhost:$KEYCLOAK_PORT/realms/hedgedesk}
 # A local run: the app may use the public development secrets (it refuses them otherwise, and warns when allowed).
-# Set HEDGEDESK_SESSION_SECRET, HEDGEDESK_CSRF_SECRET and HEDGEDESK_OIDC_CLIENT_SECRET for anything else.
+# Set HEDGEDESK_SESSION_SECRET and HEDGEDESK_OIDC_CLIENT_SECRET for anything else.
 export HEDGEDESK_ALLOW_DEV_SECRETS=${HEDGEDESK_ALLOW_DEV_SECRETS:-true}
 
 app_pid=""

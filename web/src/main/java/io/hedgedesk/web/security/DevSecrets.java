@@ -26,8 +26,6 @@ public final class DevSecrets {
   public static final List<Secret> SECRETS = List.of(
       new Secret("quarkus.oidc.token-state-manager.encryption-secret", "HEDGEDESK_SESSION_SECRET",
           "dev-only-session-secret-change-me-0123456789abcdef"),
-      new Secret("quarkus.rest-csrf.token-signature-key", "HEDGEDESK_CSRF_SECRET",
-          "dev-only-csrf-signing-key-change-me-0123456789"),
       new Secret("quarkus.oidc.credentials.secret", "HEDGEDESK_OIDC_CLIENT_SECRET", "hedgedesk-dev-secret"));
 
   private DevSecrets() {

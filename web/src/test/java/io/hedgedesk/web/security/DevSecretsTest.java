@@ -18,13 +18,12 @@ class DevSecretsTest {
 
   private static final Map<String, String> ALL_DEFAULTS = Map.of(
       "quarkus.oidc.token-state-manager.encryption-secret", "dev-only-session-secret-change-me-0123456789abcdef",
-      "quarkus.rest-csrf.token-signature-key", "dev-only-csrf-signing-key-change-me-0123456789",
       "quarkus.oidc.credentials.secret", "hedgedesk-dev-secret");
 
   @Test
-  void allThreeDefaultsAreNamedByTheirVariables() {
+  void bothDefaultsAreNamedByTheirVariables() {
     assertThat(DevSecrets.stillDefault(p -> Optional.ofNullable(ALL_DEFAULTS.get(p))))
-        .containsExactly("HEDGEDESK_SESSION_SECRET", "HEDGEDESK_CSRF_SECRET", "HEDGEDESK_OIDC_CLIENT_SECRET");
+        .containsExactly("HEDGEDESK_SESSION_SECRET", "HEDGEDESK_OIDC_CLIENT_SECRET");
   }
 
   @Test
@@ -35,9 +34,9 @@ class DevSecretsTest {
 
   @Test
   void oneLeftOverDefaultIsEnough() {
-    assertThat(DevSecrets.stillDefault(p -> p.equals("quarkus.rest-csrf.token-signature-key")
-        ? Optional.of(" dev-only-csrf-signing-key-change-me-0123456789 ") : Optional.of("own-" + p)))
-        .containsExactly("HEDGEDESK_CSRF_SECRET");
+    assertThat(DevSecrets.stillDefault(p -> p.equals("quarkus.oidc.credentials.secret")
+        ? Optional.of(" hedgedesk-dev-secret ") : Optional.of("own-" + p)))
+        .containsExactly("HEDGEDESK_OIDC_CLIENT_SECRET");
   }
 
   @Test
@@ -57,14 +56,14 @@ class DevSecretsTest {
 
   @Test
   void refusalNamesTheVariablesAndTheWayOut() {
-    assertThat(DevSecrets.refusal(List.of("HEDGEDESK_SESSION_SECRET", "HEDGEDESK_CSRF_SECRET")))
-        .startsWith("Refusing to start: HEDGEDESK_SESSION_SECRET, HEDGEDESK_CSRF_SECRET have their public")
+    assertThat(DevSecrets.refusal(List.of("HEDGEDESK_SESSION_SECRET", "HEDGEDESK_OIDC_CLIENT_SECRET")))
+        .startsWith("Refusing to start: HEDGEDESK_SESSION_SECRET, HEDGEDESK_OIDC_CLIENT_SECRET have their public")
         .contains("HEDGEDESK_ALLOW_DEV_SECRETS=true");
     assertThat(DevSecrets.refusal(List.of("HEDGEDESK_OIDC_CLIENT_SECRET")))
         .startsWith("Refusing to start: HEDGEDESK_OIDC_CLIENT_SECRET has its public");
-    assertThat(DevSecrets.warning(List.of("HEDGEDESK_CSRF_SECRET")))
+    assertThat(DevSecrets.warning(List.of("HEDGEDESK_SESSION_SECRET")))
         .startsWith("HEDGEDESK_ALLOW_DEV_SECRETS=true: running with the public development default of "
-            + "HEDGEDESK_CSRF_SECRET.");
+            + "HEDGEDESK_SESSION_SECRET.");
   }
 
   @Test

@@ -34,7 +34,7 @@ class ProductionStartupIT {
       assertThat(app.waitFor(180, TimeUnit.SECONDS)).as("the application exits by itself").isTrue();
       String output = Files.readString(log, StandardCharsets.UTF_8);
       assertThat(app.exitValue()).as(output).isNotZero();
-      assertThat(output).contains("Refusing to start: HEDGEDESK_SESSION_SECRET, HEDGEDESK_CSRF_SECRET, "
+      assertThat(output).contains("Refusing to start: HEDGEDESK_SESSION_SECRET, "
           + "HEDGEDESK_OIDC_CLIENT_SECRET have their public development default")
           .contains("HEDGEDESK_ALLOW_DEV_SECRETS=true")
           .doesNotContain("Listening on:");
