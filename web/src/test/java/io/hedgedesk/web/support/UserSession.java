@@ -107,12 +107,16 @@ public final class UserSession implements AutoCloseable {
 
   /**
    * POSTs a form with a CSRF token, without following the redirect. {@code fields}: name, value, name, value…
-   * The token is read from a freshly rendered page first, as a browser would have it from the page with the form
-   * (quarkus-rest-csrf issues a new token on page loads).
+   * The token is read from a rendered page first, as a browser would have it from the page with the form.
    */
   public WebResponse post(String path, String... fields) throws Exception {
+    return postWithToken(path, csrfToken(), fields);
+  }
+
+  /** POSTs a form with the given CSRF token (e.g. one read from a page viewed earlier), without following redirects. */
+  public WebResponse postWithToken(String path, String token, String... fields) throws Exception {
     List<NameValuePair> params = pairs(fields);
-    params.add(new NameValuePair("csrf-token", csrfToken()));
+    params.add(new NameValuePair("csrf-token", token));
     return send(HttpMethod.POST, path, params);
   }
 
