@@ -73,6 +73,10 @@ public class HedgeHistoryResource {
   /** The page: filters as typed, portfolios to choose from, rows, and the export query string. */
   public record Page(List<PortfolioAccess> portfolios, String portfolio, String asset, String from, String to,
                      String status, List<Row> rows, boolean truncated, String query) {
+
+    public boolean isSelected(long portfolioId) {
+      return portfolio.equals(Long.toString(portfolioId));
+    }
   }
 
   @CheckedTemplate

@@ -47,7 +47,7 @@ import org.jboss.resteasy.reactive.RestQuery;
  * (increase, reduce, close, funding, fee, margin, note) through a validated form and a confirmation step.
  * Viewers see everything and get no forms; their writes are refused (403) and change nothing.
  */
-@Path("/")
+@Path("/hedges/{hedgeId: [0-9]+}")
 @Produces(MediaType.TEXT_HTML)
 @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
 public class HedgeResource {
@@ -57,15 +57,6 @@ public class HedgeResource {
   /** The types an action form may choose. */
   static final List<String> ACTION_TYPES = List.of("INCREASE", "REDUCE", "CLOSE", "FUNDING", "FEE", "MARGIN_IN",
       "MARGIN_OUT", "NOTE");
-
-  /** One holding as a checkbox of the open form. */
-  public record HoldingOption(long id, String label, boolean checked) {
-  }
-
-  /** The open form page. */
-  public record OpenPage(PortfolioAccess access, HedgeForms.OpenForm input, List<String> contracts,
-                         List<HoldingOption> holdings, String formToken) {
-  }
 
   /** The tracking page. */
   public record TrackPage(HedgeView hedge, List<EventView> events, HedgeForms.ActionForm action,
@@ -78,8 +69,6 @@ public class HedgeResource {
 
   @CheckedTemplate
   static class Templates {
-    static native TemplateInstance open(Viewer viewer, OpenPage page, Map<String, String> errors);
-
     static native TemplateInstance track(Viewer viewer, TrackPage page, Map<String, String> errors, String flash);
 
     static native TemplateInstance confirm(Viewer viewer, ConfirmPage page);
@@ -100,63 +89,9 @@ public class HedgeResource {
     this.formTokens = formTokens;
   }
 
-  // ------------------------------------------------------------------------------------------------ open
-
-  @GET
-  @Path("portfolios/{portfolioId}/hedges/new")
-  public TemplateInstance newForm(@RestPath long portfolioId) {
-    PortfolioAccess access = portfolios.writable(currentUser.id(), portfolioId, "record hedges");
-    return Templates.open(currentUser.viewer(), openPage(access, HedgeForms.OpenForm.empty(),
-        formTokens.issue().toString()), Map.of());
-  }
-
-  @POST
-  @Path("portfolios/{portfolioId}/hedges")
-  public Response open(@RestPath long portfolioId, @BeanParam HedgeForms.OpenForm form) {
-    PortfolioAccess access = portfolios.writable(currentUser.id(), portfolioId, "record hedges");
-    UUID token = FormTokens.parse(form.formToken());
-    try {
-      long id = book.open(currentUser.id(), token, command(portfolioId, form));
-      return Flash.redirect("/hedges/" + id, "hedge-opened");
-    } catch (InvalidHedgeException e) {
-      LOG.infof("Hedge input refused for user %d: fields %s", currentUser.id(), e.errors().keySet());
-      return Response.status(400).entity(Templates.open(currentUser.viewer(), openPage(access, form,
-          token.toString()), e.errors())).build();
-    } catch (DuplicateSubmissionException e) {
-      return Flash.redirect("/hedges", "already-saved");
-    }
-  }
-
-  private static OpenHedge command(long portfolioId, HedgeForms.OpenForm form) {
-    Parse p = new Parse();
-    Side side = p.choice(Side.class, form.side(), "side");
-    BigDecimal size = p.required(form.size(), "size");
-    BigDecimal entry = p.required(form.entryPrice(), "entryPrice");
-    BigDecimal leverage = p.required(form.leverage(), "leverage");
-    BigDecimal margin = p.decimal(form.margin(), "margin").orElse(BigDecimal.ZERO);
-    BigDecimal target = p.required(form.targetCoverage(), "targetCoverage");
-    BigDecimal fee = p.decimal(form.fee(), "fee").orElse(BigDecimal.ZERO);
-    List<Long> holdings = new ArrayList<>();
-    for (String h : form.holdings() == null ? List.<String>of() : form.holdings()) {
-      p.id(h, "holdingIds").ifPresent(holdings::add);
-    }
-    p.check();
-    return new OpenHedge(portfolioId, form.contractId(), side, size, entry, leverage, margin, form.marginSource(),
-        holdings, target, "", fee);
-  }
-
-  private OpenPage openPage(PortfolioAccess access, HedgeForms.OpenForm input, String token) {
-    List<HoldingOption> holdings = portfolios.holdings(currentUser.id(), access.portfolio().id()).stream()
-        .map((Holding h) -> new HoldingOption(h.id(), h.draft().assetSymbol() + " " + Show.plain(h.draft().quantity())
-            + " (" + h.draft().venue() + ")", input.holds(h.id()))).toList();
-    List<String> contracts = HedgeBookService.catalog().all().stream().map(Instrument::id).toList();
-    return new OpenPage(access, input, contracts, holdings, token);
-  }
-
   // -------------------------------------------------------------------------------------------- tracking
 
   @GET
-  @Path("hedges/{hedgeId}")
   public TemplateInstance track(@RestPath long hedgeId, @RestQuery String flash) {
     HedgeView view = new HedgeView(tracker.snapshot(currentUser.id(), hedgeId));
     return Templates.track(currentUser.viewer(), trackPage(view, HedgeForms.ActionForm.empty(view.version()), ""),
@@ -170,7 +105,7 @@ public class HedgeResource {
 
   /** Step 1: validates the action and shows what it will record. Nothing is saved. */
   @POST
-  @Path("hedges/{hedgeId}/confirm")
+  @Path("confirm")
   public Response confirm(@RestPath long hedgeId, @BeanParam HedgeForms.ActionForm form) {
     HedgeBookService.HedgeAccess access = actable(hedgeId);
     HedgeView view = new HedgeView(tracker.snapshot(currentUser.id(), hedgeId));
@@ -188,7 +123,7 @@ public class HedgeResource {
 
   /** Step 2: records the confirmed action (single-use token, version checked). */
   @POST
-  @Path("hedges/{hedgeId}/actions")
+  @Path("actions")
   public Response act(@RestPath long hedgeId, @BeanParam HedgeForms.ActionForm form) {
     actable(hedgeId);
     UUID token = FormTokens.parse(form.formToken());
@@ -216,7 +151,7 @@ public class HedgeResource {
   }
 
   @POST
-  @Path("hedges/{hedgeId}/targets")
+  @Path("targets")
   public Response targets(@RestPath long hedgeId, @BeanParam HedgeForms.TargetsForm form) {
     actable(hedgeId);
     Parse p = new Parse();
@@ -240,7 +175,7 @@ public class HedgeResource {
   }
 
   @POST
-  @Path("hedges/{hedgeId}/mark")
+  @Path("mark")
   public Response mark(@RestPath long hedgeId, @RestForm String mark, @RestForm Long version) {
     actable(hedgeId);
     Parse p = new Parse();
