@@ -3,7 +3,6 @@ package io.hedgedesk.web.hedge;
 import io.hedgedesk.domain.hedge.Hedge;
 import io.hedgedesk.persistence.hedge.HedgeSnapshot;
 import io.hedgedesk.web.support.Formats;
-import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -153,7 +152,7 @@ public record HedgeView(HedgeSnapshot snapshot) {
   }
 
   public String holdingsCoins() {
-    return snapshot.coverage().map(c -> Show.amount(c.holdingsCoins(), "BTC")).orElse("—");
+    return snapshot.coverage().map(c -> Show.amount(c.holdingsCoins(), snapshot.access().instrument().baseAsset().symbol())).orElse("—");
   }
 
   public String liquidationPrice() {
@@ -206,9 +205,5 @@ public record HedgeView(HedgeSnapshot snapshot) {
 
   public long version() {
     return hedge().version();
-  }
-
-  static BigDecimal zeroIfNull(BigDecimal value) {
-    return value == null ? BigDecimal.ZERO : value;
   }
 }
