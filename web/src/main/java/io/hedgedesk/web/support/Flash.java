@@ -25,7 +25,11 @@ public final class Flash {
       Map.entry("holding-deleted", "Holding deleted."),
       Map.entry("already-saved", "That form had already been submitted; it was saved once."),
       Map.entry("price-saved", "Price saved."),
-      Map.entry("imported", "Import complete."));
+      Map.entry("imported", "Import complete."),
+      Map.entry("hedge-opened", "Hedge recorded."),
+      Map.entry("hedge-recorded", "Recorded in the hedge's ledger."),
+      Map.entry("targets-saved", "Close targets saved."),
+      Map.entry("mark-saved", "Mark price saved."));
 
   private Flash() {
   }
