@@ -85,7 +85,7 @@ public class HedgeEventEntity {
 
   public String note;
 
-  HedgeEvent toDomain(String actorName) {
+  public HedgeEvent toDomain(String actorName) {
     return new HedgeEvent(id, hedgeId, type, occurredAt, actorName, Optional.ofNullable(quantity),
         Optional.ofNullable(price), settlementAsset, settlementUsd, cashChange, cashChangeUsd, Optional.ofNullable(fee),
         Optional.ofNullable(fundingRate), Optional.ofNullable(realizedPnl), Optional.ofNullable(realizedPnlUsd),

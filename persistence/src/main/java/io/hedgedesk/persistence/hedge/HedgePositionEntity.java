@@ -101,7 +101,7 @@ public class HedgePositionEntity {
   @Version
   public long version;
 
-  Hedge toDomain(List<Long> holdingIds, String openedByName) {
+  public Hedge toDomain(List<Long> holdingIds, String openedByName) {
     return new Hedge(id, portfolioId, contractId, side, size, entryPrice, leverage, margin, marginSource,
         settlementAsset, holdingIds, targetCoverage, status, Optional.ofNullable(stopPrice),
         Optional.ofNullable(takeProfitPrice), Optional.ofNullable(maxFundingCostUsd),
@@ -110,7 +110,7 @@ public class HedgePositionEntity {
   }
 
   /** The audited state. */
-  Map<String, Object> state() {
+  public Map<String, Object> state() {
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("contract", contractId);
     s.put("side", side.name());

@@ -7,7 +7,7 @@ import io.hedgedesk.domain.instrument.Side;
 import io.hedgedesk.domain.portfolio.Holding;
 import io.hedgedesk.persistence.DuplicateSubmissionException;
 import io.hedgedesk.persistence.FormTokens;
-import io.hedgedesk.persistence.hedge.HedgeBookService;
+import io.hedgedesk.web.hedge.book.HedgeBookService;
 import io.hedgedesk.persistence.portfolio.PortfolioAccess;
 import io.hedgedesk.persistence.portfolio.PortfolioService;
 import io.hedgedesk.web.support.Flash;

@@ -1,7 +1,7 @@
 package io.hedgedesk.web.hedge;
 
 import io.hedgedesk.domain.hedge.Hedge;
-import io.hedgedesk.persistence.hedge.HedgeSnapshot;
+import io.hedgedesk.web.hedge.book.HedgeSnapshot;
 import io.hedgedesk.web.support.Formats;
 import java.util.List;
 

@@ -28,10 +28,10 @@ public class HomeResource {
 
     private final CurrentUser currentUser;
     private final PortfolioService portfolios;
-    private final io.hedgedesk.persistence.hedge.HedgeTracker hedges;
+    private final io.hedgedesk.web.hedge.book.HedgeTracker hedges;
 
     public HomeResource(CurrentUser currentUser, PortfolioService portfolios,
-                        io.hedgedesk.persistence.hedge.HedgeTracker hedges) {
+                        io.hedgedesk.web.hedge.book.HedgeTracker hedges) {
         this.currentUser = currentUser;
         this.portfolios = portfolios;
         this.hedges = hedges;

@@ -2,7 +2,7 @@ package io.hedgedesk.web.hedge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hedgedesk.persistence.hedge.HedgeBookService;
+import io.hedgedesk.web.hedge.book.HedgeBookService;
 import io.hedgedesk.persistence.team.TeamService;
 import io.hedgedesk.persistence.user.AppUserRepository;
 import io.hedgedesk.web.support.Teams;

@@ -9,7 +9,7 @@ import io.hedgedesk.domain.portfolio.Holding;
 import io.hedgedesk.domain.portfolio.HoldingDraft;
 import io.hedgedesk.domain.portfolio.HoldingInput;
 import io.hedgedesk.domain.team.Role;
-import io.hedgedesk.persistence.hedge.HedgeBookService;
+import io.hedgedesk.web.hedge.book.HedgeBookService;
 import io.hedgedesk.persistence.portfolio.PortfolioService;
 import io.hedgedesk.persistence.team.TeamService;
 import io.hedgedesk.persistence.user.AppUserRepository;

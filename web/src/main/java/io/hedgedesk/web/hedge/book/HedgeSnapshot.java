@@ -1,4 +1,4 @@
-package io.hedgedesk.persistence.hedge;
+package io.hedgedesk.web.hedge.book;
 
 import io.hedgedesk.domain.hedge.HedgeMark;
 import io.hedgedesk.pricing.hedge.CoverageCheck;

@@ -1,5 +1,8 @@
-package io.hedgedesk.persistence.hedge;
+package io.hedgedesk.web.hedge.book;
 
+import io.hedgedesk.persistence.hedge.HedgeEventEntity;
+import io.hedgedesk.persistence.hedge.HedgePositionEntity;
+import io.hedgedesk.persistence.hedge.HedgeMarks;
 import io.hedgedesk.domain.hedge.Hedge;
 import io.hedgedesk.domain.hedge.HedgeAction;
 import io.hedgedesk.domain.hedge.HedgeEvent;

@@ -1,5 +1,7 @@
-package io.hedgedesk.persistence.hedge;
+package io.hedgedesk.web.hedge.book;
 
+import io.hedgedesk.persistence.hedge.LedgerRow;
+import io.hedgedesk.persistence.hedge.HedgeHistoryFilter;
 import io.agroal.api.AgroalDataSource;
 import io.hedgedesk.domain.instrument.ContractType;
 import io.hedgedesk.domain.instrument.Instrument;

@@ -1,4 +1,4 @@
-package io.hedgedesk.persistence.hedge;
+package io.hedgedesk.web.hedge.book;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,13 +15,14 @@ import io.hedgedesk.domain.portfolio.HoldingDraft;
 import io.hedgedesk.domain.portfolio.HoldingInput;
 import io.hedgedesk.domain.portfolio.Portfolio;
 import io.hedgedesk.domain.user.AppUser;
-import io.hedgedesk.persistence.TestUsers;
 import io.hedgedesk.persistence.market.FundingHistoryRepository;
 import io.hedgedesk.persistence.market.MarketTickRepository;
 import io.hedgedesk.persistence.portfolio.PortfolioService;
 import io.hedgedesk.persistence.team.TeamService;
 import io.hedgedesk.persistence.user.AppUserRepository;
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -36,6 +37,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
 class HedgeTrackerTest {
 
   @Inject

@@ -1,5 +1,6 @@
-package io.hedgedesk.persistence.hedge;
+package io.hedgedesk.web.hedge.book;
 
+import io.hedgedesk.persistence.hedge.HedgeHistoryFilter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,13 +8,14 @@ import io.hedgedesk.domain.hedge.HedgeStatus;
 import io.hedgedesk.domain.portfolio.Portfolio;
 import io.hedgedesk.domain.user.AppUser;
 import io.hedgedesk.persistence.NotFoundException;
-import io.hedgedesk.persistence.TestUsers;
 import io.hedgedesk.persistence.portfolio.PortfolioService;
 import io.hedgedesk.persistence.team.TeamService;
 import io.hedgedesk.persistence.user.AppUserRepository;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.List;
@@ -23,6 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
 class HedgeHistoryTest {
 
   private static final int ROWS = 100_000;
