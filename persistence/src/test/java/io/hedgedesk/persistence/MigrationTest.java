@@ -36,7 +36,8 @@ class MigrationTest {
 
             assertThat(result.success).isTrue();
             assertThat(result.migrationsExecuted).isGreaterThanOrEqualTo(1);
-            assertThat(tables(schema)).contains("app_user", "flyway_schema_history");
+            assertThat(tables(schema)).contains("app_user", "flyway_schema_history", "team", "membership", "invitation",
+                    "portfolio", "holding", "manual_price", "audit_event", "used_form_token");
         } finally {
             try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
                 s.execute("drop schema " + schema + " cascade");

@@ -1,6 +1,8 @@
 package io.hedgedesk.web.home;
 
 import io.hedgedesk.domain.user.AppUser;
+import io.hedgedesk.persistence.portfolio.PortfolioService;
+import io.hedgedesk.web.portfolio.PortfolioRow;
 import io.hedgedesk.web.user.CurrentUser;
 import io.hedgedesk.web.user.Viewer;
 import io.quarkus.qute.CheckedTemplate;
@@ -9,6 +11,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 
 /** The public landing page and the logged-in user's dashboard. */
 @Path("/")
@@ -19,13 +22,15 @@ public class HomeResource {
     static class Templates {
         static native TemplateInstance landing(Viewer viewer);
 
-        static native TemplateInstance dashboard(Viewer viewer, AppUser user);
+        static native TemplateInstance dashboard(Viewer viewer, AppUser user, List<PortfolioRow> portfolios);
     }
 
     private final CurrentUser currentUser;
+    private final PortfolioService portfolios;
 
-    public HomeResource(CurrentUser currentUser) {
+    public HomeResource(CurrentUser currentUser, PortfolioService portfolios) {
         this.currentUser = currentUser;
+        this.portfolios = portfolios;
     }
 
     @GET
@@ -37,6 +42,9 @@ public class HomeResource {
     @Path("dashboard")
     public TemplateInstance dashboard() {
         AppUser user = currentUser.get();
-        return Templates.dashboard(Viewer.of(user), user);
+        List<PortfolioRow> rows = portfolios.listAll(user.id()).stream()
+                .map(a -> new PortfolioRow(a, portfolios.valuation(user.id(), a.portfolio().id())))
+                .toList();
+        return Templates.dashboard(Viewer.of(user), user, rows);
     }
 }

@@ -2,6 +2,7 @@ package io.hedgedesk.web.user;
 
 import io.hedgedesk.domain.user.AppUser;
 import io.hedgedesk.domain.user.OidcIdentity;
+import io.hedgedesk.persistence.team.TeamService;
 import io.hedgedesk.persistence.user.AppUserRepository;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
@@ -17,12 +18,14 @@ public class CurrentUser {
 
     private final SecurityIdentity identity;
     private final AppUserRepository users;
+    private final TeamService teams;
     private AppUser user;
 
     @Inject
-    public CurrentUser(SecurityIdentity identity, AppUserRepository users) {
+    public CurrentUser(SecurityIdentity identity, AppUserRepository users, TeamService teams) {
         this.identity = identity;
         this.users = users;
+        this.teams = teams;
     }
 
     public boolean isLoggedIn() {
@@ -43,8 +46,15 @@ public class CurrentUser {
                     idToken.getClaim("preferred_username"),
                     idToken.getClaim("email"),
                     idToken.getClaim("name")));
+            // A personal team at first login; pending invitations naming this user are claimed.
+            teams.onLogin(user);
         }
         return user;
+    }
+
+    /** The id of the user behind this request. */
+    public long id() {
+        return get().id();
     }
 
     public Viewer viewer() {

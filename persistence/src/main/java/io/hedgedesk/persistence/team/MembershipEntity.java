@@ -1,0 +1,38 @@
+package io.hedgedesk.persistence.team;
+
+import io.hedgedesk.domain.team.Role;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+@Entity
+@Table(name = "membership")
+public class MembershipEntity {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  public Long id;
+
+  @Column(name = "team_id", nullable = false, updatable = false)
+  public long teamId;
+
+  @Column(name = "user_id", nullable = false, updatable = false)
+  public long userId;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  public Role role;
+
+  @Column(name = "created_at", nullable = false, updatable = false)
+  public Instant createdAt;
+
+  @Version
+  public long version;
+}

@@ -1,0 +1,78 @@
+package io.hedgedesk.web.portfolio;
+
+import io.hedgedesk.domain.portfolio.HoldingInput;
+import io.hedgedesk.domain.portfolio.PortfolioValuation;
+import io.hedgedesk.persistence.portfolio.PortfolioAccess;
+import java.util.List;
+
+/** Page models of the portfolio pages. */
+public final class Pages {
+
+  private Pages() {
+  }
+
+  /**
+   * The portfolio detail page.
+   *
+   * @param access      the portfolio and the viewer's role
+   * @param valuation   holdings with values and allocation
+   * @param priceAssets assets of this portfolio that can take a manual price
+   * @param priceAsset  the asset typed into the price form
+   * @param price       the price typed into the price form
+   */
+  public record Detail(PortfolioAccess access, PortfolioValuation valuation, List<String> priceAssets,
+                       String priceAsset, String price) {
+
+    public boolean canEdit() {
+      return access.role().canEdit();
+    }
+
+    /** The allocation chart's bars: one 10-unit row per asset, bar width = percent (of a 100-unit track). */
+    public List<Bar> bars() {
+      List<Bar> bars = new java.util.ArrayList<>();
+      var allocations = valuation.allocations();
+      for (int i = 0; i < allocations.size(); i++) {
+        var a = allocations.get(i);
+        java.math.BigDecimal width = a.percent().setScale(2, java.math.RoundingMode.HALF_EVEN);
+        bars.add(new Bar(a.assetSymbol(), i * 10 + 1, i * 10 + 7, width.toPlainString(),
+            width.add(java.math.BigDecimal.valueOf(32)).toPlainString(),
+            a.percent().setScale(1, java.math.RoundingMode.HALF_EVEN).toPlainString()));
+      }
+      return bars;
+    }
+
+    /** SVG height of the allocation chart: one 10-unit row per asset. */
+    public int chartHeight() {
+      return Math.max(10, valuation.allocations().size() * 10);
+    }
+  }
+
+  /** One bar of the allocation chart, in SVG user units. */
+  public record Bar(String assetSymbol, int barY, int textY, String width, String labelX, String percent) {
+  }
+
+  /**
+   * The add/edit holding form.
+   *
+   * @param access    the portfolio and the viewer's role
+   * @param holdingId 0 for a new holding
+   * @param input     what is shown in the fields (typed, or stored)
+   * @param formToken single-use token (add only)
+   * @param version   the version the form will submit
+   * @param conflict  empty, or the message saying who changed the holding meanwhile
+   * @param current   the stored values when there is a conflict (else the same as {@code input})
+   * @param assets    the known assets, for the asset list
+   */
+  public record HoldingEdit(PortfolioAccess access, long holdingId, HoldingInput input, String formToken, long version,
+                            String conflict, HoldingInput current, List<String> assets) {
+
+    public boolean isNew() {
+      return holdingId == 0;
+    }
+
+    public String action() {
+      long p = access.portfolio().id();
+      return isNew() ? "/portfolios/" + p + "/holdings" : "/portfolios/" + p + "/holdings/" + holdingId;
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package io.hedgedesk.web.portfolio;
+
+import io.hedgedesk.domain.portfolio.AuditEvent;
+import io.hedgedesk.domain.portfolio.HoldingDraft;
+import io.hedgedesk.domain.portfolio.InvalidHoldingException;
+import io.hedgedesk.domain.portfolio.KnownAssets;
+import io.hedgedesk.domain.portfolio.Portfolio;
+import io.hedgedesk.domain.team.TeamSummary;
+import io.hedgedesk.persistence.portfolio.PortfolioAccess;
+import io.hedgedesk.persistence.portfolio.PortfolioService;
+import io.hedgedesk.persistence.team.TeamService;
+import io.hedgedesk.web.support.Flash;
+import io.hedgedesk.web.user.CurrentUser;
+import io.hedgedesk.web.user.Viewer;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/** Portfolio list (current team), portfolio detail with valuation, manual prices and the audit trail. */
+@Path("/portfolios")
+@Produces(MediaType.TEXT_HTML)
+@Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+public class PortfolioResource {
+
+  @CheckedTemplate
+  static class Templates {
+    static native TemplateInstance list(Viewer viewer, TeamSummary team, List<PortfolioRow> rows, String flash,
+                                        String name, Map<String, String> errors);
+
+    static native TemplateInstance detail(Viewer viewer, Pages.Detail page, String flash, Map<String, String> errors);
+
+    static native TemplateInstance audit(Viewer viewer, PortfolioAccess access, List<AuditEvent> events);
+  }
+
+  private final CurrentUser currentUser;
+  private final TeamService teams;
+  private final PortfolioService portfolios;
+
+  public PortfolioResource(CurrentUser currentUser, TeamService teams, PortfolioService portfolios) {
+    this.currentUser = currentUser;
+    this.teams = teams;
+    this.portfolios = portfolios;
+  }
+
+  @GET
+  public TemplateInstance list(@RestQuery String flash) {
+    return listPage(Flash.message(flash), "", Map.of());
+  }
+
+  /** Creates a portfolio in the user's current team (the team is never taken from the form). */
+  @POST
+  public Response create(@RestForm String name) {
+    long teamId = teams.currentTeam(currentUser.id()).team().id();
+    try {
+      Portfolio p = portfolios.create(currentUser.id(), teamId, name);
+      return Flash.redirect("/portfolios/" + p.id(), "portfolio-created");
+    } catch (InvalidHoldingException e) {
+      return Response.status(400).entity(listPage("", name, e.errors())).build();
+    }
+  }
+
+  private TemplateInstance listPage(String flash, String name, Map<String, String> errors) {
+    long userId = currentUser.id();
+    TeamSummary team = teams.currentTeam(userId);
+    List<PortfolioRow> rows = portfolios.list(userId, team.team().id()).stream()
+        .map(p -> new PortfolioRow(portfolios.access(userId, p.id()), portfolios.valuation(userId, p.id())))
+        .toList();
+    return Templates.list(currentUser.viewer(), team, rows, flash, name, errors);
+  }
+
+  @GET
+  @Path("{portfolioId}")
+  public TemplateInstance detail(@RestPath long portfolioId, @RestQuery String flash) {
+    return Templates.detail(currentUser.viewer(), page(portfolioId, "", ""), Flash.message(flash), Map.of());
+  }
+
+  /** A manual USD price for one of the portfolio's assets, in the portfolio's team. */
+  @POST
+  @Path("{portfolioId}/prices")
+  public Response enterPrice(@RestPath long portfolioId, @RestForm String priceAsset, @RestForm String price) {
+    try {
+      String asset = priceAsset == null ? "" : priceAsset.strip().toUpperCase(Locale.ROOT);
+      portfolios.enterPrice(currentUser.id(), portfolioId, asset, HoldingDraft.parsePrice(price));
+      return Flash.redirect("/portfolios/" + portfolioId, "price-saved");
+    } catch (InvalidHoldingException e) {
+      portfolios.access(currentUser.id(), portfolioId);
+      return Response.status(400).entity(Templates.detail(currentUser.viewer(), page(portfolioId, priceAsset, price),
+          "", e.errors())).build();
+    }
+  }
+
+  @GET
+  @Path("{portfolioId}/audit")
+  public TemplateInstance audit(@RestPath long portfolioId) {
+    long userId = currentUser.id();
+    return Templates.audit(currentUser.viewer(), portfolios.access(userId, portfolioId),
+        portfolios.auditTrail(userId, portfolioId));
+  }
+
+  private Pages.Detail page(long portfolioId, String priceAsset, String price) {
+    long userId = currentUser.id();
+    PortfolioAccess access = portfolios.access(userId, portfolioId);
+    var valuation = portfolios.valuation(userId, portfolioId);
+    TreeSet<String> priceAssets = new TreeSet<>();
+    valuation.lines().forEach(l -> priceAssets.add(l.holding().draft().assetSymbol()));
+    priceAssets.removeAll(KnownAssets.STABLECOINS);
+    return new Pages.Detail(access, valuation, List.copyOf(priceAssets), priceAsset == null ? "" : priceAsset,
+        price == null ? "" : price);
+  }
+}

@@ -1,0 +1,45 @@
+package io.hedgedesk.web.support;
+
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.Map;
+
+/**
+ * Post/Redirect/Get with a flash message. The redirect carries only a key from this fixed list (never user data),
+ * which the next page turns into its message.
+ */
+public final class Flash {
+
+  private static final Map<String, String> MESSAGES = Map.ofEntries(
+      Map.entry("team-created", "Team created; you are its owner and are now working in it."),
+      Map.entry("team-switched", "Switched team."),
+      Map.entry("team-renamed", "Team renamed."),
+      Map.entry("invited", "Invitation saved. It is claimed when that person next logs in."),
+      Map.entry("invitation-revoked", "Invitation withdrawn."),
+      Map.entry("role-changed", "Role changed."),
+      Map.entry("member-removed", "Member removed."),
+      Map.entry("left", "You left the team."),
+      Map.entry("portfolio-created", "Portfolio created."),
+      Map.entry("holding-added", "Holding added."),
+      Map.entry("holding-saved", "Holding saved."),
+      Map.entry("holding-deleted", "Holding deleted."),
+      Map.entry("already-saved", "That form had already been submitted; it was saved once."),
+      Map.entry("price-saved", "Price saved."),
+      Map.entry("imported", "Import complete."));
+
+  private Flash() {
+  }
+
+  /** The message for a key, or empty for a missing or unknown key. */
+  public static String message(String key) {
+    return key == null ? "" : MESSAGES.getOrDefault(key, "");
+  }
+
+  /** 303 See Other to a server-made path, with a flash key. */
+  public static Response redirect(String path, String key) {
+    if (!MESSAGES.containsKey(key)) {
+      throw new IllegalArgumentException("unknown flash key " + key);
+    }
+    return Response.seeOther(URI.create(path + "?flash=" + key)).build();
+  }
+}

@@ -1,0 +1,147 @@
+package io.hedgedesk.web.support;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.htmlunit.HttpMethod;
+import org.htmlunit.Page;
+import org.htmlunit.WebClient;
+import org.htmlunit.WebRequest;
+import org.htmlunit.WebResponse;
+import org.htmlunit.html.HtmlForm;
+import org.htmlunit.html.HtmlPage;
+import org.htmlunit.util.NameValuePair;
+
+/**
+ * A browser logged in as one user through the real authorization-code flow against the WireMock provider of
+ * quarkus-test-oidc-server. That provider always issues "alice"; for any other user a token-endpoint stub is
+ * registered for a code of their own, answering with an ID token for their own subject (unique per session, so
+ * every session is a new user unless {@code subject} is reused).
+ */
+public final class UserSession implements AutoCloseable {
+
+  private static final String CLIENT_ID = "quarkus-web-app";
+  private static final String ID_TOKEN_AUDIENCE = "https://id.server.example.com";
+
+  private final WebClient browser;
+  private final URL root;
+  /** The issuer of the WireMock provider's tokens. */
+  public static final String ISSUER = "https://server.example.com";
+
+  public final String username;
+  public final String subject;
+
+  private UserSession(WebClient browser, URL root, String username, String subject) {
+    this.browser = browser;
+    this.root = root;
+    this.username = username;
+    this.subject = subject;
+  }
+
+  /** Logs in a new user whose username is {@code name} plus a random suffix (so e-mail = username@example.com). */
+  public static UserSession logInNew(URL root, String name) throws Exception {
+    String username = name + "-" + UUID.randomUUID().toString().substring(0, 8);
+    return logIn(root, username, UUID.randomUUID().toString(), name);
+  }
+
+  public static UserSession logIn(URL root, String username, String subject, String displayName) throws Exception {
+    String code = "code-" + UUID.randomUUID();
+    String url = ConfigProvider.getConfig().getValue("keycloak.url", String.class);
+    URL provider = new URL(url);
+    String idToken = OidcWiremockTestResource.generateJwtToken(username, Set.of("user"), subject, "ID",
+        Set.of(CLIENT_ID, ID_TOKEN_AUDIENCE), Map.of("name", displayName, "email", username + "@example.com"));
+    String accessToken = OidcWiremockTestResource.getAccessToken(username, Set.of("user"));
+    new WireMock(provider.getHost(), provider.getPort()).register(WireMock.post("/auth/realms/quarkus/token")
+        .withRequestBody(containing("code=" + code)).atPriority(1)
+        .willReturn(okJson("{\"access_token\":\"" + accessToken + "\",\"refresh_token\":\"r-" + code
+            + "\",\"id_token\":\"" + idToken + "\",\"expires_in\":3600}")));
+
+    WebClient browser = Browser.create();
+    HtmlPage login = browser.getPage(new URL(root, "dashboard"));
+    HtmlForm form = login.getForms().get(0);
+    String state = form.getInputByName("state").getValue();
+    String redirect = form.getInputByName("redirect_uri").getValue();
+    HtmlPage dashboard = browser.getPage(redirect + "?state=" + state + "&code=" + code);
+    if (!dashboard.getUrl().getPath().equals("/dashboard")) {
+      throw new IllegalStateException("login of " + username + " ended at " + dashboard.getUrl());
+    }
+    return new UserSession(browser, root, username, subject);
+  }
+
+  /** The CSRF token of a freshly loaded page (the logout form of the layout carries it). */
+  public String csrfToken() throws Exception {
+    HtmlPage page = page("/teams");
+    return page.getForms().stream().filter(f -> f.getActionAttribute().equals("/logout")).findFirst().orElseThrow()
+        .getInputByName("csrf-token").getValue();
+  }
+
+  public WebClient browser() {
+    return browser;
+  }
+
+  /** GETs a page (following redirects). */
+  public HtmlPage page(String path) throws Exception {
+    Page page = browser.getPage(new URL(root, path));
+    if (!(page instanceof HtmlPage html)) {
+      throw new IllegalStateException(path + " did not answer HTML: " + page.getWebResponse().getStatusCode());
+    }
+    return html;
+  }
+
+  /** The status of a GET, without following redirects. */
+  public int getStatus(String path) throws Exception {
+    return send(HttpMethod.GET, path, List.of()).getStatusCode();
+  }
+
+  /**
+   * POSTs a form with a CSRF token, without following the redirect. {@code fields}: name, value, name, value…
+   * The token is read from a freshly rendered page first, as a browser would have it from the page with the form
+   * (quarkus-rest-csrf issues a new token on page loads).
+   */
+  public WebResponse post(String path, String... fields) throws Exception {
+    List<NameValuePair> params = pairs(fields);
+    params.add(new NameValuePair("csrf-token", csrfToken()));
+    return send(HttpMethod.POST, path, params);
+  }
+
+  /** POSTs a form without any CSRF token. */
+  public WebResponse postWithoutCsrf(String path, String... fields) throws Exception {
+    return send(HttpMethod.POST, path, pairs(fields));
+  }
+
+  private WebResponse send(HttpMethod method, String path, List<NameValuePair> params) throws Exception {
+    WebRequest request = new WebRequest(new URL(root, path), method);
+    if (method == HttpMethod.POST) {
+      request.setRequestParameters(params);
+    }
+    boolean redirects = browser.getOptions().isRedirectEnabled();
+    browser.getOptions().setRedirectEnabled(false);
+    try {
+      return browser.getPage(request).getWebResponse();
+    } finally {
+      browser.getOptions().setRedirectEnabled(redirects);
+    }
+  }
+
+  private static List<NameValuePair> pairs(String... fields) {
+    List<NameValuePair> params = new ArrayList<>();
+    for (int i = 0; i < fields.length; i += 2) {
+      params.add(new NameValuePair(fields[i], fields[i + 1]));
+    }
+    return params;
+  }
+
+  @Override
+  public void close() {
+    browser.close();
+  }
+}
