@@ -51,21 +51,30 @@ public class TeamService {
    */
   @Transactional
   public void onLogin(AppUser user) {
-    List<String> names = new ArrayList<>();
-    names.add(user.username().toLowerCase(Locale.ROOT));
-    user.email().ifPresent(e -> names.add(e.toLowerCase(Locale.ROOT)));
-    List<InvitationEntity> pending = em().createQuery(
-            "from InvitationEntity i where i.claimedAt is null and lower(i.invitee) in ?1 order by i.id",
-            InvitationEntity.class)
-        .setParameter(1, names)
-        .getResultList();
-    for (InvitationEntity invitation : pending) {
+    if (pendingFor(user).isEmpty() && memberships.count("userId", user.id()) > 0) {
+      return;
+    }
+    // Two first requests of one user may arrive together: the user's row serializes them.
+    em().find(AppUserEntity.class, user.id(), LockModeType.PESSIMISTIC_WRITE);
+    for (InvitationEntity invitation : pendingFor(user)) {
       claim(invitation, user.id());
     }
     if (memberships.count("userId", user.id()) == 0) {
       TeamEntity team = newTeam(user.displayName() + "'s team", true);
       addMember(team.id, user.id(), Role.OWNER, user.id());
     }
+  }
+
+  /** Pending invitations naming the user's username or e-mail address (case-insensitive). */
+  private List<InvitationEntity> pendingFor(AppUser user) {
+    List<String> names = new ArrayList<>();
+    names.add(user.username().toLowerCase(Locale.ROOT));
+    user.email().ifPresent(e -> names.add(e.toLowerCase(Locale.ROOT)));
+    return em().createQuery(
+            "from InvitationEntity i where i.claimedAt is null and lower(i.invitee) in ?1 order by i.id",
+            InvitationEntity.class)
+        .setParameter(1, names)
+        .getResultList();
   }
 
   private void claim(InvitationEntity invitation, long userId) {

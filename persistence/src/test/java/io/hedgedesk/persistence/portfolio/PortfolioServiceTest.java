@@ -45,6 +45,8 @@ class PortfolioServiceTest {
   TeamService teams;
   @Inject
   PortfolioService portfolios;
+  @Inject
+  io.hedgedesk.persistence.market.PriceHistoryRepository priceHistory;
 
   private AppUser login(String name) {
     AppUser user = TestUsers.create(users, name);
@@ -261,5 +263,22 @@ class PortfolioServiceTest {
         });
     assertThat(v.lines()).filteredOn(l -> l.holding().draft().assetSymbol().equals("USDT")).singleElement()
         .satisfies(l -> assertThat(l.quote().orElseThrow().source()).isEqualTo("stablecoin at 1 USD"));
+  }
+
+  /** Without a manual price, a holding is valued at the latest stored daily close, whatever it is. */
+  @Test
+  @TestTransaction
+  void valuationUsesTheLatestStoredCloseWhenNoNewerManualPriceExists() {
+    AppUser alice = login("Alice");
+    Portfolio p = portfolios.create(alice.id(), teamOf(alice), "Main");
+    portfolios.addHolding(alice.id(), p.id(), UUID.randomUUID(), draft("BTC", "0.5"));
+    var close = priceHistory.latestCloses(List.of("BTC")).get("BTC");
+
+    PortfolioValuation v = portfolios.valuation(alice.id(), p.id());
+
+    assertThat(close).as("shipped BTC history is loaded at start").isNotNull();
+    assertThat(v.lines().get(0).quote()).contains(close);
+    // 0.5 BTC × close = half the close, in USD.
+    assertThat(v.totalUsd()).isEqualByComparingTo(close.priceUsd().multiply(new BigDecimal("0.5")));
   }
 }

@@ -184,4 +184,22 @@ class TeamServiceTest {
         .isInstanceOf(NotFoundException.class);
     assertThat(teams.members(alice.id(), team)).hasSize(1);
   }
+
+  /** Two first requests of a new user at the same moment create one personal team, not two. */
+  @Test
+  void concurrentFirstRequestsCreateOnePersonalTeam() throws Exception {
+    AppUser carol = TestUsers.create(users, "Carol");
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      var first = pool.submit(() -> { start.await(); teams.onLogin(carol); return true; });
+      var second = pool.submit(() -> { start.await(); teams.onLogin(carol); return true; });
+      start.countDown();
+      assertThat(first.get()).isTrue();
+      assertThat(second.get()).isTrue();
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(teams.teamsOf(carol.id())).singleElement().satisfies(t -> assertThat(t.team().personal()).isTrue());
+  }
 }

@@ -41,8 +41,7 @@ class ImportPagesTest {
   void previewShowsRowErrorsAndWritesNothingThenConfirmImportsTheValidRowsOnce() throws Exception {
     Teams teams = new Teams(users, teamService);
     try (UserSession alice = UserSession.logInNew(root, "Alice")) {
-      WebResponse created = alice.post("/portfolios", "name", "Imported");
-      long id = Long.parseLong(created.getResponseHeaderValue("Location").replaceAll(".*/portfolios/(\\d+)\\?.*", "$1"));
+      long id = alice.createPortfolio("Imported");
       long aliceId = teams.user(alice).id();
       File csv = File.createTempFile("holdings", ".csv");
       csv.deleteOnExit();
@@ -80,8 +79,7 @@ class ImportPagesTest {
   void anUnusableFileIsReportedNextToTheFileFieldAndNothingIsWritten() throws Exception {
     Teams teams = new Teams(users, teamService);
     try (UserSession alice = UserSession.logInNew(root, "Alice")) {
-      WebResponse created = alice.post("/portfolios", "name", "Imported");
-      long id = Long.parseLong(created.getResponseHeaderValue("Location").replaceAll(".*/portfolios/(\\d+)\\?.*", "$1"));
+      long id = alice.createPortfolio("Imported");
       WebResponse r = alice.post("/portfolios/" + id + "/import/confirm", "csv", "coin,amount\nBTC,1", "formToken", "x");
       assertThat(r.getStatusCode()).isEqualTo(400);
       assertThat(r.getContentAsString()).contains("id=\"file-error\"", "The first line must name the columns");
@@ -89,6 +87,26 @@ class ImportPagesTest {
           "formToken", "y");
       assertThat(noValid.getStatusCode()).isEqualTo(400);
       assertThat(noValid.getContentAsString()).contains("There are no valid rows to import.");
+      assertThat(portfolios.holdings(teams.user(alice).id(), id)).isEmpty();
+    }
+  }
+
+  @Test
+  void theUploadNeedsTheCsrfTokenAndAnEditorOfThePortfoliosTeam() throws Exception {
+    Teams teams = new Teams(users, teamService);
+    try (UserSession alice = UserSession.logInNew(root, "Alice"); UserSession vic = UserSession.logInNew(root, "Vic");
+         UserSession mallory = UserSession.logInNew(root, "Mallory")) {
+      teams.join(alice, vic, io.hedgedesk.domain.team.Role.VIEWER);
+      long id = alice.createPortfolio("Imported");
+      String csv = "asset,quantity,venue\nBTC,1,Ledger\n";
+      String path = "/portfolios/" + id + "/import";
+
+      assertThat(alice.postFile(path, csv, false).getStatusCode()).isEqualTo(400);
+      assertThat(mallory.postFile(path, csv, true).getStatusCode()).isEqualTo(404);
+      assertThat(vic.postFile(path, csv, true).getStatusCode()).isEqualTo(403);
+      WebResponse preview = alice.postFile(path, csv, true);
+      assertThat(preview.getStatusCode()).isEqualTo(200);
+      assertThat(preview.getContentAsString()).contains("1 of 1 rows are valid");
       assertThat(portfolios.holdings(teams.user(alice).id(), id)).isEmpty();
     }
   }

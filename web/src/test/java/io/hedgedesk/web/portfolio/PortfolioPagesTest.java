@@ -49,12 +49,6 @@ class PortfolioPagesTest {
     teams = new Teams(users, teamService);
   }
 
-  private long createPortfolio(UserSession s, String name) throws Exception {
-    WebResponse created = s.post("/portfolios", "name", name);
-    assertThat(created.getStatusCode()).isEqualTo(303);
-    String location = created.getResponseHeaderValue("Location");
-    return Long.parseLong(location.replaceAll(".*/portfolios/(\\d+)\\?.*", "$1"));
-  }
 
   private Holding addHolding(UserSession s, long portfolioId, String asset, String quantity) {
     return portfolios.addHolding(teams.user(s).id(), portfolioId, UUID.randomUUID(), HoldingDraft.parse(
@@ -76,7 +70,7 @@ class PortfolioPagesTest {
   @Test
   void anEditorAddsValuesEditsAndDeletesAHoldingAndEveryChangeIsInTheHistory() throws Exception {
     try (UserSession alice = UserSession.logInNew(root, "Alice")) {
-      long id = createPortfolio(alice, "Main");
+      long id = alice.createPortfolio("Main");
 
       HtmlForm add = alice.page("/portfolios/" + id + "/holdings/new").getForms().get(1);
       add.getInputByName("asset").type("SOL");
@@ -121,7 +115,7 @@ class PortfolioPagesTest {
   @Test
   void invalidInputIsShownNextToTheFieldWithWhatWasTypedAndNothingIsSaved() throws Exception {
     try (UserSession alice = UserSession.logInNew(root, "Alice")) {
-      long id = createPortfolio(alice, "Main");
+      long id = alice.createPortfolio("Main");
       WebResponse r = alice.post("/portfolios/" + id + "/holdings", "asset", "PEPE", "quantity", "-1", "venue", "",
           "costBasisUsd", "abc", "acquiredOn", "2999-01-01", "formToken", UUID.randomUUID().toString());
       assertThat(r.getStatusCode()).isEqualTo(400);
@@ -149,7 +143,7 @@ class PortfolioPagesTest {
   @Test
   void aDoubleSubmitOfTheAddFormSavesOneHolding() throws Exception {
     try (UserSession alice = UserSession.logInNew(root, "Alice")) {
-      long id = createPortfolio(alice, "Main");
+      long id = alice.createPortfolio("Main");
       String token = alice.page("/portfolios/" + id + "/holdings/new").getForms().get(1).getInputByName("formToken").getValue();
 
       WebResponse first = alice.post("/portfolios/" + id + "/holdings", "asset", "BTC", "quantity", "1", "venue", "Ledger",
@@ -168,7 +162,7 @@ class PortfolioPagesTest {
   void theSecondOfTwoConcurrentEditsIsToldWhoChangedTheHoldingAndSeesTheCurrentValues() throws Exception {
     try (UserSession alice = UserSession.logInNew(root, "Alice"); UserSession bob = UserSession.logInNew(root, "Bob")) {
       teams.join(alice, bob, Role.EDITOR);
-      long id = createPortfolio(alice, "Main");
+      long id = alice.createPortfolio("Main");
       Holding h = addHolding(alice, id, "ETH", "3");
       String edit = "/portfolios/" + id + "/holdings/" + h.id();
       HtmlForm alicesForm = alice.page(edit + "/edit").getForms().get(1);
@@ -200,7 +194,7 @@ class PortfolioPagesTest {
   @Test
   void everyPortfolioRouteAnswers404ToAnotherTeamAndChangesNothing() throws Exception {
     try (UserSession alice = UserSession.logInNew(root, "Alice"); UserSession mallory = UserSession.logInNew(root, "Mallory")) {
-      long id = createPortfolio(alice, "Main");
+      long id = alice.createPortfolio("Main");
       Holding h = addHolding(alice, id, "ETH", "3");
       String p = "/portfolios/" + id;
       String hp = p + "/holdings/" + h.id();
@@ -232,7 +226,7 @@ class PortfolioPagesTest {
   void viewersSeeNoEditControlsAndTheServerRefusesTheirWrites() throws Exception {
     try (UserSession alice = UserSession.logInNew(root, "Alice"); UserSession vic = UserSession.logInNew(root, "Vic")) {
       teams.join(alice, vic, Role.VIEWER);
-      long id = createPortfolio(alice, "Main");
+      long id = alice.createPortfolio("Main");
       Holding h = addHolding(alice, id, "ETH", "3");
       vic.post("/teams/" + teams.teamOf(alice) + "/switch");
       String p = "/portfolios/" + id;
@@ -266,7 +260,7 @@ class PortfolioPagesTest {
   @Test
   void aHoldingFormWithoutTheCsrfTokenIsRejectedAndSavesNothing() throws Exception {
     try (UserSession alice = UserSession.logInNew(root, "Alice")) {
-      long id = createPortfolio(alice, "Main");
+      long id = alice.createPortfolio("Main");
       Holding h = addHolding(alice, id, "ETH", "3");
       assertThat(alice.postWithoutCsrf("/portfolios/" + id + "/holdings", "asset", "BTC", "quantity", "1", "venue", "X",
           "formToken", UUID.randomUUID().toString()).getStatusCode()).isEqualTo(400);

@@ -6,12 +6,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.htmlunit.FormEncodingType;
 import org.htmlunit.HttpMethod;
 import org.htmlunit.Page;
 import org.htmlunit.WebClient;
@@ -19,6 +21,7 @@ import org.htmlunit.WebRequest;
 import org.htmlunit.WebResponse;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
+import org.htmlunit.util.KeyDataPair;
 import org.htmlunit.util.NameValuePair;
 
 /**
@@ -111,6 +114,35 @@ public final class UserSession implements AutoCloseable {
     List<NameValuePair> params = pairs(fields);
     params.add(new NameValuePair("csrf-token", csrfToken()));
     return send(HttpMethod.POST, path, params);
+  }
+
+  /** Creates a portfolio in the current team through the page and returns its id. */
+  public long createPortfolio(String name) throws Exception {
+    WebResponse created = post("/portfolios", "name", name);
+    if (created.getStatusCode() != 303) {
+      throw new IllegalStateException("creating portfolio " + name + " answered " + created.getStatusCode());
+    }
+    return Long.parseLong(created.getResponseHeaderValue("Location").replaceAll(".*/portfolios/(\\d+)\\?.*", "$1"));
+  }
+
+  /** POSTs a multipart form with one file field named {@code file}, with or without the CSRF token. */
+  public WebResponse postFile(String path, String content, boolean withCsrf) throws Exception {
+    WebRequest request = new WebRequest(new URL(root, path), HttpMethod.POST);
+    request.setEncodingType(FormEncodingType.MULTIPART);
+    List<NameValuePair> params = new ArrayList<>();
+    if (withCsrf) {
+      params.add(new NameValuePair("csrf-token", csrfToken()));
+    }
+    KeyDataPair file = new KeyDataPair("file", null, "holdings.csv", "text/csv", StandardCharsets.UTF_8);
+    file.setData(content.getBytes(StandardCharsets.UTF_8));
+    params.add(file);
+    request.setRequestParameters(params);
+    browser.getOptions().setRedirectEnabled(false);
+    try {
+      return browser.getPage(request).getWebResponse();
+    } finally {
+      browser.getOptions().setRedirectEnabled(true);
+    }
   }
 
   /** POSTs a form without any CSRF token. */
