@@ -47,6 +47,14 @@ public final class Formats {
     return UTC.format(instant);
   }
 
+  /** A quote older than this is marked as stale next to its age. */
+  public static final Duration STALE_AFTER = Duration.ofDays(3);
+
+  /** Whether a quote is older than {@link #STALE_AFTER}. */
+  static boolean stale(PriceQuote quote) {
+    return quote.isStale(Instant.now(), STALE_AFTER);
+  }
+
   /** How old a quote is, in words: "just now", "5 min", "3 h", "2 days". */
   static String age(PriceQuote quote) {
     Duration age = quote.age(Instant.now());

@@ -80,6 +80,8 @@ class PortfolioPagesTest {
       HtmlPage detail = submit(add);
       assertThat(detail.getUrl().getPath()).isEqualTo("/portfolios/" + id);
       assertThat(detail.asNormalizedText()).contains("Holding added.", "SOL", "2.5", "Phantom", "40.00");
+      // Before a manual price, SOL is valued at its latest stored daily close, older than three days: marked stale.
+      assertThat(detail.asNormalizedText()).contains("days ago (stale: enter a newer price below)");
       addHolding(alice, id, "USDT", "100");
 
       HtmlForm price = detail.getForms().stream().filter(f -> f.getActionAttribute().endsWith("/prices")).findFirst().orElseThrow();

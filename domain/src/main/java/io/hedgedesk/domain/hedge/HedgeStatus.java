@@ -1,0 +1,7 @@
+package io.hedgedesk.domain.hedge;
+
+/** Whether a hedge position is still held. */
+public enum HedgeStatus {
+  OPEN,
+  CLOSED
+}

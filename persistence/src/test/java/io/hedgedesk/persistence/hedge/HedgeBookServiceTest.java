@@ -1,0 +1,232 @@
+package io.hedgedesk.persistence.hedge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.hedgedesk.domain.hedge.Hedge;
+import io.hedgedesk.domain.hedge.HedgeAction;
+import io.hedgedesk.domain.hedge.HedgeEvent;
+import io.hedgedesk.domain.hedge.HedgeEventType;
+import io.hedgedesk.domain.hedge.HedgeStatus;
+import io.hedgedesk.domain.hedge.InvalidHedgeException;
+import io.hedgedesk.domain.hedge.OpenHedge;
+import io.hedgedesk.domain.instrument.Side;
+import io.hedgedesk.domain.portfolio.Holding;
+import io.hedgedesk.domain.portfolio.HoldingDraft;
+import io.hedgedesk.domain.portfolio.HoldingInput;
+import io.hedgedesk.domain.portfolio.Portfolio;
+import io.hedgedesk.domain.team.Role;
+import io.hedgedesk.domain.user.AppUser;
+import io.hedgedesk.persistence.DuplicateSubmissionException;
+import io.hedgedesk.persistence.NotFoundException;
+import io.hedgedesk.persistence.RoleRefusedException;
+import io.hedgedesk.persistence.StaleEditException;
+import io.hedgedesk.persistence.TestUsers;
+import io.hedgedesk.persistence.portfolio.PortfolioService;
+import io.hedgedesk.persistence.team.TeamService;
+import io.hedgedesk.persistence.user.AppUserRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class HedgeBookServiceTest {
+
+  @Inject
+  AppUserRepository users;
+  @Inject
+  TeamService teams;
+  @Inject
+  PortfolioService portfolios;
+  @Inject
+  HedgeBookService book;
+
+  private AppUser login(String name) {
+    AppUser user = TestUsers.create(users, name);
+    teams.onLogin(user);
+    return user;
+  }
+
+  private Portfolio portfolio(AppUser owner) {
+    return portfolios.create(owner.id(), teams.currentTeam(owner.id()).team().id(), "Bags " + UUID.randomUUID());
+  }
+
+  private Holding btc(AppUser owner, Portfolio p, String quantity) {
+    return portfolios.addHolding(owner.id(), p.id(), UUID.randomUUID(), HoldingDraft.parse(
+        new HoldingInput("BTC", false, quantity, "Cold wallet", "", "", ""), LocalDate.of(2026, 11, 29)));
+  }
+
+  static OpenHedge shortBtcusd(long portfolioId, List<Long> holdings, String size, String entry) {
+    return new OpenHedge(portfolioId, "BYBIT:BTCUSD", Side.SHORT, new BigDecimal(size), new BigDecimal(entry),
+        new BigDecimal("2"), new BigDecimal("0.1"), "DEPOSITED", holdings, BigDecimal.ONE,
+        "{\"from\":\"test\"}", new BigDecimal("0.00012"));
+  }
+
+  private static BigDecimal r12(BigDecimal value) {
+    return value.setScale(12, RoundingMode.HALF_UP);
+  }
+
+  /**
+   * Bybit BTCUSD, face value 1 USD per contract, short (hand arithmetic, domain.md §2):
+   * open 10,000 @ 50,000; add 10,000 @ 40,000 → harmonic entry 20,000 / (10,000/50,000 + 10,000/40,000)
+   * = 20,000 / 0.45 = 44,444.44…; three fundings +0.0001, −0.00005, +0.0002 BTC; reduce 5,000 @ 40,000 →
+   * 5,000·(1/40,000 − 0.45/20,000) = 5,000 × 0.0000025 = +0.0125 BTC; close 15,000 @ 50,000 →
+   * 15,000·(0.00002 − 0.0000225) = −0.0375 BTC. Realized −0.025 BTC in all.
+   */
+  @Test
+  void fullLifecycleAppendsEventsAndComputesRealizedPnl() {
+    AppUser alice = login("Alice");
+    Portfolio p = portfolio(alice);
+    Holding bag = btc(alice, p, "0.4");
+    long id = book.open(alice.id(), UUID.randomUUID(), shortBtcusd(p.id(), List.of(bag.id()), "10000", "50000"));
+
+    Hedge opened = book.hedge(alice.id(), id).hedge();
+    assertThat(opened.status()).isEqualTo(HedgeStatus.OPEN);
+    assertThat(opened.holdingIds()).containsExactly(bag.id());
+    assertThat(opened.settlementAsset()).isEqualTo("BTC");
+
+    book.act(alice.id(), id, UUID.randomUUID(), opened.version(),
+        HedgeAction.trade(HedgeEventType.INCREASE, new BigDecimal("10000"), new BigDecimal("40000"), null));
+    Hedge added = book.hedge(alice.id(), id).hedge();
+    assertThat(added.size()).isEqualByComparingTo("20000");
+    assertThat(added.entryPrice().setScale(8, RoundingMode.HALF_UP)).isEqualByComparingTo("44444.44444444");
+
+    long version = added.version();
+    for (String amount : List.of("0.0001", "-0.00005", "0.0002")) {
+      book.act(alice.id(), id, UUID.randomUUID(), version,
+          HedgeAction.cash(HedgeEventType.FUNDING, new BigDecimal(amount), new BigDecimal("45000"), null));
+      version = book.hedge(alice.id(), id).hedge().version();
+    }
+    book.act(alice.id(), id, UUID.randomUUID(), version,
+        HedgeAction.trade(HedgeEventType.REDUCE, new BigDecimal("5000"), new BigDecimal("40000"), null));
+    Hedge reduced = book.hedge(alice.id(), id).hedge();
+    assertThat(reduced.size()).isEqualByComparingTo("15000");
+    assertThat(r12(reduced.realizedPnl())).isEqualByComparingTo("0.0125");
+    assertThat(reduced.entryPrice()).isEqualByComparingTo(added.entryPrice());
+
+    book.act(alice.id(), id, UUID.randomUUID(), reduced.version(),
+        HedgeAction.trade(HedgeEventType.CLOSE, null, new BigDecimal("50000"), null));
+    Hedge closed = book.hedge(alice.id(), id).hedge();
+    assertThat(closed.status()).isEqualTo(HedgeStatus.CLOSED);
+    assertThat(closed.size()).isZero();
+    assertThat(r12(closed.realizedPnl())).isEqualByComparingTo("-0.025");
+
+    List<HedgeEvent> events = book.events(alice.id(), id);
+    assertThat(events).extracting(HedgeEvent::type).containsExactly(HedgeEventType.OPEN, HedgeEventType.MARGIN_IN,
+        HedgeEventType.INCREASE, HedgeEventType.FUNDING, HedgeEventType.FUNDING, HedgeEventType.FUNDING,
+        HedgeEventType.REDUCE, HedgeEventType.CLOSE);
+    HedgeEvent open = events.get(0);
+    assertThat(open.cashChange()).isEqualByComparingTo("-0.00012");
+    // the fee in USD at the trade price: 0.00012 × 50,000 = 6 USD paid
+    assertThat(open.cashChangeUsd()).isEqualByComparingTo("-6");
+    HedgeEvent reduce = events.get(6);
+    assertThat(r12(reduce.realizedPnl().orElseThrow())).isEqualByComparingTo("0.0125");
+    // 0.0125 BTC at the exit price 40,000 = 500 USD
+    assertThat(reduce.realizedPnlUsd().orElseThrow().setScale(6, RoundingMode.HALF_UP)).isEqualByComparingTo("500");
+    assertThat(r12(events.get(7).realizedPnl().orElseThrow())).isEqualByComparingTo("-0.0375");
+    // account cash: +0.1 margin − 0.00012 fee + 0.00025 funding + 0.0125 − 0.0375 = 0.07513 BTC
+    BigDecimal cash = events.stream().map(HedgeEvent::cashChange).reduce(BigDecimal.ZERO, BigDecimal::add);
+    assertThat(r12(cash)).isEqualByComparingTo("0.07513");
+    // the spot holding was not touched
+    assertThat(portfolios.holding(alice.id(), p.id(), bag.id()).version()).isEqualTo(bag.version());
+
+    assertThatThrownBy(() -> book.act(alice.id(), id, UUID.randomUUID(), closed.version(),
+        HedgeAction.cash(HedgeEventType.FUNDING, BigDecimal.ONE, BigDecimal.ONE, null)))
+        .isInstanceOf(InvalidHedgeException.class);
+  }
+
+  @Test
+  void databaseRefusesUpdatingOrDeletingLedgerRows() {
+    AppUser alice = login("Alice");
+    Portfolio p = portfolio(alice);
+    long id = book.open(alice.id(), UUID.randomUUID(), shortBtcusd(p.id(), List.of(), "1000", "60000"));
+
+    assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> Panache.getEntityManager()
+        .createNativeQuery("update hedge_event set cash_change = 1 where hedge_id = ?1").setParameter(1, id)
+        .executeUpdate()))
+        .hasStackTraceContaining("append-only");
+    assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> Panache.getEntityManager()
+        .createNativeQuery("delete from hedge_event where hedge_id = ?1").setParameter(1, id).executeUpdate()))
+        .hasStackTraceContaining("append-only");
+
+    assertThat(book.events(alice.id(), id)).hasSize(2)
+        .first().satisfies(e -> assertThat(e.cashChange()).isEqualByComparingTo("-0.00012"));
+  }
+
+  @Test
+  void aCorrectionIsANewEventReferencingTheCorrectedOne() {
+    AppUser alice = login("Alice");
+    Portfolio p = portfolio(alice);
+    long id = book.open(alice.id(), UUID.randomUUID(), shortBtcusd(p.id(), List.of(), "1000", "60000"));
+    long first = book.events(alice.id(), id).get(0).id();
+    Hedge h = book.hedge(alice.id(), id).hedge();
+    long note = book.act(alice.id(), id, UUID.randomUUID(), h.version(), new HedgeAction(HedgeEventType.NOTE,
+        java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
+        java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(), "fee was 0.0001",
+        java.util.Optional.of(first)));
+    assertThat(book.events(alice.id(), id)).filteredOn(e -> e.id() == note).singleElement()
+        .satisfies(e -> assertThat(e.correctsEventId()).contains(first));
+  }
+
+  @Test
+  void otherTeamsGetNotFoundViewersAreRefusedAndNothingChanges() {
+    AppUser alice = login("Alice");
+    AppUser mallory = login("Mallory");
+    AppUser victor = login("Victor");
+    Portfolio p = portfolio(alice);
+    long team = teams.currentTeam(alice.id()).team().id();
+    teams.invite(alice.id(), team, victor.username(), Role.VIEWER);
+    teams.onLogin(victor);
+    long id = book.open(alice.id(), UUID.randomUUID(), shortBtcusd(p.id(), List.of(), "1000", "60000"));
+    long version = book.hedge(alice.id(), id).hedge().version();
+
+    assertThatThrownBy(() -> book.hedge(mallory.id(), id)).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> book.open(mallory.id(), UUID.randomUUID(), shortBtcusd(p.id(), List.of(), "1", "1")))
+        .isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> book.act(mallory.id(), id, UUID.randomUUID(), version,
+        HedgeAction.cash(HedgeEventType.MARGIN_IN, BigDecimal.ONE, null, null))).isInstanceOf(NotFoundException.class);
+    assertThat(book.hedge(victor.id(), id).canAct()).isFalse();
+    assertThatThrownBy(() -> book.act(victor.id(), id, UUID.randomUUID(), version,
+        HedgeAction.cash(HedgeEventType.MARGIN_IN, BigDecimal.ONE, null, null)))
+        .isInstanceOf(RoleRefusedException.class);
+    assertThat(book.events(alice.id(), id)).hasSize(2);
+    assertThat(book.hedge(alice.id(), id).hedge().margin()).isEqualByComparingTo("0.1");
+  }
+
+  @Test
+  void doubleSubmitStaleVersionAndForeignHoldingsAreRefused() {
+    AppUser alice = login("Alice");
+    Portfolio p = portfolio(alice);
+    Portfolio other = portfolio(alice);
+    Holding foreign = btc(alice, other, "1");
+    assertThatThrownBy(() -> book.open(alice.id(), UUID.randomUUID(),
+        shortBtcusd(p.id(), List.of(foreign.id()), "1000", "60000")))
+        .isInstanceOfSatisfying(InvalidHedgeException.class, e -> assertThat(e.errors()).containsKey("holdingIds"));
+
+    UUID token = UUID.randomUUID();
+    long id = book.open(alice.id(), token, shortBtcusd(p.id(), List.of(), "1000", "60000"));
+    assertThatThrownBy(() -> book.open(alice.id(), token, shortBtcusd(p.id(), List.of(), "1000", "60000")))
+        .isInstanceOf(DuplicateSubmissionException.class);
+    assertThat(book.hedges(alice.id(), p.id())).hasSize(1);
+
+    long version = book.hedge(alice.id(), id).hedge().version();
+    book.act(alice.id(), id, UUID.randomUUID(), version,
+        HedgeAction.cash(HedgeEventType.MARGIN_IN, new BigDecimal("0.05"), null, null));
+    assertThatThrownBy(() -> book.act(alice.id(), id, UUID.randomUUID(), version,
+        HedgeAction.cash(HedgeEventType.MARGIN_IN, new BigDecimal("0.05"), null, null)))
+        .isInstanceOf(StaleEditException.class);
+    assertThat(book.hedge(alice.id(), id).hedge().margin()).isEqualByComparingTo("0.15");
+
+    assertThatThrownBy(() -> book.open(alice.id(), UUID.randomUUID(), new OpenHedge(p.id(), "BYBIT:BTCUSD",
+        Side.SHORT, BigDecimal.TEN, BigDecimal.TEN, new BigDecimal("1000"), BigDecimal.ZERO, "", List.of(),
+        BigDecimal.ONE, "", BigDecimal.ZERO)))
+        .isInstanceOfSatisfying(InvalidHedgeException.class, e -> assertThat(e.errors()).containsKey("leverage"));
+  }
+}
