@@ -83,11 +83,17 @@ public class Planner {
     this.betas = betas;
   }
 
-  /** The query as a function from field name to its first value ("" when absent). */
-  public interface Query {
-    String get(String field);
+  /** The query: a field's first value ("" when absent) and all its values. */
+  public record Query(Map<String, List<String>> values) {
 
-    List<String> all(String field);
+    String get(String field) {
+      List<String> all = values.get(field);
+      return all == null || all.isEmpty() ? "" : all.get(0);
+    }
+
+    List<String> all(String field) {
+      return values.getOrDefault(field, List.of());
+    }
   }
 
   /** An asset of the selection: its coins, price and USD value (price empty when unknown). */
@@ -98,7 +104,8 @@ public class Planner {
     }
   }
 
-  public PlanPage plan(long userId, long portfolioId, Query q) {
+  public PlanPage plan(long userId, long portfolioId, Map<String, List<String>> query) {
+    Query q = new Query(query);
     PortfolioAccess access = portfolios.access(userId, portfolioId);
     PortfolioValuation valuation = portfolios.valuation(userId, portfolioId);
     List<String> picked = q.all("holding");

@@ -25,7 +25,8 @@ public final class Flash {
       Map.entry("holding-deleted", "Holding deleted."),
       Map.entry("already-saved", "That form had already been submitted; it was saved once."),
       Map.entry("price-saved", "Price saved."),
-      Map.entry("imported", "Import complete."));
+      Map.entry("imported", "Import complete."),
+      Map.entry("hedges-recorded", "The planned hedge is recorded as opened."));
 
   private Flash() {
   }

@@ -12,6 +12,7 @@ import io.hedgedesk.domain.portfolio.Holding;
 import io.hedgedesk.domain.portfolio.HoldingDraft;
 import io.hedgedesk.domain.portfolio.HoldingInput;
 import io.hedgedesk.domain.team.Role;
+import io.hedgedesk.persistence.hedge.HedgeBookService;
 import io.hedgedesk.persistence.market.PriceHistoryRepository;
 import io.hedgedesk.persistence.portfolio.PortfolioService;
 import io.hedgedesk.persistence.team.TeamService;
@@ -34,7 +35,9 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -42,6 +45,7 @@ import java.net.URL;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -202,6 +206,68 @@ class PlannerPageTest {
       assertEquals(404, stranger.getStatus("/portfolios/" + id + "/plan"));
       assertEquals(200, viewer.getStatus("/portfolios/" + id + "/plan"));
       assertTrue(text(owner.page("/portfolios/" + id)).contains("Plan a hedge"));
+    }
+  }
+
+  @Inject
+  HedgeBookService book;
+  @Inject
+  EntityManager em;
+
+  private static HtmlForm formTo(HtmlPage page, String actionSuffix) {
+    return page.getForms().stream().filter(f -> f.getActionAttribute().endsWith(actionSuffix)).findFirst()
+        .orElseThrow(() -> new AssertionError("no form to " + actionSuffix + " in " + page.asNormalizedText()));
+  }
+
+  @Test
+  void recordingTheProxyPlanOpensOneHedgeKeepingThePlanAsComputed() throws Exception {
+    try (UserSession frank = UserSession.logInNew(root, "Planner Frank");
+        UserSession viewer = UserSession.logInNew(root, "Planner Grace")) {
+      long id = frank.createPortfolio("To insure");
+      Holding sol = add(frank, id, "SOL", false, "100");
+      teams.join(frank, viewer, Role.VIEWER);
+      String query = "proxyAsset=BTC&proxyContract=BYBIT:BTCUSD&proxyLeverage=2&windowDays=90";
+      HtmlPage plan = frank.page("/portfolios/" + id + "/plan?" + query);
+      HtmlForm toConfirm = formTo(plan, "/plan/confirm");
+      HtmlPage confirm = toConfirm.getOneHtmlElementByAttribute("button", "value", "PROXY").click();
+      String confirmText = confirm.asNormalizedText();
+      assertTrue(confirmText.contains("BYBIT:BTCUSD"), confirmText);
+      assertTrue(confirmText.contains("SHORT"), confirmText);
+      assertTrue(book.hedges(teams.user(frank).id(), id).isEmpty(), "nothing recorded before the POST");
+
+      HtmlForm post = formTo(confirm, "/plan/record");
+      HtmlPage done = post.getOneHtmlElementByAttribute("button", "type", "submit").click();
+      assertTrue(done.asNormalizedText().contains("The planned hedge is recorded as opened."), done.asNormalizedText());
+      List<io.hedgedesk.domain.hedge.Hedge> hedges = book.hedges(teams.user(frank).id(), id);
+      assertEquals(1, hedges.size());
+      io.hedgedesk.domain.hedge.Hedge hedge = hedges.get(0);
+      assertEquals("BYBIT:BTCUSD", hedge.contractId());
+      assertEquals(Side.SHORT, hedge.side());
+      assertEquals(List.of(sol.id()), hedge.holdingIds());
+      assertTrue(plan.asNormalizedText().contains("SELL " + hedge.size().stripTrailingZeros().toPlainString()
+          + " BTCUSD inverse contracts"), "the recorded size is the planned one");
+      String json = QuarkusTransaction.requiringNew().call(() -> String.valueOf(em.createNativeQuery(
+          "select plan_json::text from hedge_position where id = ?1").setParameter(1, hedge.id()).getSingleResult()));
+      assertTrue(json.contains("\"strategy\": \"PROXY\"") || json.contains("\"strategy\":\"PROXY\""), json);
+      assertTrue(json.contains("seriesBeta"), json);
+      assertTrue(json.contains("windowDays"), "the inputs are kept: " + json);
+
+      // The same confirmation submitted twice records once.
+      HtmlPage again = post.getOneHtmlElementByAttribute("button", "type", "submit").click();
+      assertTrue(again.asNormalizedText().contains("already been submitted"), again.asNormalizedText());
+      assertEquals(1, book.hedges(teams.user(frank).id(), id).size());
+
+      // Viewers may plan but not record; without the CSRF token nothing is recorded either.
+      assertEquals(403, viewer.getStatus("/portfolios/" + id + "/plan/confirm?strategy=PROXY&query="
+          + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8)));
+      assertFalse(viewer.page("/portfolios/" + id + "/plan?" + query).asNormalizedText()
+          .contains("Record the proxy hedge"));
+      assertEquals(403, viewer.post("/portfolios/" + id + "/plan/record", "strategy", "PROXY", "query", query)
+          .getStatusCode());
+      int noCsrf = frank.postWithoutCsrf("/portfolios/" + id + "/plan/record", "strategy", "PROXY", "query", query)
+          .getStatusCode();
+      assertTrue(noCsrf == 400 || noCsrf == 403, "without CSRF: " + noCsrf);
+      assertEquals(1, book.hedges(teams.user(frank).id(), id).size());
     }
   }
 }
