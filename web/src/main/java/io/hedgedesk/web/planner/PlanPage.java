@@ -30,6 +30,42 @@ public record PlanPage(PortfolioAccess access, List<HoldingChoice> holdings, Pla
     return errors.getOrDefault(field, "");
   }
 
+  /** The message about one asset's field, e.g. {@code assetError("leverage", "ETH")} for {@code leverage.ETH}. */
+  public String assetError(String field, String asset) {
+    return error(field + "." + asset);
+  }
+
+  private List<LegResult> results() {
+    return legs.stream().flatMap(l -> l.result().stream()).toList();
+  }
+
+  /** The per-asset orders, one per line. */
+  public List<String> perAssetOrders() {
+    return results().stream().map(r -> r.hedge().order()).toList();
+  }
+
+  /** Σ initial margin of the per-asset legs, USD at cents. */
+  public BigDecimal perAssetMarginUsd() {
+    return results().stream().map(r -> r.hedge().marginUsd()).reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
+  /** Σ expected funding per 30 days of the per-asset legs with a funding history, USD (positive = income). */
+  public BigDecimal perAssetFundingPerMonthUsd() {
+    return results().stream().flatMap(r -> r.funding().stream()).map(f -> f.perMonth().usd().amount())
+        .reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
+  /** Σ |rounding residual| of the per-asset legs, USD: what whole contracts leave unhedged or over-hedged. */
+  public BigDecimal perAssetResidualUsd() {
+    return results().stream().map(r -> r.hedge().roundingResidualUsd().abs()).reduce(BigDecimal.ZERO,
+        BigDecimal::add);
+  }
+
+  /** Legs without a funding history (their funding is not in the total). */
+  public long perAssetLegsWithoutFunding() {
+    return results().stream().filter(r -> r.funding().isEmpty()).count();
+  }
+
   /** A holding offered for selection. */
   public record HoldingChoice(long id, String asset, BigDecimal quantity, String venue, Optional<BigDecimal> valueUsd,
                               boolean selected) {
@@ -89,6 +125,13 @@ public record PlanPage(PortfolioAccess access, List<HoldingChoice> holdings, Pla
                           BigDecimal effectivenessPercent, String effectivenessLabel, BigDecimal residualRiskUsd,
                           List<ProxyRow> scenarios, SvgChart payoff, Optional<SvgChart> betaHistory,
                           Optional<SvgChart> fundingHistory) {
+
+    /** Initial margin in USD: coin margin at the hedge price (inverse), USDT at 1 USD (linear). */
+    public BigDecimal marginUsd() {
+      BigDecimal margin = position.initialMargin().amount();
+      return (position.contract().type().equals("INVERSE") ? margin.multiply(hedgePrice) : margin)
+          .setScale(2, java.math.RoundingMode.HALF_UP);
+    }
   }
 
   /** One scenario row of the proxy hedge, USD at cents; band = ± one residual σ over the horizon. */

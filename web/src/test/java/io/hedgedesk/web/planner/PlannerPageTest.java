@@ -89,10 +89,10 @@ class PlannerPageTest {
 
   @Test
   void perAssetLegsShowWhatThePricingModuleComputes() throws Exception {
-    try (UserSession alice = UserSession.logInNew(root, "Planner Alice")) {
+    try (UserSession alice = UserSession.logInNew(root, "PlannerAlice")) {
       long id = alice.createPortfolio("Bag");
-      add(alice, id, "ETH", false, "50");
-      add(alice, id, "SOL", false, "100");
+      BigDecimal ethCoins = add(alice, id, "ETH", false, "50").draft().quantity();
+      BigDecimal solCoins = add(alice, id, "SOL", false, "100").draft().quantity();
       HtmlPage page = alice.page("/portfolios/" + id + "/plan?contract.ETH=BYBIT:ETHUSD&leverage.ETH=2"
           + "&margin.ETH=OUT_OF_BAG&coverage.ETH=1&contract.SOL=BYBIT:SOLUSDT&leverage.SOL=3&margin.SOL=STABLECOIN"
           + "&windowDays=90&horizonDays=30");
@@ -100,7 +100,7 @@ class PlannerPageTest {
 
       BigDecimal eth = prices.series("ETH").orElseThrow().last().close();
       Instrument ethusd = catalog.get("BYBIT:ETHUSD");
-      HedgeLeg leg = HedgeSizer.DEFAULT.size(HedgeRequest.fullHedge(new BigDecimal("50"), eth, ethusd,
+      HedgeLeg leg = HedgeSizer.DEFAULT.size(HedgeRequest.fullHedge(ethCoins, eth, ethusd,
           new BigDecimal("2"), MarginSource.OUT_OF_BAG));
       assertTrue(text.contains(leg.order().toString()), "order " + leg.order() + " in\n" + text);
       assertTrue(text.contains(leg.margin().value().setScale(8, RoundingMode.HALF_UP).toPlainString() + " ETH"),
@@ -119,9 +119,9 @@ class PlannerPageTest {
 
       BigDecimal sol = prices.series("SOL").orElseThrow().last().close();
       Instrument solusdt = catalog.get("BYBIT:SOLUSDT");
-      HedgeLeg solLeg = HedgeSizer.DEFAULT.size(new HedgeRequest(Asset.of("SOL"), new BigDecimal("100"), sol,
+      HedgeLeg solLeg = HedgeSizer.DEFAULT.size(new HedgeRequest(Asset.of("SOL"), solCoins, sol,
           solusdt, sol, new BigDecimal("3"), MarginSource.STABLECOIN, BigDecimal.ONE));
-      assertTrue(text.contains(solLeg.order().toString()), "order " + solLeg.order());
+      assertTrue(text.contains(solLeg.order().toString()), "order " + solLeg.order() + " in\n" + text);
       assertTrue(text.contains(solLeg.margin().value().setScale(8, RoundingMode.HALF_UP).toPlainString() + " USDT"));
       assertTrue(text.contains("projected from BINANCE:SOLUSDT history; no stored history for BYBIT:SOLUSDT"), text);
 
@@ -134,7 +134,7 @@ class PlannerPageTest {
 
   @Test
   void theProxyHedgeShowsTheBasketBetaOfThePricingModule() throws Exception {
-    try (UserSession bob = UserSession.logInNew(root, "Planner Bob")) {
+    try (UserSession bob = UserSession.logInNew(root, "PlannerBob")) {
       long id = bob.createPortfolio("Alts");
       add(bob, id, "SOL", false, "100");
       add(bob, id, "LINK", false, "1000");
@@ -171,7 +171,7 @@ class PlannerPageTest {
 
   @Test
   void impossibleInputsGetClearMessages() throws Exception {
-    try (UserSession carol = UserSession.logInNew(root, "Planner Carol")) {
+    try (UserSession carol = UserSession.logInNew(root, "PlannerCarol")) {
       long id = carol.createPortfolio("Odd");
       add(carol, id, "ETH", false, "5");
       Holding avax = add(carol, id, "AVAX", false, "10");
@@ -197,9 +197,9 @@ class PlannerPageTest {
 
   @Test
   void otherTeamsGet404AndViewersMayPlan() throws Exception {
-    try (UserSession owner = UserSession.logInNew(root, "Planner Dan");
-        UserSession viewer = UserSession.logInNew(root, "Planner Eve");
-        UserSession stranger = UserSession.logInNew(root, "Planner Mallory")) {
+    try (UserSession owner = UserSession.logInNew(root, "PlannerDan");
+        UserSession viewer = UserSession.logInNew(root, "PlannerEve");
+        UserSession stranger = UserSession.logInNew(root, "PlannerMallory")) {
       long id = owner.createPortfolio("Shared");
       add(owner, id, "BTC", false, "1");
       teams.join(owner, viewer, Role.VIEWER);
@@ -221,8 +221,8 @@ class PlannerPageTest {
 
   @Test
   void recordingTheProxyPlanOpensOneHedgeKeepingThePlanAsComputed() throws Exception {
-    try (UserSession frank = UserSession.logInNew(root, "Planner Frank");
-        UserSession viewer = UserSession.logInNew(root, "Planner Grace")) {
+    try (UserSession frank = UserSession.logInNew(root, "PlannerFrank");
+        UserSession viewer = UserSession.logInNew(root, "PlannerGrace")) {
       long id = frank.createPortfolio("To insure");
       Holding sol = add(frank, id, "SOL", false, "100");
       teams.join(frank, viewer, Role.VIEWER);
