@@ -66,6 +66,16 @@ public record PlanPage(PortfolioAccess access, List<HoldingChoice> holdings, Pla
     return results().stream().filter(r -> r.funding().isEmpty()).count();
   }
 
+  /**
+   * Distance from the entry price to the bankruptcy price as a percentage of the entry, 2 decimals (positive: the
+   * price must rise that much for a short); empty when there is no bankruptcy price.
+   */
+  static Optional<BigDecimal> bankruptcyDistancePercent(PositionReport position) {
+    return position.bankruptcyPrice().map(bp -> bp.subtract(position.entryPrice())
+        .divide(position.entryPrice(), java.math.MathContext.DECIMAL128).movePointRight(2)
+        .setScale(2, java.math.RoundingMode.HALF_UP));
+  }
+
   /** A holding offered for selection. */
   public record HoldingChoice(long id, String asset, BigDecimal quantity, String venue, Optional<BigDecimal> valueUsd,
                               boolean selected) {
@@ -107,6 +117,10 @@ public record PlanPage(PortfolioAccess access, List<HoldingChoice> holdings, Pla
   public record LegResult(HedgeView hedge, PositionReport position, Optional<FundingCalculator.FundingView> funding,
                           String fundingNote, ScenarioView scenarios, SvgChart payoff,
                           Optional<SvgChart> fundingHistory) {
+
+    public Optional<BigDecimal> bankruptcyDistancePercent() {
+      return PlanPage.bankruptcyDistancePercent(position);
+    }
   }
 
   /**
@@ -125,6 +139,10 @@ public record PlanPage(PortfolioAccess access, List<HoldingChoice> holdings, Pla
                           BigDecimal effectivenessPercent, String effectivenessLabel, BigDecimal residualRiskUsd,
                           List<ProxyRow> scenarios, SvgChart payoff, Optional<SvgChart> betaHistory,
                           Optional<SvgChart> fundingHistory) {
+
+    public Optional<BigDecimal> bankruptcyDistancePercent() {
+      return PlanPage.bankruptcyDistancePercent(position);
+    }
 
     /** Initial margin in USD: coin margin at the hedge price (inverse), USDT at 1 USD (linear). */
     public BigDecimal marginUsd() {

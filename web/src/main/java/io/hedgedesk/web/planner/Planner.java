@@ -230,8 +230,10 @@ public class Planner {
   }
 
   private static HedgeForm form(Bag bag, PlanPage.AssetInput input, BigDecimal spot, BigDecimal rateSum) {
+    // The form takes at most 12 decimals; a rate sum rounded there moves funding cash by under 1e-12 of the value.
     return new HedgeForm(input.contract(), bag.coins().toPlainString(), spot.toPlainString(), "", input.leverage(),
-        input.marginSource(), input.coverage(), rateSum.toPlainString(), List.of());
+        input.marginSource(), input.coverage(), rateSum.setScale(12, RoundingMode.HALF_UP).toPlainString(),
+        List.of());
   }
 
   private static PlanPage.AssetLeg problem(Bag bag, String message) {
