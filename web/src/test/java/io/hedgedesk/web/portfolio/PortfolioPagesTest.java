@@ -89,6 +89,7 @@ class PortfolioPagesTest {
       HtmlPage priced = submit(price);
       assertThat(priced.asNormalizedText()).contains("Price saved.", "Total value: 151.00 USD", "51.00",
           "manual (Alice), just now", "stablecoin at 1 USD", "66.2%", "33.8%");
+      assertThat(priced.getWebResponse().getResponseHeaderValue("Cache-Control")).isEqualTo("no-store");
       assertThat(priced.getWebResponse().getContentAsString()).contains("<rect x=\"30\" y=\"1\" width=\"66.23\"")
           .doesNotContain("style=", "<script");
 
