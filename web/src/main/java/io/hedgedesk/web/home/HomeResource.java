@@ -22,15 +22,19 @@ public class HomeResource {
     static class Templates {
         static native TemplateInstance landing(Viewer viewer);
 
-        static native TemplateInstance dashboard(Viewer viewer, AppUser user, List<PortfolioRow> portfolios);
+        static native TemplateInstance dashboard(Viewer viewer, AppUser user, List<PortfolioRow> portfolios,
+                                                List<io.hedgedesk.web.hedge.HedgeView> hedges);
     }
 
     private final CurrentUser currentUser;
     private final PortfolioService portfolios;
+    private final io.hedgedesk.persistence.hedge.HedgeTracker hedges;
 
-    public HomeResource(CurrentUser currentUser, PortfolioService portfolios) {
+    public HomeResource(CurrentUser currentUser, PortfolioService portfolios,
+                        io.hedgedesk.persistence.hedge.HedgeTracker hedges) {
         this.currentUser = currentUser;
         this.portfolios = portfolios;
+        this.hedges = hedges;
     }
 
     @GET
@@ -45,6 +49,8 @@ public class HomeResource {
         List<PortfolioRow> rows = portfolios.listAll(user.id()).stream()
                 .map(a -> new PortfolioRow(a, portfolios.valuation(user.id(), a.portfolio().id())))
                 .toList();
-        return Templates.dashboard(Viewer.of(user), user, rows);
+        List<io.hedgedesk.web.hedge.HedgeView> open = hedges.openSnapshots(user.id()).stream()
+                .map(io.hedgedesk.web.hedge.HedgeView::new).toList();
+        return Templates.dashboard(Viewer.of(user), user, rows, open);
     }
 }

@@ -111,10 +111,11 @@ public class PlannerResource {
     if (problem.isEmpty()) {
       try {
         List<UUID> tokens = formTokenValues.stream().map(FormTokens::parse).toList();
-        recorder.record(userId, tokens, hedges);
-        return Flash.redirect("/portfolios/" + portfolioId, "hedges-recorded");
+        List<Long> ids = recorder.record(userId, tokens, hedges);
+        // One hedge: its page; several: the list of hedges.
+        return Flash.redirect(ids.size() == 1 ? "/hedges/" + ids.get(0) : "/hedges", "hedge-opened");
       } catch (DuplicateSubmissionException e) {
-        return Flash.redirect("/portfolios/" + portfolioId, "already-saved");
+        return Flash.redirect("/hedges", "already-saved");
       } catch (InvalidHedgeException e) {
         problem = String.join(" ", e.errors().values());
       }

@@ -26,7 +26,10 @@ public final class Flash {
       Map.entry("already-saved", "That form had already been submitted; it was saved once."),
       Map.entry("price-saved", "Price saved."),
       Map.entry("imported", "Import complete."),
-      Map.entry("hedges-recorded", "The planned hedge is recorded as opened."));
+      Map.entry("hedge-opened", "Hedge recorded."),
+      Map.entry("hedge-recorded", "Recorded in the hedge's ledger."),
+      Map.entry("targets-saved", "Close targets saved."),
+      Map.entry("mark-saved", "Mark price saved."));
 
   private Flash() {
   }

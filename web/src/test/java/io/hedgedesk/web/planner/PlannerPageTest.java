@@ -237,10 +237,11 @@ class PlannerPageTest {
 
       HtmlForm post = formTo(confirm, "/plan/record");
       HtmlPage done = post.getOneHtmlElementByAttribute("button", "type", "submit").click();
-      assertTrue(done.asNormalizedText().contains("The planned hedge is recorded as opened."), done.asNormalizedText());
+      assertTrue(done.asNormalizedText().contains("Hedge recorded."), done.asNormalizedText());
       List<io.hedgedesk.domain.hedge.Hedge> hedges = book.hedges(teams.user(frank).id(), id);
       assertEquals(1, hedges.size());
       io.hedgedesk.domain.hedge.Hedge hedge = hedges.get(0);
+      assertTrue(done.getUrl().getPath().endsWith("/hedges/" + hedge.id()), "redirected to the hedge's page");
       assertEquals("BYBIT:BTCUSD", hedge.contractId());
       assertEquals(Side.SHORT, hedge.side());
       assertEquals(List.of(sol.id()), hedge.holdingIds());

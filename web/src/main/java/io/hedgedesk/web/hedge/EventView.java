@@ -1,0 +1,60 @@
+package io.hedgedesk.web.hedge;
+
+import io.hedgedesk.domain.hedge.HedgeEvent;
+import io.hedgedesk.web.support.Formats;
+
+/** One ledger row formatted for the tracking page. */
+public record EventView(HedgeEvent event) {
+
+  public long id() {
+    return event.id();
+  }
+
+  public String type() {
+    return event.type().name();
+  }
+
+  public String at() {
+    return Formats.utc(event.occurredAt());
+  }
+
+  public String who() {
+    return event.actorName();
+  }
+
+  public String quantity() {
+    return Show.plain(event.quantity());
+  }
+
+  public String price() {
+    return event.price().map(Show::price).orElse("");
+  }
+
+  public String cash() {
+    return Show.amount(event.cashChange(), event.settlementAsset());
+  }
+
+  public String cashUsd() {
+    return Show.usd(event.cashChangeUsd());
+  }
+
+  public String fee() {
+    return event.fee().map(f -> Show.amount(f, event.settlementAsset())).orElse("");
+  }
+
+  public String realized() {
+    return event.realizedPnl().map(f -> Show.amount(f, event.settlementAsset())).orElse("");
+  }
+
+  public String sizeAfter() {
+    return Show.plain(event.sizeAfter());
+  }
+
+  public String corrects() {
+    return event.correctsEventId().map(id -> "corrects #" + id).orElse("");
+  }
+
+  public String note() {
+    return event.note();
+  }
+}

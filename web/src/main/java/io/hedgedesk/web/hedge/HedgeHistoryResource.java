@@ -1,0 +1,176 @@
+package io.hedgedesk.web.hedge;
+
+import io.hedgedesk.domain.hedge.HedgeStatus;
+import io.hedgedesk.domain.hedge.InvalidHedgeException;
+import io.hedgedesk.persistence.hedge.HedgeHistory;
+import io.hedgedesk.persistence.hedge.HedgeHistoryFilter;
+import io.hedgedesk.persistence.hedge.LedgerRow;
+import io.hedgedesk.persistence.portfolio.PortfolioAccess;
+import io.hedgedesk.persistence.portfolio.PortfolioService;
+import io.hedgedesk.web.support.Flash;
+import io.hedgedesk.web.user.CurrentUser;
+import io.hedgedesk.web.user.Viewer;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/**
+ * The hedge history of every portfolio of the user's teams, filtered by portfolio, asset, date range and status,
+ * and its CSV export (native ledger format and tax-tool presets, see {@link LedgerCsv}), streamed from the database.
+ * Viewers may read and export.
+ */
+@Path("/hedges")
+public class HedgeHistoryResource {
+
+  private static final Logger LOG = Logger.getLogger(HedgeHistoryResource.class);
+
+  /** Rows shown on the page; the export has no limit. */
+  static final int PAGE_LIMIT = 500;
+
+  /** One row of the history table. */
+  public record Row(LedgerRow row) {
+    public String at() {
+      return io.hedgedesk.web.support.Formats.utc(row.occurredAt());
+    }
+
+    public String quantity() {
+      return Show.plain(row.quantity());
+    }
+
+    public String price() {
+      return row.price().map(Show::price).orElse("");
+    }
+
+    public String cash() {
+      return Show.amount(row.cashChange(), row.cashAsset());
+    }
+
+    public String cashUsd() {
+      return Show.usd(row.cashChangeUsd());
+    }
+
+    public String realized() {
+      return row.realizedPnl().map(v -> Show.amount(v, row.cashAsset())).orElse("");
+    }
+  }
+
+  /** The page: filters as typed, portfolios to choose from, rows, and the export query string. */
+  public record Page(List<PortfolioAccess> portfolios, String portfolio, String asset, String from, String to,
+                     String status, List<Row> rows, boolean truncated, String query) {
+
+    public boolean isSelected(long portfolioId) {
+      return portfolio.equals(Long.toString(portfolioId));
+    }
+  }
+
+  @CheckedTemplate
+  static class Templates {
+    static native TemplateInstance history(Viewer viewer, Page page, Map<String, String> errors, String flash);
+  }
+
+  private final CurrentUser currentUser;
+  private final PortfolioService portfolios;
+  private final HedgeHistory history;
+  private final Clock clock;
+
+  public HedgeHistoryResource(CurrentUser currentUser, PortfolioService portfolios, HedgeHistory history,
+                              Clock clock) {
+    this.currentUser = currentUser;
+    this.portfolios = portfolios;
+    this.history = history;
+    this.clock = clock;
+  }
+
+  @GET
+  @Produces(MediaType.TEXT_HTML)
+  public Response page(@RestQuery String portfolio, @RestQuery String asset, @RestQuery String from,
+                       @RestQuery String to, @RestQuery String status, @RestQuery String flash) {
+    long userId = currentUser.id();
+    List<PortfolioAccess> all = portfolios.listAll(userId);
+    String query = query(portfolio, asset, from, to, status);
+    try {
+      HedgeHistoryFilter filter = filter(portfolio, asset, from, to, status);
+      List<Row> rows = history.list(userId, filter, PAGE_LIMIT + 1).stream().map(Row::new).toList();
+      boolean truncated = rows.size() > PAGE_LIMIT;
+      Page page = new Page(all, text(portfolio), text(asset), text(from), text(to), text(status),
+          truncated ? rows.subList(0, PAGE_LIMIT) : rows, truncated, query);
+      return Response.ok(Templates.history(currentUser.viewer(), page, Map.of(), Flash.message(flash)))
+          .header("Cache-Control", "no-store").build();
+    } catch (InvalidHedgeException e) {
+      Page page = new Page(all, text(portfolio), text(asset), text(from), text(to), text(status), List.of(), false,
+          query);
+      return Response.status(400).entity(Templates.history(currentUser.viewer(), page, e.errors(), "")).build();
+    }
+  }
+
+  @GET
+  @Path("export.csv")
+  public Response export(@RestQuery String format, @RestQuery String portfolio, @RestQuery String asset,
+                         @RestQuery String from, @RestQuery String to, @RestQuery String status) {
+    long userId = currentUser.id();
+    LedgerCsv.Format csvFormat = LedgerCsv.Format.of(format).orElseThrow(() -> InvalidHedgeException.of("format",
+        "Choose native, koinly, cointracker or rotki."));
+    HedgeHistoryFilter filter = filter(portfolio, asset, from, to, status);
+    String name = filter.portfolioId().map(id -> slug(portfolios.access(userId, id).portfolio().name()))
+        .orElse("all-portfolios");
+    String fileName = "hedges-" + name + "-" + LocalDate.now(clock) + "-" + csvFormat.key() + ".csv";
+    LOG.infof("Hedge ledger export (%s) by user %d", csvFormat.key(), userId);
+    StreamingOutput body = out -> {
+      BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+      LedgerCsv csv = new LedgerCsv(csvFormat, writer);
+      history.stream(userId, filter, Long.MAX_VALUE, csv::write);
+      csv.flush();
+      writer.flush();
+    };
+    return Response.ok(body, "text/csv; charset=UTF-8")
+        .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
+        .header("Cache-Control", "no-store")
+        .build();
+  }
+
+  private static HedgeHistoryFilter filter(String portfolio, String asset, String from, String to, String status) {
+    Parse p = new Parse();
+    Optional<Long> portfolioId = p.id(portfolio, "portfolio");
+    Optional<LocalDate> fromDay = p.date(from, "from");
+    Optional<LocalDate> toDay = p.date(to, "to");
+    Optional<HedgeStatus> hedgeStatus = status == null || status.isBlank() ? Optional.empty()
+        : Optional.ofNullable(p.choice(HedgeStatus.class, status, "status"));
+    p.check();
+    return new HedgeHistoryFilter(portfolioId, Optional.ofNullable(asset), fromDay, toDay, hedgeStatus);
+  }
+
+  /** A file-name-safe form of a portfolio name: letters and digits, other runs as one dash. */
+  static String slug(String name) {
+    String slug = name.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("(^-|-$)", "");
+    return slug.isEmpty() ? "portfolio" : slug.length() > 40 ? slug.substring(0, 40) : slug;
+  }
+
+  private static String text(String value) {
+    return value == null ? "" : value;
+  }
+
+  private static String query(String portfolio, String asset, String from, String to, String status) {
+    return "portfolio=" + enc(portfolio) + "&asset=" + enc(asset) + "&from=" + enc(from) + "&to=" + enc(to)
+        + "&status=" + enc(status);
+  }
+
+  private static String enc(String value) {
+    return URLEncoder.encode(text(value), StandardCharsets.UTF_8);
+  }
+}

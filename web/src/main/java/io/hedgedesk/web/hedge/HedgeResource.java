@@ -1,0 +1,268 @@
+package io.hedgedesk.web.hedge;
+
+import io.hedgedesk.domain.hedge.HedgeAction;
+import io.hedgedesk.domain.hedge.HedgeEventType;
+import io.hedgedesk.domain.hedge.InvalidHedgeException;
+import io.hedgedesk.domain.hedge.OpenHedge;
+import io.hedgedesk.domain.instrument.Instrument;
+import io.hedgedesk.domain.instrument.Side;
+import io.hedgedesk.domain.portfolio.Holding;
+import io.hedgedesk.persistence.DuplicateSubmissionException;
+import io.hedgedesk.persistence.FormTokens;
+import io.hedgedesk.persistence.RoleRefusedException;
+import io.hedgedesk.persistence.StaleEditException;
+import io.hedgedesk.persistence.hedge.HedgeBookService;
+import io.hedgedesk.persistence.hedge.HedgeTracker;
+import io.hedgedesk.persistence.portfolio.PortfolioAccess;
+import io.hedgedesk.persistence.portfolio.PortfolioService;
+import io.hedgedesk.pricing.perpetual.PerpetualPricer;
+import io.hedgedesk.pricing.perpetual.PerpetualPricingException;
+import io.hedgedesk.pricing.perpetual.Position;
+import io.hedgedesk.web.support.Flash;
+import io.hedgedesk.web.user.CurrentUser;
+import io.hedgedesk.web.user.Viewer;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/**
+ * Hedge positions: the manual "record an opened hedge" form, the tracking page with its ledger, and actions
+ * (increase, reduce, close, funding, fee, margin, note) through a validated form and a confirmation step.
+ * Viewers see everything and get no forms; their writes are refused (403) and change nothing.
+ */
+@Path("/hedges/{hedgeId: [0-9]+}")
+@Produces(MediaType.TEXT_HTML)
+@Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+public class HedgeResource {
+
+  private static final Logger LOG = Logger.getLogger(HedgeResource.class);
+
+  /** The types an action form may choose. */
+  static final List<String> ACTION_TYPES = List.of("INCREASE", "REDUCE", "CLOSE", "FUNDING", "FEE", "MARGIN_IN",
+      "MARGIN_OUT", "NOTE");
+
+  /** The tracking page. */
+  public record TrackPage(HedgeView hedge, List<EventView> events, HedgeForms.ActionForm action,
+                          List<String> actionTypes, String conflict) {
+  }
+
+  /** The confirmation step: what will be recorded, and its effect computed with the pricing module. */
+  public record ConfirmPage(HedgeView hedge, HedgeForms.ActionForm action, List<String> effects) {
+  }
+
+  @CheckedTemplate
+  static class Templates {
+    static native TemplateInstance track(Viewer viewer, TrackPage page, Map<String, String> errors, String flash);
+
+    static native TemplateInstance confirm(Viewer viewer, ConfirmPage page);
+  }
+
+  private final CurrentUser currentUser;
+  private final PortfolioService portfolios;
+  private final HedgeBookService book;
+  private final HedgeTracker tracker;
+  private final FormTokens formTokens;
+
+  public HedgeResource(CurrentUser currentUser, PortfolioService portfolios, HedgeBookService book,
+                       HedgeTracker tracker, FormTokens formTokens) {
+    this.currentUser = currentUser;
+    this.portfolios = portfolios;
+    this.book = book;
+    this.tracker = tracker;
+    this.formTokens = formTokens;
+  }
+
+  // -------------------------------------------------------------------------------------------- tracking
+
+  @GET
+  public TemplateInstance track(@RestPath long hedgeId, @RestQuery String flash) {
+    HedgeView view = new HedgeView(tracker.snapshot(currentUser.id(), hedgeId));
+    return Templates.track(currentUser.viewer(), trackPage(view, HedgeForms.ActionForm.empty(view.version()), ""),
+        Map.of(), Flash.message(flash));
+  }
+
+  private TrackPage trackPage(HedgeView view, HedgeForms.ActionForm action, String conflict) {
+    List<EventView> events = book.events(currentUser.id(), view.id()).stream().map(EventView::new).toList();
+    return new TrackPage(view, events, action, ACTION_TYPES, conflict);
+  }
+
+  /** Step 1: validates the action and shows what it will record. Nothing is saved. */
+  @POST
+  @Path("confirm")
+  public Response confirm(@RestPath long hedgeId, @BeanParam HedgeForms.ActionForm form) {
+    HedgeBookService.HedgeAccess access = actable(hedgeId);
+    HedgeView view = new HedgeView(tracker.snapshot(currentUser.id(), hedgeId));
+    try {
+      HedgeAction action = action(form);
+      List<String> effects = effects(access, action);
+      return Response.ok(Templates.confirm(currentUser.viewer(), new ConfirmPage(view, form.withToken(
+          formTokens.issue().toString()), effects))).build();
+    } catch (InvalidHedgeException e) {
+      LOG.infof("Hedge action refused for user %d: fields %s", currentUser.id(), e.errors().keySet());
+      return Response.status(400).entity(Templates.track(currentUser.viewer(), trackPage(view, form, ""), e.errors(),
+          "")).build();
+    }
+  }
+
+  /** Step 2: records the confirmed action (single-use token, version checked). */
+  @POST
+  @Path("actions")
+  public Response act(@RestPath long hedgeId, @BeanParam HedgeForms.ActionForm form) {
+    actable(hedgeId);
+    UUID token = FormTokens.parse(form.formToken());
+    long version = form.version() == null ? -1 : form.version();
+    try {
+      book.act(currentUser.id(), hedgeId, token, version, action(form));
+      return Flash.redirect("/hedges/" + hedgeId, "hedge-recorded");
+    } catch (InvalidHedgeException e) {
+      HedgeView view = new HedgeView(tracker.snapshot(currentUser.id(), hedgeId));
+      return Response.status(400).entity(Templates.track(currentUser.viewer(), trackPage(view, form, ""), e.errors(),
+          "")).build();
+    } catch (StaleEditException e) {
+      HedgeView view = new HedgeView(tracker.snapshot(currentUser.id(), hedgeId));
+      LOG.infof("Edit conflict on hedge %d by user %d (submitted version %d, stored %d)", hedgeId, currentUser.id(),
+          version, view.version());
+      return Response.status(409).entity(Templates.track(currentUser.viewer(), trackPage(view,
+          new HedgeForms.ActionForm(form.type(), form.quantity(), form.price(), form.amount(), form.fee(),
+              form.fundingRate(), form.usdPrice(), form.occurredAt(), form.note(), form.correctsEventId(),
+              view.version(), ""),
+          "Someone recorded something on this hedge meanwhile. Nothing was saved. The current position is shown;"
+              + " check it and submit again if you still want your action."), Map.of(), "")).build();
+    } catch (DuplicateSubmissionException e) {
+      return Flash.redirect("/hedges/" + hedgeId, "already-saved");
+    }
+  }
+
+  @POST
+  @Path("targets")
+  public Response targets(@RestPath long hedgeId, @BeanParam HedgeForms.TargetsForm form) {
+    actable(hedgeId);
+    Parse p = new Parse();
+    Optional<BigDecimal> stop = p.decimal(form.stopPrice(), "stopPrice");
+    Optional<BigDecimal> take = p.decimal(form.takeProfitPrice(), "takeProfitPrice");
+    Optional<BigDecimal> funding = p.decimal(form.maxFundingCostUsd(), "maxFundingCostUsd");
+    try {
+      p.check();
+      book.setTargets(currentUser.id(), hedgeId, form.version() == null ? -1 : form.version(), stop, take, funding);
+      return Flash.redirect("/hedges/" + hedgeId, "targets-saved");
+    } catch (InvalidHedgeException e) {
+      HedgeView view = new HedgeView(tracker.snapshot(currentUser.id(), hedgeId));
+      return Response.status(400).entity(Templates.track(currentUser.viewer(),
+          trackPage(view, HedgeForms.ActionForm.empty(view.version()), ""), e.errors(), "")).build();
+    } catch (StaleEditException e) {
+      HedgeView view = new HedgeView(tracker.snapshot(currentUser.id(), hedgeId));
+      return Response.status(409).entity(Templates.track(currentUser.viewer(),
+          trackPage(view, HedgeForms.ActionForm.empty(view.version()), "Someone changed this hedge meanwhile."
+              + " Nothing was saved."), Map.of(), "")).build();
+    }
+  }
+
+  @POST
+  @Path("mark")
+  public Response mark(@RestPath long hedgeId, @RestForm String mark, @RestForm Long version) {
+    actable(hedgeId);
+    Parse p = new Parse();
+    BigDecimal price = p.required(mark, "mark");
+    try {
+      p.check();
+      book.enterMark(currentUser.id(), hedgeId, version == null ? -1 : version, price);
+      return Flash.redirect("/hedges/" + hedgeId, "mark-saved");
+    } catch (InvalidHedgeException e) {
+      HedgeView view = new HedgeView(tracker.snapshot(currentUser.id(), hedgeId));
+      return Response.status(400).entity(Templates.track(currentUser.viewer(),
+          trackPage(view, HedgeForms.ActionForm.empty(view.version()), ""), e.errors(), "")).build();
+    } catch (StaleEditException e) {
+      return Flash.redirect("/hedges/" + hedgeId, "already-saved");
+    }
+  }
+
+  /** The hedge, if the user may act on it: another team's is a 404, a viewer's a 403. */
+  private HedgeBookService.HedgeAccess actable(long hedgeId) {
+    HedgeBookService.HedgeAccess access = book.hedge(currentUser.id(), hedgeId);
+    if (!access.canAct()) {
+      throw new RoleRefusedException(access.portfolio().role(), "act on hedges");
+    }
+    return access;
+  }
+
+  static HedgeAction action(HedgeForms.ActionForm form) {
+    Parse p = new Parse();
+    HedgeEventType type = p.choice(HedgeEventType.class, form.type(), "type");
+    if (type == HedgeEventType.OPEN) {
+      p.fail("type", "Choose one from the list.");
+    }
+    Optional<BigDecimal> quantity = p.decimal(form.quantity(), "quantity");
+    Optional<BigDecimal> price = p.decimal(form.price(), "price");
+    Optional<BigDecimal> amount = p.decimal(form.amount(), "amount");
+    Optional<BigDecimal> fee = p.decimal(form.fee(), "fee");
+    Optional<BigDecimal> rate = p.decimal(form.fundingRate(), "fundingRate");
+    Optional<BigDecimal> usd = p.decimal(form.usdPrice(), "usdPrice");
+    Optional<java.time.Instant> at = p.utcTime(form.occurredAt(), "occurredAt");
+    Optional<Long> corrects = p.id(form.correctsEventId(), "correctsEventId");
+    p.check();
+    return new HedgeAction(type, quantity, price, amount, fee, rate, usd, at, form.note(), corrects);
+  }
+
+  /** What the action will do, computed with the pricing module (the same formulas the service records). */
+  private static List<String> effects(HedgeBookService.HedgeAccess access, HedgeAction action) {
+    var hedge = access.hedge();
+    Instrument instrument = access.instrument();
+    PerpetualPricer pricer = PerpetualPricer.of(instrument);
+    String asset = hedge.settlementAsset();
+    List<String> effects = new ArrayList<>();
+    try {
+      Position position = new Position(instrument, hedge.side(), hedge.size(), hedge.entryPrice(), hedge.leverage());
+      switch (action.type()) {
+        case INCREASE -> {
+          Position after = pricer.increase(position, action.quantity().orElseThrow(), action.price().orElseThrow());
+          effects.add("Size " + Show.plain(hedge.size()) + " → " + Show.plain(after.size()));
+          effects.add("Average entry " + Show.price(hedge.entryPrice()) + " → " + Show.price(after.entryPrice())
+              + (instrument.isInverse() ? " (harmonic)" : " (size-weighted)"));
+        }
+        case REDUCE, CLOSE -> {
+          BigDecimal quantity = action.quantity().orElse(hedge.size());
+          if (quantity.compareTo(hedge.size()) > 0) {
+            throw InvalidHedgeException.of("quantity", "At most the position's size " + Show.plain(hedge.size()) + ".");
+          }
+          var closed = pricer.close(position, quantity, action.price().orElseThrow());
+          effects.add("Closes " + Show.plain(quantity) + " of " + Show.plain(hedge.size())
+              + (quantity.compareTo(hedge.size()) == 0 ? " (the whole position: the hedge becomes CLOSED)" : ""));
+          effects.add("Realized PnL " + Show.amount(closed.realizedPnl().value(), asset) + " " + asset + " ("
+              + Show.usd(pricer.pnlUsd(position.withSize(quantity), action.price().orElseThrow()).value()) + " USD)");
+        }
+        case FUNDING -> effects.add("Funding " + (action.amount().orElseThrow().signum() >= 0 ? "received " : "paid ")
+            + Show.amount(action.amount().orElseThrow().abs(), asset) + " " + asset);
+        case FEE -> effects.add("Fee paid " + Show.amount(action.amount().orElseThrow(), asset) + " " + asset);
+        case MARGIN_IN -> effects.add("Margin " + Show.amount(hedge.margin(), asset) + " → "
+            + Show.amount(hedge.margin().add(action.amount().orElseThrow()), asset) + " " + asset);
+        case MARGIN_OUT -> effects.add("Margin " + Show.amount(hedge.margin(), asset) + " → "
+            + Show.amount(hedge.margin().subtract(action.amount().orElseThrow()), asset) + " " + asset);
+        case NOTE -> effects.add("Note" + action.correctsEventId().map(id -> " correcting event #" + id).orElse(""));
+        default -> throw InvalidHedgeException.of("type", "Choose one from the list.");
+      }
+    } catch (PerpetualPricingException e) {
+      throw InvalidHedgeException.of(action.type().isTrade() ? "quantity" : "amount", e.getMessage());
+    }
+    action.fee().filter(f -> f.signum() != 0).ifPresent(f -> effects.add("Trading fee " + Show.amount(f, asset) + " "
+        + asset));
+    effects.add("Spot holdings are not changed.");
+    return effects;
+  }
+}

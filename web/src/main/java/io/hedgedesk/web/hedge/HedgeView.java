@@ -1,0 +1,214 @@
+package io.hedgedesk.web.hedge;
+
+import io.hedgedesk.domain.hedge.Hedge;
+import io.hedgedesk.persistence.hedge.HedgeSnapshot;
+import io.hedgedesk.web.support.Formats;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * A hedge snapshot formatted for the tracking page and the dashboard; templates do no arithmetic.
+ */
+public record HedgeView(HedgeSnapshot snapshot) {
+
+  public Hedge hedge() {
+    return snapshot.access().hedge();
+  }
+
+  public long id() {
+    return hedge().id();
+  }
+
+  public String contract() {
+    return hedge().contractId();
+  }
+
+  public String contractType() {
+    return snapshot.access().instrument().type().name();
+  }
+
+  public String portfolioName() {
+    return snapshot.access().portfolio().portfolio().name();
+  }
+
+  public long portfolioId() {
+    return hedge().portfolioId();
+  }
+
+  public boolean canAct() {
+    return snapshot.access().canAct() && hedge().isOpen();
+  }
+
+  public String asset() {
+    return hedge().settlementAsset();
+  }
+
+  public String sizeUnit() {
+    return snapshot.access().instrument().isInverse()
+        ? "contracts of " + Show.plain(snapshot.access().instrument().contractSize()) + " USD"
+        : "× " + Show.plain(snapshot.access().instrument().contractSize()) + " "
+            + snapshot.access().instrument().baseAsset().symbol();
+  }
+
+  public String size() {
+    return Show.plain(hedge().size());
+  }
+
+  public String entry() {
+    return Show.price(hedge().entryPrice());
+  }
+
+  public String leverage() {
+    return Show.plain(hedge().leverage());
+  }
+
+  public String margin() {
+    return Show.amount(hedge().margin(), asset());
+  }
+
+  public String openedAt() {
+    return Formats.utc(hedge().openedAt());
+  }
+
+  public boolean hasMark() {
+    return snapshot.mark().isPresent();
+  }
+
+  public String mark() {
+    return snapshot.mark().map(m -> Show.price(m.price())).orElse("—");
+  }
+
+  public String markSource() {
+    return snapshot.mark().map(m -> m.kind() + ", " + m.source() + ", " + Formats.utc(m.asOf())).orElse("no mark");
+  }
+
+  public String markAge() {
+    return snapshot.markAge().map(Show::age).orElse("");
+  }
+
+  public boolean stale() {
+    return snapshot.stale();
+  }
+
+  public String unrealized() {
+    return Show.amount(snapshot.unrealizedPnl(), asset());
+  }
+
+  public String unrealizedUsd() {
+    return Show.usd(snapshot.unrealizedPnlUsd());
+  }
+
+  public String realized() {
+    return Show.amount(hedge().realizedPnl(), asset());
+  }
+
+  public String fundingExpected() {
+    return Show.amount(snapshot.fundingExpected(), asset());
+  }
+
+  public String fundingNote() {
+    return snapshot.fundingNote();
+  }
+
+  public String fundingActual() {
+    return Show.amount(snapshot.fundingActual(), asset());
+  }
+
+  public String fundingDifference() {
+    return Show.amount(snapshot.fundingDifference(), asset());
+  }
+
+  public String fees() {
+    return Show.amount(snapshot.fees(), asset());
+  }
+
+  public String accountCash() {
+    return Show.amount(snapshot.accountCash(), asset());
+  }
+
+  public boolean hasCoverage() {
+    return snapshot.coverage().isPresent();
+  }
+
+  public String coverage() {
+    return snapshot.coverage().map(c -> Show.percent(c.coverage())).orElse("—");
+  }
+
+  public String coverageTarget() {
+    return Show.percent(hedge().targetCoverage());
+  }
+
+  public String drift() {
+    return snapshot.coverage().map(c -> Show.percent(c.drift())).orElse("—");
+  }
+
+  public String coverageNote() {
+    return snapshot.coverageNote();
+  }
+
+  public String resize() {
+    return snapshot.coverage().map(c -> c.resize().size().signum() == 0 ? "none (within half a step)"
+        : c.resize().side() + " " + Show.plain(c.resize().size()) + " → coverage "
+            + Show.percent(c.coverageAfterResize())).orElse("—");
+  }
+
+  public String holdingsCoins() {
+    return snapshot.coverage().map(c -> Show.amount(c.holdingsCoins(), "BTC")).orElse("—");
+  }
+
+  public String liquidationPrice() {
+    return snapshot.liquidation().map(d -> Show.price(d.liquidationPrice())).orElse("none");
+  }
+
+  public String liquidationDistance() {
+    return snapshot.liquidation().map(d -> Show.percent(d.fraction())).orElse("—");
+  }
+
+  public String stopPrice() {
+    return hedge().stopPrice().map(Show::price).orElse("—");
+  }
+
+  public String stopDistance() {
+    return Show.percent(snapshot.stopDistance());
+  }
+
+  public String takeProfitPrice() {
+    return hedge().takeProfitPrice().map(Show::price).orElse("—");
+  }
+
+  public String takeProfitDistance() {
+    return Show.percent(snapshot.takeProfitDistance());
+  }
+
+  public String maxFundingCost() {
+    return hedge().maxFundingCostUsd().map(Show::usd).orElse("—");
+  }
+
+  public String stopInput() {
+    return Show.plain(hedge().stopPrice());
+  }
+
+  public String takeProfitInput() {
+    return Show.plain(hedge().takeProfitPrice());
+  }
+
+  public String maxFundingInput() {
+    return Show.plain(hedge().maxFundingCostUsd());
+  }
+
+  public List<String> alerts() {
+    return snapshot.alerts();
+  }
+
+  public String status() {
+    return hedge().status().name();
+  }
+
+  public long version() {
+    return hedge().version();
+  }
+
+  static BigDecimal zeroIfNull(BigDecimal value) {
+    return value == null ? BigDecimal.ZERO : value;
+  }
+}
