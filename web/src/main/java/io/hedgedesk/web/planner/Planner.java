@@ -1,5 +1,6 @@
 package io.hedgedesk.web.planner;
 
+import io.hedgedesk.domain.instrument.Asset;
 import io.hedgedesk.domain.instrument.Instrument;
 import io.hedgedesk.domain.instrument.Side;
 import io.hedgedesk.domain.market.FundingRate;
@@ -138,7 +139,7 @@ public class Planner {
         notes.add(bag.asset() + " is a stablecoin: it needs no hedge and is left out of both plans.");
         continue;
       }
-      List<String> contracts = catalog.forBaseAsset(io.hedgedesk.domain.instrument.Asset.of(bag.asset())).stream()
+      List<String> contracts = catalog.forBaseAsset(Asset.of(bag.asset())).stream()
           .map(Instrument::id).toList();
       String contract = or(q.get("contract." + bag.asset()), contracts.isEmpty() ? "" : contracts.get(0));
       PlanPage.AssetInput input = new PlanPage.AssetInput(bag.asset(), contract,
@@ -327,12 +328,13 @@ public class Planner {
     String order = (side == Side.SHORT ? "SELL " : "BUY ") + contracts.toPlainString() + " " + instrument.symbol()
         + (instrument.isInverse() ? " inverse contracts" : "");
     List<SvgChart.Series> payoff = List.of(
-        series("Basket", "spot", rows, r -> r.basketPnlUsd().add(r.marginCoinPnlUsd())),
-        series("Hedge", "hedge", rows, PlanPage.ProxyRow::hedgePnlUsd),
-        series("Net", "net", rows, PlanPage.ProxyRow::netPnlUsd));
+        series("Basket", "spot", rows, PlanPage.ProxyRow::hedgePrice,
+            r -> r.basketPnlUsd().add(r.marginCoinPnlUsd())),
+        series("Hedge", "hedge", rows, PlanPage.ProxyRow::hedgePrice, PlanPage.ProxyRow::hedgePnlUsd),
+        series("Net", "net", rows, PlanPage.ProxyRow::hedgePrice, PlanPage.ProxyRow::netPnlUsd));
     return new PlanPage.ProxyPlan(BetaCalculator.BetaView.of(hedgeAsset, beta, returnType, weighting),
-        instrument.id(), order, contracts, HistoryApiResource.plain(price), hedge.last().date(), notionalCoins.setScale(8, RoundingMode.HALF_UP),
-        notionalUsd.setScale(2, RoundingMode.HALF_UP), marginWords, position,
+        instrument.id(), order, contracts, HistoryApiResource.plain(price), hedge.last().date(),
+        notionalCoins.setScale(8, RoundingMode.HALF_UP), notionalUsd.setScale(2, RoundingMode.HALF_UP), marginWords, position,
         projected.map(FundingCalculator.Projected::view), choice.note(),
         BigDecimal.valueOf(reduction.reduction()).movePointRight(2).setScale(2, RoundingMode.HALF_UP),
         reduction.label(), residualRisk, rows,
@@ -353,12 +355,12 @@ public class Planner {
     return value.setScale(2, RoundingMode.HALF_UP);
   }
 
-  private static <T> SvgChart.Series series(String name, String css, List<T> rows, Function<T, BigDecimal> y) {
+  /** A chart series of scenario rows: x = the row's price, y = one of its USD columns. */
+  private static <T> SvgChart.Series series(String name, String css, List<T> rows, Function<T, BigDecimal> x,
+      Function<T, BigDecimal> y) {
     List<double[]> values = new ArrayList<>();
-    for (int i = 0; i < rows.size(); i++) {
-      T row = rows.get(i);
-      BigDecimal x = row instanceof PlanPage.ProxyRow p ? p.hedgePrice() : ((ScenarioView.Row) row).spotPrice();
-      values.add(new double[] {x.doubleValue(), y.apply(row).doubleValue()});
+    for (T row : rows) {
+      values.add(new double[] {x.apply(row).doubleValue(), y.apply(row).doubleValue()});
     }
     return new SvgChart.Series(name, css, values);
   }
@@ -366,9 +368,10 @@ public class Planner {
   /** Spot, hedge and net PnL in USD across the scenario prices. */
   static SvgChart payoff(ScenarioView view) {
     return SvgChart.of("Payoff in USD across prices", List.of(
-        series("Spot", "spot", view.rows(), ScenarioView.Row::spotPnlUsd),
-        series("Hedge", "hedge", view.rows(), ScenarioView.Row::hedgePnlUsd),
-        series("Net", "net", view.rows(), ScenarioView.Row::netPnlUsd)), SvgChart.decimals(0), SvgChart.decimals(0));
+        series("Spot", "spot", view.rows(), ScenarioView.Row::spotPrice, ScenarioView.Row::spotPnlUsd),
+        series("Hedge", "hedge", view.rows(), ScenarioView.Row::spotPrice, ScenarioView.Row::hedgePnlUsd),
+        series("Net", "net", view.rows(), ScenarioView.Row::spotPrice, ScenarioView.Row::netPnlUsd)),
+        SvgChart.decimals(0), SvgChart.decimals(0));
   }
 
   /** β over rolling 30-return windows (or half the history when shorter), x in days since the epoch. */
