@@ -23,10 +23,12 @@ import java.util.Objects;
  * @param planJson       the planner's inputs and outputs as computed, stored verbatim (JSON), or empty text when
  *                       opened by hand
  * @param fee            the opening trade fee paid, settlement asset (negative = rebate)
+ * @param openedAt       when the position was opened on the venue; empty = now (the service refuses the future)
  */
 public record OpenHedge(long portfolioId, String contractId, Side side, BigDecimal size, BigDecimal entryPrice,
                         BigDecimal leverage, BigDecimal margin, String marginSource, List<Long> holdingIds,
-                        BigDecimal targetCoverage, String planJson, BigDecimal fee) {
+                        BigDecimal targetCoverage, String planJson, BigDecimal fee,
+                        java.util.Optional<java.time.Instant> openedAt) {
 
   private static final BigDecimal MAX_COVERAGE = BigDecimal.valueOf(2);
 
@@ -55,6 +57,15 @@ public record OpenHedge(long portfolioId, String contractId, Side side, BigDecim
     }
     planJson = planJson == null ? "" : planJson;
     fee = fee == null ? BigDecimal.ZERO : fee;
+    openedAt = openedAt == null ? java.util.Optional.empty() : openedAt;
+  }
+
+  /** The command without an opening time: opened now (the planner's "Record as opened"). */
+  public OpenHedge(long portfolioId, String contractId, Side side, BigDecimal size, BigDecimal entryPrice,
+                   BigDecimal leverage, BigDecimal margin, String marginSource, List<Long> holdingIds,
+                   BigDecimal targetCoverage, String planJson, BigDecimal fee) {
+    this(portfolioId, contractId, side, size, entryPrice, leverage, margin, marginSource, holdingIds, targetCoverage,
+        planJson, fee, java.util.Optional.empty());
   }
 
   private static void positive(BigDecimal value, String field) {

@@ -107,8 +107,11 @@ public class HedgeBookService {
         throw InvalidHedgeException.of("holdingIds", "Choose holdings of this portfolio.");
       }
     }
+    Instant now = command.openedAt().orElse(clock.instant());
+    if (now.isAfter(clock.instant())) {
+      throw InvalidHedgeException.of("openedAt", "The opening time must not be in the future.");
+    }
     formTokens.consume(formToken, actorId);
-    Instant now = clock.instant();
     HedgePositionEntity h = new HedgePositionEntity();
     h.portfolioId = command.portfolioId();
     h.contractId = instrument.id();

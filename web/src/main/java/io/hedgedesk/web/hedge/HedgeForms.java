@@ -13,10 +13,11 @@ final class HedgeForms {
   public record OpenForm(@RestForm String contractId, @RestForm String side, @RestForm String size,
                          @RestForm String entryPrice, @RestForm String leverage, @RestForm String margin,
                          @RestForm String marginSource, @RestForm("holding") List<String> holdings,
-                         @RestForm String targetCoverage, @RestForm String fee, @RestForm String formToken) {
+                         @RestForm String targetCoverage, @RestForm String fee, @RestForm String openedAt,
+                         @RestForm String formToken) {
 
     static OpenForm empty() {
-      return new OpenForm("", "SHORT", "", "", "1", "0", "DEPOSITED", List.of(), "1", "0", "");
+      return new OpenForm("", "SHORT", "", "", "1", "0", "DEPOSITED", List.of(), "1", "0", "", "");
     }
 
     public boolean holds(long holdingId) {

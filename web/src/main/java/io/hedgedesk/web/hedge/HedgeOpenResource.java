@@ -104,13 +104,14 @@ public class HedgeOpenResource {
     BigDecimal margin = p.decimal(form.margin(), "margin").orElse(BigDecimal.ZERO);
     BigDecimal target = p.required(form.targetCoverage(), "targetCoverage");
     BigDecimal fee = p.decimal(form.fee(), "fee").orElse(BigDecimal.ZERO);
+    java.util.Optional<java.time.Instant> openedAt = p.utcTime(form.openedAt(), "openedAt");
     List<Long> holdings = new ArrayList<>();
     for (String h : form.holdings() == null ? List.<String>of() : form.holdings()) {
       p.id(h, "holdingIds").ifPresent(holdings::add);
     }
     p.check();
     return new OpenHedge(portfolioId, form.contractId(), side, size, entry, leverage, margin, form.marginSource(),
-        holdings, target, "", fee);
+        holdings, target, "", fee, openedAt);
   }
 
   private OpenPage openPage(PortfolioAccess access, HedgeForms.OpenForm input, String token) {

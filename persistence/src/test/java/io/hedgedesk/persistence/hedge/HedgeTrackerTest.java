@@ -1,0 +1,114 @@
+package io.hedgedesk.persistence.hedge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hedgedesk.domain.hedge.HedgeAction;
+import io.hedgedesk.domain.hedge.HedgeEventType;
+import io.hedgedesk.domain.hedge.HedgeMark;
+import io.hedgedesk.domain.hedge.OpenHedge;
+import io.hedgedesk.domain.instrument.Side;
+import io.hedgedesk.domain.market.FundingRate;
+import io.hedgedesk.domain.market.FundingRateSeries;
+import io.hedgedesk.domain.market.MarketTick;
+import io.hedgedesk.domain.portfolio.Holding;
+import io.hedgedesk.domain.portfolio.HoldingDraft;
+import io.hedgedesk.domain.portfolio.HoldingInput;
+import io.hedgedesk.domain.portfolio.Portfolio;
+import io.hedgedesk.domain.user.AppUser;
+import io.hedgedesk.persistence.TestUsers;
+import io.hedgedesk.persistence.market.FundingHistoryRepository;
+import io.hedgedesk.persistence.market.MarketTickRepository;
+import io.hedgedesk.persistence.portfolio.PortfolioService;
+import io.hedgedesk.persistence.team.TeamService;
+import io.hedgedesk.persistence.user.AppUserRepository;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class HedgeTrackerTest {
+
+  @Inject
+  AppUserRepository users;
+  @Inject
+  TeamService teams;
+  @Inject
+  PortfolioService portfolios;
+  @Inject
+  HedgeBookService book;
+  @Inject
+  HedgeTracker tracker;
+  @Inject
+  FundingHistoryRepository funding;
+  @Inject
+  MarketTickRepository ticks;
+
+  /**
+   * BYBIT:ETHUSD (1 USD per contract), short 3,000 contracts at 3,000 against 1 ETH held, margin 0.5 ETH, opened
+   * 72 h ago; a tick marks it at 2,500 now; stored funding +0.0001 every 8 h.
+   * <ul>
+   *   <li>Unrealized (short, inverse): 3,000·(1/2,500 − 1/3,000) = 1.2 − 1.0 = 0.2 ETH, × 2,500 = 500 USD.</li>
+   *   <li>Expected funding: settlements at open + 0, 8, …, 72 h fall in [open, now): 10 × 0.0001 = 0.001 of the
+   *   position value 3,000/2,500 = 1.2 ETH → +0.0012 ETH to the short. Recorded: 0.001 ETH; difference
+   *   0.001 − 0.0012 = −0.0002 ETH.</li>
+   *   <li>Coverage: hedge delta 3,000/3,000 = 1 ETH; holdings 1 ETH spot + 0.5 + 0.001 ETH in the account (ledger cash)
+   *   = 1.501 ETH → 1/1.501 = 0.66622…; drift −0.3338 → an alert outside the ±5 % band; resize SELL.</li>
+   *   <li>Stop at 2,600 for a short: the mark 2,500 is below it, not reached; distance (2,600 − 2,500)/2,500 = 4 %.
+   *   Take profit at 2,550: the mark is below it, reached.</li>
+   * </ul>
+   */
+  @Test
+  void aSnapshotValuesTheHedgeWithThePricingModule() {
+    AppUser alice = TestUsers.create(users, "Alice");
+    teams.onLogin(alice);
+    Portfolio p = portfolios.create(alice.id(), teams.currentTeam(alice.id()).team().id(), "T " + UUID.randomUUID());
+    Holding eth = portfolios.addHolding(alice.id(), p.id(), UUID.randomUUID(), HoldingDraft.parse(
+        new HoldingInput("ETH", false, "1", "Wallet", "", "", ""), LocalDate.now()));
+    Instant opened = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(72));
+    List<FundingRate> rates = new ArrayList<>();
+    for (int k = -3; k <= 12; k++) {
+      rates.add(new FundingRate(opened.plus(Duration.ofHours(8L * k)), new BigDecimal("0.0001")));
+    }
+    funding.upsert(new FundingRateSeries("BYBIT:ETHUSD", "test", rates));
+    ticks.upsert(new MarketTick("BYBIT:ETHUSD", new BigDecimal("2500"), Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.empty(), Optional.empty(), "test tick", Instant.now()));
+    long id = book.open(alice.id(), UUID.randomUUID(), new OpenHedge(p.id(), "BYBIT:ETHUSD", Side.SHORT,
+        new BigDecimal("3000"), new BigDecimal("3000"), BigDecimal.ONE, new BigDecimal("0.5"), "DEPOSITED",
+        List.of(eth.id()), BigDecimal.ONE, "", BigDecimal.ZERO, Optional.of(opened)));
+    long version = book.hedge(alice.id(), id).hedge().version();
+    book.act(alice.id(), id, UUID.randomUUID(), version,
+        HedgeAction.cash(HedgeEventType.FUNDING, new BigDecimal("0.001"), new BigDecimal("2500"), null));
+    version = book.hedge(alice.id(), id).hedge().version();
+    book.setTargets(alice.id(), id, version, Optional.of(new BigDecimal("2600")), Optional.of(new BigDecimal("2550")),
+        Optional.empty());
+
+    HedgeSnapshot s = tracker.snapshot(alice.id(), id);
+
+    assertThat(s.mark()).hasValueSatisfying(m -> assertThat(m.kind()).isEqualTo(HedgeMark.Kind.TICK));
+    assertThat(s.stale()).isFalse();
+    assertThat(s.unrealizedPnl().orElseThrow().setScale(12, RoundingMode.HALF_UP)).isEqualByComparingTo("0.2");
+    assertThat(s.unrealizedPnlUsd().orElseThrow().setScale(8, RoundingMode.HALF_UP)).isEqualByComparingTo("500");
+    assertThat(s.fundingExpected().orElseThrow().setScale(12, RoundingMode.HALF_UP)).isEqualByComparingTo("0.0012");
+    assertThat(s.fundingActual()).isEqualByComparingTo("0.001");
+    assertThat(s.fundingDifference().orElseThrow().setScale(12, RoundingMode.HALF_UP))
+        .isEqualByComparingTo("-0.0002");
+    assertThat(s.coverage()).hasValueSatisfying(c -> {
+      assertThat(c.holdingsCoins()).isEqualByComparingTo("1.501");
+      assertThat(c.coverage().setScale(6, RoundingMode.HALF_UP)).isEqualByComparingTo("0.666223");
+      assertThat(c.resize().side().name()).isEqualTo("SELL");
+    });
+    assertThat(s.stopDistance().orElseThrow()).isEqualByComparingTo("0.04");
+    assertThat(s.alerts()).anyMatch(a -> a.contains("coverage")).anyMatch(a -> a.contains("take-profit"))
+        .noneMatch(a -> a.contains("stop level"));
+  }
+}
