@@ -1,0 +1,152 @@
+package io.hedgedesk.web.planner;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hedgedesk.domain.hedge.OpenHedge;
+import io.hedgedesk.domain.instrument.Side;
+import io.hedgedesk.persistence.hedge.HedgeBookService;
+import io.hedgedesk.web.calculator.BetaCalculator;
+import io.hedgedesk.web.calculator.FundingCalculator;
+import io.hedgedesk.web.calculator.HedgeView;
+import io.hedgedesk.web.calculator.PositionReport;
+import io.hedgedesk.web.calculator.ScenarioView;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Turns a computed plan into open hedge positions: one {@link OpenHedge} per per-asset leg, or one for the proxy
+ * hedge, each carrying the plan's inputs and that leg's outputs as computed (JSON), recorded in one transaction.
+ */
+@ApplicationScoped
+public class PlanRecorder {
+
+  /** Which plan to record. */
+  public enum Strategy {
+    PER_ASSET,
+    PROXY
+  }
+
+  private final HedgeBookService book;
+  private final ObjectMapper json;
+
+  public PlanRecorder(HedgeBookService book, ObjectMapper json) {
+    this.book = book;
+    this.json = json;
+  }
+
+  /** What is stored for a per-asset leg: its inputs and outputs as shown (charts left out). */
+  record LegRecord(String strategy, Map<String, List<String>> inputs, String asset, BigDecimal coins,
+                   Optional<BigDecimal> spotPrice, String priceNote, HedgeView hedge, PositionReport position,
+                   Optional<FundingCalculator.FundingView> funding, String fundingNote, ScenarioView scenarios) {
+  }
+
+  /** What is stored for the proxy hedge. */
+  record ProxyRecord(String strategy, Map<String, List<String>> inputs, BetaCalculator.BetaView beta,
+                     String contract, String order, BigDecimal contracts, BigDecimal hedgePrice,
+                     LocalDate hedgePriceDate, BigDecimal notionalCoins, BigDecimal notionalUsd, String marginWords,
+                     PositionReport position, Optional<FundingCalculator.FundingView> funding, String fundingNote,
+                     BigDecimal effectivenessPercent, String effectivenessLabel, BigDecimal residualRiskUsd,
+                     List<PlanPage.ProxyRow> scenarios) {
+  }
+
+  /**
+   * The hedges {@code strategy} would record from {@code page}; empty when that plan has no leg.
+   *
+   * @param inputs the query the plan was computed from
+   */
+  public List<OpenHedge> commands(PlanPage page, Strategy strategy, Map<String, List<String>> inputs) {
+    long portfolioId = page.access().portfolio().id();
+    List<OpenHedge> commands = new ArrayList<>();
+    if (strategy == Strategy.PER_ASSET) {
+      for (PlanPage.AssetLeg leg : page.legs()) {
+        if (leg.result().isEmpty()) {
+          continue;
+        }
+        PlanPage.LegResult r = leg.result().get();
+        PlanPage.AssetInput input = page.form().assets().stream().filter(a -> a.asset().equals(leg.asset()))
+            .findFirst().orElseThrow();
+        HedgeView h = r.hedge();
+        // OpenHedge's margin is in the settlement asset: the coin for inverse, USDT (at 1 USD) for linear.
+        BigDecimal margin = h.contract().type().equals("INVERSE") ? h.margin().amount() : h.marginUsd();
+        commands.add(new OpenHedge(portfolioId, h.contract().id(), Side.SHORT, h.orderSize(), r.position().entryPrice(),
+            r.position().leverage(), margin, input.marginSource(), holdingIds(page, leg.asset()),
+            new BigDecimal(input.coverage()), write(new LegRecord(strategy.name(), inputs, leg.asset(), leg.coins(),
+                leg.spotPrice(), leg.priceNote(), h, r.position(), r.funding(), r.fundingNote(), r.scenarios())),
+            r.position().openTakerFee().amount()));
+      }
+    } else if (page.proxy().isPresent()) {
+      PlanPage.ProxyPlan p = page.proxy().get();
+      PositionReport position = p.position();
+      List<Long> ids = page.holdings().stream().filter(PlanPage.HoldingChoice::selected)
+          .filter(c -> p.beta().components().stream().anyMatch(b -> b.asset().equals(c.asset())))
+          .map(PlanPage.HoldingChoice::id).toList();
+      commands.add(new OpenHedge(portfolioId, p.contract(), Side.valueOf(position.side()), position.size(),
+          position.entryPrice(), position.leverage(), position.initialMargin().amount(),
+          position.contract().type().equals("INVERSE") ? "EXTRA_COIN" : "STABLECOIN", ids, BigDecimal.ONE,
+          write(new ProxyRecord(strategy.name(), inputs, p.beta(), p.contract(), p.order(), p.contracts(),
+              p.hedgePrice(), p.hedgePriceDate(), p.notionalCoins(), p.notionalUsd(), p.marginWords(), position,
+              p.funding(), p.fundingNote(), p.effectivenessPercent(), p.effectivenessLabel(), p.residualRiskUsd(),
+              p.scenarios())),
+          position.openTakerFee().amount()));
+    }
+    return commands;
+  }
+
+  private static List<Long> holdingIds(PlanPage page, String asset) {
+    return page.holdings().stream().filter(c -> c.selected() && c.asset().equals(asset))
+        .map(PlanPage.HoldingChoice::id).toList();
+  }
+
+  /**
+   * Records every command in one transaction, the i-th with the i-th single-use form token; a failure leaves
+   * nothing recorded.
+   *
+   * @return the new hedges' ids
+   */
+  @Transactional
+  public List<Long> record(long actorId, List<UUID> tokens, List<OpenHedge> commands) {
+    if (tokens.size() != commands.size()) {
+      throw new IllegalStateException("one form token per hedge is needed: " + tokens.size() + " for "
+          + commands.size());
+    }
+    List<Long> ids = new ArrayList<>();
+    for (int i = 0; i < commands.size(); i++) {
+      ids.add(book.open(actorId, tokens.get(i), commands.get(i)));
+    }
+    return ids;
+  }
+
+  /** A fingerprint of what would be recorded, so the confirmed plan and the recorded one are the same. */
+  public static String digest(List<OpenHedge> commands) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      for (OpenHedge c : commands) {
+        sha.update((c.contractId() + "|" + c.side() + "|" + c.size().toPlainString() + "|"
+            + c.entryPrice().toPlainString() + "|" + c.leverage().toPlainString() + "|" + c.margin().toPlainString()
+            + "|" + c.holdingIds() + "|" + c.planJson() + "\n").getBytes(StandardCharsets.UTF_8));
+      }
+      return HexFormat.of().formatHex(sha.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing", e);
+    }
+  }
+
+  private String write(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("the plan could not be written as JSON", e);
+    }
+  }
+}
