@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hedgedesk.domain.hedge.OpenHedge;
 import io.hedgedesk.domain.instrument.Side;
-import io.hedgedesk.persistence.hedge.HedgeBookService;
+import io.hedgedesk.web.hedge.book.HedgeBookService;
 import io.hedgedesk.web.calculator.BetaCalculator;
 import io.hedgedesk.web.calculator.FundingCalculator;
 import io.hedgedesk.web.calculator.HedgeView;

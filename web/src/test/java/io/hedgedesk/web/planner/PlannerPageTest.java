@@ -12,7 +12,7 @@ import io.hedgedesk.domain.portfolio.Holding;
 import io.hedgedesk.domain.portfolio.HoldingDraft;
 import io.hedgedesk.domain.portfolio.HoldingInput;
 import io.hedgedesk.domain.team.Role;
-import io.hedgedesk.persistence.hedge.HedgeBookService;
+import io.hedgedesk.web.hedge.book.HedgeBookService;
 import io.hedgedesk.persistence.market.PriceHistoryRepository;
 import io.hedgedesk.persistence.portfolio.PortfolioService;
 import io.hedgedesk.persistence.team.TeamService;
