@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -54,6 +55,20 @@ class HedgeTrackerTest {
   FundingHistoryRepository funding;
   @Inject
   MarketTickRepository ticks;
+  @Inject
+  javax.sql.DataSource dataSource;
+
+  /**
+   * The rates and the tick written here are for a contract without shipped history: remove them so that later tests
+   * in the same application (the planner's funding projection) see only the shipped history.
+   */
+  @AfterEach
+  void removeTestMarketData() throws Exception {
+    try (var c = dataSource.getConnection(); var s = c.createStatement()) {
+      s.executeUpdate("delete from funding_rate_history where series_id = 'BYBIT:ETHUSD' and source = 'test'");
+      s.executeUpdate("delete from market_tick where contract_id = 'BYBIT:ETHUSD'");
+    }
+  }
 
   /**
    * BYBIT:ETHUSD (1 USD per contract), short 3,000 contracts at 3,000 against 1 ETH held, margin 0.5 ETH, opened
