@@ -38,6 +38,14 @@ public class HedgeApiResource {
     }
 
     @POST
+    @Path("proxy-scenarios")
+    @Operation(summary = "Scenario table of a basket hedged by proxy: the hedge asset moves by each shock, the basket"
+            + " by β × shock, with a residual band around the net")
+    public ScenarioView proxyScenarios(ProxyScenarioForm form) {
+        return calculator.stressProxy(PerpetualApiResource.requireBody(form));
+    }
+
+    @POST
     @Path("scenarios")
     @Operation(summary = "The sized hedge and its scenario table: spot, hedge, funding, fees, net PnL, margin balance"
             + " and liquidation for price shocks from −80 % to +100 % (or the given shocks)")

@@ -8,6 +8,8 @@ import io.hedgedesk.pricing.hedge.HedgeSizer;
 import io.hedgedesk.pricing.hedge.HedgeState;
 import io.hedgedesk.pricing.hedge.MarginSource;
 import io.hedgedesk.pricing.funding.HolderSide;
+import io.hedgedesk.pricing.perpetual.Position;
+import io.hedgedesk.pricing.scenario.ProxyBasket;
 import io.hedgedesk.pricing.scenario.ScenarioCalculator;
 import io.hedgedesk.pricing.scenario.ScenarioInput;
 import io.hedgedesk.web.api.BadInputException;
@@ -79,6 +81,31 @@ public class HedgeCalculator {
         ScenarioCalculator calculator = ScenarioCalculator.DEFAULT;
         return new Stressed(HedgeView.of(leg), ScenarioView.of(shocks.isEmpty() ? calculator.grid(input)
                 : calculator.grid(input, shocks)));
+    }
+
+    /**
+     * The scenario table of a proxy hedge: the hedge asset moves by each shock and the basket by β × shock, give or
+     * take the residual band.
+     */
+    public ScenarioView stressProxy(ProxyScenarioForm form) {
+        Position hedge = positions.position(new PositionForm(form.contract(), Side.SHORT.name(), form.size(),
+                form.entryPrice(), form.leverage(), null, null, null));
+        BigDecimal beta = Inputs.decimal("beta", form.beta());
+        if (beta.abs().compareTo(BigDecimal.TEN) > 0) {
+            throw new BadInputException("beta", "beta must be between -10 and 10, was " + beta.toPlainString());
+        }
+        ProxyBasket basket = new ProxyBasket(Inputs.positive("basketValueUsd", form.basketValueUsd()),
+                beta.doubleValue(),
+                Inputs.nonNegative("residualVolatility", form.residualVolatility(), BigDecimal.ZERO).doubleValue(),
+                Inputs.nonNegative("bandWidth", form.bandWidth(), BigDecimal.valueOf(2)).doubleValue());
+        BigDecimal fundingRateSum = Inputs.isBlank(form.fundingRateSum()) ? BigDecimal.ZERO
+                : Inputs.decimal("fundingRateSum", form.fundingRateSum());
+        ScenarioInput input = ScenarioInput.proxy(hedge, basket,
+                Inputs.nonNegative("hedgeAssetCoins", form.hedgeAssetCoins(), BigDecimal.ZERO),
+                hedge.entryPrice(), hedge.entryPrice(), HolderSide.SHORT.toHolder(fundingRateSum));
+        List<BigDecimal> shocks = shocks(form.shocks());
+        ScenarioCalculator calculator = ScenarioCalculator.DEFAULT;
+        return ScenarioView.of(shocks.isEmpty() ? calculator.grid(input) : calculator.grid(input, shocks));
     }
 
     static List<BigDecimal> shocks(List<String> raw) {

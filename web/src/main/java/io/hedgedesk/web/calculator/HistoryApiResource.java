@@ -5,6 +5,8 @@ import io.hedgedesk.domain.instrument.Side;
 import io.hedgedesk.domain.market.FundingRateSeries;
 import io.hedgedesk.domain.market.PriceSeries;
 import io.hedgedesk.pricing.proxy.BasketBeta;
+import io.hedgedesk.pricing.proxy.ProxyHedgeCalculator;
+import io.hedgedesk.pricing.proxy.VarianceReduction;
 import io.hedgedesk.pricing.proxy.ReturnType;
 import io.hedgedesk.pricing.proxy.Weighting;
 import io.hedgedesk.web.api.BadInputException;
@@ -92,9 +94,23 @@ public class HistoryApiResource {
    * @param weighting  EQUAL or EWMA (blank = EQUAL), with {@code lambda} (blank = 0.94)
    * @param contract   optional catalog contract of the hedge asset: the answer then counts contracts at the last
    *                   stored close
+   * @param rollingDays optional: also estimate β and ρ over every window of this many returns (2–365), stepping one
+   *                   day, to show how β moved
    */
   public record BetaRequest(String hedgeAsset, List<BasketMember> basket, String windowDays, String from, String to,
-                            String returnType, String weighting, String lambda, String contract) {
+                            String returnType, String weighting, String lambda, String contract, String rollingDays) {
+  }
+
+  /**
+   * How much the β hedge would have reduced the variance of the basket's daily returns over the window:
+   * {@code 1 − Var(r_B − β·r_H) / Var(r_B)}, in percent. In-sample (β estimated on the same returns): equal to ρ²,
+   * and an overstatement of what the hedge does on new data.
+   */
+  public record VarianceReductionView(BigDecimal reductionPercent, String label) {
+  }
+
+  /** One rolling estimate, dated by the last return of its window. */
+  public record RollingPoint(LocalDate lastReturn, BigDecimal beta, BigDecimal correlation) {
   }
 
   /**
@@ -104,7 +120,7 @@ public class HistoryApiResource {
    */
   public record BetaResponse(BetaCalculator.BetaView beta, LocalDate hedgePriceDate, BigDecimal hedgePrice,
                              Optional<String> contract, Optional<BigDecimal> contracts, Optional<String> order,
-                             String prices) {
+                             String prices, VarianceReductionView varianceReduction, List<RollingPoint> rolling) {
   }
 
   @POST
@@ -148,9 +164,24 @@ public class HistoryApiResource {
       order = Optional.of((beta.seriesBeta() >= 0 ? "SELL " : "BUY ") + n.toPlainString() + " " + instrument.symbol()
           + (instrument.isInverse() ? " inverse contracts" : ""));
     }
+    VarianceReduction reduction = ProxyHedgeCalculator.DEFAULT.inSampleVarianceReduction(beta.basketReturns(),
+        beta.hedgeReturns(), weighting);
+    List<RollingPoint> rolling = List.of();
+    if (!Inputs.isBlank(request.rollingDays())) {
+      int days = Inputs.wholeNumber("rollingDays", request.rollingDays(), 2, 365, 30);
+      if (days > beta.basketReturns().size()) {
+        throw new BadInputException("rollingDays", "rollingDays " + days + " is longer than the "
+            + beta.basketReturns().size() + " returns in the window");
+      }
+      rolling = ProxyHedgeCalculator.DEFAULT.rolling(beta.basketReturns(), beta.hedgeReturns(), days, weighting)
+          .stream().map(e -> new RollingPoint(e.lastReturnDate(), BetaCalculator.ratio(e.statistics().hedgeRatio()),
+              BetaCalculator.ratio(e.statistics().correlation()))).toList();
+    }
     return new BetaResponse(BetaCalculator.BetaView.of(hedgeAsset, beta, returnType, weighting),
         hedge.last().date(), plain(price), contract, contracts, order,
-        "USDT-quoted daily closes (stored history, " + hedge.source() + ")");
+        "USDT-quoted daily closes (stored history, " + hedge.source() + ")",
+        new VarianceReductionView(BigDecimal.valueOf(reduction.reduction()).movePointRight(2)
+            .setScale(2, RoundingMode.HALF_UP), reduction.label()), rolling);
   }
 
   /** A stored close without the database's trailing zeros: 2971.640000000000000000 → 2971.64. */

@@ -175,6 +175,31 @@ class HedgeApiTest {
     }
 
     @Test
+    void aBasketHedgedByProxyMovesByBeta() {
+        // 100,000 USD basket, β 1.2, hedged with SELL 2 BYBIT:BTCUSDT at 60,000 (120,000 USD = β × value), 5x.
+        // BTC −20 % → 48,000: basket 100,000 × 1.2 × −0.2 = −24,000; hedge 2 × (60,000 − 48,000) = +24,000;
+        // fees 0.055 % × (120,000 + 96,000) = 66 + 52.80 = 118.80; net −118.80.
+        // Residual band ± 2 × 0.05 × 100,000 = ± 10,000: low −10,118.80, high 9,881.20.
+        api().body("""
+                {"contract":"BYBIT:BTCUSDT","size":"2","entryPrice":"60000","leverage":"5","basketValueUsd":"100000",
+                 "beta":"1.2","residualVolatility":"0.05","bandWidth":"2","shocks":["-0.2"]}""")
+                .post("/api/v1/hedge/proxy-scenarios")
+                .then().statusCode(200)
+                .body("rows", hasSize(1))
+                .body("rows[0].basketPnlUsd", decimal("-24000.00"))
+                .body("rows[0].spotPnlUsd", decimal("0.00"))
+                .body("rows[0].hedgePnlUsd", decimal("24000.00"))
+                .body("rows[0].feesUsd", decimal("118.80"))
+                .body("rows[0].netPnlUsd", decimal("-118.80"))
+                .body("rows[0].netLowUsd", decimal("-10118.80"))
+                .body("rows[0].netHighUsd", decimal("9881.20"))
+                .body("rows[0].liquidated", equalTo(false));
+        PerpetualApiTest.rejectsAt("/api/v1/hedge/proxy-scenarios", """
+                {"contract":"BYBIT:BTCUSDT","size":"2","entryPrice":"60000","leverage":"5","basketValueUsd":"100000",
+                 "beta":"eleven"}""", "beta", "plain decimal number");
+    }
+
+    @Test
     void impossibleHedgesAreRefusedWithAReason() {
         PerpetualApiTest.rejectsAt("/api/v1/hedge/size", """
                 {"contract":"BYBIT:ETHUSD","coins":"50","spotPrice":"3500","leverage":"2","marginSource":"STABLECOIN"}""",

@@ -168,6 +168,51 @@ class HistoryApiTest {
     return s / (x.length - 1);
   }
 
+  /** Daily simple returns of the basket 60 % ETH / 40 % SOL and of BTC over 2024, from the raw CSVs: {basket, btc}. */
+  static double[][] basketAndBtcReturns2024() throws IOException {
+    TreeMap<String, BigDecimal> btc = csv("prices/BTC-USDT-1d.csv", "2024-01-01", "2025-01-01");
+    TreeMap<String, BigDecimal> eth = csv("prices/ETH-USDT-1d.csv", "2024-01-01", "2025-01-01");
+    TreeMap<String, BigDecimal> sol = csv("prices/SOL-USDT-1d.csv", "2024-01-01", "2025-01-01");
+    List<String> dates = new ArrayList<>(btc.keySet());
+    dates.retainAll(eth.keySet());
+    dates.retainAll(sol.keySet());
+    double[] h = returns(btc, dates);
+    double[] e = returns(eth, dates);
+    double[] s = returns(sol, dates);
+    double[] b = new double[h.length];
+    for (int i = 0; i < h.length; i++) {
+      b[i] = 0.6 * e[i] + 0.4 * s[i];
+    }
+    return new double[][] {b, h};
+  }
+
+  @Test
+  void varianceReductionAndRollingBeta() throws IOException {
+    double[][] returns = basketAndBtcReturns2024();
+    double[] b = returns[0];
+    double[] h = returns[1];
+    int n = h.length;
+    // In-sample, the β hedge removes exactly ρ² of the variance: 1 − Var(b − βh)/Var(b) = ρ².
+    double rho = cov(b, h) / Math.sqrt(cov(b, b) * cov(h, h));
+    // The last 30-return window, estimated independently.
+    double[] lastB = java.util.Arrays.copyOfRange(b, n - 30, n);
+    double[] lastH = java.util.Arrays.copyOfRange(h, n - 30, n);
+    double lastBeta = cov(lastB, lastH) / cov(lastH, lastH);
+    api().body("""
+        {"hedgeAsset":"BTC","basket":[{"asset":"ETH","valueUsd":"6000"},{"asset":"SOL","valueUsd":"4000"}],
+         "from":"2024-01-01","to":"2024-12-31","rollingDays":"30"}""")
+        .post("/api/v1/proxy/beta")
+        .then().statusCode(200)
+        .body("varianceReduction.label", equalTo("in-sample"))
+        .body("varianceReduction.reductionPercent", closeTo(BigDecimal.valueOf(rho * rho * 100), new BigDecimal("0.01")))
+        .body("rolling", hasSize(n - 30 + 1))
+        .body("rolling[-1].lastReturn", equalTo("2024-12-31"))
+        .body("rolling[-1].beta", closeTo(BigDecimal.valueOf(lastBeta), new BigDecimal("0.0001")));
+    rejectsAt("/api/v1/proxy/beta", """
+        {"hedgeAsset":"BTC","basket":[{"asset":"ETH","valueUsd":"1"}],"windowDays":"30","rollingDays":"60"}""",
+        "rollingDays", "longer than the");
+  }
+
   /** β of a basket 60 % ETH, 40 % SOL on BTC over 2024, recomputed from the raw CSVs with simple returns. */
   static double[] basketOnBtc2024() throws IOException {
     TreeMap<String, BigDecimal> btc = csv("prices/BTC-USDT-1d.csv", "2024-01-01", "2025-01-01");
