@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Stateless funding calculator: accrual over a holding period, statistics of a history window, the historical
@@ -60,6 +61,30 @@ public final class FundingProjector {
     int start = series.indexAtOrAfter(from);
     int end = series.indexAtOrAfter(to);
     return new FundingAccrual(series.contractId(), from, to, end - start, sum(series, start, end));
+  }
+
+  /**
+   * Funding cash accrued over {@code [from, to)} by a position whose value changes with the price: each settlement
+   * pays its own rate on the position value at that moment, {@code cash = Σ side(rateᵢ) × valueᵢ} (settlement asset;
+   * positive = income to the holder), where {@code valueᵢ = positionValueAt(tᵢ)} — for an inverse contract
+   * {@code Q·FV / markᵢ} coins, for a linear one {@code q·markᵢ} USDT. With a constant value this equals
+   * {@code toCash(accrue(...).rateSumToHolder(side), value, 1)}.
+   *
+   * @param positionValueAt position value in the settlement asset at a settlement time; positive
+   * @throws InsufficientFundingHistoryException as {@link #accrue} when the series does not cover the period
+   */
+  public BigDecimal accrueCash(FundingRateSeries series, Instant from, Instant to, HolderSide side,
+      Function<Instant, BigDecimal> positionValueAt) {
+    Objects.requireNonNull(side, "side");
+    Objects.requireNonNull(positionValueAt, "positionValueAt");
+    accrue(series, from, to);
+    BigDecimal cash = BigDecimal.ZERO;
+    for (FundingRate rate : series.rates().subList(series.indexAtOrAfter(from), series.indexAtOrAfter(to))) {
+      BigDecimal value = positionValueAt.apply(rate.time());
+      requirePositive(value, "position value at " + rate.time());
+      cash = cash.add(side.toHolder(rate.rate()).multiply(value, MathContext.DECIMAL128));
+    }
+    return cash;
   }
 
   /**

@@ -360,4 +360,25 @@ class FundingProjectorTest {
         Duration.ZERO, Duration.ZERO, BigDecimal.ZERO, BigDecimal.ZERO))
         .hasMessage("intervalsPerYear must be positive, was 0");
   }
+
+  @Test
+  void cashAccruesOnThePositionValueAtEachSettlement() {
+    // Short inverse 30,000 USD of contracts (1 USD face) over three 8-hour settlements at +0.01 %, +0.02 %, −0.01 %
+    // with the mark at 30,000, 25,000 and 20,000: values 1, 1.2 and 1.5 coins.
+    // Short receives 0.0001 × 1 + 0.0002 × 1.2 − 0.0001 × 1.5 = 0.0001 + 0.00024 − 0.00015 = 0.00019 coin.
+    FundingRateSeries rates = series(8, "0.0001", "0.0002", "-0.0001", "0.0003");
+    java.util.Map<Instant, BigDecimal> marks = java.util.Map.of(h(0), new BigDecimal("30000"), h(8),
+        new BigDecimal("25000"), h(16), new BigDecimal("20000"));
+    BigDecimal cash = PROJECTOR.accrueCash(rates, h(0), h(24), HolderSide.SHORT,
+        t -> new BigDecimal("30000").divide(marks.get(t), java.math.MathContext.DECIMAL128));
+    assertThat(cash).isEqualByComparingTo("0.00019");
+    // The long pays the same; a constant value gives the rate sum times that value.
+    assertThat(PROJECTOR.accrueCash(rates, h(0), h(24), HolderSide.LONG,
+        t -> new BigDecimal("30000").divide(marks.get(t), java.math.MathContext.DECIMAL128)))
+        .isEqualByComparingTo("-0.00019");
+    assertThat(PROJECTOR.accrueCash(rates, h(0), h(24), HolderSide.SHORT, t -> BigDecimal.TEN))
+        .isEqualByComparingTo("0.002"); // (0.0001 + 0.0002 − 0.0001) × 10
+    assertThatThrownBy(() -> PROJECTOR.accrueCash(rates, h(0), h(24), HolderSide.SHORT, t -> BigDecimal.ZERO))
+        .hasMessageContaining("position value at 2024-01-01T00:00:00Z must be positive");
+  }
 }

@@ -1,5 +1,14 @@
 package io.hedgedesk.web.hedge.book;
 
+import java.util.function.Function;
+
+import java.time.ZoneOffset;
+
+import io.hedgedesk.persistence.market.PriceHistoryRepository;
+
+
+import io.hedgedesk.domain.market.PriceSeries;
+
 import io.hedgedesk.domain.hedge.Hedge;
 import io.hedgedesk.domain.hedge.HedgeEvent;
 import io.hedgedesk.domain.hedge.HedgeEventType;
@@ -52,13 +61,14 @@ public class HedgeTracker {
   private final HedgeBookService book;
   private final PortfolioService portfolios;
   private final FundingHistoryRepository funding;
+  private final PriceHistoryRepository prices;
   private final Clock clock;
   private final Duration staleAfter;
   private final BigDecimal liquidationAlert;
   private final BigDecimal coverageBand;
 
   public HedgeTracker(HedgeBookService book, PortfolioService portfolios, FundingHistoryRepository funding,
-                      Clock clock,
+                      PriceHistoryRepository prices, Clock clock,
                       @ConfigProperty(name = "hedgedesk.hedge.stale-after", defaultValue = "PT6H") Duration staleAfter,
                       @ConfigProperty(name = "hedgedesk.hedge.liquidation-alert", defaultValue = "0.10")
                       BigDecimal liquidationAlert,
@@ -67,6 +77,7 @@ public class HedgeTracker {
     this.book = book;
     this.portfolios = portfolios;
     this.funding = funding;
+    this.prices = prices;
     this.clock = clock;
     this.staleAfter = staleAfter;
     this.liquidationAlert = liquidationAlert;
@@ -189,9 +200,11 @@ public class HedgeTracker {
   }
 
   /**
-   * Expected funding from stored rates: for each stretch between trades, {@code Σ rates (to the holder) × the
-   * position value of that stretch's size at the current mark} (FundingProjector.accrue and toCash), over the part
-   * of the hedge's life the stored series covers.
+   * Expected funding from stored rates: for each stretch between trades, every settlement pays its rate (to the
+   * holder) on the position value of that stretch's size at that settlement's price ({@link
+   * FundingProjector#accrueCash}), over the part of the hedge's life the stored series covers. The price at a
+   * settlement is the stored daily close of the base asset of the day before (USDT-quoted), or the current mark
+   * where no close is stored for that time.
    */
   private FundingOrNote expectedFunding(Hedge hedge, Instrument instrument, List<HedgeEvent> events,
                                         BigDecimal markPrice, Instant now) {
@@ -205,6 +218,13 @@ public class HedgeTracker {
     Instant end = hedge.closedAt().orElse(now);
     HolderSide side = hedge.side() == Side.SHORT ? HolderSide.SHORT : HolderSide.LONG;
     PerpetualPricer pricer = PerpetualPricer.of(instrument);
+    Optional<PriceSeries> closes = prices.series(instrument.baseAsset().symbol());
+    // The last close known at a settlement is the previous UTC day's (a day's close comes at its end); the same
+    // day's close stands in when the previous one is missing; without either, the current mark.
+    Function<Instant, BigDecimal> priceAt = t -> {
+      java.time.LocalDate day = t.atZone(ZoneOffset.UTC).toLocalDate();
+      return closes.flatMap(c -> c.closeOn(day.minusDays(1)).or(() -> c.closeOn(day))).orElse(markPrice);
+    };
     BigDecimal total = BigDecimal.ZERO;
     List<HedgeEvent> trades = events.stream().filter(e -> e.type().isTrade()).toList();
     for (int i = 0; i < trades.size(); i++) {
@@ -215,14 +235,15 @@ public class HedgeTracker {
         continue;
       }
       try {
-        BigDecimal rateSum = FundingProjector.DEFAULT.accrue(series, from, to).rateSumToHolder(side);
-        BigDecimal value = pricer.positionValue(instrument, trade.sizeAfter(), markPrice).value();
-        total = total.add(FundingProjector.DEFAULT.toCash(rateSum, value, BigDecimal.ONE).inSettlementAsset());
+        BigDecimal size = trade.sizeAfter();
+        total = total.add(FundingProjector.DEFAULT.accrueCash(series, from, to, side,
+            t -> pricer.positionValue(instrument, size, priceAt.apply(t)).value()));
       } catch (InsufficientFundingHistoryException e) {
         return new FundingOrNote(Optional.empty(), "stored rates do not cover the hedge: " + e.getMessage());
       }
     }
-    String note = "stored rates " + series.source() + " until " + knownTo + ", position value at the current mark";
+    String note = "stored rates " + series.source() + " until " + knownTo + ", position value at each settlement's"
+        + (closes.isPresent() ? " daily close" : " price (no stored closes: the current mark)");
     if (end.isAfter(knownTo)) {
       note += "; the hedge's life after " + knownTo + " has no stored rates";
     }

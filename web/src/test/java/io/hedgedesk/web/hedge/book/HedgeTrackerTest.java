@@ -128,4 +128,55 @@ class HedgeTrackerTest {
     assertThat(s.alerts()).anyMatch(a -> a.contains("coverage")).anyMatch(a -> a.contains("take-profit"))
         .noneMatch(a -> a.contains("stop level"));
   }
+
+  /**
+   * Expected funding on real data: BitMEX XBTUSD (inverse, 1 USD a contract), short 50,000 contracts opened on
+   * 2024-03-01 00:00 UTC and still open. The stored series ends on 2024-03-16, so every settlement from the opening
+   * on counts; each pays its rate on 50,000 / (the BTC close of the day before) coins. Recomputed here from the
+   * shipped CSV files, independently of the application.
+   */
+  @Test
+  void expectedFundingPaysEachSettlementOnThatDaysPositionValue() throws Exception {
+    AppUser bob = TestUsers.create(users, "Bob");
+    teams.onLogin(bob);
+    Portfolio p = portfolios.create(bob.id(), teams.currentTeam(bob.id()).team().id(), "X " + UUID.randomUUID());
+    Holding btc = portfolios.addHolding(bob.id(), p.id(), UUID.randomUUID(), HoldingDraft.parse(
+        new HoldingInput("BTC", false, "1", "Wallet", "", "", ""), LocalDate.now()));
+    Instant opened = Instant.parse("2024-03-01T00:00:00Z");
+    long id = book.open(bob.id(), UUID.randomUUID(), new OpenHedge(p.id(), "BITMEX:XBTUSD", Side.SHORT,
+        new BigDecimal("50000"), new BigDecimal("60000"), BigDecimal.valueOf(2), new BigDecimal("0.42"), "OUT_OF_BAG",
+        List.of(btc.id()), BigDecimal.ONE, "", BigDecimal.ZERO, Optional.of(opened)));
+
+    java.util.Map<LocalDate, BigDecimal> closes = new java.util.HashMap<>();
+    for (String[] row : csv("/market-data/prices/BTC-USDT-1d.csv")) {
+      closes.put(LocalDate.parse(row[0]), new BigDecimal(row[1]));
+    }
+    BigDecimal expected = BigDecimal.ZERO;
+    int settlements = 0;
+    for (String[] row : csv("/market-data/funding/BITMEX-XBTUSD-funding.csv")) {
+      Instant t = Instant.parse(row[0]);
+      if (t.isBefore(opened)) {
+        continue;
+      }
+      BigDecimal close = closes.get(t.atZone(java.time.ZoneOffset.UTC).toLocalDate().minusDays(1));
+      // short receives rate × 50,000 / close
+      expected = expected.add(new BigDecimal(row[1]).multiply(
+          new BigDecimal("50000").divide(close, java.math.MathContext.DECIMAL128)));
+      settlements++;
+    }
+    assertThat(settlements).isEqualTo(46); // 2024-03-01 04:00 … 2024-03-16 04:00: 15 days × 3 + 1
+
+    HedgeSnapshot s = tracker.snapshot(bob.id(), id);
+
+    assertThat(s.fundingExpected().orElseThrow().setScale(12, RoundingMode.HALF_UP))
+        .isEqualByComparingTo(expected.setScale(12, RoundingMode.HALF_UP));
+    assertThat(s.fundingNote()).contains("daily close");
+  }
+
+  private static List<String[]> csv(String resource) throws Exception {
+    try (var in = HedgeTrackerTest.class.getResourceAsStream(resource)) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().skip(1)
+          .map(line -> line.split(",")).toList();
+    }
+  }
 }
