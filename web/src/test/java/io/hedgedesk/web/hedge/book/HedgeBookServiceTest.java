@@ -145,7 +145,7 @@ class HedgeBookServiceTest {
   }
 
   @Test
-  void databaseRefusesUpdatingOrDeletingLedgerRows() {
+  void databaseRefusesUpdatingDeletingOrTruncatingLedgerRows() {
     AppUser alice = login("Alice");
     Portfolio p = portfolio(alice);
     long id = book.open(alice.id(), UUID.randomUUID(), shortBtcusd(p.id(), List.of(), "1000", "60000"));
@@ -157,6 +157,12 @@ class HedgeBookServiceTest {
     assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> Panache.getEntityManager()
         .createNativeQuery("delete from hedge_event where hedge_id = ?1").setParameter(1, id).executeUpdate()))
         .hasStackTraceContaining("append-only");
+    assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> Panache.getEntityManager()
+        .createNativeQuery("truncate hedge_event").executeUpdate()))
+        .hasStackTraceContaining("TRUNCATE refused");
+    assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> Panache.getEntityManager()
+        .createNativeQuery("truncate hedge_position cascade").executeUpdate()))
+        .hasStackTraceContaining("TRUNCATE refused");
 
     assertThat(book.events(alice.id(), id)).hasSize(2)
         .first().satisfies(e -> assertThat(e.cashChange()).isEqualByComparingTo("-0.00012"));
