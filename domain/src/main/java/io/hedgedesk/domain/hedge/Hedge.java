@@ -31,13 +31,16 @@ import java.util.Optional;
  * @param openedAt         when it was opened
  * @param openedByName     who recorded it
  * @param version          the optimistic-locking version a form must carry
+ * @param planJson         the planner's inputs and outputs as they were computed when the hedge was recorded from a
+ *                         plan (JSON, verbatim); empty for a hedge recorded by hand
  */
 public record Hedge(long id, long portfolioId, String contractId, Side side, BigDecimal size, BigDecimal entryPrice,
                     BigDecimal leverage, BigDecimal margin, String marginSource, String settlementAsset,
                     List<Long> holdingIds, BigDecimal targetCoverage, HedgeStatus status,
                     Optional<BigDecimal> stopPrice, Optional<BigDecimal> takeProfitPrice,
                     Optional<BigDecimal> maxFundingCostUsd, Optional<ManualMark> manualMark, BigDecimal realizedPnl,
-                    Instant openedAt, Optional<Instant> closedAt, String openedByName, long version) {
+                    Instant openedAt, Optional<Instant> closedAt, String openedByName, long version,
+                    Optional<String> planJson) {
 
   public Hedge {
     Objects.requireNonNull(contractId, "contractId");

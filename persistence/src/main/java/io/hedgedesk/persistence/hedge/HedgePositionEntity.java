@@ -106,7 +106,8 @@ public class HedgePositionEntity {
         settlementAsset, holdingIds, targetCoverage, status, Optional.ofNullable(stopPrice),
         Optional.ofNullable(takeProfitPrice), Optional.ofNullable(maxFundingCostUsd),
         manualMark == null ? Optional.empty() : Optional.of(new Hedge.ManualMark(manualMark, manualMarkAt)),
-        realizedPnl, openedAt, Optional.ofNullable(closedAt), openedByName, version);
+        realizedPnl, openedAt, Optional.ofNullable(closedAt), openedByName, version,
+        Optional.ofNullable(planJson).filter(json -> !json.isBlank()));
   }
 
   /** The audited state. */

@@ -252,6 +252,10 @@ class PlannerPageTest {
       assertTrue(json.contains("\"strategy\": \"PROXY\"") || json.contains("\"strategy\":\"PROXY\""), json);
       assertTrue(json.contains("seriesBeta"), json);
       assertTrue(json.contains("windowDays"), "the inputs are kept: " + json);
+      // The hedge's page shows the plan it came from.
+      var planShown = done.getElementById("plan-json");
+      assertTrue(planShown != null && planShown.asNormalizedText().contains("seriesBeta"), "plan shown on the hedge page");
+      assertTrue(hedge.planJson().isPresent(), "the domain record carries the plan");
 
       // The same confirmation submitted twice records once.
       var again = frank.post("/portfolios/" + id + "/plan/record", "strategy", "PROXY",
