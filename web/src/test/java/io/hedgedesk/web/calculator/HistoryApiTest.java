@@ -168,7 +168,7 @@ class HistoryApiTest {
     return s / (x.length - 1);
   }
 
-  /** Daily simple returns of the basket 60 % ETH / 40 % SOL and of BTC over 2024, from the raw CSVs: {basket, btc}. */
+  /** Daily simple returns over 2024 from the raw CSVs: {basket 60 % ETH / 40 % SOL, BTC, ETH}. */
   static double[][] basketAndBtcReturns2024() throws IOException {
     TreeMap<String, BigDecimal> btc = csv("prices/BTC-USDT-1d.csv", "2024-01-01", "2025-01-01");
     TreeMap<String, BigDecimal> eth = csv("prices/ETH-USDT-1d.csv", "2024-01-01", "2025-01-01");
@@ -183,7 +183,7 @@ class HistoryApiTest {
     for (int i = 0; i < h.length; i++) {
       b[i] = 0.6 * e[i] + 0.4 * s[i];
     }
-    return new double[][] {b, h};
+    return new double[][] {b, h, e};
   }
 
   @Test
@@ -215,19 +215,10 @@ class HistoryApiTest {
 
   /** β of a basket 60 % ETH, 40 % SOL on BTC over 2024, recomputed from the raw CSVs with simple returns. */
   static double[] basketOnBtc2024() throws IOException {
-    TreeMap<String, BigDecimal> btc = csv("prices/BTC-USDT-1d.csv", "2024-01-01", "2025-01-01");
-    TreeMap<String, BigDecimal> eth = csv("prices/ETH-USDT-1d.csv", "2024-01-01", "2025-01-01");
-    TreeMap<String, BigDecimal> sol = csv("prices/SOL-USDT-1d.csv", "2024-01-01", "2025-01-01");
-    List<String> dates = new ArrayList<>(btc.keySet());
-    dates.retainAll(eth.keySet());
-    dates.retainAll(sol.keySet());
-    double[] h = returns(btc, dates);
-    double[] e = returns(eth, dates);
-    double[] s = returns(sol, dates);
-    double[] b = new double[h.length];
-    for (int i = 0; i < h.length; i++) {
-      b[i] = 0.6 * e[i] + 0.4 * s[i];
-    }
+    double[][] returns = basketAndBtcReturns2024();
+    double[] b = returns[0];
+    double[] h = returns[1];
+    double[] e = returns[2];
     double beta = cov(b, h) / cov(h, h);
     double rho = cov(b, h) / Math.sqrt(cov(b, b) * cov(h, h));
     double betaEth = cov(e, h) / cov(h, h);
