@@ -62,7 +62,8 @@ wait_ready() {
   # The first start builds Keycloak's optimized server (up to about 90 s on two cores).
   for _ in $(seq 1 240); do
     if running; then log "ready: http://localhost:$KEYCLOAK_PORT/realms/hedgedesk"; return 0; fi
-    if ! kill -0 "$(cat "$PID_FILE" 2>/dev/null || echo 0)" 2>/dev/null; then
+    local pid; pid=$(cat "$PID_FILE" 2>/dev/null || true)
+    if [ -z "$pid" ] || ! kill -0 "$pid" 2>/dev/null; then
       log "Keycloak exited during start-up; last lines of $LOG_FILE:"; tail -n 30 "$LOG_FILE"; exit 1
     fi
     sleep 1
