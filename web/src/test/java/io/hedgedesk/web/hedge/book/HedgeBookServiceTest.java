@@ -51,13 +51,11 @@ class HedgeBookServiceTest {
   HedgeBookService book;
 
   private AppUser login(String name) {
-    AppUser user = TestUsers.create(users, name);
-    teams.onLogin(user);
-    return user;
+    return TestUsers.loggedIn(users, teams, name);
   }
 
   private Portfolio portfolio(AppUser owner) {
-    return portfolios.create(owner.id(), teams.currentTeam(owner.id()).team().id(), "Bags " + UUID.randomUUID());
+    return TestUsers.portfolio(portfolios, teams, owner, "Bags");
   }
 
   private Holding btc(AppUser owner, Portfolio p, String quantity) {

@@ -42,13 +42,11 @@ class HedgeHistoryTest {
   HedgeHistory history;
 
   private AppUser login(String name) {
-    AppUser user = TestUsers.create(users, name);
-    teams.onLogin(user);
-    return user;
+    return TestUsers.loggedIn(users, teams, name);
   }
 
   private Portfolio portfolio(AppUser owner) {
-    return portfolios.create(owner.id(), teams.currentTeam(owner.id()).team().id(), "P " + UUID.randomUUID());
+    return TestUsers.portfolio(portfolios, teams, owner, "P");
   }
 
   @Test
