@@ -24,7 +24,7 @@ public record AlignedPrices(List<LocalDate> dates, List<PriceSeries> series) {
       throw new InvalidMarketDataException("series of aligned prices must not be empty");
     }
     for (PriceSeries each : series) {
-      if (!each.dates().equals(dates)) {
+      if (!each.hasDates(dates)) {
         throw new InvalidMarketDataException("series " + each.assetSymbol() + " is not aligned on the common dates");
       }
     }

@@ -4,11 +4,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Daily closes of one asset, ordered by strictly ascending date (unique days). Never empty.
@@ -120,9 +118,13 @@ public record PriceSeries(String assetSymbol, String source, List<PricePoint> po
     if (series.isEmpty()) {
       throw new InvalidMarketDataException("series to align must not be empty");
     }
-    Set<LocalDate> common = new LinkedHashSet<>(series.get(0).dates());
+    // Intersect the ascending date lists pairwise with two cursors (linear, no hashing): daily closes of a basket
+    // usually share every date, and then nothing is copied at all.
+    List<LocalDate> common = series.get(0).dates();
     for (PriceSeries other : series.subList(1, series.size())) {
-      common.retainAll(new java.util.HashSet<>(other.dates()));
+      if (!other.hasDates(common)) {
+        common = intersect(common, other.points());
+      }
     }
     if (common.isEmpty()) {
       throw new InvalidMarketDataException("series " + series.stream().map(PriceSeries::assetSymbol).toList()
@@ -130,15 +132,54 @@ public record PriceSeries(String assetSymbol, String source, List<PricePoint> po
     }
     List<PriceSeries> restricted = new ArrayList<>(series.size());
     for (PriceSeries each : series) {
-      // Already on exactly the common dates (the usual case for daily closes): keep it as it is.
-      if (each.size() == common.size()) {
-        restricted.add(each);
-        continue;
-      }
-      List<PricePoint> kept = each.points().stream().filter(p -> common.contains(p.date())).toList();
-      restricted.add(new PriceSeries(each.assetSymbol(), each.source(), kept));
+      restricted.add(each.size() == common.size() ? each : each.restrictedTo(common));
     }
-    return new AlignedPrices(List.copyOf(common), restricted);
+    return new AlignedPrices(common, restricted);
+  }
+
+  /** Whether this series is dated exactly {@code dates} (same days, same order). */
+  boolean hasDates(List<LocalDate> dates) {
+    if (dates.size() != points.size()) {
+      return false;
+    }
+    for (int i = 0; i < dates.size(); i++) {
+      if (!points.get(i).date().equals(dates.get(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static List<LocalDate> intersect(List<LocalDate> dates, List<PricePoint> points) {
+    List<LocalDate> kept = new ArrayList<>(Math.min(dates.size(), points.size()));
+    int i = 0;
+    int j = 0;
+    while (i < dates.size() && j < points.size()) {
+      int cmp = dates.get(i).compareTo(points.get(j).date());
+      if (cmp == 0) {
+        kept.add(dates.get(i));
+        i++;
+        j++;
+      } else if (cmp < 0) {
+        i++;
+      } else {
+        j++;
+      }
+    }
+    return kept;
+  }
+
+  /** The points on {@code dates}, which must all be dates of this series (ascending). */
+  private PriceSeries restrictedTo(List<LocalDate> dates) {
+    List<PricePoint> kept = new ArrayList<>(dates.size());
+    int j = 0;
+    for (PricePoint point : points) {
+      if (j < dates.size() && point.date().equals(dates.get(j))) {
+        kept.add(point);
+        j++;
+      }
+    }
+    return new PriceSeries(assetSymbol, source, kept);
   }
 
   /** Convenience overload of {@link #align(List)}. */

@@ -115,6 +115,21 @@ class PriceSeriesTest {
   }
 
   @Test
+  void alignKeepsSeriesThatAlreadyShareEveryDateAsTheyAre() {
+    PriceSeries same = series("SOL", point(0, "10"), point(1, "11"), point(2, "9"), point(4, "12"));
+    AlignedPrices aligned = PriceSeries.align(btc, same);
+    assertThat(aligned.get(0)).isSameAs(btc);
+    assertThat(aligned.get(1)).isSameAs(same);
+    assertThat(aligned.dates()).containsExactly(D1, D1.plusDays(1), D1.plusDays(2), D1.plusDays(4));
+    // Same length but one day different: not aligned, so the join drops the days they don't share.
+    PriceSeries shifted = series("ETH", point(0, "1"), point(1, "1"), point(3, "1"), point(4, "1"));
+    assertThat(PriceSeries.align(btc, shifted).dates()).containsExactly(D1, D1.plusDays(1), D1.plusDays(4));
+    assertThatThrownBy(() -> new AlignedPrices(btc.dates(), List.of(btc, shifted)))
+        .isInstanceOf(InvalidMarketDataException.class)
+        .hasMessage("series ETH is not aligned on the common dates");
+  }
+
+  @Test
   void alignGuards() {
     PriceSeries later = series("SOL", point(10, "1"));
     assertThatThrownBy(() -> PriceSeries.align(btc, later))

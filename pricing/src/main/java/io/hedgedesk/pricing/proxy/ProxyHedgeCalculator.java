@@ -103,7 +103,7 @@ public final class ProxyHedgeCalculator {
    */
   public HedgeStatistics statistics(ReturnSeries basket, ReturnSeries hedge, Weighting weighting) {
     requirePaired(basket, hedge);
-    return statistics(basket.toArray(), hedge.toArray(), weighting);
+    return statistics(basket.array(), hedge.array(), weighting);
   }
 
   /**
@@ -147,31 +147,31 @@ public final class ProxyHedgeCalculator {
     components.forEach(c -> all.add(c.prices()));
     all.add(hedge);
     AlignedPrices aligned = PriceSeries.align(all);
-    ReturnSeries hedgeReturns = ReturnSeries.of(aligned.get(components.size()), returnType);
+    // Returns as primitive arrays: 100 assets x 1,000 days is 100,000 returns per call (bench/README.md).
+    double[] hedgeR = ReturnSeries.returnsOf(aligned.get(components.size()), returnType);
+    List<LocalDate> returnDates = aligned.dates().subList(1, aligned.size());
 
     BigDecimal total = BigDecimal.ZERO;
     for (BasketComponent c : components) {
       total = total.add(c.value());
     }
-    double[] basket = new double[hedgeReturns.size()];
+    double[] basket = new double[hedgeR.length];
     List<ComponentBeta> betas = new ArrayList<>(components.size());
     double weightedBeta = 0;
     for (int i = 0; i < components.size(); i++) {
       double weight = components.get(i).value().divide(total, MathContext.DECIMAL128).doubleValue();
-      ReturnSeries returns = ReturnSeries.of(aligned.get(i), returnType);
-      HedgeStatistics statistics = statistics(returns, hedgeReturns, weighting);
-      betas.add(new ComponentBeta(returns.name(), weight, statistics));
+      PriceSeries prices = aligned.get(i);
+      double[] r = ReturnSeries.returnsOf(prices, returnType);
+      HedgeStatistics statistics = statistics(r, hedgeR, weighting);
+      betas.add(new ComponentBeta(prices.assetSymbol(), weight, statistics));
       weightedBeta += weight * statistics.hedgeRatio();
-      double[] r = returns.toArray();
       for (int t = 0; t < basket.length; t++) {
         basket[t] += weight * r[t];
       }
     }
-    List<Double> basketValues = new ArrayList<>(basket.length);
-    for (double r : basket) {
-      basketValues.add(r);
-    }
-    ReturnSeries basketReturns = new ReturnSeries("basket", returnType, hedgeReturns.dates(), basketValues);
+    ReturnSeries basketReturns = ReturnSeries.trusted("basket", returnType, returnDates, basket);
+    ReturnSeries hedgeReturns = ReturnSeries.trusted(aligned.get(components.size()).assetSymbol(), returnType,
+        returnDates, hedgeR);
     return new BasketBeta(total, betas, weightedBeta, estimate(basketReturns, hedgeReturns, weighting),
         basketReturns, hedgeReturns);
   }
@@ -273,8 +273,8 @@ public final class ProxyHedgeCalculator {
 
   private VarianceReduction varianceReduction(ReturnSeries basket, ReturnSeries hedge, double ratio,
       Weighting weighting, boolean inSample) {
-    double[] s = basket.toArray();
-    double[] h = hedge.toArray();
+    double[] s = basket.array();
+    double[] h = hedge.array();
     double[] hedged = new double[s.length];
     for (int i = 0; i < s.length; i++) {
       hedged[i] = s[i] - ratio * h[i];
