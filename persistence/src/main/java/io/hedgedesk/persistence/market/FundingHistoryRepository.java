@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -84,17 +83,10 @@ public class FundingHistoryRepository {
    * its stored source, keyed by the upper-cased id in the order given; series without history are absent.
    */
   public Map<String, FundingRateSeries> latest(Collection<String> seriesIds) {
-    List<String> ids = Jdbc.normalizedKeys(seriesIds);
-    if (ids.isEmpty()) {
-      return Map.of();
-    }
-    List<FundingRateSeries> latest = Jdbc.query(dataSource, "read the latest funding rates of " + ids, SELECT_LATEST,
-        (connection, statement) -> statement.setArray(1, Jdbc.textArray(connection, ids)),
+    return Jdbc.byKeys(dataSource, "read the latest funding rates of", SELECT_LATEST, seriesIds,
         row -> new FundingRateSeries(row.getString(1), row.getString(4), List.of(new FundingRate(
-            row.getObject(2, OffsetDateTime.class).toInstant(), row.getBigDecimal(3)))));
-    Map<String, FundingRateSeries> found = new HashMap<>();
-    latest.forEach(series -> found.put(series.contractId(), series));
-    return Jdbc.inOrder(ids, found);
+            row.getObject(2, OffsetDateTime.class).toInstant(), row.getBigDecimal(3)))),
+        FundingRateSeries::contractId);
   }
 
   /** One line per stored series, ordered by series id. */

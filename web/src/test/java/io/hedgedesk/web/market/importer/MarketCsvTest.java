@@ -143,7 +143,7 @@ class MarketCsvTest {
   void epochSecondsInsteadOfMillisecondsAreCaught() {
     MarketCsv.Parsed parsed = parse("symbol,fundingRate,fundingRateTimestamp\nBTCUSD,0.0001,1672041600\n",
         "a.csv", "");
-    assertThat(parsed.errors()).singleElement().asString()
+    assertThat(parsed.errors().get(0))
         .startsWith("line 2: time 1970-01-20T08:27:21.600Z is outside 2009-01-03 … now")
         .endsWith("(seconds instead of milliseconds?)");
   }
