@@ -1,6 +1,7 @@
 package io.hedgedesk.web.market.importer;
 
 import io.hedgedesk.persistence.market.MarketImport;
+import io.hedgedesk.web.support.Uploads;
 import io.hedgedesk.web.user.CurrentUser;
 import io.hedgedesk.web.user.Viewer;
 import io.quarkus.qute.CheckedTemplate;
@@ -13,13 +14,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestForm;
@@ -106,21 +101,10 @@ public class MarketImportResource {
   }
 
   private static String read(FileUpload file) {
-    if (file == null || file.uploadedFile() == null) {
-      throw new MarketImportService.InvalidImportException(List.of("choose a CSV file"), 1);
-    }
-    if (file.size() > MarketCsv.MAX_BYTES) {
-      throw new MarketImportService.InvalidImportException(List.of("the file is larger than "
-          + MarketCsv.MAX_BYTES / (1024 * 1024) + " MB; split it"), 1);
-    }
     try {
-      byte[] bytes = Files.readAllBytes(file.uploadedFile());
-      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes)).toString();
-    } catch (CharacterCodingException e) {
-      throw new MarketImportService.InvalidImportException(List.of("the file is not UTF-8 text"), 1);
-    } catch (IOException e) {
-      throw new IllegalStateException("could not read the uploaded file", e);
+      return Uploads.utf8(file, MarketCsv.MAX_BYTES, MarketCsv.MAX_BYTES / (1024 * 1024) + " MB; split it");
+    } catch (Uploads.UnusableUploadException e) {
+      throw new MarketImportService.InvalidImportException(List.of(e.getMessage()), 1);
     }
   }
 }

@@ -131,7 +131,7 @@ class MarketImportTest {
       WebResponse tooBig = user.postFile("/market/import", "ZZB-USDT-1d.csv",
           "date,close\n" + "x".repeat(MarketCsv.MAX_BYTES), true);
       assertThat(tooBig.getStatusCode()).isEqualTo(400);
-      assertThat(tooBig.getContentAsString()).contains("the file is larger than 8 MB; split it");
+      assertThat(tooBig.getContentAsString()).contains("The file is larger than 8 MB; split it.");
     }
   }
 
