@@ -9,7 +9,9 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -29,6 +31,13 @@ public class FundingHistoryRepository {
   private static final String SELECT_COVERAGE = """
       select series_id, min(funding_time), max(funding_time), count(*), string_agg(distinct source, '; ')
       from funding_rate_history group by series_id order by series_id""";
+
+  private static final String SELECT_LATEST = """
+      select s.id, f.funding_time, f.rate, f.source
+      from unnest(?::text[]) as s(id)
+      cross join lateral (
+        select funding_time, rate, source from funding_rate_history
+        where series_id = s.id order by funding_time desc limit 1) f""";
 
   private static final String UPSERT = """
       insert into funding_rate_history (series_id, funding_time, rate, source)
@@ -67,6 +76,17 @@ public class FundingHistoryRepository {
   /** All stored settlements of {@code seriesId}, ascending; empty when none is stored. */
   public Optional<FundingRateSeries> series(String seriesId) {
     return series(seriesId, Jdbc.EARLIEST_TIME, Jdbc.LATEST_TIME);
+  }
+
+  /**
+   * The latest stored settlement of each of {@code seriesIds}, in one query, as a one-settlement series carrying
+   * its stored source, keyed by the upper-cased id in the order given; series without history are absent.
+   */
+  public Map<String, FundingRateSeries> latest(Collection<String> seriesIds) {
+    return Jdbc.byKeys(dataSource, "read the latest funding rates of", SELECT_LATEST, seriesIds,
+        row -> new FundingRateSeries(row.getString(1), row.getString(4), List.of(new FundingRate(
+            row.getObject(2, OffsetDateTime.class).toInstant(), row.getBigDecimal(3)))),
+        FundingRateSeries::contractId);
   }
 
   /** One line per stored series, ordered by series id. */

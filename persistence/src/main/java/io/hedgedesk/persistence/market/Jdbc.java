@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Plain JDBC on the Agroal pool. Inside a JTA transaction the pool hands out the transaction's connection, so
@@ -72,6 +74,24 @@ final class Jdbc {
         return mapped;
       }
     });
+  }
+
+  /**
+   * Runs {@code sql}, whose only parameter is a text[] of keys, for the normalized {@code keys} and maps each row;
+   * returns the mapped rows keyed by {@code keyOf} in the order of the keys, skipping keys without a row. No query
+   * for no keys.
+   */
+  static <T> Map<String, T> byKeys(AgroalDataSource dataSource, String what, String sql, Collection<String> keys,
+      RowMapper<T> mapper, Function<T, String> keyOf) {
+    List<String> normalized = normalizedKeys(keys);
+    if (normalized.isEmpty()) {
+      return Map.of();
+    }
+    List<T> rows = query(dataSource, what + " " + normalized, sql,
+        (connection, statement) -> statement.setArray(1, textArray(connection, normalized)), mapper);
+    Map<String, T> found = new HashMap<>();
+    rows.forEach(row -> found.put(keyOf.apply(row), row));
+    return inOrder(normalized, found);
   }
 
   /** The values of {@code rows}, in order. */

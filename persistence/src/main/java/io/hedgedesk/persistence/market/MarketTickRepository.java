@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -80,15 +79,8 @@ public class MarketTickRepository {
    * given; contracts without a stored tick are absent.
    */
   public Map<String, MarketTick> latest(Collection<String> contractIds) {
-    List<String> ids = Jdbc.normalizedKeys(contractIds);
-    if (ids.isEmpty()) {
-      return Map.of();
-    }
-    List<MarketTick> ticks = Jdbc.query(dataSource, "read the ticks of " + ids, SELECT,
-        (connection, statement) -> statement.setArray(1, Jdbc.textArray(connection, ids)), MarketTickRepository::map);
-    Map<String, MarketTick> found = new HashMap<>();
-    ticks.forEach(tick -> found.put(tick.contractId(), tick));
-    return Jdbc.inOrder(ids, found);
+    return Jdbc.byKeys(dataSource, "read the ticks of", SELECT, contractIds, MarketTickRepository::map,
+        MarketTick::contractId);
   }
 
   private static MarketTick map(ResultSet rows) throws SQLException {

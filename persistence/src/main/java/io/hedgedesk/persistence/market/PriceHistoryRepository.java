@@ -13,7 +13,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -89,17 +88,9 @@ public class PriceHistoryRepository {
    * is the stored source text.
    */
   public Map<String, PriceQuote> latestCloses(Collection<String> assetSymbols) {
-    List<String> symbols = Jdbc.normalizedKeys(assetSymbols);
-    if (symbols.isEmpty()) {
-      return Map.of();
-    }
-    List<PriceQuote> quotes = Jdbc.query(dataSource, "read the latest closes of " + symbols, SELECT_LATEST,
-        (connection, statement) -> statement.setArray(1, Jdbc.textArray(connection, symbols)),
+    return Jdbc.byKeys(dataSource, "read the latest closes of", SELECT_LATEST, assetSymbols,
         row -> new PriceQuote(row.getString(1), row.getBigDecimal(3), row.getString(4),
-            endOfDay(row.getObject(2, LocalDate.class))));
-    Map<String, PriceQuote> found = new HashMap<>();
-    quotes.forEach(quote -> found.put(quote.assetSymbol(), quote));
-    return Jdbc.inOrder(symbols, found);
+            endOfDay(row.getObject(2, LocalDate.class))), PriceQuote::assetSymbol);
   }
 
   /** One line per stored asset, ordered by symbol. */

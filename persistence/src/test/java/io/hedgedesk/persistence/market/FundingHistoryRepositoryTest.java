@@ -75,6 +75,22 @@ class FundingHistoryRepositoryTest {
     assertThat(funding.series("ZZTEST:B").orElseThrow().last().rate()).isEqualByComparingTo("0.0004");
   }
 
+  @Test
+  @TestTransaction
+  void latestIsTheLastSettlementOfEachSeriesWithItsSource() {
+    funding.upsert(series("ZZTEST:C", "source c", rate(T0, "0.0001"), rate(T2, "-0.0003")));
+    funding.upsert(series("ZZTEST:D", "source d", rate(T1, "0.0002")));
+
+    var latest = funding.latest(List.of("zztest:d", "ZZTEST:NONE", "ZZTEST:C"));
+
+    assertThat(latest.keySet()).containsExactly("ZZTEST:D", "ZZTEST:C");
+    assertThat(latest.get("ZZTEST:C").size()).isEqualTo(1);
+    assertThat(latest.get("ZZTEST:C").last().time()).isEqualTo(T2);
+    assertThat(latest.get("ZZTEST:C").last().rate()).isEqualByComparingTo("-0.0003");
+    assertThat(latest.get("ZZTEST:C").source()).isEqualTo("source c");
+    assertThat(funding.latest(List.of())).isEmpty();
+  }
+
   static FundingRateSeries series(String id, String source, FundingRate... rates) {
     return new FundingRateSeries(id, source, List.of(rates));
   }

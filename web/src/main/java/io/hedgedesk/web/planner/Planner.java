@@ -391,7 +391,7 @@ public class Planner {
   }
 
   /** Funding per day (sum of the day's rates, percent) over the window. */
-  static SvgChart fundingChart(FundingRateSeries series, LocalDate from, LocalDate to) {
+  public static SvgChart fundingChart(FundingRateSeries series, LocalDate from, LocalDate to) {
     TreeMap<Long, BigDecimal> daily = new TreeMap<>();
     for (FundingRate rate : series.rates()) {
       LocalDate day = rate.time().atZone(ZoneOffset.UTC).toLocalDate();

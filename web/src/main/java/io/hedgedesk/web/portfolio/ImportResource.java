@@ -8,6 +8,7 @@ import io.hedgedesk.persistence.FormTokens;
 import io.hedgedesk.persistence.portfolio.PortfolioAccess;
 import io.hedgedesk.persistence.portfolio.PortfolioService;
 import io.hedgedesk.web.support.Flash;
+import io.hedgedesk.web.support.Uploads;
 import io.hedgedesk.web.user.CurrentUser;
 import io.hedgedesk.web.user.Viewer;
 import io.quarkus.qute.CheckedTemplate;
@@ -19,11 +20,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -105,24 +101,12 @@ public class ImportResource {
   }
 
   private static String read(FileUpload file) {
-    if (file == null || file.uploadedFile() == null) {
-      throw InvalidHoldingException.of("file", "Choose a CSV file.");
-    }
-    if (file.size() > HoldingCsv.MAX_CHARS) {
-      throw InvalidHoldingException.of("file", "The file is larger than " + HoldingCsv.MAX_CHARS + " bytes.");
-    }
     try {
-      byte[] bytes = Files.readAllBytes(file.uploadedFile());
-      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-    } catch (CharacterCodingException e) {
-      throw InvalidHoldingException.of("file", "The file is not UTF-8 text.");
-    } catch (IOException e) {
-      throw new IllegalStateException("could not read the uploaded file", e);
+      return Uploads.utf8(file, HoldingCsv.MAX_CHARS, HoldingCsv.MAX_CHARS + " bytes");
+    } catch (Uploads.UnusableUploadException e) {
+      throw InvalidHoldingException.of("file", e.getMessage());
     }
   }
-
-
 
   private LocalDate today() {
     return LocalDate.now(clock);

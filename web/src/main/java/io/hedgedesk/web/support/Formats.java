@@ -57,7 +57,11 @@ public final class Formats {
 
   /** How old a quote is, in words: "just now", "5 min", "3 h", "2 days". */
   static String age(PriceQuote quote) {
-    Duration age = quote.age(Instant.now());
+    return age(quote.age(Instant.now()));
+  }
+
+  /** An age in words: "just now", "5 min ago", "3 h ago", "2 days ago". */
+  public static String age(Duration age) {
     if (age.toMinutes() < 1) {
       return "just now";
     }

@@ -131,13 +131,22 @@ public final class UserSession implements AutoCloseable {
 
   /** POSTs a multipart form with one file field named {@code file}, with or without the CSRF token. */
   public WebResponse postFile(String path, String content, boolean withCsrf) throws Exception {
+    return postFile(path, "holdings.csv", content, withCsrf);
+  }
+
+  /**
+   * POSTs a multipart form with one file field named {@code file} (sent as {@code fileName}) and the given text
+   * fields (name, value, name, value…), with or without the CSRF token, without following redirects.
+   */
+  public WebResponse postFile(String path, String fileName, String content, boolean withCsrf, String... fields)
+      throws Exception {
     WebRequest request = new WebRequest(new URL(root, path), HttpMethod.POST);
     request.setEncodingType(FormEncodingType.MULTIPART);
-    List<NameValuePair> params = new ArrayList<>();
+    List<NameValuePair> params = pairs(fields);
     if (withCsrf) {
       params.add(new NameValuePair("csrf-token", csrfToken()));
     }
-    KeyDataPair file = new KeyDataPair("file", null, "holdings.csv", "text/csv", StandardCharsets.UTF_8);
+    KeyDataPair file = new KeyDataPair("file", null, fileName, "text/csv", StandardCharsets.UTF_8);
     file.setData(content.getBytes(StandardCharsets.UTF_8));
     params.add(file);
     request.setRequestParameters(params);
