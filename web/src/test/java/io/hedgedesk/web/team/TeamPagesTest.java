@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import java.net.URL;
 import java.util.List;
 import org.htmlunit.WebResponse;
+import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
 
@@ -156,6 +157,24 @@ class TeamPagesTest {
       assertThat(teams.members(user(alice).id(), teamId)).extracting(Member::role).containsExactly(Role.OWNER);
       assertThat(teams.pendingInvitations(user(alice).id(), teamId)).hasSize(1);
       assertThat(teams.teamsOf(user(bob).id())).hasSize(1);
+    }
+  }
+
+  @Test
+  void aDoubleSubmitOfTheNewTeamFormCreatesOneTeam() throws Exception {
+    try (UserSession alice = UserSession.logInNew(root, "Alice")) {
+      HtmlForm form = alice.page("/teams").getForms().stream()
+          .filter(f -> f.getActionAttribute().equals("/teams")).findFirst().orElseThrow();
+      String token = form.getInputByName("formToken").getValue();
+
+      WebResponse first = alice.post("/teams", "name", "Desk", "formToken", token);
+      WebResponse second = alice.post("/teams", "name", "Desk", "formToken", token);
+
+      assertThat(first.getResponseHeaderValue("Location")).endsWith("?flash=team-created");
+      assertThat(second.getStatusCode()).isEqualTo(303);
+      assertThat(second.getResponseHeaderValue("Location")).endsWith("/teams?flash=already-saved");
+      assertThat(teams.teamsOf(user(alice).id())).extracting(t -> t.team().name())
+          .containsExactly(user(alice).displayName() + "'s team", "Desk");
     }
   }
 
