@@ -28,6 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -78,8 +79,8 @@ class FailureDrillsIT {
     Map<String, String> env = Map.of("DB_HOST", "127.0.0.1", "DB_PORT", String.valueOf(pg.port()),
         "DB_NAME", ScratchPostgres.DATABASE, "DB_USER", ScratchPostgres.USER, "DB_PASSWORD", ScratchPostgres.USER,
         "DB_POOL_MAX", "5", "HEDGEDESK_SESSION_SECRET", HexFormat.of().formatHex(secret),
-        "HEDGEDESK_ALLOW_DEV_SECRETS", "true");
-    // A first: it migrates the empty database and loads the shipped history; B then finds both done.
+        "HEDGEDESK_ALLOW_DEV_SECRETS", "true", "HEDGEDESK_LOAD_SHIPPED_MARKET_DATA", "false");
+    // A first: it migrates the empty database, B then finds it done. The drills need no market history.
     a = PackagedApp.start(with(env, "HTTP_PORT", String.valueOf(portA))).awaitListening();
     awaitReadiness(a, 200);
     b = PackagedApp.start(env).awaitListening();
@@ -117,7 +118,7 @@ class FailureDrillsIT {
     for (URI app : List.of(appA, appB)) {
       HttpResponse<String> dashboard = alice.get(app, "/dashboard");
       assertThat(dashboard.statusCode()).as("dashboard on " + app).isEqualTo(200);
-      assertThat(dashboard.body()).contains("Signed in as alice");
+      assertThat(dashboard.body()).contains("Signed in as <strong>alice</strong>");
       assertThat(DrillSession.anonymous(app.resolve("/dashboard")).statusCode())
           .as("without the cookie " + app + " sends to the login").isEqualTo(302);
     }
@@ -164,11 +165,13 @@ class FailureDrillsIT {
     twice("team", "team-created", () -> new Form("/teams", "name", team, "formToken", formToken(appA, "/teams")),
         () -> query("select count(*) from team where name = ?", team));
 
-    String portfolioName = "Drill portfolio " + UUID.randomUUID();
-    twice("portfolio", "portfolio-created",
-        () -> new Form("/portfolios", "name", portfolioName, "formToken", formToken(appA, "/portfolios")),
-        () -> query("select count(*) from portfolio where name = ?", portfolioName));
-    long portfolio = query("select id from portfolio where name = ?", portfolioName);
+    // Portfolio names are unique per team: each fresh form names a new one.
+    String prefix = "Drill portfolio " + UUID.randomUUID();
+    AtomicInteger forms = new AtomicInteger();
+    twice("portfolio", "portfolio-created", () -> new Form("/portfolios", "name", prefix + " " + forms.incrementAndGet(),
+            "formToken", formToken(appA, "/portfolios")),
+        () -> query("select count(*) from portfolio where name like ?", prefix + "%"));
+    long portfolio = query("select id from portfolio where name = ?", prefix + " 1");
 
     String note = "double-" + UUID.randomUUID();
     String holdings = "/portfolios/" + portfolio + "/holdings";
@@ -193,11 +196,8 @@ class FailureDrillsIT {
             + "where h.portfolio_id = ? and e.event_type = 'CLOSE'", portfolio));
 
     long teamId = query("select id from team where name = ?", team);
-    String invitee = "drill-" + UUID.randomUUID() + "@example.com";
-    String invitee2 = "drill-" + UUID.randomUUID() + "@example.com";
-    List<String> invitees = new ArrayList<>(List.of(invitee, invitee2));
-    twice("invitation", "invited", () -> new Form("/teams/" + teamId + "/invitations", "invitee", invitees.remove(0),
-            "role", "VIEWER"),
+    twice("invitation", "invited", () -> new Form("/teams/" + teamId + "/invitations", "invitee",
+            "drill-" + UUID.randomUUID() + "@example.com", "role", "VIEWER"),
         () -> query("select count(*) from invitation where team_id = ? and claimed_at is null", teamId));
   }
 
@@ -318,7 +318,10 @@ class FailureDrillsIT {
   private record Attempt(String note, UUID token, int status) {
   }
 
-  /** Adds holdings one after another to instance A until stopped (at most 2,000), recording every outcome. */
+  /**
+   * Adds holdings one after another to instance A until stopped (at most 5,000 requests or 5 minutes), recording
+   * every outcome.
+   */
   private final class HoldingStream implements Runnable {
 
     final List<Attempt> attempts = Collections.synchronizedList(new ArrayList<>());
@@ -333,7 +336,8 @@ class FailureDrillsIT {
 
     @Override
     public void run() {
-      for (int i = 0; i < 2000 && !stop; i++) {
+      Instant end = Instant.now().plus(Duration.ofMinutes(5));
+      for (int i = 0; i < 5000 && !stop && Instant.now().isBefore(end); i++) {
         String note = "stream-" + i;
         UUID token = UUID.randomUUID();
         int status;
