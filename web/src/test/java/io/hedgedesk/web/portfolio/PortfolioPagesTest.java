@@ -146,9 +146,7 @@ class PortfolioPagesTest {
   @Test
   void aDoubleSubmitOfTheNewPortfolioFormCreatesOnePortfolio() throws Exception {
     try (UserSession alice = UserSession.logInNew(root, "Alice")) {
-      HtmlForm form = alice.page("/portfolios").getForms().stream()
-          .filter(f -> f.getActionAttribute().equals("/portfolios")).findFirst().orElseThrow();
-      String token = form.getInputByName("formToken").getValue();
+      String token = alice.formToken("/portfolios", "/portfolios");
 
       WebResponse first = alice.post("/portfolios", "name", "Main", "formToken", token);
       WebResponse second = alice.post("/portfolios", "name", "Main", "formToken", token);

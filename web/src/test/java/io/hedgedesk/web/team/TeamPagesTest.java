@@ -18,7 +18,6 @@ import jakarta.inject.Inject;
 import java.net.URL;
 import java.util.List;
 import org.htmlunit.WebResponse;
-import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
 
@@ -163,9 +162,7 @@ class TeamPagesTest {
   @Test
   void aDoubleSubmitOfTheNewTeamFormCreatesOneTeam() throws Exception {
     try (UserSession alice = UserSession.logInNew(root, "Alice")) {
-      HtmlForm form = alice.page("/teams").getForms().stream()
-          .filter(f -> f.getActionAttribute().equals("/teams")).findFirst().orElseThrow();
-      String token = form.getInputByName("formToken").getValue();
+      String token = alice.formToken("/teams", "/teams");
 
       WebResponse first = alice.post("/teams", "name", "Desk", "formToken", token);
       WebResponse second = alice.post("/teams", "name", "Desk", "formToken", token);
