@@ -72,11 +72,16 @@ public class PortfolioService {
         .map(r -> new PortfolioAccess(((PortfolioEntity) r[0]).toDomain(), (String) r[1], (Role) r[2])).toList();
   }
 
-  /** Creates a portfolio in a team where the user is editor or owner. */
+  /**
+   * Creates a portfolio in a team where the user is editor or owner. The form token is consumed before the name
+   * check, so a double submit is a {@link io.hedgedesk.persistence.DuplicateSubmissionException} (the first one
+   * stands), not a "name taken" error or, when both arrive together, a unique-index violation.
+   */
   @Transactional
-  public Portfolio create(long actorId, long teamId, String name) {
+  public Portfolio create(long actorId, long teamId, UUID formToken, String name) {
     memberships.requireEditor(actorId, teamId, "create portfolios");
     String valid = Portfolio.requireName(name);
+    formTokens.consume(formToken, actorId);
     Long same = em().createQuery("select count(p) from PortfolioEntity p where p.teamId = ?1 and lower(p.name) = lower(?2)",
         Long.class).setParameter(1, teamId).setParameter(2, valid).getSingleResult();
     if (same > 0) {

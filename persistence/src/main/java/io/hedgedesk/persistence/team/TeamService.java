@@ -8,6 +8,7 @@ import io.hedgedesk.domain.team.TeamRuleException;
 import io.hedgedesk.domain.team.TeamSummary;
 import io.hedgedesk.domain.user.AppUser;
 import io.hedgedesk.persistence.Flush;
+import io.hedgedesk.persistence.FormTokens;
 import io.hedgedesk.persistence.NotFoundException;
 import io.hedgedesk.persistence.StaleEditException;
 import io.hedgedesk.persistence.audit.AuditLog;
@@ -23,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Teams, memberships and invitations. Every operation takes the acting user's id, checks their role in the
@@ -37,11 +39,13 @@ public class TeamService {
 
   private final Memberships memberships;
   private final AuditLog audit;
+  private final FormTokens formTokens;
   private final Clock clock;
 
-  public TeamService(Memberships memberships, AuditLog audit, Clock clock) {
+  public TeamService(Memberships memberships, AuditLog audit, FormTokens formTokens, Clock clock) {
     this.memberships = memberships;
     this.audit = audit;
+    this.formTokens = formTokens;
     this.clock = clock;
   }
 
@@ -87,10 +91,16 @@ public class TeamService {
         Map.of("invitee", invitation.invitee, "role", invitation.role.name()));
   }
 
-  /** Creates a team with the actor as its owner, and makes it their current team. */
+  /**
+   * Creates a team with the actor as its owner, and makes it their current team. Team names need not be unique, so
+   * only the single-use form token tells a double submit from a second team: the second submission is a
+   * {@link io.hedgedesk.persistence.DuplicateSubmissionException} and saves nothing.
+   */
   @Transactional
-  public Team create(long actorId, String name) {
-    TeamEntity team = newTeam(Team.requireName(name), false);
+  public Team create(long actorId, UUID formToken, String name) {
+    String valid = Team.requireName(name);
+    formTokens.consume(formToken, actorId);
+    TeamEntity team = newTeam(valid, false);
     addMember(team.id, actorId, Role.OWNER, actorId);
     setCurrent(actorId, team.id);
     return team.toDomain();

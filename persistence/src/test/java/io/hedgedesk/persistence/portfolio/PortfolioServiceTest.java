@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.hedgedesk.domain.portfolio.Holding;
 import io.hedgedesk.domain.portfolio.HoldingDraft;
 import io.hedgedesk.domain.portfolio.HoldingInput;
+import io.hedgedesk.domain.portfolio.InvalidHoldingException;
 import io.hedgedesk.domain.portfolio.Portfolio;
 import io.hedgedesk.domain.portfolio.PortfolioValuation;
 import io.hedgedesk.domain.team.Role;
@@ -66,7 +67,7 @@ class PortfolioServiceTest {
   @TestTransaction
   void addingAHoldingWritesItAndItsAuditEvent() {
     AppUser alice = login("Alice");
-    Portfolio p = portfolios.create(alice.id(), teamOf(alice), "Long term");
+    Portfolio p = portfolios.create(alice.id(), teamOf(alice), UUID.randomUUID(), "Long term");
 
     Holding h = portfolios.addHolding(alice.id(), p.id(), UUID.randomUUID(),
         HoldingDraft.parse(new HoldingInput("sol", false, "2.50", "Phantom", "300", "2024-01-02", "staked"), TODAY));
@@ -90,9 +91,23 @@ class PortfolioServiceTest {
 
   @Test
   @TestTransaction
+  void aSecondSubmitOfTheCreatePortfolioFormIsADuplicateNotANameClash() {
+    AppUser alice = login("Alice");
+    UUID token = UUID.randomUUID();
+    portfolios.create(alice.id(), teamOf(alice), token, "Main");
+
+    assertThatThrownBy(() -> portfolios.create(alice.id(), teamOf(alice), token, "Main"))
+        .isInstanceOf(DuplicateSubmissionException.class);
+    assertThatThrownBy(() -> portfolios.create(alice.id(), teamOf(alice), UUID.randomUUID(), "main"))
+        .isInstanceOf(InvalidHoldingException.class).hasMessageContaining("already has a portfolio named");
+    assertThat(portfolios.list(alice.id(), teamOf(alice))).hasSize(1);
+  }
+
+  @Test
+  @TestTransaction
   void aSecondSubmitOfTheSameFormTokenSavesNothing() {
     AppUser alice = login("Alice");
-    Portfolio p = portfolios.create(alice.id(), teamOf(alice), "Main");
+    Portfolio p = portfolios.create(alice.id(), teamOf(alice), UUID.randomUUID(), "Main");
     UUID token = UUID.randomUUID();
     portfolios.addHolding(alice.id(), p.id(), token, draft("BTC", "1"));
 
@@ -106,7 +121,7 @@ class PortfolioServiceTest {
   void anotherTeamsPortfolioAndHoldingsAreNotFoundAndUnchanged() {
     AppUser alice = login("Alice");
     AppUser bob = login("Bob");
-    Portfolio p = portfolios.create(alice.id(), teamOf(alice), "Main");
+    Portfolio p = portfolios.create(alice.id(), teamOf(alice), UUID.randomUUID(), "Main");
     Holding h = portfolios.addHolding(alice.id(), p.id(), UUID.randomUUID(), draft("ETH", "3"));
 
     assertThatThrownBy(() -> portfolios.access(bob.id(), p.id())).isInstanceOf(NotFoundException.class);
@@ -121,9 +136,9 @@ class PortfolioServiceTest {
     assertThatThrownBy(() -> portfolios.enterPrice(bob.id(), p.id(), "ETH", BigDecimal.ONE))
         .isInstanceOf(NotFoundException.class);
     assertThatThrownBy(() -> portfolios.auditTrail(bob.id(), p.id())).isInstanceOf(NotFoundException.class);
-    assertThatThrownBy(() -> portfolios.create(bob.id(), teamOf(alice), "Mine")).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> portfolios.create(bob.id(), teamOf(alice), UUID.randomUUID(), "Mine")).isInstanceOf(NotFoundException.class);
     // A holding id from another portfolio, addressed through one's own portfolio, is not found either.
-    Portfolio bobs = portfolios.create(bob.id(), teamOf(bob), "Bob's");
+    Portfolio bobs = portfolios.create(bob.id(), teamOf(bob), UUID.randomUUID(), "Bob's");
     assertThatThrownBy(() -> portfolios.updateHolding(bob.id(), bobs.id(), h.id(), h.version(), draft("ETH", "9")))
         .isInstanceOf(NotFoundException.class);
 
@@ -139,7 +154,7 @@ class PortfolioServiceTest {
     long team = teamOf(alice);
     teams.invite(alice.id(), team, vic.username(), Role.VIEWER);
     teams.onLogin(vic);
-    Portfolio p = portfolios.create(alice.id(), team, "Main");
+    Portfolio p = portfolios.create(alice.id(), team, UUID.randomUUID(), "Main");
     Holding h = portfolios.addHolding(alice.id(), p.id(), UUID.randomUUID(), draft("ETH", "3"));
 
     assertThat(portfolios.holdings(vic.id(), p.id())).hasSize(1);
@@ -151,7 +166,7 @@ class PortfolioServiceTest {
         .isInstanceOf(RoleRefusedException.class);
     assertThatThrownBy(() -> portfolios.enterPrice(vic.id(), p.id(), "ETH", BigDecimal.TEN))
         .isInstanceOf(RoleRefusedException.class);
-    assertThatThrownBy(() -> portfolios.create(vic.id(), team, "Vic's")).isInstanceOf(RoleRefusedException.class);
+    assertThatThrownBy(() -> portfolios.create(vic.id(), team, UUID.randomUUID(), "Vic's")).isInstanceOf(RoleRefusedException.class);
     assertThat(portfolios.holdings(alice.id(), p.id())).singleElement()
         .satisfies(s -> assertThat(s.draft().quantity()).isEqualByComparingTo("3"));
   }
@@ -160,7 +175,7 @@ class PortfolioServiceTest {
   @TestTransaction
   void anEditFromAnOldVersionIsRefusedAndChangesNothing() {
     AppUser alice = login("Alice");
-    Portfolio p = portfolios.create(alice.id(), teamOf(alice), "Main");
+    Portfolio p = portfolios.create(alice.id(), teamOf(alice), UUID.randomUUID(), "Main");
     Holding h = portfolios.addHolding(alice.id(), p.id(), UUID.randomUUID(), draft("ETH", "3"));
     Holding edited = portfolios.updateHolding(alice.id(), p.id(), h.id(), h.version(), draft("ETH", "4"));
     assertThat(edited.version()).isEqualTo(h.version() + 1);
@@ -176,7 +191,7 @@ class PortfolioServiceTest {
   @Test
   void concurrentEditsOfTheSameVersionLetExactlyOneWin() throws Exception {
     AppUser alice = login("Alice");
-    Portfolio p = portfolios.create(alice.id(), teamOf(alice), "Main");
+    Portfolio p = portfolios.create(alice.id(), teamOf(alice), UUID.randomUUID(), "Main");
     Holding h = portfolios.addHolding(alice.id(), p.id(), UUID.randomUUID(), draft("ETH", "3"));
     CountDownLatch start = new CountDownLatch(1);
     ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -214,7 +229,7 @@ class PortfolioServiceTest {
   @Test
   void anImportIsAllOrNothing() {
     AppUser alice = login("Alice");
-    Portfolio p = portfolios.create(alice.id(), teamOf(alice), "Main");
+    Portfolio p = portfolios.create(alice.id(), teamOf(alice), UUID.randomUUID(), "Main");
     HoldingDraft tooLong = new HoldingDraft("BTC", false, BigDecimal.ONE, "x".repeat(150), Optional.empty(),
         Optional.empty(), "");
 
@@ -242,7 +257,7 @@ class PortfolioServiceTest {
   @TestTransaction
   void valuationUsesTheLatestManualPriceAndOneDollarStablecoins() {
     AppUser alice = login("Alice");
-    Portfolio p = portfolios.create(alice.id(), teamOf(alice), "Main");
+    Portfolio p = portfolios.create(alice.id(), teamOf(alice), UUID.randomUUID(), "Main");
     portfolios.addHolding(alice.id(), p.id(), UUID.randomUUID(), draft("SOL", "2.5"));
     portfolios.addHolding(alice.id(), p.id(), UUID.randomUUID(), draft("USDT", "1000"));
     portfolios.addHolding(alice.id(), p.id(), UUID.randomUUID(),
@@ -270,7 +285,7 @@ class PortfolioServiceTest {
   @TestTransaction
   void valuationUsesTheLatestStoredCloseWhenNoNewerManualPriceExists() {
     AppUser alice = login("Alice");
-    Portfolio p = portfolios.create(alice.id(), teamOf(alice), "Main");
+    Portfolio p = portfolios.create(alice.id(), teamOf(alice), UUID.randomUUID(), "Main");
     portfolios.addHolding(alice.id(), p.id(), UUID.randomUUID(), draft("BTC", "0.5"));
     var close = priceHistory.latestCloses(List.of("BTC")).get("BTC");
 

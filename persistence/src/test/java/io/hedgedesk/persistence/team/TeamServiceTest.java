@@ -10,6 +10,7 @@ import io.hedgedesk.domain.team.TeamRuleException;
 import io.hedgedesk.domain.team.TeamSummary;
 import io.hedgedesk.domain.user.AppUser;
 import io.hedgedesk.domain.user.OidcIdentity;
+import io.hedgedesk.persistence.DuplicateSubmissionException;
 import io.hedgedesk.persistence.NotFoundException;
 import io.hedgedesk.persistence.RoleRefusedException;
 import io.hedgedesk.persistence.StaleEditException;
@@ -53,6 +54,30 @@ class TeamServiceTest {
     });
     assertThat(audit.teamTrail(teams.currentTeam(alice.id()).team().id()))
         .extracting(e -> e.objectType() + " " + e.action()).containsExactly("MEMBERSHIP ADD");
+  }
+
+  @Test
+  @TestTransaction
+  void aSecondSubmitOfTheCreateTeamFormSavesNothing() {
+    AppUser alice = login("Alice");
+    UUID token = UUID.randomUUID();
+    teams.create(alice.id(), token, "Desk");
+
+    assertThatThrownBy(() -> teams.create(alice.id(), token, "Desk")).isInstanceOf(DuplicateSubmissionException.class);
+    // Same name with a new form: a second team (names need not be unique).
+    teams.create(alice.id(), UUID.randomUUID(), "Desk");
+    assertThat(teams.teamsOf(alice.id())).extracting(t -> t.team().name())
+        .containsExactly("Alice's team", "Desk", "Desk");
+  }
+
+  @Test
+  @TestTransaction
+  void anInvalidNameDoesNotUseUpTheFormToken() {
+    AppUser alice = login("Alice");
+    UUID token = UUID.randomUUID();
+    assertThatThrownBy(() -> teams.create(alice.id(), token, " ")).isInstanceOf(TeamRuleException.class);
+
+    assertThat(teams.create(alice.id(), token, "Desk").name()).isEqualTo("Desk");
   }
 
   @Test

@@ -6,6 +6,8 @@ import io.hedgedesk.domain.portfolio.InvalidHoldingException;
 import io.hedgedesk.domain.portfolio.KnownAssets;
 import io.hedgedesk.domain.portfolio.Portfolio;
 import io.hedgedesk.domain.team.TeamSummary;
+import io.hedgedesk.persistence.DuplicateSubmissionException;
+import io.hedgedesk.persistence.FormTokens;
 import io.hedgedesk.persistence.portfolio.PortfolioAccess;
 import io.hedgedesk.persistence.portfolio.PortfolioService;
 import io.hedgedesk.persistence.team.TeamService;
@@ -25,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.UUID;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -38,7 +41,7 @@ public class PortfolioResource {
   @CheckedTemplate
   static class Templates {
     static native TemplateInstance list(Viewer viewer, TeamSummary team, List<PortfolioRow> rows, String flash,
-                                        String name, Map<String, String> errors);
+                                        String name, String formToken, Map<String, String> errors);
 
     static native TemplateInstance detail(Viewer viewer, Pages.Detail page, String flash, Map<String, String> errors);
 
@@ -48,37 +51,46 @@ public class PortfolioResource {
   private final CurrentUser currentUser;
   private final TeamService teams;
   private final PortfolioService portfolios;
+  private final FormTokens formTokens;
 
-  public PortfolioResource(CurrentUser currentUser, TeamService teams, PortfolioService portfolios) {
+  public PortfolioResource(CurrentUser currentUser, TeamService teams, PortfolioService portfolios,
+                           FormTokens formTokens) {
     this.currentUser = currentUser;
     this.teams = teams;
     this.portfolios = portfolios;
+    this.formTokens = formTokens;
   }
 
   @GET
   public TemplateInstance list(@RestQuery String flash) {
-    return listPage(Flash.message(flash), "", Map.of());
+    return listPage(Flash.message(flash), "", formTokens.issue().toString(), Map.of());
   }
 
-  /** Creates a portfolio in the user's current team (the team is never taken from the form). */
+  /**
+   * Creates a portfolio in the user's current team (the team is never taken from the form). The form's single-use
+   * token makes a double submit create one portfolio; the second lands on the list.
+   */
   @POST
-  public Response create(@RestForm String name) {
+  public Response create(@RestForm String name, @RestForm String formToken) {
     long teamId = teams.currentTeam(currentUser.id()).team().id();
+    UUID token = FormTokens.parse(formToken);
     try {
-      Portfolio p = portfolios.create(currentUser.id(), teamId, name);
+      Portfolio p = portfolios.create(currentUser.id(), teamId, token, name);
       return Flash.redirect("/portfolios/" + p.id(), "portfolio-created");
     } catch (InvalidHoldingException e) {
-      return Response.status(400).entity(listPage("", name, e.errors())).build();
+      return Response.status(400).entity(listPage("", name, token.toString(), e.errors())).build();
+    } catch (DuplicateSubmissionException e) {
+      return Flash.redirect("/portfolios", "already-saved");
     }
   }
 
-  private TemplateInstance listPage(String flash, String name, Map<String, String> errors) {
+  private TemplateInstance listPage(String flash, String name, String formToken, Map<String, String> errors) {
     long userId = currentUser.id();
     TeamSummary team = teams.currentTeam(userId);
     List<PortfolioRow> rows = portfolios.list(userId, team.team().id()).stream()
         .map(p -> new PortfolioRow(portfolios.access(userId, p.id()), portfolios.valuation(userId, p.id())))
         .toList();
-    return Templates.list(currentUser.viewer(), team, rows, flash, name, errors);
+    return Templates.list(currentUser.viewer(), team, rows, flash, name, formToken, errors);
   }
 
   @GET

@@ -4,6 +4,8 @@ import io.hedgedesk.domain.team.Role;
 import io.hedgedesk.domain.team.Team;
 import io.hedgedesk.domain.team.TeamRuleException;
 import io.hedgedesk.domain.team.TeamSummary;
+import io.hedgedesk.persistence.DuplicateSubmissionException;
+import io.hedgedesk.persistence.FormTokens;
 import io.hedgedesk.persistence.StaleEditException;
 import io.hedgedesk.persistence.audit.AuditLog;
 import io.hedgedesk.persistence.team.TeamService;
@@ -22,6 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
@@ -38,7 +41,7 @@ public class TeamResource {
   @CheckedTemplate
   static class Templates {
     static native TemplateInstance list(Viewer viewer, List<TeamSummary> teams, String flash, String name,
-                                        Map<String, String> errors);
+                                        String formToken, Map<String, String> errors);
 
     static native TemplateInstance detail(Viewer viewer, TeamPage page, String flash, TeamForms.Typed typed,
                                           Map<String, String> errors);
@@ -47,26 +50,33 @@ public class TeamResource {
   private final CurrentUser currentUser;
   private final TeamService teams;
   private final AuditLog audit;
+  private final FormTokens formTokens;
 
-  public TeamResource(CurrentUser currentUser, TeamService teams, AuditLog audit) {
+  public TeamResource(CurrentUser currentUser, TeamService teams, AuditLog audit, FormTokens formTokens) {
     this.currentUser = currentUser;
     this.teams = teams;
     this.audit = audit;
+    this.formTokens = formTokens;
   }
 
   @GET
   public TemplateInstance list(@RestQuery String flash) {
-    return Templates.list(currentUser.viewer(), teams.teamsOf(currentUser.id()), Flash.message(flash), "", Map.of());
+    return Templates.list(currentUser.viewer(), teams.teamsOf(currentUser.id()), Flash.message(flash), "",
+        formTokens.issue().toString(), Map.of());
   }
 
+  /** The form's single-use token makes a double submit create one team (the second lands on the list). */
   @POST
-  public Response create(@RestForm String name) {
+  public Response create(@RestForm String name, @RestForm String formToken) {
+    UUID token = FormTokens.parse(formToken);
     try {
-      Team team = teams.create(currentUser.id(), name);
+      Team team = teams.create(currentUser.id(), token, name);
       return Flash.redirect("/teams/" + team.id(), "team-created");
     } catch (TeamRuleException e) {
       return invalid(e, Templates.list(currentUser.viewer(), teams.teamsOf(currentUser.id()), "", name,
-          Map.of(e.field(), e.getMessage())));
+          token.toString(), Map.of(e.field(), e.getMessage())));
+    } catch (DuplicateSubmissionException e) {
+      return Flash.redirect("/teams", "already-saved");
     }
   }
 

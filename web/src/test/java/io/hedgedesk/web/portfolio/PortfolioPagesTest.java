@@ -144,6 +144,21 @@ class PortfolioPagesTest {
   }
 
   @Test
+  void aDoubleSubmitOfTheNewPortfolioFormCreatesOnePortfolio() throws Exception {
+    try (UserSession alice = UserSession.logInNew(root, "Alice")) {
+      String token = alice.formToken("/portfolios", "/portfolios");
+
+      WebResponse first = alice.post("/portfolios", "name", "Main", "formToken", token);
+      WebResponse second = alice.post("/portfolios", "name", "Main", "formToken", token);
+
+      assertThat(first.getResponseHeaderValue("Location")).endsWith("?flash=portfolio-created");
+      assertThat(second.getStatusCode()).isEqualTo(303);
+      assertThat(second.getResponseHeaderValue("Location")).endsWith("/portfolios?flash=already-saved");
+      assertThat(portfolios.list(teams.user(alice).id(), teams.teamOf(alice))).hasSize(1);
+    }
+  }
+
+  @Test
   void aDoubleSubmitOfTheAddFormSavesOneHolding() throws Exception {
     try (UserSession alice = UserSession.logInNew(root, "Alice")) {
       long id = alice.createPortfolio("Main");

@@ -87,6 +87,13 @@ public final class UserSession implements AutoCloseable {
         .getInputByName("csrf-token").getValue();
   }
 
+  /** The single-use form token of the form on {@code path} that posts to {@code action}. */
+  public String formToken(String path, String action) throws Exception {
+    return page(path).getForms().stream().filter(f -> f.getActionAttribute().equals(action)).findFirst()
+        .orElseThrow(() -> new IllegalStateException("no form posting to " + action + " on " + path))
+        .getInputByName("formToken").getValue();
+  }
+
   public WebClient browser() {
     return browser;
   }

@@ -160,6 +160,22 @@ class TeamPagesTest {
   }
 
   @Test
+  void aDoubleSubmitOfTheNewTeamFormCreatesOneTeam() throws Exception {
+    try (UserSession alice = UserSession.logInNew(root, "Alice")) {
+      String token = alice.formToken("/teams", "/teams");
+
+      WebResponse first = alice.post("/teams", "name", "Desk", "formToken", token);
+      WebResponse second = alice.post("/teams", "name", "Desk", "formToken", token);
+
+      assertThat(first.getResponseHeaderValue("Location")).endsWith("?flash=team-created");
+      assertThat(second.getStatusCode()).isEqualTo(303);
+      assertThat(second.getResponseHeaderValue("Location")).endsWith("/teams?flash=already-saved");
+      assertThat(teams.teamsOf(user(alice).id())).extracting(t -> t.team().name())
+          .containsExactly(user(alice).displayName() + "'s team", "Desk");
+    }
+  }
+
+  @Test
   void aFormWithoutTheCsrfTokenIsRejectedAndSavesNothing() throws Exception {
     try (UserSession alice = UserSession.logInNew(root, "Alice")) {
       long teamId = team(alice).team().id();

@@ -195,6 +195,9 @@ public class HedgeBookService {
    * @return the id of the (main) event appended
    */
   public long act(long actorId, long hedgeId, UUID formToken, long expectedVersion, HedgeAction action) {
+    // The token first: a second submit of the same confirmation is a duplicate (the first one stands), not a stale
+    // version. Any refusal below rolls the token back with everything else.
+    formTokens.consume(formToken, actorId);
     HedgePositionEntity h = writable(actorId, hedgeId, "act on hedges", expectedVersion);
     if (h.status == HedgeStatus.CLOSED && action.type() != HedgeEventType.NOTE) {
       throw InvalidHedgeException.of("type", "This hedge is closed; only notes and corrections can be added.");
@@ -211,7 +214,6 @@ public class HedgeBookService {
     Instrument instrument = instrument(h.contractId);
     PerpetualPricer pricer = PerpetualPricer.of(instrument);
     Map<String, Object> before = h.state();
-    formTokens.consume(formToken, actorId);
     BigDecimal fee = action.fee().orElse(BigDecimal.ZERO);
     HedgeEventEntity e;
     switch (action.type()) {

@@ -228,7 +228,16 @@ class HedgeBookServiceTest {
     assertThatThrownBy(() -> book.act(alice.id(), id, UUID.randomUUID(), version,
         HedgeAction.cash(HedgeEventType.MARGIN_IN, new BigDecimal("0.05"), null, null)))
         .isInstanceOf(StaleEditException.class);
-    assertThat(book.hedge(alice.id(), id).hedge().margin()).isEqualByComparingTo("0.15");
+    // The same confirmation submitted again: a duplicate (its version is stale by then, but that is not the news).
+    UUID actionToken = UUID.randomUUID();
+    long current = book.hedge(alice.id(), id).hedge().version();
+    book.act(alice.id(), id, actionToken, current, HedgeAction.cash(HedgeEventType.MARGIN_IN, new BigDecimal("0.01"),
+        null, null));
+    assertThatThrownBy(() -> book.act(alice.id(), id, actionToken, current,
+        HedgeAction.cash(HedgeEventType.MARGIN_IN, new BigDecimal("0.01"), null, null)))
+        .isInstanceOf(DuplicateSubmissionException.class);
+    // 0.1 opening margin + 0.05 + 0.01 (each MARGIN_IN once) = 0.16
+    assertThat(book.hedge(alice.id(), id).hedge().margin()).isEqualByComparingTo("0.16");
 
     assertThatThrownBy(() -> book.open(alice.id(), UUID.randomUUID(), new OpenHedge(p.id(), "BYBIT:BTCUSD",
         Side.SHORT, BigDecimal.TEN, BigDecimal.TEN, new BigDecimal("1000"), BigDecimal.ZERO, "", List.of(),

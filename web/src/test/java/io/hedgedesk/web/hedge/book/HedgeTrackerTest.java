@@ -88,7 +88,7 @@ class HedgeTrackerTest {
   void aSnapshotValuesTheHedgeWithThePricingModule() {
     AppUser alice = TestUsers.create(users, "Alice");
     teams.onLogin(alice);
-    Portfolio p = portfolios.create(alice.id(), teams.currentTeam(alice.id()).team().id(), "T " + UUID.randomUUID());
+    Portfolio p = portfolios.create(alice.id(), teams.currentTeam(alice.id()).team().id(), UUID.randomUUID(), "T " + UUID.randomUUID());
     Holding eth = portfolios.addHolding(alice.id(), p.id(), UUID.randomUUID(), HoldingDraft.parse(
         new HoldingInput("ETH", false, "1", "Wallet", "", "", ""), LocalDate.now()));
     Instant opened = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(72));
@@ -139,7 +139,7 @@ class HedgeTrackerTest {
   void expectedFundingPaysEachSettlementOnThatDaysPositionValue() throws Exception {
     AppUser bob = TestUsers.create(users, "Bob");
     teams.onLogin(bob);
-    Portfolio p = portfolios.create(bob.id(), teams.currentTeam(bob.id()).team().id(), "X " + UUID.randomUUID());
+    Portfolio p = portfolios.create(bob.id(), teams.currentTeam(bob.id()).team().id(), UUID.randomUUID(), "X " + UUID.randomUUID());
     Holding btc = portfolios.addHolding(bob.id(), p.id(), UUID.randomUUID(), HoldingDraft.parse(
         new HoldingInput("BTC", false, "1", "Wallet", "", "", ""), LocalDate.now()));
     Instant opened = Instant.parse("2024-03-01T00:00:00Z");

@@ -33,6 +33,7 @@ final class TestUsers {
 
   /** A portfolio with a unique name in the owner's current team. */
   static Portfolio portfolio(PortfolioService portfolios, TeamService teams, AppUser owner, String prefix) {
-    return portfolios.create(owner.id(), teams.currentTeam(owner.id()).team().id(), prefix + " " + UUID.randomUUID());
+    return portfolios.create(owner.id(), teams.currentTeam(owner.id()).team().id(), UUID.randomUUID(),
+        prefix + " " + UUID.randomUUID());
   }
 }
