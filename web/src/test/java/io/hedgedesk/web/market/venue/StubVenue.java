@@ -87,7 +87,12 @@ public final class StubVenue implements AutoCloseable {
 
   /** Settings with a short read time-out, 3 attempts and back-off 1 s doubling to 8 s, pauses recorded. */
   public VenueSettings settings() {
-    return new VenueSettings(baseUri(), Duration.ofSeconds(2), Duration.ofMillis(500),
+    return settings(Duration.ofMillis(500));
+  }
+
+  /** {@link #settings()} with another read time-out. */
+  public VenueSettings settings(Duration readTimeout) {
+    return new VenueSettings(baseUri(), Duration.ofSeconds(2), readTimeout,
         new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(8), Duration.ofSeconds(30)), pauses::add);
   }
 
