@@ -11,12 +11,12 @@ import io.hedgedesk.domain.market.feed.ContractSpec;
 import io.hedgedesk.domain.market.feed.MarketDataSource;
 import io.hedgedesk.domain.portfolio.Portfolio;
 import io.hedgedesk.domain.user.AppUser;
-import io.hedgedesk.domain.user.OidcIdentity;
 import io.hedgedesk.persistence.market.FundingHistoryRepository;
 import io.hedgedesk.persistence.market.MarketTickRepository;
 import io.hedgedesk.persistence.portfolio.PortfolioService;
 import io.hedgedesk.persistence.team.TeamService;
 import io.hedgedesk.persistence.user.AppUserRepository;
+import io.hedgedesk.web.hedge.book.TestUsers;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
@@ -35,7 +35,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -142,12 +141,9 @@ class MarketRefresherTest {
   }
 
   private Portfolio portfolio() {
-    String unique = "refresh-" + UUID.randomUUID().toString().substring(0, 8);
-    AppUser user = users.provision(new OidcIdentity("https://idp.test", UUID.randomUUID().toString(), unique,
-        Optional.of(unique + "@example.com"), unique));
-    teams.onLogin(user);
+    AppUser user = TestUsers.loggedIn(users, teams, "refresh");
     userId = user.id();
-    return portfolios.create(user.id(), teams.currentTeam(user.id()).team().id(), unique);
+    return TestUsers.portfolio(portfolios, teams, user, "refresh");
   }
 
   /** A hedge row as the ledger stores it (only what the refresh reads matters: contract and status). */
