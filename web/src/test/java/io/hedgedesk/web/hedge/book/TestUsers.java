@@ -13,7 +13,7 @@ import java.util.UUID;
  * Users with unique names and subjects, so tests never collide with each other's rows, logged in (personal team
  * created) and given a fresh portfolio in their current team.
  */
-final class TestUsers {
+public final class TestUsers {
 
   private TestUsers() {
   }
@@ -25,14 +25,14 @@ final class TestUsers {
   }
 
   /** A new user after their first login: provisioned, with the personal team that login creates. */
-  static AppUser loggedIn(AppUserRepository users, TeamService teams, String name) {
+  public static AppUser loggedIn(AppUserRepository users, TeamService teams, String name) {
     AppUser user = create(users, name);
     teams.onLogin(user);
     return user;
   }
 
   /** A portfolio with a unique name in the owner's current team. */
-  static Portfolio portfolio(PortfolioService portfolios, TeamService teams, AppUser owner, String prefix) {
+  public static Portfolio portfolio(PortfolioService portfolios, TeamService teams, AppUser owner, String prefix) {
     return portfolios.create(owner.id(), teams.currentTeam(owner.id()).team().id(), UUID.randomUUID(),
         prefix + " " + UUID.randomUUID());
   }
