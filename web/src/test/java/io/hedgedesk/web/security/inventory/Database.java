@@ -13,8 +13,8 @@ import javax.sql.DataSource;
 
 /**
  * A fingerprint of every table of the application's schema: row count and an MD5 over all rows. Two equal
- * snapshots mean nothing was inserted, updated or deleted in between. {@code app_user.last_seen_at} is left out: it
- * moves forward on requests by design (it is not business data).
+ * snapshots mean nothing was inserted, updated or deleted in between. {@code app_user.last_seen_at} and the row's
+ * version are left out: the login bookkeeping moves them forward on requests by design (not business data).
  */
 record Database(DataSource dataSource) {
 
@@ -26,7 +26,7 @@ record Database(DataSource dataSource) {
           select c.table_name, c.column_name from information_schema.columns c
           join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
           where c.table_schema = current_schema() and t.table_type = 'BASE TABLE'
-            and c.table_name not like 'flyway%' and not (c.table_name = 'app_user' and c.column_name = 'last_seen_at')
+            and c.table_name not like 'flyway%' and not (c.table_name = 'app_user' and c.column_name in ('last_seen_at', 'version'))
           order by c.table_name, c.ordinal_position""")) {
         while (r.next()) {
           columns.computeIfAbsent(r.getString(1), k -> new ArrayList<>()).add('"' + r.getString(2) + '"');

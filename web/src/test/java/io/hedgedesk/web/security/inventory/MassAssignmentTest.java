@@ -72,11 +72,14 @@ class MassAssignmentTest {
       // Renaming names its team by the path only.
       String outsiderTeamName = teams.team(outsiderId, world.outsiderTeamId).team().name();
       long version = teams.team(ownerId, world.teamId).team().version();
+      boolean personal = teams.team(ownerId, world.teamId).team().personal();
       assertThat(world.owner.post("/teams/" + world.teamId + "/rename", "name", "Renamed", "version",
           Long.toString(version), "id", foreignTeam, "teamId", foreignTeam, "personal", "true").getStatusCode())
           .isEqualTo(303);
       assertThat(teams.team(outsiderId, world.outsiderTeamId).team().name()).isEqualTo(outsiderTeamName);
-      assertThat(teams.team(ownerId, world.teamId).team().personal()).isFalse();
+      assertThat(teams.team(ownerId, world.teamId).team().personal()).isEqualTo(personal);
+      assertThat(world.owner.post("/teams/" + world.teamId + "/rename", "name", "Renamed again", "version",
+          Long.toString(version + 100)).getStatusCode()).isEqualTo(409);
 
       // An invitation belongs to the team of the path.
       String invitee = "mass-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
@@ -154,10 +157,12 @@ class MassAssignmentTest {
       // Unknown sort/order parameters are ignored: the same rows in the same (server-chosen) order.
       String sorted = Requests.get(world.owner.browser(), root, "/hedges?sort=id%3Bdrop&order=desc%2C1").getContentAsString();
       assertThat(rows(sorted)).isEqualTo(rows(all));
-      // An asset is matched against the contract catalog, never spliced into a query.
+      // An asset must be a symbol (then matched against the contract catalog), never spliced into a query.
       WebResponse injected = Requests.get(world.owner.browser(), root, "/hedges?asset=BTC%27%29%3B+delete+from+hedge_event%3B--");
-      assertThat(injected.getStatusCode()).isEqualTo(200);
-      assertThat(injected.getContentAsString()).doesNotContain("#" + world.hedgeId);
+      assertThat(injected.getStatusCode()).isEqualTo(400);
+      assertThat(injected.getContentAsString()).contains("asset symbol").doesNotContain("#" + world.hedgeId);
+      assertThat(Requests.get(world.owner.browser(), root, "/hedges?asset=DOGE").getContentAsString())
+          .doesNotContain("#" + world.hedgeId);
       assertThat(Requests.get(world.owner.browser(), root, "/hedges?asset=BTC").getContentAsString())
           .contains("#" + world.hedgeId);
       for (String q : new String[] {"format=xlsx", "format=native&portfolio=1%20or%201%3D1", "format=native&from=yesterday",
