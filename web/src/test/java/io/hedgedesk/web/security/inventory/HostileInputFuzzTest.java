@@ -2,10 +2,6 @@ package io.hedgedesk.web.security.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hedgedesk.persistence.portfolio.PortfolioService;
-import io.hedgedesk.persistence.team.TeamService;
-import io.hedgedesk.persistence.user.AppUserRepository;
-import io.hedgedesk.web.hedge.book.HedgeBookService;
 import io.hedgedesk.web.security.inventory.Routes.Route;
 import io.hedgedesk.web.support.Browser;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -94,13 +90,7 @@ class HostileInputFuzzTest {
   URL root;
 
   @Inject
-  AppUserRepository users;
-  @Inject
-  TeamService teams;
-  @Inject
-  PortfolioService portfolios;
-  @Inject
-  HedgeBookService book;
+  Fixtures fixtures;
 
   private final Random random = new Random(SEED);
 
@@ -110,7 +100,7 @@ class HostileInputFuzzTest {
 
   @Test
   void everyFormAndPageSurvivesHostileInput() throws Exception {
-    try (World world = new World(root, new World.Services(users, teams, portfolios, book), "Fuzz")) {
+    try (World world = fixtures.world(root, "Fuzz")) {
       String token = world.owner.csrfToken();
       List<Route> forms = Routes.all().stream().filter(r -> !r.isGet() && !r.isJson()).toList();
       Map<Route, List<NameValuePair>> samples = new LinkedHashMap<>();

@@ -6,10 +6,6 @@ import io.hedgedesk.domain.hedge.Hedge;
 import io.hedgedesk.domain.hedge.HedgeStatus;
 import io.hedgedesk.domain.portfolio.Holding;
 import io.hedgedesk.domain.team.Role;
-import io.hedgedesk.persistence.portfolio.PortfolioService;
-import io.hedgedesk.persistence.team.TeamService;
-import io.hedgedesk.persistence.user.AppUserRepository;
-import io.hedgedesk.web.hedge.book.HedgeBookService;
 import io.hedgedesk.web.support.Browser;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -20,7 +16,6 @@ import java.math.BigDecimal;
 import java.net.URL;
 import java.util.Map;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.htmlunit.WebClient;
 import org.htmlunit.WebResponse;
 import org.junit.jupiter.api.Test;
@@ -38,23 +33,14 @@ class MassAssignmentTest {
   URL root;
 
   @Inject
-  AppUserRepository users;
-  @Inject
-  TeamService teams;
-  @Inject
-  PortfolioService portfolios;
-  @Inject
-  HedgeBookService book;
-  @Inject
-  DataSource dataSource;
+  Fixtures fixtures;
 
   @Test
   void formsCannotSetIdsTeamOwnerRoleStatusOrVersion() throws Exception {
-    World.Services services = new World.Services(users, teams, portfolios, book);
-    try (World world = new World(root, services, "Mass")) {
-      long ownerId = services.userId(world.owner);
-      long editorId = services.userId(world.editor);
-      long outsiderId = services.userId(world.outsider);
+    try (World world = fixtures.world(root, "Mass")) {
+      long ownerId = fixtures.userId(world.owner);
+      long editorId = fixtures.userId(world.editor);
+      long outsiderId = fixtures.userId(world.outsider);
       String foreignTeam = Long.toString(world.outsiderTeamId);
       String foreignPortfolio = Long.toString(world.outsiderPortfolioId);
 
@@ -65,19 +51,19 @@ class MassAssignmentTest {
       assertThat(created.getStatusCode()).isEqualTo(303);
       long pid = Long.parseLong(created.getResponseHeaderValue("Location").replaceAll(".*/portfolios/(\\d+)\\?.*", "$1"));
       assertThat(pid).isNotEqualTo(world.outsiderPortfolioId);
-      assertThat(portfolios.access(ownerId, pid).portfolio().teamId()).isEqualTo(world.teamId);
-      assertThat(portfolios.access(ownerId, pid).portfolio().version()).isZero();
-      assertThat(portfolios.list(outsiderId, world.outsiderTeamId)).extracting(p -> p.name()).doesNotContain("Mine");
+      assertThat(fixtures.portfolios().access(ownerId, pid).portfolio().teamId()).isEqualTo(world.teamId);
+      assertThat(fixtures.portfolios().access(ownerId, pid).portfolio().version()).isZero();
+      assertThat(fixtures.portfolios().list(outsiderId, world.outsiderTeamId)).extracting(p -> p.name()).doesNotContain("Mine");
 
       // Renaming names its team by the path only.
-      String outsiderTeamName = teams.team(outsiderId, world.outsiderTeamId).team().name();
-      long version = teams.team(ownerId, world.teamId).team().version();
-      boolean personal = teams.team(ownerId, world.teamId).team().personal();
+      String outsiderTeamName = fixtures.teams().team(outsiderId, world.outsiderTeamId).team().name();
+      long version = fixtures.teams().team(ownerId, world.teamId).team().version();
+      boolean personal = fixtures.teams().team(ownerId, world.teamId).team().personal();
       assertThat(world.owner.post("/teams/" + world.teamId + "/rename", "name", "Renamed", "version",
           Long.toString(version), "id", foreignTeam, "teamId", foreignTeam, "personal", "true").getStatusCode())
           .isEqualTo(303);
-      assertThat(teams.team(outsiderId, world.outsiderTeamId).team().name()).isEqualTo(outsiderTeamName);
-      assertThat(teams.team(ownerId, world.teamId).team().personal()).isEqualTo(personal);
+      assertThat(fixtures.teams().team(outsiderId, world.outsiderTeamId).team().name()).isEqualTo(outsiderTeamName);
+      assertThat(fixtures.teams().team(ownerId, world.teamId).team().personal()).isEqualTo(personal);
       assertThat(world.owner.post("/teams/" + world.teamId + "/rename", "name", "Renamed again", "version",
           Long.toString(version + 100)).getStatusCode()).isEqualTo(409);
 
@@ -85,20 +71,20 @@ class MassAssignmentTest {
       String invitee = "mass-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
       assertThat(world.owner.post("/teams/" + world.teamId + "/invitations", "invitee", invitee, "role", "VIEWER",
           "teamId", foreignTeam).getStatusCode()).isEqualTo(303);
-      assertThat(teams.pendingInvitations(ownerId, world.teamId)).extracting(i -> i.invitee()).contains(invitee);
-      assertThat(teams.pendingInvitations(outsiderId, world.outsiderTeamId)).isEmpty();
+      assertThat(fixtures.teams().pendingInvitations(ownerId, world.teamId)).extracting(i -> i.invitee()).contains(invitee);
+      assertThat(fixtures.teams().pendingInvitations(outsiderId, world.outsiderTeamId)).isEmpty();
 
       // A holding edit cannot move the holding or touch another portfolio's; the version is compared, not assigned.
-      Holding foreignBefore = portfolios.holding(outsiderId, world.outsiderPortfolioId, world.outsiderHoldingId);
-      long holdingVersion = portfolios.holding(ownerId, world.portfolioId, world.holdingId).version();
+      Holding foreignBefore = fixtures.portfolios().holding(outsiderId, world.outsiderPortfolioId, world.outsiderHoldingId);
+      long holdingVersion = fixtures.portfolios().holding(ownerId, world.portfolioId, world.holdingId).version();
       assertThat(world.editor.post("/portfolios/" + world.portfolioId + "/holdings/" + world.holdingId, "asset", "BTC",
           "quantity", "0.25", "venue", "Cold", "version", Long.toString(holdingVersion), "portfolioId",
           foreignPortfolio, "id", Long.toString(world.outsiderHoldingId), "updatedBy", Long.toString(outsiderId))
           .getStatusCode()).isEqualTo(303);
-      Holding moved = portfolios.holding(ownerId, world.portfolioId, world.holdingId);
+      Holding moved = fixtures.portfolios().holding(ownerId, world.portfolioId, world.holdingId);
       assertThat(moved.portfolioId()).isEqualTo(world.portfolioId);
       assertThat(moved.version()).isEqualTo(holdingVersion + 1);
-      assertThat(portfolios.holding(outsiderId, world.outsiderPortfolioId, world.outsiderHoldingId))
+      assertThat(fixtures.portfolios().holding(outsiderId, world.outsiderPortfolioId, world.outsiderHoldingId))
           .isEqualTo(foreignBefore);
       assertThat(world.editor.post("/portfolios/" + world.portfolioId + "/holdings/" + world.holdingId, "asset", "BTC",
           "quantity", "9", "venue", "Cold", "version", Long.toString(holdingVersion + 100)).getStatusCode())
@@ -112,21 +98,21 @@ class MassAssignmentTest {
           "1000", "version", "7", "id", Long.toString(world.outsiderHedgeId));
       assertThat(opened.getStatusCode()).isEqualTo(303);
       long hedgeId = Long.parseLong(opened.getResponseHeaderValue("Location").replaceAll(".*/hedges/(\\d+).*", "$1"));
-      Hedge hedge = book.hedge(editorId, hedgeId).hedge();
+      Hedge hedge = fixtures.book().hedge(editorId, hedgeId).hedge();
       assertThat(hedgeId).isNotEqualTo(world.outsiderHedgeId);
       assertThat(hedge.status()).isEqualTo(HedgeStatus.OPEN);
       assertThat(hedge.portfolioId()).isEqualTo(world.portfolioId);
-      assertThat(hedge.openedByName()).isEqualTo(services.support().user(world.editor).displayName());
+      assertThat(hedge.openedByName()).isEqualTo(fixtures.support().user(world.editor).displayName());
       assertThat(hedge.realizedPnl()).isEqualByComparingTo(BigDecimal.ZERO);
       assertThat(hedge.version()).isZero();
 
       // An editor cannot promote themselves (roles are the owner's to give).
       long membership = world.editorMembershipId;
-      long membershipVersion = teams.members(ownerId, world.teamId).stream()
+      long membershipVersion = fixtures.teams().members(ownerId, world.teamId).stream()
           .filter(m -> m.membershipId() == membership).findFirst().orElseThrow().version();
       assertThat(world.editor.post("/teams/" + world.teamId + "/members/" + membership + "/role", "role", "OWNER",
           "version", Long.toString(membershipVersion)).getStatusCode()).isEqualTo(403);
-      assertThat(teams.team(editorId, world.teamId).role()).isEqualTo(Role.EDITOR);
+      assertThat(fixtures.teams().team(editorId, world.teamId).role()).isEqualTo(Role.EDITOR);
     }
   }
 
@@ -142,9 +128,8 @@ class MassAssignmentTest {
 
   @Test
   void hedgeHistoryFiltersAreAllowListedAndNeverReachTheSql() throws Exception {
-    World.Services services = new World.Services(users, teams, portfolios, book);
-    Database db = new Database(dataSource);
-    try (World world = new World(root, services, "Filter")) {
+    Database db = fixtures.db();
+    try (World world = fixtures.world(root, "Filter")) {
       String all = Requests.get(world.owner.browser(), root, "/hedges").getContentAsString();
       assertThat(all).contains("#" + world.hedgeId);
       Map<String, String> before = db.snapshot();

@@ -2,10 +2,6 @@ package io.hedgedesk.web.security.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hedgedesk.persistence.portfolio.PortfolioService;
-import io.hedgedesk.persistence.team.TeamService;
-import io.hedgedesk.persistence.user.AppUserRepository;
-import io.hedgedesk.web.hedge.book.HedgeBookService;
 import io.hedgedesk.web.security.inventory.Routes.Route;
 import io.hedgedesk.web.support.Browser;
 import io.hedgedesk.web.support.UserSession;
@@ -20,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import javax.sql.DataSource;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.htmlunit.WebClient;
 import org.htmlunit.WebResponse;
@@ -59,15 +54,7 @@ class RouteInventoryTest {
   URL root;
 
   @Inject
-  AppUserRepository users;
-  @Inject
-  TeamService teams;
-  @Inject
-  PortfolioService portfolios;
-  @Inject
-  HedgeBookService book;
-  @Inject
-  DataSource dataSource;
+  Fixtures fixtures;
 
   World world;
   Database db;
@@ -75,8 +62,8 @@ class RouteInventoryTest {
   /** Built once, inside the first test (the services need the request context that test methods have). */
   private void setUp() throws Exception {
     if (world == null) {
-      world = new World(root, new World.Services(users, teams, portfolios, book), "Inventory");
-      db = new Database(dataSource);
+      world = fixtures.world(root, "Inventory");
+      db = fixtures.db();
     }
   }
 
@@ -158,6 +145,8 @@ class RouteInventoryTest {
     setUp();
     UserSession outsider = world.outsider;
     String token = outsider.csrfToken();
+    // One fingerprint around the whole sweep (a snapshot per request is slow enough to outlive the session).
+    Map<String, String> before = db.snapshot();
     int checked = 0;
     for (Route r : protectedRoutes()) {
       List<String> parameters = r.parameters();
@@ -176,17 +165,16 @@ class RouteInventoryTest {
         paths.add(Routes.fill(r, name -> name.equals(first) ? own : world.id(name)));
       }
       for (String path : paths) {
-        Map<String, String> before = db.snapshot();
         WebResponse response = r.isGet() ? Requests.get(outsider.browser(), root, path)
             : Requests.postForm(outsider.browser(), root, path, Requests.withToken(world.sample(r), token),
                 r.isMultipart());
         assertThat(response.getStatusCode()).as(r + " as " + path).isEqualTo(404);
         assertThat(response.getContentAsString()).as(path).doesNotContain(world.owner.username);
-        assertThat(Database.changed(before, db.snapshot())).as(r + " as " + path).isEmpty();
         checked++;
       }
     }
     assertThat(checked).isGreaterThan(25);
+    assertThat(Database.changed(before, db.snapshot())).isEmpty();
   }
 
   @Test
@@ -220,19 +208,19 @@ class RouteInventoryTest {
     setUp();
     UserSession viewer = world.viewer;
     String token = viewer.csrfToken();
+    Map<String, String> before = db.snapshot();
     int checked = 0;
     for (Route r : protectedRoutes()) {
       if (r.isGet() || VIEWER_MAY.contains(r.toString())) {
         continue;
       }
-      Map<String, String> before = db.snapshot();
       WebResponse response = Requests.postForm(viewer.browser(), root, world.path(r),
           Requests.withToken(world.sample(r), token), r.isMultipart());
       assertThat(response.getStatusCode()).as(r.toString()).isEqualTo(403);
-      assertThat(Database.changed(before, db.snapshot())).as(r.toString()).isEmpty();
       checked++;
     }
     assertThat(checked).isGreaterThan(15);
+    assertThat(Database.changed(before, db.snapshot())).isEmpty();
   }
 
   @Test
@@ -240,15 +228,15 @@ class RouteInventoryTest {
     setUp();
     UserSession editor = world.editor;
     String token = editor.csrfToken();
+    Map<String, String> before = db.snapshot();
     for (Route r : protectedRoutes()) {
       if (r.isGet() || !r.path().startsWith("/teams/") || VIEWER_MAY.contains(r.toString())) {
         continue;
       }
-      Map<String, String> before = db.snapshot();
       WebResponse response = Requests.postForm(editor.browser(), root, world.path(r),
           Requests.withToken(world.sample(r), token), false);
       assertThat(response.getStatusCode()).as(r.toString()).isEqualTo(403);
-      assertThat(Database.changed(before, db.snapshot())).as(r.toString()).isEmpty();
     }
+    assertThat(Database.changed(before, db.snapshot())).isEmpty();
   }
 }

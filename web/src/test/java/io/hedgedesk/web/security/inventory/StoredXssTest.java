@@ -3,10 +3,6 @@ package io.hedgedesk.web.security.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hedgedesk.domain.team.Role;
-import io.hedgedesk.persistence.portfolio.PortfolioService;
-import io.hedgedesk.persistence.team.TeamService;
-import io.hedgedesk.persistence.user.AppUserRepository;
-import io.hedgedesk.web.hedge.book.HedgeBookService;
 import io.hedgedesk.web.security.inventory.Routes.Route;
 import io.hedgedesk.web.support.UserSession;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -48,26 +44,19 @@ class StoredXssTest {
   URL root;
 
   @Inject
-  AppUserRepository users;
-  @Inject
-  TeamService teams;
-  @Inject
-  PortfolioService portfolios;
-  @Inject
-  HedgeBookService book;
+  Fixtures fixtures;
 
   @Test
   void hostileTextIsEscapedOnEveryPageAndNeutralizedInEveryCsvFormat() throws Exception {
-    World.Services services = new World.Services(users, teams, portfolios, book);
-    try (World world = new World(root, services, "Xss");
+    try (World world = fixtures.world(root, "Xss");
          UserSession evil = UserSession.logIn(root, "evil-" + UUID.randomUUID().toString().substring(0, 8),
              UUID.randomUUID().toString(), NAME)) {
-      services.support().join(world.owner, evil, Role.EDITOR);
-      teams.switchTo(services.userId(evil), world.teamId);
+      fixtures.support().join(world.owner, evil, Role.EDITOR);
+      fixtures.teams().switchTo(fixtures.userId(evil), world.teamId);
       List<WebResponse> answers = new ArrayList<>();
 
       // --- store the payloads through the forms
-      long teamVersion = teams.team(services.userId(world.owner), world.teamId).team().version();
+      long teamVersion = fixtures.teams().team(fixtures.userId(world.owner), world.teamId).team().version();
       answers.add(expect(303, world.owner.post("/teams/" + world.teamId + "/rename", "name", NAME, "version",
           Long.toString(teamVersion))));
       answers.add(world.owner.post("/teams/" + world.teamId + "/invitations", "invitee", NAME, "role", "VIEWER"));
@@ -77,7 +66,7 @@ class StoredXssTest {
       answers.add(evil.post("/portfolios/" + pid + "/holdings", "asset", NAME, "customAsset", "1", "quantity", LONG,
           "venue", NAME, "costBasisUsd", NAME, "acquiredOn", NAME, "note", LONG, "formToken", "x"));
       answers.add(evil.post("/portfolios/" + pid + "/prices", "priceAsset", NAME, "price", NAME));
-      long holdingId = portfolios.holdings(services.userId(evil), pid).get(0).id();
+      long holdingId = fixtures.portfolios().holdings(fixtures.userId(evil), pid).get(0).id();
       WebResponse opened = expect(303, evil.post("/portfolios/" + pid + "/hedges", "contractId", "BYBIT:BTCUSD",
           "side", "SHORT", "size", "1000", "entryPrice", "50000", "leverage", "2", "margin", "0", "marginSource",
           SHORT, "holding", Long.toString(holdingId), "targetCoverage", "1", "fee", "0", "formToken",
@@ -172,7 +161,7 @@ class StoredXssTest {
   }
 
   private void note(UserSession s, long hedgeId, String note) throws Exception {
-    long version = book.hedge(users.findByIssuerAndSubject(UserSession.ISSUER, s.subject).orElseThrow().id(), hedgeId)
+    long version = fixtures.book().hedge(fixtures.userId(s), hedgeId)
         .hedge().version();
     expect(303, s.post("/hedges/" + hedgeId + "/actions", "type", "NOTE", "note", note, "version",
         Long.toString(version), "formToken", UUID.randomUUID().toString()));

@@ -7,10 +7,6 @@ import io.hedgedesk.domain.portfolio.HoldingDraft;
 import io.hedgedesk.domain.portfolio.HoldingInput;
 import io.hedgedesk.domain.team.Member;
 import io.hedgedesk.domain.team.Role;
-import io.hedgedesk.persistence.portfolio.PortfolioService;
-import io.hedgedesk.persistence.team.TeamService;
-import io.hedgedesk.persistence.user.AppUserRepository;
-import io.hedgedesk.web.hedge.book.HedgeBookService;
 import io.hedgedesk.web.security.inventory.Routes.Route;
 import io.hedgedesk.web.support.Teams;
 import io.hedgedesk.web.support.UserSession;
@@ -47,20 +43,9 @@ final class World implements AutoCloseable {
   final long outsiderHoldingId;
   final long outsiderHedgeId;
 
-  private final Services services;
+  private final Fixtures services;
 
-  /** The application services the fixture is built with. */
-  record Services(AppUserRepository users, TeamService teams, PortfolioService portfolios, HedgeBookService book) {
-    Teams support() {
-      return new Teams(users, teams);
-    }
-
-    long userId(UserSession s) {
-      return support().user(s).id();
-    }
-  }
-
-  World(URL root, Services services, String prefix) throws Exception {
+  World(URL root, Fixtures services, String prefix) throws Exception {
     this.services = services;
     Teams t = services.support();
     owner = UserSession.logInNew(root, prefix + "Owner");
