@@ -1,5 +1,6 @@
 package io.hedgedesk.domain.hedge;
 
+import io.hedgedesk.domain.Text;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
@@ -47,6 +48,9 @@ public record HedgeAction(HedgeEventType type, Optional<BigDecimal> quantity, Op
     note = note == null ? "" : note.strip();
     if (note.length() > NOTE_MAX) {
       throw InvalidHedgeException.of("note", "At most " + NOTE_MAX + " characters.");
+    }
+    if (Text.hasControlCharacters(note, true)) {
+      throw InvalidHedgeException.of("note", "No control characters other than tabs and line breaks, please.");
     }
     switch (type) {
       case INCREASE, REDUCE -> {

@@ -1,5 +1,6 @@
 package io.hedgedesk.domain.hedge;
 
+import io.hedgedesk.domain.Text;
 import io.hedgedesk.domain.instrument.Side;
 import java.math.BigDecimal;
 import java.util.List;
@@ -49,6 +50,9 @@ public record OpenHedge(long portfolioId, String contractId, Side side, BigDecim
     marginSource = marginSource == null || marginSource.isBlank() ? "UNSPECIFIED" : marginSource.strip();
     if (marginSource.length() > 40) {
       throw InvalidHedgeException.of("marginSource", "At most 40 characters.");
+    }
+    if (Text.hasControlCharacters(marginSource, false)) {
+      throw InvalidHedgeException.of("marginSource", "No control characters, please.");
     }
     holdingIds = List.copyOf(Objects.requireNonNull(holdingIds, "holdingIds"));
     if (targetCoverage == null || targetCoverage.signum() <= 0 || targetCoverage.compareTo(MAX_COVERAGE) > 0) {

@@ -1,5 +1,6 @@
 package io.hedgedesk.domain.portfolio;
 
+import io.hedgedesk.domain.Text;
 import io.hedgedesk.domain.instrument.Asset;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -75,6 +76,8 @@ public record HoldingDraft(String assetSymbol, boolean customAsset, BigDecimal q
       errors.put("venue", "Say where it is held (exchange or wallet).");
     } else if (venue.length() > MAX_VENUE) {
       errors.put("venue", "At most " + MAX_VENUE + " characters.");
+    } else if (Text.hasControlCharacters(venue, false)) {
+      errors.put("venue", "No control characters, please.");
     }
     BigDecimal cost = in.costBasisUsd().isEmpty() ? null
         : decimal(in.costBasisUsd(), "costBasisUsd", false, MAX_COST, MAX_COST_SCALE, errors);
@@ -93,6 +96,8 @@ public record HoldingDraft(String assetSymbol, boolean customAsset, BigDecimal q
     }
     if (in.note().length() > MAX_NOTE) {
       errors.put("note", "At most " + MAX_NOTE + " characters.");
+    } else if (Text.hasControlCharacters(in.note(), true)) {
+      errors.put("note", "No control characters other than tabs and line breaks, please.");
     }
     if (!errors.isEmpty()) {
       throw new InvalidHoldingException(errors);

@@ -1,5 +1,6 @@
 package io.hedgedesk.domain.portfolio;
 
+import io.hedgedesk.domain.Text;
 /**
  * A named set of holdings that belongs to one team.
  *
@@ -27,6 +28,9 @@ public record Portfolio(long id, long teamId, String name, long version) {
     }
     if (stripped.length() > MAX_NAME) {
       throw InvalidHoldingException.of("name", "name must be at most " + MAX_NAME + " characters");
+    }
+    if (Text.hasControlCharacters(stripped, false)) {
+      throw InvalidHoldingException.of("name", "name must not contain control characters");
     }
     return stripped;
   }

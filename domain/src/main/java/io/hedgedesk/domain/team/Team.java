@@ -1,5 +1,6 @@
 package io.hedgedesk.domain.team;
 
+import io.hedgedesk.domain.Text;
 /**
  * A group of people sharing portfolios.
  *
@@ -27,6 +28,9 @@ public record Team(long id, String name, boolean personal, long version) {
     }
     if (stripped.length() > MAX_NAME) {
       throw new TeamRuleException("name", "name must be at most " + MAX_NAME + " characters, was " + stripped.length());
+    }
+    if (Text.hasControlCharacters(stripped, false)) {
+      throw new TeamRuleException("name", "name must not contain control characters");
     }
     return stripped;
   }

@@ -1,5 +1,6 @@
 package io.hedgedesk.web.api;
 
+import io.hedgedesk.domain.Text;
 import java.math.BigDecimal;
 import java.util.Locale;
 
@@ -26,6 +27,9 @@ public final class Inputs {
         String text = raw.strip();
         if (text.length() > MAX_TEXT) {
             throw new BadInputException(field, field + " must be at most " + MAX_TEXT + " characters");
+        }
+        if (Text.hasControlCharacters(text, false)) {
+            throw new BadInputException(field, field + " must not contain control characters");
         }
         return text;
     }

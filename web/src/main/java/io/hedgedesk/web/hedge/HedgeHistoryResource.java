@@ -113,10 +113,17 @@ public class HedgeHistoryResource {
       return Response.ok(Templates.history(currentUser.viewer(), page, Map.of(), Flash.message(flash)))
           .header("Cache-Control", "no-store").build();
     } catch (InvalidHedgeException e) {
-      Page page = new Page(all, text(portfolio), text(asset), text(from), text(to), text(status), List.of(), false,
-          query);
-      return Response.status(400).entity(Templates.history(currentUser.viewer(), page, e.errors(), "")).build();
+      return invalid(e, portfolio, asset, from, to, status);
     }
+  }
+
+  /** The page with the filters as typed and the reasons they were refused (400). */
+  private Response invalid(InvalidHedgeException e, String portfolio, String asset, String from, String to,
+                           String status) {
+    Page page = new Page(portfolios.listAll(currentUser.id()), text(portfolio), text(asset), text(from), text(to),
+        text(status), List.of(), false, query(portfolio, asset, from, to, status));
+    return Response.status(400).type(MediaType.TEXT_HTML_TYPE)
+        .entity(Templates.history(currentUser.viewer(), page, e.errors(), "")).build();
   }
 
   @GET
@@ -124,9 +131,15 @@ public class HedgeHistoryResource {
   public Response export(@RestQuery String format, @RestQuery String portfolio, @RestQuery String asset,
                          @RestQuery String from, @RestQuery String to, @RestQuery String status) {
     long userId = currentUser.id();
-    LedgerCsv.Format csvFormat = LedgerCsv.Format.of(format).orElseThrow(() -> InvalidHedgeException.of("format",
-        "Choose native, koinly, cointracker or rotki."));
-    HedgeHistoryFilter filter = filter(portfolio, asset, from, to, status);
+    LedgerCsv.Format csvFormat;
+    HedgeHistoryFilter filter;
+    try {
+      csvFormat = LedgerCsv.Format.of(format).orElseThrow(() -> InvalidHedgeException.of("format",
+          "Choose native, koinly, cointracker or rotki."));
+      filter = filter(portfolio, asset, from, to, status);
+    } catch (InvalidHedgeException e) {
+      return invalid(e, portfolio, asset, from, to, status);
+    }
     String name = filter.portfolioId().map(id -> slug(portfolios.access(userId, id).portfolio().name()))
         .orElse("all-portfolios");
     String fileName = "hedges-" + name + "-" + LocalDate.now(clock) + "-" + csvFormat.key() + ".csv";

@@ -15,6 +15,9 @@ import java.util.Optional;
 final class Parse {
 
   private static final int MAX_DIGITS = 40;
+  /** The ledger stores numeric(38, 18): less than 10^20, at most 18 decimals. */
+  private static final int MAX_INTEGER_DIGITS = 20;
+  private static final int MAX_SCALE = 18;
 
   private final Map<String, String> errors = new LinkedHashMap<>();
 
@@ -27,12 +30,20 @@ final class Parse {
       errors.put(field, "Too long.");
       return Optional.empty();
     }
-    try {
-      return Optional.of(new BigDecimal(t));
-    } catch (NumberFormatException e) {
+    if (!t.matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)")) {
       errors.put(field, "Enter a number like 1234.5.");
       return Optional.empty();
     }
+    BigDecimal value = new BigDecimal(t);
+    if (value.precision() - value.scale() > MAX_INTEGER_DIGITS) {
+      errors.put(field, "Too large.");
+      return Optional.empty();
+    }
+    if (value.stripTrailingZeros().scale() > MAX_SCALE) {
+      errors.put(field, "At most " + MAX_SCALE + " decimals.");
+      return Optional.empty();
+    }
+    return Optional.of(value);
   }
 
   BigDecimal required(String text, String field) {
