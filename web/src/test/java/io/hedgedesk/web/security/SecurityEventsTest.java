@@ -1,5 +1,6 @@
 package io.hedgedesk.web.security;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hedgedesk.domain.team.Member;
@@ -12,9 +13,11 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.smallrye.jwt.build.Jwt;
 import jakarta.inject.Inject;
 import java.net.URL;
 import java.util.List;
+import java.util.Map;
 import org.htmlunit.WebClient;
 import org.htmlunit.util.Cookie;
 import org.junit.jupiter.api.AfterEach;
@@ -63,6 +66,23 @@ class SecurityEventsTest {
           .contains(" user=" + ann.username, " iss=https://server.example.com", " sub=" + ann.subject));
       assertThat(eventLines("logout")).anySatisfy(line -> assertThat(line).contains(" user=" + ann.username));
       assertNoSecrets(session, csrf);
+    }
+  }
+
+  @Test
+  void backChannelLogoutFromTheProviderEndsTheSessionAndIsLogged() throws Exception {
+    try (UserSession bea = UserSession.logInNew(root, "Bea")) {
+      assertThat(bea.getStatus("/dashboard")).isEqualTo(200);
+
+      // The provider (Keycloak: an admin ends the user's session) posts a signed logout token naming the subject.
+      String logoutToken = Jwt.issuer(UserSession.ISSUER).audience("quarkus-web-app").subject(bea.subject)
+          .claim("events", Map.of("http://schemas.openid.net/event/backchannel-logout", Map.of()))
+          .jws().keyId("1").sign("privateKey.jwk");
+      given().formParam("logout_token", logoutToken)
+          .when().post("/logout/backchannel").then().statusCode(200);
+
+      assertThat(bea.getStatus("/dashboard")).as("the next request needs a new login").isEqualTo(302);
+      assertThat(eventLines("logout")).anySatisfy(line -> assertThat(line).contains(" reason=backchannel"));
     }
   }
 
