@@ -10,7 +10,7 @@ import org.jboss.logging.Logger;
 /**
  * Security events, one line each, in their own logger category ({@value #CATEGORY}) so they can be routed, kept
  * and alerted on apart from the application log:
- * {@code event=access-denied at=2026-11-29T14:00:00Z user=alice path=/teams/7/members/3/role reason=VIEWER}.
+ * {@code event=access-denied at=2026-11-29T14:00:00Z user=alice path=/teams/7/members/3/role role=VIEWER}.
  *
  * <p>Values are who (the principal name, never an e-mail), what (event, path, ids, roles) and when (UTC). Tokens,
  * cookies, passwords and secrets are never passed in. Every value is user-controlled text as far as the log is
