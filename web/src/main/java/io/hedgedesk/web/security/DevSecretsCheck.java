@@ -37,6 +37,7 @@ public class DevSecretsCheck {
     if (defaults.isEmpty()) {
       return;
     }
+    SecurityLog.warn(allowed ? "dev-secrets-allowed" : "dev-secrets-refused", "variables", String.join(",", defaults));
     if (!allowed) {
       LOG.error(DevSecrets.refusal(defaults));
       throw new InsecureConfigurationException(DevSecrets.refusal(defaults));

@@ -9,6 +9,7 @@ import io.hedgedesk.persistence.FormTokens;
 import io.hedgedesk.persistence.StaleEditException;
 import io.hedgedesk.persistence.audit.AuditLog;
 import io.hedgedesk.persistence.team.TeamService;
+import io.hedgedesk.web.security.SecurityLog;
 import io.hedgedesk.web.support.Flash;
 import io.hedgedesk.web.user.CurrentUser;
 import io.hedgedesk.web.user.Viewer;
@@ -116,7 +117,10 @@ public class TeamResource {
   public Response invite(@RestPath long teamId, @BeanParam TeamForms.InviteForm form) {
     TeamForms.Typed typed = new TeamForms.Typed(null, form.invitee(), form.role());
     try {
-      teams.invite(currentUser.id(), teamId, form.invitee(), Role.parse(form.role()));
+      Role role = Role.parse(form.role());
+      teams.invite(currentUser.id(), teamId, form.invitee(), role);
+      // The invitee (an e-mail address or a username) stays in the team's audit trail, not in the log.
+      securityEvent("team-invitation", "team", teamId, "role", role);
       return Flash.redirect("/teams/" + teamId, "invited");
     } catch (TeamRuleException e) {
       return invalid(e, detailPage(teamId, typed, Map.of(e.field(), e.getMessage())));
@@ -127,6 +131,7 @@ public class TeamResource {
   @Path("{teamId}/invitations/{invitationId}/revoke")
   public Response revoke(@RestPath long teamId, @RestPath long invitationId) {
     teams.revokeInvitation(currentUser.id(), teamId, invitationId);
+    securityEvent("team-invitation-revoked", "team", teamId, "invitation", invitationId);
     return Flash.redirect("/teams/" + teamId, "invitation-revoked");
   }
 
@@ -134,7 +139,9 @@ public class TeamResource {
   @Path("{teamId}/members/{membershipId}/role")
   public Response changeRole(@RestPath long teamId, @RestPath long membershipId, @BeanParam TeamForms.RoleForm form) {
     try {
-      teams.changeRole(currentUser.id(), teamId, membershipId, version(form.version()), Role.parse(form.role()));
+      Role role = Role.parse(form.role());
+      teams.changeRole(currentUser.id(), teamId, membershipId, version(form.version()), role);
+      securityEvent("team-role-changed", "team", teamId, "membership", membershipId, "role", role);
       return Flash.redirect("/teams/" + teamId, "role-changed");
     } catch (TeamRuleException e) {
       return invalid(e, detailPage(teamId, TeamForms.Typed.NONE, Map.of("members", e.getMessage())));
@@ -150,6 +157,7 @@ public class TeamResource {
   public Response remove(@RestPath long teamId, @RestPath long membershipId) {
     try {
       teams.removeMember(currentUser.id(), teamId, membershipId);
+      securityEvent("team-member-removed", "team", teamId, "membership", membershipId);
       return Flash.redirect("/teams/" + teamId, "member-removed");
     } catch (TeamRuleException e) {
       return invalid(e, detailPage(teamId, TeamForms.Typed.NONE, Map.of("members", e.getMessage())));
@@ -161,6 +169,7 @@ public class TeamResource {
   public Response leave(@RestPath long teamId) {
     try {
       teams.leave(currentUser.id(), teamId);
+      securityEvent("team-left", "team", teamId);
       return Flash.redirect("/teams", "left");
     } catch (TeamRuleException e) {
       return invalid(e, detailPage(teamId, TeamForms.Typed.NONE, Map.of("members", e.getMessage())));
@@ -188,6 +197,17 @@ public class TeamResource {
   private Response invalid(TeamRuleException e, TemplateInstance page) {
     LOG.infof("Team input refused for user %d: %s", currentUser.id(), e.field());
     return Response.status(400).entity(page).build();
+  }
+
+  /** A change of who may do what in a team: a security event with the acting user. */
+  private void securityEvent(String event, Object... fields) {
+    Object[] all = new Object[fields.length + 4];
+    all[0] = "user";
+    all[1] = currentUser.get().username();
+    all[2] = "uid";
+    all[3] = currentUser.id();
+    System.arraycopy(fields, 0, all, 4, fields.length);
+    SecurityLog.info(event, all);
   }
 
   /** A missing or malformed version is treated as stale: it can never match a stored one. */

@@ -26,6 +26,7 @@ class ProductionStartupIT {
       assertThat(output).contains("Refusing to start: HEDGEDESK_SESSION_SECRET, "
           + "HEDGEDESK_OIDC_CLIENT_SECRET have their public development default")
           .contains("HEDGEDESK_ALLOW_DEV_SECRETS=true")
+          .contains("event=dev-secrets-refused")
           .doesNotContain("Listening on:");
     }
   }
@@ -47,7 +48,9 @@ class ProductionStartupIT {
             .doesNotContain("Exception", "\tat ", "io.quarkus", "io.vertx", "io.hedgedesk", "127.0.0.1:9");
       }
       assertThat(app.output())
-          .contains("HEDGEDESK_ALLOW_DEV_SECRETS=true: running with the public development default of");
+          .contains("HEDGEDESK_ALLOW_DEV_SECRETS=true: running with the public development default of")
+          .containsPattern("event=dev-secrets-allowed at=\\S+Z"
+              + " variables=HEDGEDESK_SESSION_SECRET,HEDGEDESK_OIDC_CLIENT_SECRET");
     }
   }
 }

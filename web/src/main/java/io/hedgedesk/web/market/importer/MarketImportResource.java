@@ -70,9 +70,9 @@ public class MarketImportResource {
 
   /** Starts the previewed import; a second confirmation of the same import only shows its progress. */
   @POST
-  @Path("{id}/confirm")
+  @Path("{importId}/confirm")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Response confirm(@RestPath String id) {
+  public Response confirm(@RestPath("importId") String id) {
     UUID importId = parse(id);
     boolean started = service.confirm(currentUser.id(), importId).isPresent();
     service.status(currentUser.id(), importId).orElseThrow(NotFoundException::new);
@@ -81,8 +81,8 @@ public class MarketImportResource {
 
   /** The import's state: waiting for confirmation, rows processed of total, done or failed (refreshes itself). */
   @GET
-  @Path("{id}")
-  public TemplateInstance progress(@RestPath String id, @jakarta.ws.rs.QueryParam("again") String again) {
+  @Path("{importId}")
+  public TemplateInstance progress(@RestPath("importId") String id, @jakarta.ws.rs.QueryParam("again") String again) {
     MarketImport job = service.status(currentUser.id(), parse(id)).orElseThrow(NotFoundException::new);
     return Templates.progress(currentUser.viewer(), job, again != null);
   }

@@ -8,6 +8,7 @@ import io.hedgedesk.web.user.CurrentUser;
 import io.hedgedesk.web.user.Viewer;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -54,6 +55,8 @@ public class BackfillResource {
   }
 
   @POST
+  // Only a form post: the CSRF check reads form bodies, so any other content type must not reach this method.
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response start(@RestForm String kind, @RestForm String contract, @RestForm String from,
       @RestForm String to) {
     Map<String, String> form = new LinkedHashMap<>();

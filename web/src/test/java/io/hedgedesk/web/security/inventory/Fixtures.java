@@ -1,5 +1,6 @@
 package io.hedgedesk.web.security.inventory;
 
+import io.hedgedesk.web.market.importer.MarketImportService;
 import io.hedgedesk.persistence.portfolio.PortfolioService;
 import io.hedgedesk.persistence.team.TeamService;
 import io.hedgedesk.persistence.user.AppUserRepository;
@@ -18,14 +19,16 @@ class Fixtures {
   private final TeamService teams;
   private final PortfolioService portfolios;
   private final HedgeBookService book;
+  private final MarketImportService marketImports;
   private final Database db;
 
   Fixtures(AppUserRepository users, TeamService teams, PortfolioService portfolios, HedgeBookService book,
-           DataSource dataSource) {
+           MarketImportService marketImports, DataSource dataSource) {
     this.users = users;
     this.teams = teams;
     this.portfolios = portfolios;
     this.book = book;
+    this.marketImports = marketImports;
     this.db = new Database(dataSource);
   }
 
@@ -48,6 +51,10 @@ class Fixtures {
 
   HedgeBookService book() {
     return book;
+  }
+
+  MarketImportService marketImports() {
+    return marketImports;
   }
 
   Database db() {

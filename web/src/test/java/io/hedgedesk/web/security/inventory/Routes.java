@@ -75,6 +75,9 @@ final class Routes {
   static List<Route> all() {
     TreeSet<Route> routes = new TreeSet<>();
     for (Class<?> type : webClasses()) {
+      if (type.isInterface()) {
+        continue; // REST client interfaces (the venues' APIs) carry @Path too, but are called, not served
+      }
       Path classPath = type.getAnnotation(Path.class);
       for (Method m : type.getDeclaredMethods()) {
         String httpMethod = httpMethod(m);

@@ -42,6 +42,8 @@ final class World implements AutoCloseable {
   final long outsiderPortfolioId;
   final long outsiderHoldingId;
   final long outsiderHedgeId;
+  /** A market-history import the owner previewed (private to its uploader, whatever the team). */
+  final UUID marketImportId;
 
   private final Fixtures services;
 
@@ -72,6 +74,8 @@ final class World implements AutoCloseable {
     outsiderPortfolioId = outsider.createPortfolio(prefix + "Outsider's " + UUID.randomUUID());
     outsiderHoldingId = addBtc(outsiderId, outsiderPortfolioId);
     outsiderHedgeId = open(outsiderId, outsiderPortfolioId, outsiderHoldingId);
+    marketImportId = services.marketImports().preview(ownerId, "BTC-USDT-1d.csv", "date,close\n2024-01-01,42000\n",
+        "", "").id();
   }
 
   private long addBtc(long userId, long portfolio) {
@@ -99,7 +103,8 @@ final class World implements AutoCloseable {
       case "hedgeId" -> Long.toString(hedgeId);
       case "invitationId" -> Long.toString(invitationId);
       case "membershipId" -> Long.toString(editorMembershipId);
-      case "id" -> "BYBIT:BTCUSD";
+      case "id", "contractId" -> "BYBIT:BTCUSD";
+      case "importId" -> marketImportId.toString();
       default -> throw new IllegalStateException("no fixture for path parameter {" + parameter + "}: add it to World");
     };
   }
@@ -168,7 +173,13 @@ final class World implements AutoCloseable {
         Map.entry("POST /hedges/{hedgeId}/targets", w -> new String[] {"stopPrice", "70000", "version",
             Long.toString(w.hedgeVersion())}),
         Map.entry("POST /hedges/{hedgeId}/mark", w -> new String[] {"mark", "55000", "version",
-            Long.toString(w.hedgeVersion())}));
+            Long.toString(w.hedgeVersion())}),
+        Map.entry("POST /market/{contractId}/mark", w -> new String[] {"mark", "55000"}),
+        Map.entry("POST /market/import", w -> new String[] {"file", "date,close\n2024-01-02,43000\n", "series",
+            "BTC", "source", "test"}),
+        Map.entry("POST /market/import/{importId}/confirm", w -> new String[] {}),
+        Map.entry("POST /market/backfill", w -> new String[] {"kind", "PRICES", "contract", "BYBIT:BTCUSD", "from",
+            "2024-01-01", "to", "2024-01-31"}));
     Function<World, String[]> body = bodies.get(route.toString());
     if (body == null) {
       throw new IllegalStateException("no sample body for " + route + ": add one to World.sample");
