@@ -90,7 +90,15 @@ start() {
   ensure_unzip
   download
   mkdir -p "$KC_DIR/data/import"
+  # --import-realm skips a realm that already exists: when the realm file changed since the last import, start
+  # from an empty development database so the new settings (and demo users) are really imported.
+  local realm_sum; realm_sum=$(sha256sum "$REALM_FILE" | cut -d' ' -f1)
+  if [ -d "$KC_DIR/data/h2" ] && [ "$(cat "$KC_DIR/data/import/.realm.sha256" 2>/dev/null)" != "$realm_sum" ]; then
+    log "the realm file changed since Keycloak last imported it: resetting Keycloak's development database"
+    rm -rf "$KC_DIR/data/h2"
+  fi
   cp "$REALM_FILE" "$KC_DIR/data/import/hedgedesk-realm.json"
+  echo "$realm_sum" >"$KC_DIR/data/import/.realm.sha256"
   log "starting Keycloak $KEYCLOAK_VERSION on port $KEYCLOAK_PORT with $java_home (log: $LOG_FILE)"
   (
     exec 9>&-  # Keycloak must not inherit (and so hold) the start lock
