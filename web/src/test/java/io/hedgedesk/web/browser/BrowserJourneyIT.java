@@ -4,22 +4,60 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
+import java.io.IOException;
+import java.io.Reader;
+import java.math.BigDecimal;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * A visitor's first journey in a real browser (headless Chromium) against the packaged application and the real
- * Keycloak: the landing page, the public calculator, logging in as alice through Keycloak's own form, the dashboard,
- * logging out (RP-initiated: our POST /logout, a redirect to Keycloak's end-session endpoint and back), and proof
- * that both sessions are gone. The browser enforces our Content-Security-Policy throughout; its console must show
- * no violation (in particular, form-action must let the logout form's redirect reach Keycloak).
- * Screenshots: web/target/screenshots/BrowserJourneyIT/.
+ * The whole user journey in a real browser (headless Chromium) against the packaged application and the real
+ * Keycloak, through the pages only: the landing page and the public calculator; alice logs in through Keycloak's own
+ * form, creates a team and a portfolio, adds a holding with a bad quantity (refused, nothing stored) and then
+ * correctly, adds a second holding and prices both; plans a per-asset inverse hedge and a proxy hedge, records the
+ * per-asset one as opened (with its confirmation step), sees it on the dashboard, records a funding payment and a
+ * partial close on the hedge's page, exports the hedge history as CSV and checks its rows, invites bob as a viewer
+ * and logs out. Bob logs in, sees the portfolio and cannot change it (no edit controls; the edit URL and a posted
+ * edit form are refused), and logs out. After each logout the session is gone: the dashboard asks Keycloak for the
+ * password again.
+ *
+ * <p>The browser enforces our Content-Security-Policy throughout; its console must show no violation. Every name is
+ * unique per run: the IT database and the Keycloak users persist between runs. Screenshots of every page visited:
+ * web/target/screenshots/BrowserJourneyIT/.
+ *
+ * <p>Worked example used for every number below (prices are manual prices entered in the run's own team, so they
+ * are the latest quotes and nothing depends on the shipped market history):
+ * <pre>
+ *   holdings   2 ETH at 2,000 USD = 4,000 USD;  0.5 BTC at 40,000 USD = 20,000 USD;  total 24,000 USD
+ *   ETH hedge  BYBIT:ETHUSD, inverse, 1 USD per contract, 2x, margin out of the bag, coverage 1:
+ *              Q = C·S/FV = 2 × 2,000 / 1 = 4,000 contracts SHORT at 2,000
+ *              margin = Q·FV/(E·L) = 4,000 / (2,000 × 2) = 1 ETH
+ *              opening fee (taker 0.055 %, Bybit "Trading Fee Structure") = Q·FV/E × 0.00055 = 2 × 0.00055 = 0.0011 ETH
+ *   BTC leg    0.5 × 40,000 / 1 = 20,000 BTCUSD contracts
+ *   funding    +0.0025 ETH received
+ *   reduce     1,500 contracts at 2,500: short inverse PnL = Q·FV·(1/X − 1/E) = 1,500 × (1/2,500 − 1/2,000)
+ *              = 1,500 × (0.0004 − 0.0005) = −0.15 ETH, in USD at the exit price −0.15 × 2,500 = −375.00;
+ *              4,000 − 1,500 = 2,500 contracts left
+ * </pre>
  */
 @QuarkusIntegrationTest
 class BrowserJourneyIT {
@@ -30,68 +68,452 @@ class BrowserJourneyIT {
   /** Where Selenium Manager would unpack itself and what it downloads (its default cache). */
   private static final Path SELENIUM_MANAGER_CACHE = Path.of(System.getProperty("user.home"), ".cache", "selenium");
 
+  private static final Duration WAIT = Duration.ofSeconds(20);
+
+  private Chromium browser;
+  private String app;
+
   @Test
-  void visitorCalculatesLogsInAndOut() {
-    String app = root.toString();
+  void aliceHedgesAndSharesWithBob() throws IOException {
+    app = root.toString();
+    // Unique per run: earlier runs' teams, portfolios and invitations stay in the database.
+    String run = Long.toString(System.currentTimeMillis(), 36);
+    String teamName = "Journey team " + run;
+    String portfolioName = "Journey bags " + run;
     boolean seleniumManagerCacheBefore = Files.exists(SELENIUM_MANAGER_CACHE);
-    try (Chromium browser = Chromium.start("BrowserJourneyIT")) {
-      browser.open(app, "landing");
-      assertThat(browser.driver().findElement(By.tagName("h1")).getText())
-          .isEqualTo("Insure your bags without selling them");
-      assertThat(stylesheetApplied(browser)).as("app.css applied (CSP style-src 'self')").isTrue();
-
-      browser.open(app + "calculator", "calculator");
-      // Same hand arithmetic as CalculatorPageTest: short 175,000 ETHUSD at 3,500, 2x, mark 3,000.
-      assertThat(browser.driver().findElement(By.id("pnlUsd")).getText()).isEqualTo("25000.00 USD");
-
-      new Select(browser.driver().findElement(By.id("contract"))).selectByValue("BYBIT:BTCUSDT");
-      browser.driver().findElement(By.cssSelector("input[name=side][value=LONG]")).click();
-      type(browser, "size", "1");
-      type(browser, "entryPrice", "10000");
-      type(browser, "leverage", "50");
-      type(browser, "markPrice", "");
-      type(browser, "fundingRate", "");
-      browser.clickAndWait(browser.driver().findElement(By.cssSelector("form[action='/calculator'] button")),
-          "calculator-linear-long");
-      // https://help.bybit.com/hc/en-us/articles/900000181046 : 10,000 × (1 − 2 % + 0.5 %) = 9,850 (entry value)
-      assertThat(browser.driver().findElement(By.id("initialMargin")).getText()).isEqualTo("200.00000000 USDT");
-      assertThat(browser.text()).contains("9850.00");
-
-      browser.clickAndWait(browser.driver().findElement(By.linkText("Log in")), "keycloak-login");
-      assertThat(browser.driver().getCurrentUrl()).contains("/realms/hedgedesk/protocol/openid-connect/auth");
-      browser.driver().findElement(By.id("username")).sendKeys("alice");
-      browser.driver().findElement(By.id("password")).sendKeys("alice");
-      browser.clickAndWait(browser.driver().findElement(By.id("kc-login")), "dashboard");
-      assertThat(browser.driver().getCurrentUrl()).isEqualTo(app + "dashboard");
-      assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Hello, Alice Nakamoto");
+    Path downloads = Files.createTempDirectory("hedgedesk-journey-downloads");
+    try (Chromium started = Chromium.start("BrowserJourneyIT", downloads)) {
+      browser = started;
+      visitorCalculates();
+      logIn("alice", "alice", "alice-dashboard");
+      assertThat(text(By.tagName("h1"))).isEqualTo("Hello, Alice Nakamoto");
       assertThat(browser.text()).contains("Signed in as alice");
 
-      browser.clickAndWait(browser.driver().findElement(By.name("logout")), "after-logout");
-      // Back on our landing page (Quarkus adds the logout request's state to the post-logout URL).
-      assertThat(browser.driver().getCurrentUrl()).matches(Pattern.quote(app) + "(\\?state=[-0-9a-f]+)?");
-      assertThat(browser.driver().findElements(By.name("logout"))).as("no logout button once logged out").isEmpty();
-      assertThat(browser.driver().findElement(By.linkText("Log in")).isDisplayed()).isTrue();
+      createTeam(teamName);
+      long portfolioId = createPortfolio(teamName, portfolioName);
+      long ethHoldingId = addHoldings();
+      enterPrices();
+      plan(portfolioId, ethHoldingId);
+      long hedgeId = recordPerAssetHedge();
+      seeOnDashboard(hedgeId, portfolioName);
+      recordFundingAndPartialClose(hedgeId);
+      exportHistory(downloads, hedgeId, portfolioId, portfolioName);
+      inviteBob(teamName);
+      logOut("alice-after-logout");
+      assertLoginAskedAgain("alice-dashboard-again");
+      // Not asserted because it does not hold yet: alice's session cookie, saved before this logout and put back,
+      // logs her in again until the ID token inside it expires (Keycloak: 300 s). The cookie carries the tokens
+      // themselves and nothing on the server remembers the logout (the realm's back-channel logout URL is port 8080
+      // only). Closing this needs server-side session state or token introspection.
 
-      // The app's session cookie is gone, and so is Keycloak's: the dashboard asks for the password again.
-      browser.open(app + "dashboard", "dashboard-again");
-      assertThat(browser.driver().getCurrentUrl()).contains("/realms/hedgedesk/protocol/openid-connect/auth");
-      assertThat(browser.await(By.id("kc-form-login")).isDisplayed()).isTrue();
+      browser.driver().findElement(By.id("username")).sendKeys("bob");
+      browser.driver().findElement(By.id("password")).sendKeys("bob");
+      browser.clickAndWait(browser.driver().findElement(By.id("kc-login")), "bob-dashboard");
+      assertThat(text(By.tagName("h1"))).isEqualTo("Hello, Bob Szabo");
+      bobCannotEdit(portfolioName, portfolioId, ethHoldingId, hedgeId);
+      logOut("bob-after-logout");
+      assertLoginAskedAgain("bob-dashboard-again");
 
       assertThat(browser.console()).as("browser console (CSP violations are reported there)")
           .noneMatch(line -> line.contains("Content Security Policy") || line.contains("Refused to"));
+    } finally {
+      try (Stream<Path> files = Files.walk(downloads)) {
+        for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(file);
+        }
+      }
     }
     if (!seleniumManagerCacheBefore) {
       assertThat(SELENIUM_MANAGER_CACHE).as("Selenium Manager never ran (nothing downloaded)").doesNotExist();
     }
   }
 
-  private static void type(Chromium browser, String field, String value) {
+  /** Landing page and the public calculator, before logging in. */
+  private void visitorCalculates() {
+    browser.open(app, "landing");
+    assertThat(text(By.tagName("h1"))).isEqualTo("Insure your bags without selling them");
+    assertThat(stylesheetApplied()).as("app.css applied (CSP style-src 'self')").isTrue();
+
+    browser.open(app + "calculator", "calculator");
+    // Same hand arithmetic as CalculatorPageTest: short 175,000 ETHUSD at 3,500, 2x, mark 3,000.
+    assertThat(text(By.id("pnlUsd"))).isEqualTo("25000.00 USD");
+
+    new Select(browser.driver().findElement(By.id("contract"))).selectByValue("BYBIT:BTCUSDT");
+    browser.driver().findElement(By.cssSelector("input[name=side][value=LONG]")).click();
+    type("size", "1");
+    type("entryPrice", "10000");
+    type("leverage", "50");
+    type("markPrice", "");
+    type("fundingRate", "");
+    submit("form[action='/calculator'] button", "calculator-linear-long");
+    // https://help.bybit.com/hc/en-us/articles/900000181046 : 10,000 × (1 − 2 % + 0.5 %) = 9,850 (entry value)
+    assertThat(text(By.id("initialMargin"))).isEqualTo("200.00000000 USDT");
+    assertThat(browser.text()).contains("9850.00");
+  }
+
+  /** From the landing page's "Log in" through Keycloak's form to the dashboard. */
+  private void logIn(String user, String password, String page) {
+    browser.clickAndWait(browser.driver().findElement(By.linkText("Log in")), "keycloak-login-" + user);
+    assertThat(browser.driver().getCurrentUrl()).contains("/realms/hedgedesk/protocol/openid-connect/auth");
+    browser.driver().findElement(By.id("username")).sendKeys(user);
+    browser.driver().findElement(By.id("password")).sendKeys(password);
+    browser.clickAndWait(browser.driver().findElement(By.id("kc-login")), page);
+    assertThat(browser.driver().getCurrentUrl()).isEqualTo(app + "dashboard");
+  }
+
+  private void createTeam(String teamName) {
+    link("Teams", "alice-teams");
+    type("name", teamName);
+    submit("form[action='/teams'] button[type=submit]", "alice-team-created");
+    assertThat(text(By.tagName("h1"))).isEqualTo(teamName);
+    assertThat(text(By.cssSelector("p.flash"))).isEqualTo("Team created; you are its owner and are now working in it.");
+  }
+
+  private long createPortfolio(String teamName, String portfolioName) {
+    link("Portfolios", "alice-portfolios");
+    // The new team is the current one: a portfolio created here belongs to it.
+    assertThat(text(By.tagName("h1"))).isEqualTo("Portfolios of " + teamName);
+    assertThat(browser.text()).contains("No portfolios in this team yet.");
+    type("name", portfolioName);
+    submit("form[action='/portfolios'] button[type=submit]", "alice-portfolio-created");
+    assertThat(text(By.tagName("h1"))).isEqualTo(portfolioName);
+    assertThat(browser.text()).contains("No holdings yet.");
+    return idIn("/portfolios/");
+  }
+
+  /** A negative quantity first (refused, nothing stored), then 2 ETH, then 0.5 BTC; returns the ETH holding's id. */
+  private long addHoldings() {
+    link("Add holding", "alice-holding-form");
+    type("asset", "ETH");
+    type("quantity", "-2");
+    type("venue", "Ledger");
+    submit("form.holding button[type=submit]", "alice-holding-negative-quantity");
+    assertThat(text(By.cssSelector("p.error[role=alert]")))
+        .isEqualTo("Nothing was saved: please correct the fields marked below.");
+    assertThat(text(By.id("quantity-error"))).isEqualTo("Enter a plain number such as 1.25 (no signs, commas or exponents).");
+    assertThat(browser.driver().findElement(By.id("quantity")).getAttribute("value")).as("input kept").isEqualTo("-2");
+
+    type("quantity", "2");
+    submit("form.holding button[type=submit]", "alice-holding-eth-added");
+    assertThat(text(By.cssSelector("p.flash"))).isEqualTo("Holding added.");
+    // Only the corrected holding exists: the refused one left nothing behind.
+    assertThat(holdingRows()).hasSize(1);
+    assertThat(cells(holdingRows().get(0))).startsWith("ETH", "2", "Ledger");
+
+    link("Add holding", "alice-holding-form-2");
+    type("asset", "BTC");
+    type("quantity", "0.5");
+    type("venue", "Cold wallet");
+    submit("form.holding button[type=submit]", "alice-holding-btc-added");
+    assertThat(text(By.cssSelector("p.flash"))).isEqualTo("Holding added.");
+    assertThat(holdingRows()).hasSize(2);
+
+    WebElement ethRow = holdingRow("ETH");
+    String edit = ethRow.findElement(By.linkText("Edit")).getAttribute("href");
+    Matcher m = Pattern.compile("/holdings/(\\d+)/edit$").matcher(edit);
+    assertThat(m.find()).as("edit link %s", edit).isTrue();
+    return Long.parseLong(m.group(1));
+  }
+
+  /** Manual prices: ETH 2,000 and BTC 40,000 USD → 4,000 + 20,000 = 24,000 USD in total. */
+  private void enterPrices() {
+    new Select(browser.driver().findElement(By.id("priceAsset"))).selectByValue("ETH");
+    type("price", "2000");
+    submit("form[action$='/prices'] button[type=submit]", "alice-price-eth");
+    assertThat(text(By.cssSelector("p.flash"))).isEqualTo("Price saved.");
+    new Select(browser.driver().findElement(By.id("priceAsset"))).selectByValue("BTC");
+    type("price", "40000");
+    submit("form[action$='/prices'] button[type=submit]", "alice-price-btc");
+    // 2 × 2,000 = 4,000.00 and 0.5 × 40,000 = 20,000.00 USD
+    assertThat(cells(holdingRow("ETH")).get(7)).isEqualTo("4,000.00");
+    assertThat(cells(holdingRow("BTC")).get(7)).isEqualTo("20,000.00");
+    assertThat(text(By.cssSelector("p.total strong"))).isEqualTo("24,000.00 USD");
+  }
+
+  /** The planner on both holdings (per-asset legs and the BTC proxy hedge), then on the ETH holding alone. */
+  private void plan(long portfolioId, long ethHoldingId) {
+    link("Plan a hedge", "alice-planner");
+    assertThat(browser.driver().getCurrentUrl()).startsWith(app + "portfolios/" + portfolioId + "/plan");
+    new Select(browser.driver().findElement(By.id("contract.ETH"))).selectByValue("BYBIT:ETHUSD");
+    new Select(browser.driver().findElement(By.id("contract.BTC"))).selectByValue("BYBIT:BTCUSD");
+    new Select(browser.driver().findElement(By.id("proxyAsset"))).selectByValue("BTC");
+    new Select(browser.driver().findElement(By.id("proxyContract"))).selectByValue("BYBIT:BTCUSD");
+    submit("form.plan-form button[type=submit]", "alice-plan-both");
+    // Per asset: 2 × 2,000 / 1 = 4,000 ETHUSD and 0.5 × 40,000 / 1 = 20,000 BTCUSD contracts.
+    assertThat(text(By.cssSelector("#leg-ETH p.order strong"))).isEqualTo("SELL 4000 ETHUSD");
+    assertThat(text(By.cssSelector("#leg-BTC p.order strong"))).isEqualTo("SELL 20000 BTCUSD");
+    // Proxy: the notional is β × the basket's 24,000.00 USD. β comes from the shipped history (not by hand); the
+    // page shows it at 4 decimals, so β_shown × 24,000 is within 0.00005 × 24,000 = 1.20 USD of the notional, and the
+    // order is that notional in 1-USD BTCUSD contracts (rounded to whole contracts: ±0.5 more).
+    String proxy = text(By.cssSelector("section.plan-proxy"));
+    Matcher notional = Pattern.compile("is β × the basket's ([0-9.]+) USD = ([0-9.]+) USD").matcher(proxy);
+    assertThat(notional.find()).as("proxy explanation in %s", proxy).isTrue();
+    assertThat(notional.group(1)).isEqualTo("24000.00");
+    BigDecimal beta = new BigDecimal(text(By.xpath(
+        "//section[contains(@class,'plan-proxy')]//tr[th='β (hedge ratio)']/td")));
+    BigDecimal hedgeNotional = new BigDecimal(notional.group(2));
+    assertThat(beta.multiply(new BigDecimal("24000")).subtract(hedgeNotional).abs())
+        .isLessThanOrEqualTo(new BigDecimal("1.20"));
+    Matcher order = Pattern.compile("SELL (\\d+) BTCUSD inverse contracts")
+        .matcher(text(By.cssSelector("section.plan-proxy p.order strong")));
+    assertThat(order.matches()).isTrue();
+    assertThat(new BigDecimal(order.group(1)).subtract(hedgeNotional).abs()).isLessThanOrEqualTo(new BigDecimal("0.5"));
+
+    // The planner shows every holding ticked when none was chosen ("none ticked = all"): keep only ETH ticked.
+    for (WebElement box : browser.driver().findElements(By.cssSelector("input[name=holding]"))) {
+      if (box.isSelected() != box.getAttribute("value").equals(Long.toString(ethHoldingId))) {
+        box.click();
+      }
+    }
+    submit("form.plan-form button[type=submit]", "alice-plan-eth");
+    assertThat(browser.driver().findElements(By.id("leg-BTC"))).as("BTC not selected").isEmpty();
+    assertThat(text(By.cssSelector("#leg-ETH p.order strong"))).isEqualTo("SELL 4000 ETHUSD");
+  }
+
+  /** "Record as opened" for the per-asset plan, through its confirmation page; returns the new hedge's id. */
+  private long recordPerAssetHedge() {
+    submit("button[name=strategy][value=PER_ASSET]", "alice-record-confirm");
+    assertThat(text(By.tagName("h1"))).isEqualTo("Record as opened");
+    List<WebElement> rows = browser.driver().findElements(By.cssSelector("table.numbers tbody tr"));
+    assertThat(rows).hasSize(1);
+    // Contract, side, size, entry, leverage, margin (1 ETH), source, coverage, opening fee (0.0011 ETH), holdings
+    assertThat(cells(rows.get(0))).containsExactly("BYBIT:ETHUSD", "SHORT", "4000", "2000", "2", "1", "OUT_OF_BAG",
+        "1", "0.0011", "1 holding(s)");
+    submit("form[action$='/plan/record'] button[type=submit]", "alice-hedge-recorded");
+    assertThat(text(By.cssSelector("p.flash"))).isEqualTo("Hedge recorded.");
+    long hedgeId = idIn("/hedges/");
+    assertThat(text(By.tagName("h1"))).isEqualTo("Hedge #" + hedgeId + ": BYBIT:ETHUSD SHORT (OPEN)");
+    assertThat(position("Size")).isEqualTo("4000");
+    assertThat(position("Average entry")).isEqualTo("2000.00");
+    assertThat(position("Margin")).isEqualTo("1.00000000");
+    return hedgeId;
+  }
+
+  private void seeOnDashboard(long hedgeId, String portfolioName) {
+    link("Dashboard", "alice-dashboard-with-hedge");
+    WebElement row = browser.driver().findElement(By.xpath(
+        "//table[contains(@class,'hedges')]//tr[td/a[@href='/hedges/" + hedgeId + "']]"));
+    List<String> cells = cells(row);
+    assertThat(cells.get(0)).isEqualTo("#" + hedgeId + " BYBIT:ETHUSD SHORT");
+    assertThat(cells.get(1)).isEqualTo(portfolioName);
+    assertThat(cells.get(2)).isEqualTo("4000");
+    assertThat(cells.get(6)).as("funding recorded").isEqualTo("0.00000000 ETH");
+    browser.clickAndWait(row.findElement(By.tagName("a")), "alice-hedge");
+  }
+
+  private void recordFundingAndPartialClose(long hedgeId) {
+    assertThat(browser.driver().getCurrentUrl()).isEqualTo(app + "hedges/" + hedgeId);
+    new Select(browser.driver().findElement(By.id("type"))).selectByValue("FUNDING");
+    type("amount", "0.0025");
+    type("note", "funding 08:00");
+    submit("form.hedge-action button[type=submit]", "alice-funding-confirm");
+    assertThat(text(By.tagName("h1"))).isEqualTo("Confirm FUNDING");
+    assertThat(effects()).contains("Funding received 0.00250000 ETH", "Spot holdings are not changed.");
+    submit("form[action$='/actions'] button[type=submit]", "alice-funding-recorded");
+    assertThat(text(By.cssSelector("p.flash"))).isEqualTo("Recorded in the hedge's ledger.");
+    assertThat(position("Funding recorded")).isEqualTo("0.00250000");
+
+    new Select(browser.driver().findElement(By.id("type"))).selectByValue("REDUCE");
+    type("quantity", "1500");
+    type("price", "2500");
+    submit("form.hedge-action button[type=submit]", "alice-reduce-confirm");
+    assertThat(text(By.tagName("h1"))).isEqualTo("Confirm REDUCE");
+    // 1,500 × (1/2,500 − 1/2,000) = −0.15 ETH; × 2,500 = −375.00 USD
+    assertThat(effects()).contains("Closes 1500 of 4000", "Realized PnL -0.15000000 ETH (-375.00 USD)");
+    submit("form[action$='/actions'] button[type=submit]", "alice-reduce-recorded");
+    assertThat(text(By.cssSelector("p.flash"))).isEqualTo("Recorded in the hedge's ledger.");
+    // 4,000 − 1,500 = 2,500 contracts left, still open
+    assertThat(position("Size")).isEqualTo("2500");
+    assertThat(position("Realized PnL")).isEqualTo("-0.15000000");
+    assertThat(text(By.tagName("h1"))).endsWith("(OPEN)");
+    List<WebElement> ledger = browser.driver().findElements(By.cssSelector("table.ledger tbody tr"));
+    // Opening records the position (OPEN) and its margin deposit (MARGIN_IN) together.
+    assertThat(ledger).extracting(r -> cells(r).get(1)).containsExactly("OPEN", "MARGIN_IN", "FUNDING", "REDUCE");
+  }
+
+  /** Hedge history of the portfolio → "native ledger" CSV, downloaded by the browser and parsed. */
+  private void exportHistory(Path downloads, long hedgeId, long portfolioId, String portfolioName) throws IOException {
+    link("Hedge history", "alice-hedge-history");
+    assertThat(browser.driver().getCurrentUrl()).isEqualTo(app + "hedges?portfolio=" + portfolioId);
+    browser.driver().findElement(By.linkText("native ledger")).click();
+    Path csv = new WebDriverWait(browser.driver(), WAIT).until(d -> downloaded(downloads));
+    browser.visited("alice-after-export");
+    assertThat(csv.getFileName().toString()).endsWith("-native.csv").startsWith("hedges-Journey-bags-");
+
+    List<CSVRecord> rows;
+    try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
+         CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+      rows = parser.getRecords().stream()
+          .sorted(Comparator.comparingLong(r -> Long.parseLong(r.get("event_id")))).toList();
+    }
+    assertThat(rows).extracting(r -> r.get("event_type")).containsExactly("OPEN", "MARGIN_IN", "FUNDING", "REDUCE");
+    for (CSVRecord r : rows) {
+      assertThat(r.get("hedge_id")).isEqualTo(Long.toString(hedgeId));
+      assertThat(r.get("portfolio")).isEqualTo(portfolioName);
+      assertThat(r.get("instrument")).isEqualTo("BYBIT:ETHUSD");
+      assertThat(r.get("side")).isEqualTo("SHORT");
+      assertThat(r.get("cash_asset")).isEqualTo("ETH");
+    }
+    CSVRecord open = rows.get(0);
+    assertAmount(open.get("quantity"), "4000");
+    assertAmount(open.get("price"), "2000");
+    assertAmount(open.get("fee"), "0.0011");
+    assertAmount(open.get("cash_change"), "-0.0011"); // the opening fee leaves the account
+    assertAmount(rows.get(1).get("cash_change"), "1"); // the 1 ETH margin deposited
+    CSVRecord funding = rows.get(2);
+    assertAmount(funding.get("funding_amount"), "0.0025");
+    assertAmount(funding.get("cash_change"), "0.0025");
+    assertThat(funding.get("note")).isEqualTo("funding 08:00");
+    CSVRecord reduce = rows.get(3);
+    assertAmount(reduce.get("quantity"), "1500");
+    assertAmount(reduce.get("price"), "2500");
+    assertAmount(reduce.get("realized_pnl"), "-0.15");
+    assertAmount(reduce.get("cash_change"), "-0.15"); // no trading fee entered
+  }
+
+  private void inviteBob(String teamName) {
+    link("Teams", "alice-teams-again");
+    link(teamName, "alice-team");
+    type("invitee", "bob");
+    new Select(browser.driver().findElement(By.id("invite-role"))).selectByValue("VIEWER");
+    submit("form[action$='/invitations'] button[type=submit]", "alice-invited-bob");
+    assertThat(text(By.cssSelector("p.flash"))).isEqualTo("Invitation saved. It is claimed when that person next logs in.");
+    List<WebElement> invitations = browser.driver().findElements(By.cssSelector("table.invitations tbody tr"));
+    assertThat(invitations).hasSize(1);
+    assertThat(cells(invitations.get(0))).startsWith("bob", "Viewer", "Alice Nakamoto");
+  }
+
+  /** Bob (viewer) sees the portfolio and its hedge, gets no edit controls, and his edits are refused. */
+  private void bobCannotEdit(String portfolioName, long portfolioId, long ethHoldingId, long hedgeId) {
+    // The invitation was claimed at this login: the portfolio is on his dashboard.
+    browser.clickAndWait(browser.driver().findElement(By.linkText(portfolioName)), "bob-portfolio");
+    assertThat(browser.text()).contains("your role: Viewer");
+    assertThat(text(By.cssSelector("p.total strong"))).isEqualTo("24,000.00 USD");
+    assertThat(holdingRows()).hasSize(2);
+    assertThat(browser.driver().findElements(By.linkText("Add holding"))).isEmpty();
+    assertThat(browser.driver().findElements(By.linkText("Edit"))).isEmpty();
+    assertThat(browser.driver().findElements(By.linkText("Delete"))).isEmpty();
+    assertThat(browser.driver().findElements(By.id("priceAsset"))).as("no price form").isEmpty();
+
+    String editUrl = app + "portfolios/" + portfolioId + "/holdings/" + ethHoldingId + "/edit";
+    browser.open(editUrl, "bob-edit-url-refused");
+    assertRefused();
+
+    // A hand-made POST of the edit form, with a valid CSRF token of bob's session (from the logout form).
+    browser.open(app + "portfolios/" + portfolioId, "bob-portfolio-again");
+    String csrf = browser.driver().findElement(By.cssSelector("input[name=csrf-token]")).getAttribute("value");
+    WebElement page = browser.driver().findElement(By.tagName("html"));
+    browser.driver().executeScript("""
+        const form = document.createElement('form');
+        form.method = 'post';
+        form.action = arguments[0];
+        for (const [name, value] of Object.entries(arguments[1])) {
+          const input = document.createElement('input');
+          input.type = 'hidden';
+          input.name = name;
+          input.value = value;
+          form.appendChild(input);
+        }
+        document.body.appendChild(form);
+        form.submit();""",
+        "/portfolios/" + portfolioId + "/holdings/" + ethHoldingId,
+        Map.of("csrf-token", csrf, "asset", "ETH", "quantity", "999", "venue", "Ledger", "version", "0"));
+    new WebDriverWait(browser.driver(), WAIT).until(ExpectedConditions.stalenessOf(page));
+    browser.visited("bob-edit-post-refused");
+    assertRefused();
+
+    browser.open(app + "portfolios/" + portfolioId, "bob-portfolio-unchanged");
+    assertThat(cells(holdingRow("ETH"))).startsWith("ETH", "2", "Ledger");
+
+    browser.open(app + "hedges/" + hedgeId, "bob-hedge");
+    assertThat(position("Size")).isEqualTo("2500");
+    assertThat(browser.driver().findElements(By.cssSelector("form.hedge-action"))).as("no action form").isEmpty();
+    assertThat(browser.driver().findElements(By.cssSelector("table.ledger tbody tr"))).hasSize(4);
+  }
+
+  private void assertRefused() {
+    assertThat(text(By.tagName("h1"))).isEqualTo("Not allowed");
+    assertThat(browser.text())
+        .contains("Your role in this team (Viewer) lets you look but not change anything. Nothing was saved.");
+  }
+
+  private void logOut(String page) {
+    browser.clickAndWait(browser.driver().findElement(By.name("logout")), page);
+    // Back on our landing page (Quarkus adds the logout request's state to the post-logout URL).
+    assertThat(browser.driver().getCurrentUrl()).matches(Pattern.quote(app) + "(\\?state=[-0-9a-f]+)?");
+    assertThat(browser.driver().findElements(By.name("logout"))).as("no logout button once logged out").isEmpty();
+    assertThat(browser.driver().findElement(By.linkText("Log in")).isDisplayed()).isTrue();
+  }
+
+  /** The app's session cookie is gone, and so is Keycloak's: the dashboard asks for the password again. */
+  private void assertLoginAskedAgain(String page) {
+    browser.open(app + "dashboard", page);
+    assertThat(browser.driver().getCurrentUrl()).contains("/realms/hedgedesk/protocol/openid-connect/auth");
+    assertThat(browser.await(By.id("kc-form-login")).isDisplayed()).isTrue();
+  }
+
+  // -------------------------------------------------------------------------------------------------- helpers
+
+  private static Path downloaded(Path dir) {
+    try (Stream<Path> files = Files.list(dir)) {
+      // Chromium writes <name>.crdownload and renames it when complete.
+      Optional<Path> csv = files.filter(f -> f.getFileName().toString().endsWith(".csv")).findFirst();
+      return csv.orElse(null);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private static void assertAmount(String cell, String expected) {
+    assertThat(new BigDecimal(cell)).as("%s", cell).isEqualByComparingTo(expected);
+  }
+
+  private String position(String label) {
+    return text(By.xpath("//table[@class='hedge']//tr[th='" + label + "']/td[1]"));
+  }
+
+  private List<String> effects() {
+    return browser.driver().findElements(By.cssSelector("ul.effects li")).stream().map(WebElement::getText).toList();
+  }
+
+  private List<WebElement> holdingRows() {
+    return browser.driver().findElements(By.cssSelector("table.holdings tbody tr"));
+  }
+
+  private WebElement holdingRow(String asset) {
+    return browser.driver().findElement(By.xpath("//table[contains(@class,'holdings')]/tbody/tr[td[1]='" + asset + "']"));
+  }
+
+  private static List<String> cells(WebElement row) {
+    return row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
+  }
+
+  /** The id after {@code prefix} in the current URL. */
+  private long idIn(String prefix) {
+    Matcher m = Pattern.compile(Pattern.quote(prefix) + "(\\d+)").matcher(browser.driver().getCurrentUrl());
+    assertThat(m.find()).as("%s in %s", prefix, browser.driver().getCurrentUrl()).isTrue();
+    return Long.parseLong(m.group(1));
+  }
+
+  private String text(By selector) {
+    return browser.await(selector).getText();
+  }
+
+  private void link(String text, String page) {
+    browser.clickAndWait(browser.driver().findElement(By.linkText(text)), page);
+  }
+
+  private void submit(String buttonSelector, String page) {
+    browser.clickAndWait(browser.driver().findElement(By.cssSelector(buttonSelector)), page);
+  }
+
+  private void type(String field, String value) {
     WebElement input = browser.driver().findElement(By.id(field));
     input.clear();
     input.sendKeys(value);
   }
 
-  private static boolean stylesheetApplied(Chromium browser) {
+  private boolean stylesheetApplied() {
     // .topbar has a white background in app.css; without the stylesheet it would be transparent.
     String background = browser.driver().findElement(By.cssSelector("header.topbar")).getCssValue("background-color");
     return background.equals("rgba(255, 255, 255, 1)");

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,6 +51,14 @@ public final class Chromium implements AutoCloseable {
 
   /** Starts a fresh browser (empty profile: no cookies) whose screenshots go under {@code test}. */
   public static Chromium start(String test) {
+    return start(test, null);
+  }
+
+  /**
+   * Like {@link #start(String)}; downloads (when {@code downloads} is not null) are saved into that directory
+   * without asking.
+   */
+  public static Chromium start(String test, Path downloads) {
     assertThat(BROWSER).as("Chromium; run scripts/ensure-chromium.sh").isExecutable();
     assertThat(DRIVER).as("chromedriver; run scripts/ensure-chromium.sh").isExecutable();
     ChromeOptions options = new ChromeOptions();
@@ -60,7 +69,14 @@ public final class Chromium implements AutoCloseable {
         "--window-size=" + WIDTH + "," + HEIGHT, "--hide-scrollbars", "--no-first-run", "--disable-quic",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--disable-default-apps", "--disable-extensions", "--lang=en-US");
-    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
+    Map<String, Object> prefs = new HashMap<>();
+    prefs.put("intl.accept_languages", "en-US,en");
+    if (downloads != null) {
+      prefs.put("download.default_directory", downloads.toAbsolutePath().toString());
+      prefs.put("download.prompt_for_download", false);
+      prefs.put("download.directory_upgrade", true);
+    }
+    options.setExperimentalOption("prefs", prefs);
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);
     options.setCapability("goog:loggingPrefs", logs);
