@@ -43,7 +43,7 @@ start_app() {
   fi
   local t0; t0=$(now_ms)
   HTTP_PORT=$BENCH_PORT MANAGEMENT_PORT=$BENCH_MANAGEMENT_PORT DB_NAME=$BENCH_DB HEDGEDESK_ALLOW_DEV_SECRETS=true \
-    QUARKUS_LOG_CATEGORY__IO_HEDGEDESK__LEVEL=${BENCH_APP_LOG_LEVEL:-WARN} \
+    QUARKUS_LOG_CATEGORY__IO_HEDGEDESK__LEVEL=${BENCH_APP_LOG_LEVEL:-INFO} \
     java "$@" -jar "$APP_DIR/quarkus-run.jar" >"$WORK/app.log" 2>&1 &
   APP_PID=$!
   while ! curl -sf -o /dev/null "http://localhost:$BENCH_MANAGEMENT_PORT/q/health/ready"; do
