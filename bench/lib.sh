@@ -63,24 +63,25 @@ stop_app() {
   APP_PID=""
 }
 
-# login USER PASSWORD: logs in through Keycloak's own login form as a browser would (follows the redirects, reads
+# login USER PASSWORD [PAGE]: logs in through Keycloak's own login form as a browser would (follows the redirects, reads
 # the form's action, posts the credentials, keeps the cookies) and prints the Cookie header the app then expects.
+# PAGE (default /market/history: behind the login, the same for every user) is where the login starts and must end.
 login() {
-  local user=$1 password=$2 jar page action final
+  local user=$1 password=$2 landing=${3:-/market/history} jar page action final
   jar=$(mktemp "$WORK/cookies.XXXXXX")
-  page=$(curl -sS -L -c "$jar" -b "$jar" "$APP/dashboard")
+  page=$(curl -sS -L -c "$jar" -b "$jar" "$APP$landing")
   action=$(printf '%s' "$page" | grep -o 'action="[^"]*login-actions/authenticate[^"]*"' | head -n 1 \
     | sed -e 's/^action="//' -e 's/"$//' -e 's/&amp;/\&/g')
   if [ -z "$action" ]; then
-    log "no Keycloak login form at $APP/dashboard"; rm -f "$jar"; return 1
+    log "no Keycloak login form at $APP$landing"; rm -f "$jar"; return 1
   fi
   final=$(curl -sS -L -c "$jar" -b "$jar" -o /dev/null -w '%{http_code} %{url_effective}' \
     --data-urlencode "username=$user" --data-urlencode "password=$password" --data-urlencode "credentialId=" \
     "$action")
-  if [ "$final" != "200 $APP/dashboard" ]; then
+  if [ "$final" != "200 $APP$landing" ]; then
     log "login of $user ended at: $final"; rm -f "$jar"; return 1
   fi
   # The header curl sends to the app with this jar: the session cookie(s) (and the CSRF cookie, if any).
-  curl -sS -v -b "$jar" -o /dev/null "$APP/dashboard" 2>&1 | sed -n 's/^> Cookie: //p' | tr -d '\r'
+  curl -sS -v -b "$jar" -o /dev/null "$APP$landing" 2>&1 | sed -n 's/^> Cookie: //p' | tr -d '\r'
   rm -f "$jar"
 }
