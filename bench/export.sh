@@ -49,8 +49,9 @@ cookie=$(login bob bob)
 
 # gc_between FROM_LINE TO_LINE: "peak (before GC) max / live (after GC) first → last, max" in MB from the GC log.
 gc_between() {
-  sed -n "$(( $1 + 1 )),$2p" "$gc_log" | grep -o '[0-9]*M->[0-9]*M([0-9]*M)' | tr -d 'M(' | tr '>' ' ' | tr ')' ' ' \
-    | awk '{ gsub("-", "", $1); if ($1 > peak) peak = $1; if (n == 0) first = $2; last = $2; if ($2 > live) live = $2;
+  sed -n "$(( $1 + 1 )),$2p" "$gc_log" | grep -o '[0-9]*M->[0-9]*M([0-9]*M)' \
+    | sed -E 's/([0-9]+)M->([0-9]+)M\(([0-9]+)M\)/\1 \2 \3/' \
+    | awk '{ if ($1 > peak) peak = $1; if (n == 0) first = $2; last = $2; if ($2 > live) live = $2;
              cap = $3; n++ }
            END { if (n == 0) print "no collection"; else printf "%d GCs; peak %d MB; live %d → %d MB (max %d); heap %d MB\n", n, peak, first, last, live, cap }'
 }
