@@ -8,7 +8,9 @@ import io.hedgedesk.domain.market.PriceQuote;
 import io.hedgedesk.persistence.market.MarketTickRepository;
 import io.hedgedesk.persistence.market.PriceHistoryRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,13 +29,38 @@ public class HedgeMarks {
   }
 
   public Optional<HedgeMark> mark(Hedge hedge, Instrument instrument) {
-    Optional<MarketTick> tick = ticks.latest(instrument.id());
+    return marks(List.of(hedge), List.of(instrument)).get(0);
+  }
+
+  /**
+   * The marks of several hedges ({@code instruments.get(i)} is the contract of {@code hedges.get(i)}), in the same
+   * order, with two queries whatever their number (ticks of all contracts, latest closes of all base assets).
+   */
+  public List<Optional<HedgeMark>> marks(List<Hedge> hedges, List<Instrument> instruments) {
+    if (hedges.size() != instruments.size()) {
+      throw new IllegalArgumentException("one instrument per hedge");
+    }
+    if (hedges.isEmpty()) {
+      return List.of();
+    }
+    Map<String, MarketTick> latestTicks = ticks.latest(instruments.stream().map(Instrument::id).distinct().toList());
+    Map<String, PriceQuote> latestCloses = closes.latestCloses(
+        instruments.stream().map(i -> i.baseAsset().symbol()).distinct().toList());
+    List<Optional<HedgeMark>> marks = new ArrayList<>(hedges.size());
+    for (int i = 0; i < hedges.size(); i++) {
+      Instrument instrument = instruments.get(i);
+      marks.add(mark(hedges.get(i), Optional.ofNullable(latestTicks.get(instrument.id())),
+          Optional.ofNullable(latestCloses.get(instrument.baseAsset().symbol()))));
+    }
+    return marks;
+  }
+
+  private static Optional<HedgeMark> mark(Hedge hedge, Optional<MarketTick> tick, Optional<PriceQuote> latestClose) {
     if (tick.isPresent()) {
       MarketTick t = tick.get();
       return Optional.of(new HedgeMark(t.markPrice(), HedgeMark.Kind.TICK, t.source(), t.fetchedAt()));
     }
-    String base = instrument.baseAsset().symbol();
-    Optional<HedgeMark> close = Optional.ofNullable(closes.latestCloses(List.of(base)).get(base))
+    Optional<HedgeMark> close = latestClose
         .map((PriceQuote q) -> new HedgeMark(q.priceUsd(), HedgeMark.Kind.DAILY_CLOSE, q.source(), q.asOf()));
     Optional<HedgeMark> manual = hedge.manualMark()
         .map(m -> new HedgeMark(m.price(), HedgeMark.Kind.MANUAL, "entered on the tracking page", m.enteredAt()));

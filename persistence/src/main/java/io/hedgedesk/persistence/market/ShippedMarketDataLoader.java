@@ -16,8 +16,10 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -87,9 +89,16 @@ public class ShippedMarketDataLoader {
     int loaded = 0;
     int failed = 0;
     int rows = 0;
+    // One query for what is loaded already, so an ordinary start (everything loaded) opens no transaction per file.
+    Set<String> recorded = recordedImports();
     for (ShippedMarketDataFile file : files) {
       try {
-        int fileRows = load(file);
+        byte[] bytes = file.read();
+        String checksum = sha256(bytes);
+        if (recorded.contains(file.file() + "\n" + checksum)) {
+          continue;
+        }
+        int fileRows = load(file, bytes, checksum);
         if (fileRows > 0) {
           loaded++;
           rows += fileRows;
@@ -110,7 +119,10 @@ public class ShippedMarketDataLoader {
   /** Loads one file unless already loaded; returns its row count, 0 when skipped. */
   int load(ShippedMarketDataFile file) {
     byte[] bytes = file.read();
-    String checksum = sha256(bytes);
+    return load(file, bytes, sha256(bytes));
+  }
+
+  private int load(ShippedMarketDataFile file, byte[] bytes, String checksum) {
     return QuarkusTransaction.requiringNew().call(() -> {
       if (lockAndCheckLoaded(file, checksum)) {
         return 0;
@@ -119,6 +131,13 @@ public class ShippedMarketDataLoader {
       record(file, checksum, rows);
       return rows;
     });
+  }
+
+  /** "file\nchecksum" of every recorded import. */
+  private Set<String> recordedImports() {
+    return new HashSet<>(Jdbc.query(dataSource, "read the recorded market data imports",
+        "select file_name, checksum from market_data_import", (connection, statement) -> { },
+        row -> row.getString(1) + "\n" + row.getString(2)));
   }
 
   private boolean lockAndCheckLoaded(ShippedMarketDataFile file, String checksum) {

@@ -30,7 +30,7 @@ public class PortfolioEntity {
   @Version
   public long version;
 
-  Portfolio toDomain() {
+  public Portfolio toDomain() {
     return new Portfolio(id, teamId, name, version);
   }
 }

@@ -4,6 +4,7 @@ import io.hedgedesk.domain.portfolio.AuditEvent;
 import io.hedgedesk.domain.portfolio.Holding;
 import io.hedgedesk.domain.portfolio.HoldingDraft;
 import io.hedgedesk.domain.portfolio.InvalidHoldingException;
+import io.hedgedesk.domain.market.PriceQuote;
 import io.hedgedesk.domain.portfolio.KnownAssets;
 import io.hedgedesk.domain.portfolio.Portfolio;
 import io.hedgedesk.domain.portfolio.PortfolioValuation;
@@ -21,11 +22,16 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Portfolios, holdings and manual prices. Every object is loaded by (id, teams of the acting user): anything else
@@ -122,11 +128,21 @@ public class PortfolioService {
   /** The portfolio's holdings, ordered by asset then venue. */
   public List<Holding> holdings(long userId, long portfolioId) {
     access(userId, portfolioId);
+    return holdingsOf(List.of(portfolioId)).getOrDefault(portfolioId, List.of());
+  }
+
+  /** The holdings of the portfolios (access already checked), by portfolio id, each ordered by asset then venue. */
+  private Map<Long, List<Holding>> holdingsOf(List<Long> portfolioIds) {
     List<Object[]> rows = em().createQuery(
             "select h, u.displayName from HoldingEntity h, AppUserEntity u where u.id = h.updatedBy "
-                + "and h.portfolioId = ?1 order by h.assetSymbol, lower(h.venue), h.id", Object[].class)
-        .setParameter(1, portfolioId).getResultList();
-    return rows.stream().map(r -> ((HoldingEntity) r[0]).toDomain((String) r[1])).toList();
+                + "and h.portfolioId in ?1 order by h.portfolioId, h.assetSymbol, lower(h.venue), h.id", Object[].class)
+        .setParameter(1, portfolioIds).getResultList();
+    Map<Long, List<Holding>> byPortfolio = new HashMap<>();
+    for (Object[] r : rows) {
+      HoldingEntity h = (HoldingEntity) r[0];
+      byPortfolio.computeIfAbsent(h.portfolioId, id -> new ArrayList<>()).add(h.toDomain((String) r[1]));
+    }
+    return byPortfolio;
   }
 
   /** One holding of the portfolio; {@link NotFoundException} otherwise. */
@@ -139,11 +155,40 @@ public class PortfolioService {
   /** Values the portfolio from the latest market and manual prices known to its team. */
   public PortfolioValuation valuation(long userId, long portfolioId) {
     PortfolioAccess access = access(userId, portfolioId);
-    List<Holding> holdings = holdings(userId, portfolioId);
+    return valuations(List.of(access)).get(portfolioId);
+  }
+
+  /**
+   * Every portfolio of every team of the user ({@link #listAll} order) with its valuation: four queries however
+   * many portfolios there are (the dashboard).
+   */
+  public Map<PortfolioAccess, PortfolioValuation> listAllValued(long userId) {
+    List<PortfolioAccess> accesses = listAll(userId);
+    Map<Long, PortfolioValuation> valuations = valuations(accesses);
+    Map<PortfolioAccess, PortfolioValuation> valued = new LinkedHashMap<>();
+    accesses.forEach(a -> valued.put(a, valuations.get(a.portfolio().id())));
+    return valued;
+  }
+
+  /** Valuations of portfolios the user was found to access, by portfolio id: holdings, market and manual prices. */
+  private Map<Long, PortfolioValuation> valuations(List<PortfolioAccess> accesses) {
+    if (accesses.isEmpty()) {
+      return Map.of();
+    }
+    Map<Long, List<Holding>> holdings = holdingsOf(accesses.stream().map(a -> a.portfolio().id()).toList());
     Set<String> symbols = new TreeSet<>();
-    holdings.forEach(h -> symbols.add(h.draft().assetSymbol()));
-    return PortfolioValuation.of(holdings, prices.market(symbols),
-        prices.manual(access.portfolio().teamId(), symbols), clock.instant());
+    holdings.values().forEach(list -> list.forEach(h -> symbols.add(h.draft().assetSymbol())));
+    Map<String, PriceQuote> market = prices.market(symbols);
+    Map<Long, Map<String, PriceQuote>> manual = prices.manual(
+        accesses.stream().map(a -> a.portfolio().teamId()).collect(Collectors.toSet()), symbols);
+    Instant now = clock.instant();
+    Map<Long, PortfolioValuation> valuations = new HashMap<>();
+    for (PortfolioAccess a : accesses) {
+      long id = a.portfolio().id();
+      valuations.put(id, PortfolioValuation.of(holdings.getOrDefault(id, List.of()), market,
+          manual.getOrDefault(a.portfolio().teamId(), Map.of()), now));
+    }
+    return valuations;
   }
 
   /**

@@ -28,22 +28,29 @@ public class PriceBook {
 
   /** The latest manual price per asset symbol entered in this team, with who entered it as the source. */
   public Map<String, PriceQuote> manual(long teamId, Collection<String> symbols) {
-    if (symbols.isEmpty()) {
+    return manual(List.of(teamId), symbols).getOrDefault(teamId, Map.of());
+  }
+
+  /** {@link #manual(long, Collection)} of several teams in one query, by team id (teams without any are absent). */
+  public Map<Long, Map<String, PriceQuote>> manual(Collection<Long> teamIds, Collection<String> symbols) {
+    if (symbols.isEmpty() || teamIds.isEmpty()) {
       return Map.of();
     }
     @SuppressWarnings("unchecked")
     List<Object[]> rows = Panache.getEntityManager().createNativeQuery("""
-            select distinct on (p.asset_symbol) p.asset_symbol, p.price_usd, u.display_name, p.entered_at
+            select distinct on (p.team_id, p.asset_symbol) p.team_id, p.asset_symbol, p.price_usd, u.display_name,
+                   p.entered_at
             from manual_price p join app_user u on u.id = p.entered_by
-            where p.team_id = ?1 and p.asset_symbol in (?2)
-            order by p.asset_symbol, p.entered_at desc, p.id desc""")
-        .setParameter(1, teamId)
+            where p.team_id in (?1) and p.asset_symbol in (?2)
+            order by p.team_id, p.asset_symbol, p.entered_at desc, p.id desc""")
+        .setParameter(1, List.copyOf(teamIds))
         .setParameter(2, List.copyOf(symbols))
         .getResultList();
-    Map<String, PriceQuote> quotes = new HashMap<>();
+    Map<Long, Map<String, PriceQuote>> quotes = new HashMap<>();
     for (Object[] r : rows) {
-      Instant at = r[3] instanceof Instant i ? i : ((java.time.OffsetDateTime) r[3]).toInstant();
-      quotes.put((String) r[0], new PriceQuote((String) r[0], (BigDecimal) r[1], "manual (" + r[2] + ")", at));
+      Instant at = r[4] instanceof Instant i ? i : ((java.time.OffsetDateTime) r[4]).toInstant();
+      quotes.computeIfAbsent(((Number) r[0]).longValue(), t -> new HashMap<>())
+          .put((String) r[1], new PriceQuote((String) r[1], (BigDecimal) r[2], "manual (" + r[3] + ")", at));
     }
     return quotes;
   }

@@ -55,7 +55,7 @@ public class TeamService {
    */
   @Transactional
   public void onLogin(AppUser user) {
-    if (pendingFor(user).isEmpty() && memberships.count("userId", user.id()) > 0) {
+    if (!somethingToDo(user)) {
       return;
     }
     // Two first requests of one user may arrive together: the user's row serializes them.
@@ -69,15 +69,30 @@ public class TeamService {
     }
   }
 
-  /** Pending invitations naming the user's username or e-mail address (case-insensitive). */
-  private List<InvitationEntity> pendingFor(AppUser user) {
+  /** Whether the user has no team or a pending invitation: one query, as this runs on every request. */
+  private boolean somethingToDo(AppUser user) {
+    Object answer = em().createNativeQuery("""
+            select exists (select 1 from invitation i where i.claimed_at is null and lower(i.invitee) in (?1))
+                or not exists (select 1 from membership m where m.user_id = ?2)""")
+        .setParameter(1, names(user))
+        .setParameter(2, user.id())
+        .getSingleResult();
+    return Boolean.TRUE.equals(answer);
+  }
+
+  private static List<String> names(AppUser user) {
     List<String> names = new ArrayList<>();
     names.add(user.username().toLowerCase(Locale.ROOT));
     user.email().ifPresent(e -> names.add(e.toLowerCase(Locale.ROOT)));
+    return names;
+  }
+
+  /** Pending invitations naming the user's username or e-mail address (case-insensitive). */
+  private List<InvitationEntity> pendingFor(AppUser user) {
     return em().createQuery(
             "from InvitationEntity i where i.claimedAt is null and lower(i.invitee) in ?1 order by i.id",
             InvitationEntity.class)
-        .setParameter(1, names)
+        .setParameter(1, names(user))
         .getResultList();
   }
 

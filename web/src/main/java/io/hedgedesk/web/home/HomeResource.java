@@ -1,17 +1,22 @@
 package io.hedgedesk.web.home;
 
 import io.hedgedesk.domain.user.AppUser;
+import io.hedgedesk.domain.portfolio.PortfolioValuation;
+import io.hedgedesk.persistence.portfolio.PortfolioAccess;
 import io.hedgedesk.persistence.portfolio.PortfolioService;
 import io.hedgedesk.web.portfolio.PortfolioRow;
 import io.hedgedesk.web.user.CurrentUser;
 import io.hedgedesk.web.user.Viewer;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The public landing page and the logged-in user's dashboard. */
 @Path("/")
@@ -42,14 +47,18 @@ public class HomeResource {
         return Templates.landing(currentUser.viewer());
     }
 
+    /** One read-only transaction for the whole page: one connection, one snapshot of the data. */
     @GET
     @Path("dashboard")
+    @Transactional
     public TemplateInstance dashboard() {
         AppUser user = currentUser.get();
-        List<PortfolioRow> rows = portfolios.listAll(user.id()).stream()
-                .map(a -> new PortfolioRow(a, portfolios.valuation(user.id(), a.portfolio().id())))
+        Map<PortfolioAccess, PortfolioValuation> valued = portfolios.listAllValued(user.id());
+        List<PortfolioRow> rows = valued.entrySet().stream().map(e -> new PortfolioRow(e.getKey(), e.getValue()))
                 .toList();
-        List<io.hedgedesk.web.hedge.HedgeView> open = hedges.openSnapshots(user.id()).stream()
+        Map<Long, PortfolioValuation> byId = new HashMap<>();
+        valued.forEach((access, valuation) -> byId.put(access.portfolio().id(), valuation));
+        List<io.hedgedesk.web.hedge.HedgeView> open = hedges.openSnapshots(user.id(), byId).stream()
                 .map(io.hedgedesk.web.hedge.HedgeView::new).toList();
         return Templates.dashboard(Viewer.of(user), user, rows, open);
     }

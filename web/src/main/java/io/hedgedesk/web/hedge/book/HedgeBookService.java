@@ -22,6 +22,7 @@ import io.hedgedesk.persistence.RoleRefusedException;
 import io.hedgedesk.persistence.StaleEditException;
 import io.hedgedesk.persistence.audit.AuditLog;
 import io.hedgedesk.persistence.portfolio.PortfolioAccess;
+import io.hedgedesk.persistence.portfolio.PortfolioEntity;
 import io.hedgedesk.persistence.portfolio.PortfolioService;
 import io.hedgedesk.pricing.catalog.ContractCatalog;
 import io.hedgedesk.pricing.perpetual.PerpetualPricer;
@@ -36,6 +37,8 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -170,12 +173,64 @@ public class HedgeBookService {
 
   /** Every OPEN hedge in every team of the user, oldest first. */
   public List<HedgeAccess> openHedges(long userId) {
+    // Two queries whatever the number of hedges: the hedges with portfolio, team, role and opener, then the
+    // holdings they insure.
     List<Object[]> rows = em().createQuery(
-            "select h.id, h.portfolioId from HedgePositionEntity h, PortfolioEntity p, MembershipEntity m "
-                + "where p.id = h.portfolioId and m.teamId = p.teamId and m.userId = ?1 and h.status = ?2 "
-                + "order by h.openedAt, h.id", Object[].class)
+            "select h, p, t.name, m.role, u.displayName "
+                + "from HedgePositionEntity h, PortfolioEntity p, TeamEntity t, MembershipEntity m, AppUserEntity u "
+                + "where p.id = h.portfolioId and t.id = p.teamId and m.teamId = p.teamId and m.userId = ?1 "
+                + "and u.id = h.openedBy and h.status = ?2 order by h.openedAt, h.id", Object[].class)
         .setParameter(1, userId).setParameter(2, HedgeStatus.OPEN).getResultList();
-    return rows.stream().map(r -> hedge(userId, (Long) r[0])).toList();
+    if (rows.isEmpty()) {
+      return List.of();
+    }
+    Map<Long, List<Long>> insured = new HashMap<>();
+    List<?> pairs = em().createNativeQuery(
+            "select hedge_id, holding_id from hedge_holding where hedge_id in (?1) order by hedge_id, holding_id")
+        .setParameter(1, rows.stream().map(r -> ((HedgePositionEntity) r[0]).id).toList()).getResultList();
+    for (Object pair : pairs) {
+      Object[] r = (Object[]) pair;
+      insured.computeIfAbsent(((Number) r[0]).longValue(), id -> new ArrayList<>()).add(((Number) r[1]).longValue());
+    }
+    return rows.stream().map(r -> {
+      HedgePositionEntity h = (HedgePositionEntity) r[0];
+      PortfolioAccess access = new PortfolioAccess(((PortfolioEntity) r[1]).toDomain(), (String) r[2], (Role) r[3]);
+      return new HedgeAccess(h.toDomain(insured.getOrDefault(h.id, List.of()), (String) r[4]), access,
+          instrument(h.contractId));
+    }).toList();
+  }
+
+  /** Sums over a hedge's ledger, settlement asset: FUNDING cash changes, fees, all cash changes. */
+  record LedgerTotals(BigDecimal funding, BigDecimal fees, BigDecimal cash) {
+    static final LedgerTotals NONE = new LedgerTotals(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
+  }
+
+  /**
+   * {@link LedgerTotals} of hedges already loaded through the user's access ({@link #openHedges}), by hedge id, in
+   * one query, summed by the database rather than loading every event.
+   */
+  Map<Long, LedgerTotals> ledgerTotals(List<Long> hedgeIds) {
+    if (hedgeIds.isEmpty()) {
+      return Map.of();
+    }
+    List<?> rows = em().createNativeQuery("""
+            select hedge_id, coalesce(sum(cash_change) filter (where event_type = 'FUNDING'), 0),
+                   coalesce(sum(fee), 0), coalesce(sum(cash_change), 0)
+            from hedge_event where hedge_id in (?1) group by hedge_id""")
+        .setParameter(1, hedgeIds).getResultList();
+    Map<Long, LedgerTotals> totals = new HashMap<>();
+    for (Object row : rows) {
+      Object[] r = (Object[]) row;
+      totals.put(((Number) r[0]).longValue(),
+          new LedgerTotals((BigDecimal) r[1], (BigDecimal) r[2], (BigDecimal) r[3]));
+    }
+    return totals;
+  }
+
+  /** The marks of hedges already loaded through the user's access, in their order (two queries). */
+  List<Optional<HedgeMark>> marks(List<HedgeAccess> hedges) {
+    return marks.marks(hedges.stream().map(HedgeAccess::hedge).toList(),
+        hedges.stream().map(HedgeAccess::instrument).toList());
   }
 
   /** The hedge's ledger in recording order. */

@@ -1,6 +1,8 @@
 package io.hedgedesk.web.hedge.book;
 
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import java.time.ZoneOffset;
 
@@ -41,6 +43,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -89,22 +93,61 @@ public class HedgeTracker {
     return snapshot(userId, book.hedge(userId, hedgeId));
   }
 
-  /** Snapshots of every open hedge of the user's teams (the dashboard overview). */
+  /** Snapshots of every open hedge of the user's teams (the dashboard overview); see the overload. */
   public List<HedgeSnapshot> openSnapshots(long userId) {
-    return book.openHedges(userId).stream().map(a -> snapshot(userId, a)).toList();
+    return openSnapshots(userId, Map.of());
   }
 
+  /**
+   * Snapshots of every open hedge of the user's teams for the dashboard, in a fixed number of queries whatever the
+   * number of hedges (hedges, insured holdings, ledger sums, ticks, closes, and the valuations the caller does not
+   * pass in {@code valuations}, by portfolio id). Expected funding is not computed: the dashboard does not show
+   * it (it loads the stored funding and price history of each contract); the tracking page has it.
+   */
+  public List<HedgeSnapshot> openSnapshots(long userId, Map<Long, PortfolioValuation> valuations) {
+    List<HedgeBookService.HedgeAccess> open = book.openHedges(userId);
+    if (open.isEmpty()) {
+      return List.of();
+    }
+    Map<Long, HedgeBookService.LedgerTotals> totals = book.ledgerTotals(
+        open.stream().map(a -> a.hedge().id()).toList());
+    List<Optional<HedgeMark>> marks = book.marks(open);
+    Map<Long, PortfolioValuation> known = new HashMap<>(valuations);
+    List<HedgeSnapshot> snapshots = new ArrayList<>(open.size());
+    for (int i = 0; i < open.size(); i++) {
+      HedgeBookService.HedgeAccess access = open.get(i);
+      long portfolioId = access.hedge().portfolioId();
+      snapshots.add(snapshot(access, totals.getOrDefault(access.hedge().id(), HedgeBookService.LedgerTotals.NONE),
+          marks.get(i), () -> known.computeIfAbsent(portfolioId, id -> portfolios.valuation(userId, id)),
+          (markPrice, now) -> NOT_COMPUTED));
+    }
+    return snapshots;
+  }
+
+  private static final FundingOrNote NOT_COMPUTED =
+      new FundingOrNote(Optional.empty(), "expected funding is computed on the hedge's page");
+
   private HedgeSnapshot snapshot(long userId, HedgeBookService.HedgeAccess access) {
+    Hedge hedge = access.hedge();
+    List<HedgeEvent> events = book.events(userId, hedge.id());
+    HedgeBookService.LedgerTotals totals = new HedgeBookService.LedgerTotals(
+        sum(events.stream().filter(e -> e.type() == HedgeEventType.FUNDING).map(HedgeEvent::cashChange).toList()),
+        sum(events.stream().map(e -> e.fee().orElse(BigDecimal.ZERO)).toList()),
+        sum(events.stream().map(HedgeEvent::cashChange).toList()));
+    return snapshot(access, totals, book.mark(access), () -> portfolios.valuation(userId, hedge.portfolioId()),
+        (markPrice, now) -> expectedFunding(hedge, access.instrument(), events, markPrice, now));
+  }
+
+  private HedgeSnapshot snapshot(HedgeBookService.HedgeAccess access, HedgeBookService.LedgerTotals totals,
+                                 Optional<HedgeMark> mark, Supplier<PortfolioValuation> valuation,
+                                 BiFunction<BigDecimal, Instant, FundingOrNote> expectedFunding) {
     Hedge hedge = access.hedge();
     Instrument instrument = access.instrument();
     PerpetualPricer pricer = PerpetualPricer.of(instrument);
     Instant now = clock.instant();
-    List<HedgeEvent> events = book.events(userId, hedge.id());
-    BigDecimal fundingActual = sum(events.stream().filter(e -> e.type() == HedgeEventType.FUNDING)
-        .map(HedgeEvent::cashChange).toList());
-    BigDecimal fees = sum(events.stream().map(e -> e.fee().orElse(BigDecimal.ZERO)).toList());
-    BigDecimal cash = sum(events.stream().map(HedgeEvent::cashChange).toList());
-    Optional<HedgeMark> mark = book.mark(access);
+    BigDecimal fundingActual = totals.funding();
+    BigDecimal fees = totals.fees();
+    BigDecimal cash = totals.cash();
     List<String> alerts = new ArrayList<>();
     String label = instrument.id() + " " + hedge.side() + " #" + hedge.id();
     if (mark.isEmpty()) {
@@ -139,7 +182,7 @@ public class HedgeTracker {
       }
       liquidation.filter(d -> d.fraction().compareTo(liquidationAlert) < 0).ifPresent(d -> alerts.add(label
           + ": liquidation is " + percent(d.fraction()) + " away (alert below " + percent(liquidationAlert) + ")"));
-      CoverageOrNote c = coverage(userId, hedge, instrument, cash, markPrice);
+      CoverageOrNote c = coverage(valuation.get(), hedge, instrument, cash, markPrice);
       coverage = c.check();
       coverageNote = c.note();
       coverage.filter(k -> k.drift().abs().compareTo(coverageBand) > 0).ifPresent(k -> alerts.add(label
@@ -155,7 +198,7 @@ public class HedgeTracker {
       takeProfitDistance.filter(d -> d.signum() * adverse >= 0)
           .ifPresent(d -> alerts.add(label + ": the take-profit level is reached"));
     }
-    FundingOrNote expected = expectedFunding(hedge, instrument, events, markPrice, now);
+    FundingOrNote expected = expectedFunding.apply(markPrice, now);
     BigDecimal fundingUsd = fundingActual.multiply(settlementUsd, MC);
     hedge.maxFundingCostUsd().filter(max -> fundingUsd.negate().compareTo(max) >= 0)
         .ifPresent(max -> alerts.add(label + ": funding paid reached the maximum cost of " + max.toPlainString()
@@ -168,10 +211,9 @@ public class HedgeTracker {
   private record CoverageOrNote(Optional<CoverageCheck> check, String note) {
   }
 
-  private CoverageOrNote coverage(long userId, Hedge hedge, Instrument instrument, BigDecimal cash,
+  private CoverageOrNote coverage(PortfolioValuation valuation, Hedge hedge, Instrument instrument, BigDecimal cash,
                                   BigDecimal markPrice) {
     String base = instrument.baseAsset().symbol();
-    PortfolioValuation valuation = portfolios.valuation(userId, hedge.portfolioId());
     BigDecimal spotCoins = BigDecimal.ZERO;
     BigDecimal spotPrice = markPrice;
     for (ValuedHolding line : valuation.lines()) {

@@ -1,0 +1,87 @@
+# Shared by bench/seed.sh, bench/load.sh and bench/export.sh (sourced, not run).
+# The packaged app (web/target/quarkus-app) on BENCH_PORT against BENCH_DB, logins through the real Keycloak.
+
+BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(cd "$BENCH_DIR/.." && pwd)
+BENCH_DB=${BENCH_DB:-hedgedesk_bench}
+BENCH_PORT=${BENCH_PORT:-8080}           # the realm's redirect URIs allow 8080–8083
+BENCH_MANAGEMENT_PORT=${BENCH_MANAGEMENT_PORT:-9080}
+APP="http://localhost:$BENCH_PORT"
+KEYCLOAK_PORT=${KEYCLOAK_PORT:-8180}
+export PGHOST=${DB_HOST:-127.0.0.1} PGPORT=${DB_PORT:-5432} PGUSER=${DB_USER:-hedgedesk} PGPASSWORD=${DB_PASSWORD:-hedgedesk}
+WORK=${BENCH_WORK:-$ROOT/bench/target}
+# Another build of the app can be measured with BENCH_APP_DIR=<its quarkus-app directory> (e.g. a copy of an older one).
+APP_DIR=${BENCH_APP_DIR:-$ROOT/web/target/quarkus-app}
+mkdir -p "$WORK"
+APP_PID=""
+
+log() { printf '[bench] %s\n' "$*" >&2; }
+
+psql_bench() { psql -X -q -v ON_ERROR_STOP=1 -d "$BENCH_DB" "$@"; }
+
+now_ms() { date +%s%3N; }
+
+ensure_services() {
+  HEDGEDESK_DATABASES=$BENCH_DB "$ROOT/scripts/ensure-postgres.sh" >&2
+  "$ROOT/scripts/keycloak.sh" status >/dev/null 2>&1 || "$ROOT/scripts/keycloak.sh" start >&2
+}
+
+# Builds the packaged app when it is missing (BENCH_REBUILD=1 forces it).
+ensure_app_built() {
+  if [ "${BENCH_REBUILD:-0}" = 1 ] || [ ! -f "$APP_DIR/quarkus-run.jar" ]; then
+    log "building the packaged app (./mvnw package -pl web -am -DskipTests)"
+    (cd "$ROOT" && ./mvnw -B -ntp -q -pl web -am package -DskipTests) >&2
+  fi
+}
+
+# start_app [java options...]: starts the packaged app in the background, waits for /q/health/ready UP and sets
+# APP_PID and STARTUP_MS (process start → first ready answer, measured from this shell).
+start_app() {
+  if curl -s -o /dev/null "http://localhost:$BENCH_MANAGEMENT_PORT/q/health/ready" \
+      || curl -s -o /dev/null "$APP/"; then
+    log "port $BENCH_PORT or $BENCH_MANAGEMENT_PORT is already in use"; return 1
+  fi
+  local t0; t0=$(now_ms)
+  HTTP_PORT=$BENCH_PORT MANAGEMENT_PORT=$BENCH_MANAGEMENT_PORT DB_NAME=$BENCH_DB HEDGEDESK_ALLOW_DEV_SECRETS=true \
+    QUARKUS_LOG_CATEGORY__IO_HEDGEDESK__LEVEL=${BENCH_APP_LOG_LEVEL:-INFO} \
+    java "$@" -jar "$APP_DIR/quarkus-run.jar" >"$WORK/app.log" 2>&1 &
+  APP_PID=$!
+  while ! curl -sf -o /dev/null "http://localhost:$BENCH_MANAGEMENT_PORT/q/health/ready"; do
+    if ! kill -0 "$APP_PID" 2>/dev/null; then
+      log "the app exited during start-up:"; tail -n 30 "$WORK/app.log" >&2; APP_PID=""; return 1
+    fi
+    sleep 0.02
+  done
+  STARTUP_MS=$(( $(now_ms) - t0 ))
+  log "app up (pid $APP_PID) in $STARTUP_MS ms; Quarkus says: $(grep -o 'started in [0-9.]*s' "$WORK/app.log" | head -n 1)"
+}
+
+stop_app() {
+  if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
+    kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
+  fi
+  APP_PID=""
+}
+
+# login USER PASSWORD [PAGE]: logs in through Keycloak's own login form as a browser would (follows the redirects, reads
+# the form's action, posts the credentials, keeps the cookies) and prints the Cookie header the app then expects.
+# PAGE (default /market/history: behind the login, the same for every user) is where the login starts and must end.
+login() {
+  local user=$1 password=$2 landing=${3:-/market/history} jar page action final
+  jar=$(mktemp "$WORK/cookies.XXXXXX")
+  page=$(curl -sS -L -c "$jar" -b "$jar" "$APP$landing")
+  action=$(printf '%s' "$page" | grep -o 'action="[^"]*login-actions/authenticate[^"]*"' | head -n 1 \
+    | sed -e 's/^action="//' -e 's/"$//' -e 's/&amp;/\&/g')
+  if [ -z "$action" ]; then
+    log "no Keycloak login form at $APP$landing"; rm -f "$jar"; return 1
+  fi
+  final=$(curl -sS -L -c "$jar" -b "$jar" -o /dev/null -w '%{http_code} %{url_effective}' \
+    --data-urlencode "username=$user" --data-urlencode "password=$password" --data-urlencode "credentialId=" \
+    "$action")
+  if [ "$final" != "200 $APP$landing" ]; then
+    log "login of $user ended at: $final"; rm -f "$jar"; return 1
+  fi
+  # The header curl sends to the app with this jar: the session cookie(s) (and the CSRF cookie, if any).
+  curl -sS -v -b "$jar" -o /dev/null "$APP$landing" 2>&1 | sed -n 's/^> Cookie: //p' | tr -d '\r'
+  rm -f "$jar"
+}

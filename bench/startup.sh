@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Start to ready of the packaged app against the (seeded) bench database: STARTUP_RUNS starts (default 5), each
+# from process start to the first UP answer of /q/health/ready, measured from this shell; prints each and the median.
+# Usage: bench/startup.sh
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+trap stop_app EXIT
+
+ensure_services
+ensure_app_built
+times=()
+for run in $(seq 1 "${STARTUP_RUNS:-5}"); do
+  start_app ${BENCH_JAVA_OPTS:-}
+  times+=("$STARTUP_MS")
+  stop_app
+done
+median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}')
+echo "start to ready (ms): ${times[*]}; median $median; load average $(cut -d' ' -f1-3 /proc/loadavg)"
