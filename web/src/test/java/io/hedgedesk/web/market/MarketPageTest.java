@@ -74,6 +74,8 @@ class MarketPageTest {
       HtmlPage page = user.page("/market");
       assertThat(page.getTitleText()).isEqualTo("Market · hedgedesk");
       assertThat(page.getAnchorByHref("/market").getTextContent()).isEqualTo("Market");
+      assertThat(page.getAnchorByHref("/market/backfill").getTextContent()).isEqualTo("Backfill from a venue");
+      assertThat(page.getAnchorByHref("/market/import").getTextContent()).isEqualTo("Import price or funding history");
       assertThat(page.getHtmlElementById("market").getElementsByTagName("tr")).hasSize(1 + 23);
 
       List<String> link = row(page, "BINANCE:LINKUSD_PERP");

@@ -146,14 +146,19 @@ class MarketRefresherTest {
     return TestUsers.portfolio(portfolios, teams, user, "refresh");
   }
 
-  /** A hedge row as the ledger stores it (only what the refresh reads matters: contract and status). */
   private void hedge(Portfolio portfolio, String contract, String status) throws Exception {
+    hedgeIds.add(insertHedge(dataSource, portfolio.id(), userId, contract, status));
+  }
+
+  /** A hedge row as the ledger stores it (only what the refresh reads matters: contract and status); its id. */
+  static long insertHedge(DataSource dataSource, long portfolioId, long userId, String contract, String status)
+      throws Exception {
     try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
         insert into hedge_position (portfolio_id, contract_id, contract_type, side, size, entry_price, leverage, margin,
           margin_source, settlement_asset, target_coverage, status, opened_by, opened_at, closed_at)
         values (?, ?, 'INVERSE', 'SHORT', ?, 20, 2, 1, 'SPOT', 'SOL', 1, ?, ?, now(),
           case when ?::text = 'CLOSED' then now() end)""", Statement.RETURN_GENERATED_KEYS)) {
-      s.setLong(1, portfolio.id());
+      s.setLong(1, portfolioId);
       s.setString(2, contract);
       s.setBigDecimal(3, "OPEN".equals(status) ? new BigDecimal("100") : BigDecimal.ZERO);
       s.setString(4, status);
@@ -162,7 +167,7 @@ class MarketRefresherTest {
       s.executeUpdate();
       try (ResultSet keys = s.getGeneratedKeys()) {
         keys.next();
-        hedgeIds.add(keys.getLong(1));
+        return keys.getLong(1);
       }
     }
   }
