@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 import io.hedgedesk.persistence.user.AppUserRepository;
 import io.hedgedesk.web.support.Browser;
+import io.hedgedesk.web.support.UserSession;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -72,8 +73,11 @@ class LoginFlowTest {
 
     @Test
     void logoutEndsTheSession() throws Exception {
-        try (WebClient browser = Browser.create()) {
-            HtmlPage dashboard = logIn(browser);
+        // A user with an ID token of this login only: the provider's own form issues the same token for alice all
+        // along, and a logged-out token stays refused (SessionRevocation) — the other tests log in as alice.
+        try (UserSession ann = UserSession.logInNew(root, "Ann")) {
+            WebClient browser = ann.browser();
+            HtmlPage dashboard = ann.page("/dashboard");
             browser.getOptions().setRedirectEnabled(false);
 
             HtmlForm logout = dashboard.getForms().stream()

@@ -42,12 +42,15 @@ public final class UserSession implements AutoCloseable {
 
   public final String username;
   public final String subject;
+  /** The provider's session id: the ID token's {@code sid} claim, as Keycloak sends it (new per login). */
+  public final String sessionId;
 
-  private UserSession(WebClient browser, URL root, String username, String subject) {
+  private UserSession(WebClient browser, URL root, String username, String subject, String sessionId) {
     this.browser = browser;
     this.root = root;
     this.username = username;
     this.subject = subject;
+    this.sessionId = sessionId;
   }
 
   /** Logs in a new user whose username is {@code name} plus a random suffix (so e-mail = username@example.com). */
@@ -58,10 +61,11 @@ public final class UserSession implements AutoCloseable {
 
   public static UserSession logIn(URL root, String username, String subject, String displayName) throws Exception {
     String code = "code-" + UUID.randomUUID();
+    String sessionId = UUID.randomUUID().toString();
     String url = ConfigProvider.getConfig().getValue("keycloak.url", String.class);
     URL provider = new URL(url);
     String idToken = OidcWiremockTestResource.generateJwtToken(username, Set.of("user"), subject, "ID",
-        Set.of(CLIENT_ID, ID_TOKEN_AUDIENCE), Map.of("name", displayName, "email", username + "@example.com"));
+        Set.of(CLIENT_ID, ID_TOKEN_AUDIENCE), Map.of("name", displayName, "email", username + "@example.com", "sid", sessionId));
     String accessToken = OidcWiremockTestResource.getAccessToken(username, Set.of("user"));
     new WireMock(provider.getHost(), provider.getPort()).register(WireMock.post("/auth/realms/quarkus/token")
         .withRequestBody(containing("code=" + code)).atPriority(1)
@@ -77,7 +81,7 @@ public final class UserSession implements AutoCloseable {
     if (!dashboard.getUrl().getPath().equals("/dashboard")) {
       throw new IllegalStateException("login of " + username + " ended at " + dashboard.getUrl());
     }
-    return new UserSession(browser, root, username, subject);
+    return new UserSession(browser, root, username, subject, sessionId);
   }
 
   /** The CSRF token of a freshly loaded page (the logout form of the layout carries it). */
