@@ -118,8 +118,21 @@ public class SessionRevocation implements SecurityIdentityAugmentor {
     if (request != null && isStatic(request.normalizedPath())) {
       return Uni.createFrom().item(identity); // no database query per stylesheet and icon
     }
-    return context.runBlocking(
-        () -> isRevoked(idToken, store.revokedAt(keys)) ? loggedOut(identity, request) : identity);
+    return context.runBlocking(() -> {
+      Map<String, Instant> stored;
+      try {
+        stored = store.revokedAt(keys);
+      } catch (RuntimeException e) {
+        // Fail open while the database is unreachable: an augmentor failure is an authentication failure, which
+        // quarkus-oidc answers by deleting the session cookie, so every user would be logged out by a database
+        // restart. Nothing is lost by letting the request through: every page with data needs the same database
+        // and answers 503, and this instance's own logouts are still refused from memory above.
+        SecurityLog.warn("revocation-check-unavailable", "user", SecurityLog.who(identity),
+            "reason", e.getClass().getSimpleName());
+        return identity;
+      }
+      return isRevoked(idToken, stored) ? loggedOut(identity, request) : identity;
+    });
   }
 
   private void revoke(String key, Instant tokenExpiry) {
