@@ -15,6 +15,8 @@ DATABASES=${HEDGEDESK_DATABASES:-"hedgedesk hedgedesk_test"}
 log() { printf '[postgres] %s\n' "$*"; }
 
 as_postgres() {
+  # As the postgres superuser over the local socket, whatever PG* variables the caller exported (bench/lib.sh).
+  set -- env -u PGUSER -u PGPASSWORD -u PGHOST -u PGDATABASE "$@"
   if [ "$(id -u)" = 0 ]; then
     if command -v runuser >/dev/null 2>&1; then runuser -u postgres -- "$@"; else su postgres -c "$(printf '%q ' "$@")"; fi
   elif [ "$(id -un)" = postgres ]; then "$@"

@@ -18,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.net.URLEncoder;
@@ -144,7 +145,12 @@ public class HedgeHistoryResource {
         .orElse("all-portfolios");
     String fileName = "hedges-" + name + "-" + LocalDate.now(clock) + "-" + csvFormat.key() + ".csv";
     LOG.infof("Hedge ledger export (%s) by user %d", csvFormat.key(), userId);
-    StreamingOutput body = out -> {
+    StreamingOutput body = csvFormat == LedgerCsv.Format.NATIVE ? out -> {
+      BufferedOutputStream buffered = new BufferedOutputStream(out, 1 << 16);
+      buffered.write((String.join(",", LedgerCsv.NATIVE_HEADER) + "\n").getBytes(StandardCharsets.UTF_8));
+      history.copyNative(userId, filter, buffered);
+      buffered.flush();
+    } : out -> {
       BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
       LedgerCsv csv = new LedgerCsv(csvFormat, writer);
       history.stream(userId, filter, Long.MAX_VALUE, csv::write);

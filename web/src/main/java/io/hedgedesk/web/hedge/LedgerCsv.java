@@ -20,7 +20,8 @@ import org.apache.commons.csv.CSVPrinter;
  * {@code '} so spreadsheets do not run them as formulas; numbers are written as plain decimals (never exponent
  * form, never prefixed), so {@code -12.5} stays a number.
  *
- * <p><b>Native format</b> (one row per ledger event, every event):
+ * <p><b>Native format</b> (one row per ledger event, every event; written by PostgreSQL's {@code COPY}, see
+ * {@code HedgeHistory.copyNative}, with the same neutralization and plain numbers, LF line ends):
  * <ol>
  *   <li>{@code event_id} ledger event id; {@code timestamp_utc} ISO-8601 UTC time it occurred;</li>
  *   <li>{@code portfolio}, {@code member} (who recorded it), {@code venue}, {@code event_type} (OPEN, INCREASE,
@@ -70,7 +71,8 @@ public final class LedgerCsv {
     }
   }
 
-  static final List<String> NATIVE_HEADER = List.of("event_id", "timestamp_utc", "portfolio", "member", "venue",
+  /** The native format's columns, in order (the rows are written by {@code HedgeHistory.copyNative}). */
+  public static final List<String> NATIVE_HEADER = List.of("event_id", "timestamp_utc", "portfolio", "member", "venue",
       "event_type", "hedge_id", "instrument", "contract_type", "side", "quantity", "quantity_unit", "face_value",
       "price", "usd_notional", "fee", "fee_asset", "funding_rate", "funding_amount", "realized_pnl",
       "realized_pnl_asset", "cash_change", "cash_asset", "cash_change_usd", "settlement_usd", "corrects_event_id",
@@ -158,41 +160,10 @@ public final class LedgerCsv {
 
   static List<List<Object>> records(Format format, LedgerRow r) {
     return switch (format) {
-      case NATIVE -> List.of(nativeRecord(r));
+      case NATIVE -> throw new IllegalArgumentException(
+          "the native format is written by the database: HedgeHistory.copyNative");
       case KOINLY, COINTRACKER, ROTKI -> movements(r).stream().map(m -> preset(format, r, m)).toList();
     };
-  }
-
-  private static List<Object> nativeRecord(LedgerRow r) {
-    List<Object> c = new ArrayList<>();
-    c.add(r.eventId());
-    c.add(r.occurredAt().toString());
-    c.add(r.portfolio());
-    c.add(r.member());
-    c.add(r.venue());
-    c.add(r.eventType());
-    c.add(r.hedgeId());
-    c.add(r.instrument());
-    c.add(r.contractType());
-    c.add(r.side());
-    c.add(r.quantity());
-    c.add(r.quantity().isPresent() ? r.quantityUnit() : "");
-    c.add(r.faceValue());
-    c.add(r.price());
-    c.add(r.usdNotional());
-    c.add(r.fee());
-    c.add(r.fee().isPresent() ? r.cashAsset() : "");
-    c.add(r.fundingRate());
-    c.add(r.fundingAmount());
-    c.add(r.realizedPnl());
-    c.add(r.realizedPnl().isPresent() ? r.cashAsset() : "");
-    c.add(r.cashChange());
-    c.add(r.cashAsset());
-    c.add(r.cashChangeUsd());
-    c.add(r.settlementUsd());
-    c.add(r.correctsEventId());
-    c.add(r.note());
-    return c;
   }
 
   /** A cash movement a tax tool understands: signed amount, its kind, and a fee paid alongside. */

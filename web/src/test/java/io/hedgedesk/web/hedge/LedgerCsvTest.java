@@ -1,6 +1,7 @@
 package io.hedgedesk.web.hedge;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hedgedesk.persistence.hedge.LedgerRow;
 import java.io.StringReader;
@@ -12,7 +13,10 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 
-/** The CSV writer alone: neutralization, plain numbers, RFC 4180 quoting and the tax-tool presets. */
+/**
+ * The CSV writer of the tax-tool presets alone: neutralization, plain numbers, RFC 4180 quoting. The native format
+ * is written by PostgreSQL ({@code HedgeHistoryTest}).
+ */
 class LedgerCsvTest {
 
   private static LedgerRow close(String note) {
@@ -46,13 +50,10 @@ class LedgerCsvTest {
     assertThat(LedgerCsv.cell(new BigDecimal("1E+3"))).isEqualTo("1000");
     assertThat(LedgerCsv.cell(Optional.empty())).isEmpty();
 
-    CSVRecord r = write(LedgerCsv.Format.NATIVE, close("=cmd|' /C calc'!A0")).get(0);
-    assertThat(r.get("note")).isEqualTo("'=cmd|' /C calc'!A0");
-    assertThat(r.get("portfolio")).isEqualTo("Main, \"bags\"");
-    assertThat(r.get("realized_pnl")).isEqualTo("0.025");
-    assertThat(r.get("realized_pnl_asset")).isEqualTo("BTC");
-    assertThat(r.get("timestamp_utc")).isEqualTo("2026-11-29T08:00:00Z");
-    assertThat(r.size()).isEqualTo(LedgerCsv.NATIVE_HEADER.size());
+    // a preset's description carries the portfolio name: quoted, and neutralized as one text cell
+    CSVRecord r = write(LedgerCsv.Format.KOINLY, close("")).get(0);
+    assertThat(r.get("Description")).isEqualTo("CLOSE BYBIT:BTCUSD hedge #3 (Main, \"bags\")");
+    assertThatThrownBy(() -> write(LedgerCsv.Format.NATIVE, close(""))).isInstanceOf(IllegalArgumentException.class);
   }
 
   /** Koinly: a profit is received with the label "realized gain", the fee in its own columns; 0.025 × 40,000 = 1,000 USD. */

@@ -9,6 +9,9 @@ import io.hedgedesk.persistence.portfolio.PortfolioService;
 import io.hedgedesk.pricing.perpetual.PerpetualPricer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,6 +23,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.postgresql.PGConnection;
 
 /**
  * The ledger events of the hedges in the user's teams, filtered, read with a server-side cursor (pgjdbc fetches
@@ -105,6 +111,96 @@ public class HedgeHistory {
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read the hedge history: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Writes the matching rows in the native export format (the columns of {@code LedgerCsv.NATIVE_HEADER}, without
+   * the header) straight from PostgreSQL: {@code COPY (…) TO STDOUT (FORMAT csv)} through pgjdbc's copy API, so the
+   * database formats the CSV and the application only passes the bytes on. (Issue 9 asks for an export within 1.5×
+   * of {@code psql \copy}; the row-by-row Java writer took ~3×, its time going to parsing and printing every number.)
+   * Same rows and order as {@link #stream}; the catalog columns come from a {@code VALUES} list of the contract
+   * catalog: venue, quantity unit, face value, and a trade's USD notional — {@code quantity × face value} (inverse)
+   * or {@code quantity × coins per unit × price} (linear), exact numeric products as the pricer computes them.
+   * Numbers are PostgreSQL's numeric text (plain, never exponent form); timestamps ISO-8601 UTC as
+   * {@link java.time.Instant#toString()} writes them; the text a user typed (portfolio, member, note) gets a leading
+   * {@code '} when it begins with {@code = + - @ TAB CR}, as {@code LedgerCsv.neutralize} does. Line ends are LF.
+   * COPY takes no bind parameters, so the statement holds only numbers, dates, enum names and catalog strings, each
+   * checked by {@link #literal} — nothing the user typed.
+   *
+   * @return the number of rows written
+   */
+  @Transactional
+  public long copyNative(long userId, HedgeHistoryFilter filter, OutputStream out) {
+    filter.portfolioId().ifPresent(id -> portfolios.access(userId, id));
+    String sql = "copy (" + nativeQuery(userId, filter) + ") to stdout (format csv)";
+    try (Connection connection = dataSource.getConnection()) {
+      return connection.unwrap(PGConnection.class).getCopyAPI().copyOut(sql, out);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot export the hedge history: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static String nativeQuery(long userId, HedgeHistoryFilter filter) {
+    List<Instrument> instruments = HedgeBookService.catalog().all();
+    String catalog = instruments.stream()
+        .map(i -> "(" + literal(i.id()) + ", " + literal(i.venue()) + ", "
+            + literal(i.type() == ContractType.INVERSE ? "CONTRACTS" : i.baseAsset().symbol()) + ", "
+            + i.contractSize().toPlainString() + "::numeric, " + (i.type() == ContractType.INVERSE) + ")")
+        .collect(Collectors.joining(", "));
+    StringBuilder where = new StringBuilder("true");
+    filter.portfolioId().ifPresent(id -> where.append(" and p.id = ").append((long) id));
+    filter.asset().ifPresent(asset -> where.append(" and h.contract_id in (")
+        .append(instruments.stream().filter(i -> i.baseAsset().symbol().equals(asset)).map(i -> literal(i.id()))
+            .reduce((a, b) -> a + ", " + b).orElse("null"))
+        .append(")"));
+    filter.from().ifPresent(d -> where.append(" and e.occurred_at >= timestamptz ").append(literal(d + "T00:00:00Z")));
+    filter.to().ifPresent(d -> where.append(" and e.occurred_at < timestamptz ")
+        .append(literal(d.plusDays(1) + "T00:00:00Z")));
+    filter.status().ifPresent(status -> where.append(" and h.status = ").append(literal(status.name())));
+    return """
+        select e.id,
+               to_char(t.utc, 'YYYY-MM-DD"T"HH24:MI:SS') || case
+                 when t.micros %% 1000000 = 0 then ''
+                 when t.micros %% 1000 = 0 then to_char(t.utc, '.MS')
+                 else to_char(t.utc, '.US') end || 'Z',
+               %s, %s, c.venue, e.event_type, h.id, h.contract_id, h.contract_type, h.side,
+               e.quantity, case when e.quantity is not null then c.unit end, c.face_value, e.price,
+               case when e.quantity is not null and e.price is not null then
+                 case when c.inverse then e.quantity * c.face_value else e.quantity * c.face_value * e.price end
+               end,
+               e.fee, case when e.fee is not null then e.settlement_asset end, e.funding_rate,
+               case when e.event_type = 'FUNDING' then e.cash_change end,
+               e.realized_pnl, case when e.realized_pnl is not null then e.settlement_asset end,
+               e.cash_change, e.settlement_asset, e.cash_change_usd, e.settlement_usd, e.corrects_event_id, %s
+        from hedge_event e
+        cross join lateral (select e.occurred_at at time zone 'UTC' as utc,
+                                   extract(microseconds from e.occurred_at at time zone 'UTC')::bigint as micros) t
+        join hedge_position h on h.id = e.hedge_id
+        left join (values %s) c (contract_id, venue, unit, face_value, inverse) on c.contract_id = h.contract_id
+        join portfolio p on p.id = e.portfolio_id
+        join membership m on m.team_id = p.team_id and m.user_id = %d
+        join app_user u on u.id = e.actor_id
+        where %s
+        order by e.occurred_at, e.id""".formatted(neutralized("p.name"), neutralized("u.display_name"),
+        neutralized("e.note"), catalog, userId, where);
+  }
+
+  /** SQL for a text column as the CSV cell {@code LedgerCsv.cell} makes of it: neutralized, empty for null. */
+  private static String neutralized(String column) {
+    return "case when left(" + column + ", 1) in ('=', '+', '-', '@', chr(9), chr(13)) then '''' || " + column
+        + " else nullif(" + column + ", '') end";
+  }
+
+  private static final Pattern SAFE_LITERAL = Pattern.compile("[A-Za-z0-9 _.:/-]{1,100}");
+
+  /** A SQL string literal of a value the application chose (catalog, enum, date); refuses anything else. */
+  static String literal(String value) {
+    if (!SAFE_LITERAL.matcher(value).matches()) {
+      throw new IllegalArgumentException("not a safe SQL literal: " + value);
+    }
+    return "'" + value + "'";
   }
 
   private static LedgerRow map(ResultSet r) throws SQLException {

@@ -17,7 +17,17 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import jakarta.inject.Inject;
+import io.hedgedesk.domain.hedge.OpenHedge;
+import io.hedgedesk.domain.instrument.Side;
+import java.io.ByteArrayOutputStream;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
+import io.hedgedesk.web.hedge.LedgerCsv;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -110,5 +120,93 @@ class HedgeHistoryTest {
     assertThat(count).isEqualTo(ROWS + 2);
     assertThat(seen.get()).isEqualTo(ROWS + 2);
     assertThat(peak.get() - before).isLessThan(64L * 1024 * 1024);
+  }
+
+  /**
+   * The native export written by PostgreSQL's COPY, cell by cell against hand-worked values: a linear hedge's USD
+   * notional 2.5 ETH × 1 ETH per unit × 3,000.5 = 7,501.25 (as the exact product of the stored numerics, scale
+   * 18 + 0 + 18); timestamps exactly as {@code Instant.toString()} prints them (no fraction, milliseconds,
+   * microseconds); user text neutralized and quoted; empty cells for absent values; LF line ends.
+   */
+  @Test
+  void theNativeExportIsWrittenByCopyCellByCell() throws Exception {
+    AppUser alice = login("Alice");
+    Portfolio p = portfolio(alice);
+    QuarkusTransaction.requiringNew().run(() -> Panache.getEntityManager()
+        .createNativeQuery("update app_user set display_name = ?1 where id = ?2")
+        .setParameter(1, "+Trader, \"Q\"").setParameter(2, alice.id()).executeUpdate());
+    long id = book.open(alice.id(), UUID.randomUUID(), new OpenHedge(p.id(), "BYBIT:ETHUSDT", Side.SHORT,
+        new BigDecimal("2.5"), new BigDecimal("3000.5"), new BigDecimal("2"), new BigDecimal("3750.625"), "DEPOSITED",
+        List.of(), BigDecimal.ONE, "", new BigDecimal("0.75")));
+    QuarkusTransaction.requiringNew().run(() -> Panache.getEntityManager().createNativeQuery("""
+            insert into hedge_event (hedge_id, portfolio_id, event_type, occurred_at, actor_id, settlement_asset,
+              settlement_usd, cash_change, cash_change_usd, funding_rate, size_after, entry_after, note)
+            values (?1, ?2, 'FUNDING', timestamptz '2030-01-02 08:00:00Z', ?3, 'USDT', 1, -0.375, -0.375, 0.0001,
+                    2.5, 3000.5, '=HYPERLINK("x")'),
+                   (?1, ?2, 'FUNDING', timestamptz '2030-01-02 16:00:00.123Z', ?3, 'USDT', 1, 0.25, 0.25, -0.0000667,
+                    2.5, 3000.5, 'line one' || chr(10) || 'line "two", end'),
+                   (?1, ?2, 'FUNDING', timestamptz '2030-01-03 00:00:00.123456Z', ?3, 'USDT', 1, 0, 0, 0,
+                    2.5, 3000.5, null)""")
+        .setParameter(1, id).setParameter(2, p.id()).setParameter(3, alice.id()).executeUpdate());
+
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    long count = history.copyNative(alice.id(), new HedgeHistoryFilter(Optional.of(p.id()), Optional.empty(),
+        Optional.empty(), Optional.empty(), Optional.empty()), out);
+    String csv = out.toString(StandardCharsets.UTF_8);
+    assertThat(count).isEqualTo(5); // OPEN, MARGIN_IN, three fundings
+    assertThat(csv).doesNotContain("\r");
+    List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader(LedgerCsv.NATIVE_HEADER.toArray(String[]::new))
+        .get().parse(new StringReader(csv)).getRecords();
+    assertThat(rows).hasSize(5).allSatisfy(r -> assertThat(r.size()).isEqualTo(LedgerCsv.NATIVE_HEADER.size()));
+
+    CSVRecord open = rows.get(0);
+    assertThat(open.get("event_type")).isEqualTo("OPEN");
+    assertThat(open.get("member")).isEqualTo("'+Trader, \"Q\"");
+    assertThat(open.get("venue")).isEqualTo("BYBIT");
+    assertThat(open.get("instrument")).isEqualTo("BYBIT:ETHUSDT");
+    assertThat(open.get("contract_type")).isEqualTo("LINEAR");
+    assertThat(open.get("side")).isEqualTo("SHORT");
+    assertThat(open.get("quantity")).isEqualTo("2.500000000000000000");
+    assertThat(open.get("quantity_unit")).isEqualTo("ETH");
+    assertThat(open.get("face_value")).isEqualTo("1");
+    assertThat(open.get("price")).isEqualTo("3000.500000000000000000");
+    // 2.5 × 1 × 3000.5 = 7501.25, at the scale of the exact product (18 + 0 + 18)
+    assertThat(open.get("usd_notional")).isEqualTo("7501.25" + "0".repeat(34));
+    assertThat(open.get("fee")).isEqualTo("0.750000000000000000");
+    assertThat(open.get("fee_asset")).isEqualTo("USDT");
+    assertThat(open.get("funding_amount")).isEmpty();
+    assertThat(open.get("realized_pnl_asset")).isEmpty();
+    assertThat(open.get("corrects_event_id")).isEmpty();
+
+    CSVRecord whole = rows.get(2);
+    assertThat(whole.get("timestamp_utc")).isEqualTo("2030-01-02T08:00:00Z");
+    assertThat(whole.get("event_type")).isEqualTo("FUNDING");
+    assertThat(whole.get("quantity")).isEmpty();
+    assertThat(whole.get("quantity_unit")).isEmpty();
+    assertThat(whole.get("usd_notional")).isEmpty();
+    assertThat(whole.get("funding_rate")).isEqualTo("0.000100000000000000");
+    assertThat(new BigDecimal(whole.get("funding_amount"))).isEqualByComparingTo("-0.375");
+    assertThat(whole.get("funding_amount")).isEqualTo(whole.get("cash_change"));
+    assertThat(whole.get("cash_asset")).isEqualTo("USDT");
+    assertThat(whole.get("note")).isEqualTo("'=HYPERLINK(\"x\")");
+    assertThat(rows.get(3).get("timestamp_utc")).isEqualTo("2030-01-02T16:00:00.123Z")
+        .isEqualTo(Instant.parse("2030-01-02T16:00:00.123Z").toString());
+    assertThat(rows.get(3).get("note")).isEqualTo("line one\nline \"two\", end");
+    assertThat(rows.get(4).get("timestamp_utc")).isEqualTo("2030-01-03T00:00:00.123456Z");
+    assertThat(rows.get(4).get("note")).isEmpty();
+  }
+
+  /** The COPY statement cannot take bind parameters: only values the application chose may be spliced in. */
+  @Test
+  void onlySafeLiteralsEnterTheCopyStatement() {
+    assertThat(HedgeHistory.literal("BYBIT:BTCUSD")).isEqualTo("'BYBIT:BTCUSD'");
+    assertThatThrownBy(() -> HedgeHistory.literal("x' or '1'='1")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> HedgeHistory.literal("")).isInstanceOf(IllegalArgumentException.class);
+    // the user's asset filter is a symbol that only selects catalog contracts; an unknown one matches none
+    String sql = HedgeHistory.nativeQuery(7, new HedgeHistoryFilter(Optional.of(3L), Optional.of("NOPE"),
+        Optional.of(LocalDate.of(2030, 1, 2)), Optional.of(LocalDate.of(2030, 1, 3)), Optional.of(HedgeStatus.OPEN)));
+    assertThat(sql).contains("m.user_id = 7", "p.id = 3", "h.contract_id in (null)",
+        "e.occurred_at >= timestamptz '2030-01-02T00:00:00Z'", "e.occurred_at < timestamptz '2030-01-04T00:00:00Z'",
+        "h.status = 'OPEN'").doesNotContain("NOPE");
   }
 }
