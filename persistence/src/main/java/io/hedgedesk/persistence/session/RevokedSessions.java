@@ -6,7 +6,6 @@ import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,18 +35,15 @@ public class RevokedSessions {
         .executeUpdate();
   }
 
-  /** When each of {@code keys} that is revoked was revoked (a primary-key lookup). */
+  /** Every revocation that can still match a live session: key → when it was revoked. */
   @Transactional
-  public Map<String, Instant> revokedAt(Collection<String> keys) {
-    Map<String, Instant> revoked = new HashMap<>();
-    if (keys.isEmpty()) {
-      return revoked;
-    }
+  public Map<String, Instant> current(Instant now) {
     @SuppressWarnings("unchecked")
     List<Object[]> rows = Panache.getEntityManager()
-        .createNativeQuery("select session_key, revoked_at from revoked_session where session_key in (?1)")
-        .setParameter(1, keys)
+        .createNativeQuery("select session_key, revoked_at from revoked_session where expires_at >= ?1")
+        .setParameter(1, now)
         .getResultList();
+    Map<String, Instant> revoked = new HashMap<>(rows.size() * 2);
     for (Object[] row : rows) {
       revoked.put((String) row[0], instant(row[1]));
     }

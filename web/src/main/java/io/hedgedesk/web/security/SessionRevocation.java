@@ -4,6 +4,9 @@ import io.hedgedesk.persistence.session.RevokedSessions;
 import io.quarkus.oidc.IdTokenCredential;
 import io.quarkus.oidc.runtime.OidcUtils;
 import io.quarkus.runtime.BlockingOperationControl;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
@@ -33,8 +36,9 @@ import org.jboss.logging.Logger;
  * Logout ends the session on the server too. quarkus-oidc's session cookie is self-contained (the encrypted ID and
  * refresh tokens), so a copy saved before a logout would log its holder in again until the ID token expires.
  * Logouts — RP-initiated through {@code /logout} and back-channel from the provider — are recorded in
- * {@code revoked_session}; every request carrying a session is checked against it and, if revoked, continues as
- * anonymous with the cookie cleared: pages send it to the provider's login, public pages show the visitor logged out.
+ * {@code revoked_session}; every request carrying a session is checked against it (as mirrored in memory, see
+ * {@link #refresh}) and, if revoked, continues as anonymous with the cookie cleared: pages send it to the provider's
+ * login, public pages show the visitor logged out.
  *
  * <p>A session is its ID token's {@code sid} (Keycloak's session id, the same across token refreshes; {@code jti}
  * when a provider sends none). A back-channel logout token naming only the subject ends every session of that user
@@ -56,7 +60,11 @@ public class SessionRevocation implements SecurityIdentityAugmentor {
   private final RevokedSessions store;
   private final Clock clock;
   private final boolean secureCookie;
+  /** This instance's own logouts, refused at once. */
   private final Map<String, Revocation> recent = new ConcurrentHashMap<>();
+  /** Every instance's logouts as last read from {@code revoked_session} (replaced whole by {@link #refresh}). */
+  private volatile Map<String, Instant> shared = Map.of();
+  private volatile boolean refreshFailing;
 
   private record Revocation(Instant at, Instant expires) {
   }
@@ -97,42 +105,54 @@ public class SessionRevocation implements SecurityIdentityAugmentor {
     }
   }
 
+  /**
+   * Reloads the revocations every instance has written (the rows that can still match a session). Runs every
+   * {@code hedgedesk.session.revocation-refresh} (2 s) and at start, so a request is checked against memory only —
+   * no database round trip per request — and a logout handled by another instance is honoured here within that
+   * interval. While the database is unreachable the last list is kept (fail open, see {@link #augment}).
+   */
+  @Scheduled(every = "${hedgedesk.session.revocation-refresh:2s}", concurrentExecution = ConcurrentExecution.SKIP)
+  void refresh() {
+    try {
+      shared = Map.copyOf(store.current(clock.instant()));
+      if (refreshFailing) {
+        refreshFailing = false;
+        LOG.info("the list of revoked sessions is read from the database again");
+      }
+    } catch (RuntimeException e) {
+      if (!refreshFailing) {
+        refreshFailing = true;
+        // Fail open: a database failure must not log every user out (quarkus-oidc deletes the session cookie of
+        // a request whose identity cannot be built); pages with data answer 503 meanwhile anyway, and this
+        // instance's own logouts are still refused from memory.
+        SecurityLog.warn("revocation-check-unavailable", "reason", e.getClass().getSimpleName());
+      }
+    }
+  }
+
+  void onStart(@Observes StartupEvent event) {
+    refresh();
+  }
+
   @Override
   public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
     if (identity.isAnonymous() || identity.getCredential(IdTokenCredential.class) == null
         || !(identity.getPrincipal() instanceof JsonWebToken idToken)) {
       return Uni.createFrom().item(identity); // not a session of the code flow
     }
-    RoutingContext request = identity.getAttribute(RoutingContext.class.getName());
-    List<String> keys = keys(idToken);
-    Map<String, Instant> remembered = new HashMap<>();
-    keys.forEach(key -> {
-      Revocation revocation = recent.get(key);
-      if (revocation != null) {
-        remembered.put(key, revocation.at());
+    Map<String, Instant> known = shared;
+    Map<String, Instant> revoked = new HashMap<>();
+    for (String key : keys(idToken)) {
+      Revocation own = recent.get(key);
+      Instant at = own != null ? own.at() : known.get(key);
+      if (at != null) {
+        revoked.put(key, at);
       }
-    });
-    if (isRevoked(idToken, remembered)) {
-      return Uni.createFrom().item(loggedOut(identity, request));
     }
-    if (request != null && isStatic(request.normalizedPath())) {
-      return Uni.createFrom().item(identity); // no database query per stylesheet and icon
+    if (revoked.isEmpty() || !isRevoked(idToken, revoked)) {
+      return Uni.createFrom().item(identity);
     }
-    return context.runBlocking(() -> {
-      Map<String, Instant> stored;
-      try {
-        stored = store.revokedAt(keys);
-      } catch (RuntimeException e) {
-        // Fail open while the database is unreachable: an augmentor failure is an authentication failure, which
-        // quarkus-oidc answers by deleting the session cookie, so every user would be logged out by a database
-        // restart. Nothing is lost by letting the request through: every page with data needs the same database
-        // and answers 503, and this instance's own logouts are still refused from memory above.
-        SecurityLog.warn("revocation-check-unavailable", "user", SecurityLog.who(identity),
-            "reason", e.getClass().getSimpleName());
-        return identity;
-      }
-      return isRevoked(idToken, stored) ? loggedOut(identity, request) : identity;
-    });
+    return Uni.createFrom().item(loggedOut(identity, identity.getAttribute(RoutingContext.class.getName())));
   }
 
   private void revoke(String key, Instant tokenExpiry) {
@@ -201,10 +221,6 @@ public class SessionRevocation implements SecurityIdentityAugmentor {
 
   private static String subjectKey(String issuer, String subject) {
     return "sub:" + issuer + " " + subject;
-  }
-
-  private static boolean isStatic(String path) {
-    return path.startsWith("/static/") || path.equals("/favicon.ico");
   }
 
   /**
