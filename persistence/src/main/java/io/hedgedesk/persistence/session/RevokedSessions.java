@@ -1,11 +1,10 @@
 package io.hedgedesk.persistence.session;
 
+import io.hedgedesk.persistence.SqlValues;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,18 +44,8 @@ public class RevokedSessions {
         .getResultList();
     Map<String, Instant> revoked = new HashMap<>(rows.size() * 2);
     for (Object[] row : rows) {
-      revoked.put((String) row[0], instant(row[1]));
+      revoked.put((String) row[0], SqlValues.instant(row[1]));
     }
     return revoked;
-  }
-
-  private static Instant instant(Object value) {
-    if (value instanceof Instant instant) {
-      return instant;
-    }
-    if (value instanceof OffsetDateTime time) {
-      return time.toInstant();
-    }
-    return ((Timestamp) value).toInstant();
   }
 }

@@ -16,7 +16,7 @@ import java.util.Optional;
 public class AppUserRepository implements PanacheRepository<AppUserEntity> {
 
     /** "Last seen" is refreshed at most this often, so an ordinary page view stays a single read. */
-    static final Duration LAST_SEEN_RESOLUTION = Duration.ofMinutes(1);
+    public static final Duration LAST_SEEN_RESOLUTION = Duration.ofMinutes(1);
 
     private final Clock clock;
 

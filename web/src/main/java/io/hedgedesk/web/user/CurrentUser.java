@@ -2,8 +2,7 @@ package io.hedgedesk.web.user;
 
 import io.hedgedesk.domain.user.AppUser;
 import io.hedgedesk.domain.user.OidcIdentity;
-import io.hedgedesk.persistence.team.TeamService;
-import io.hedgedesk.persistence.user.AppUserRepository;
+import io.hedgedesk.persistence.team.UserSignIn;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -17,15 +16,13 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class CurrentUser {
 
     private final SecurityIdentity identity;
-    private final AppUserRepository users;
-    private final TeamService teams;
+    private final UserSignIn signIn;
     private AppUser user;
 
     @Inject
-    public CurrentUser(SecurityIdentity identity, AppUserRepository users, TeamService teams) {
+    public CurrentUser(SecurityIdentity identity, UserSignIn signIn) {
         this.identity = identity;
-        this.users = users;
-        this.teams = teams;
+        this.signIn = signIn;
     }
 
     public boolean isLoggedIn() {
@@ -40,14 +37,13 @@ public class CurrentUser {
             }
             // In the code flow the principal is the verified ID token.
             JsonWebToken idToken = (JsonWebToken) identity.getPrincipal();
-            user = users.provision(OidcIdentity.fromClaims(
+            // Provisioned at first login (a personal team; pending invitations naming the user are claimed).
+            user = signIn.user(OidcIdentity.fromClaims(
                     idToken.getIssuer(),
                     idToken.getSubject(),
                     idToken.getClaim("preferred_username"),
                     idToken.getClaim("email"),
                     idToken.getClaim("name")));
-            // A personal team at first login; pending invitations naming this user are claimed.
-            teams.onLogin(user);
         }
         return user;
     }

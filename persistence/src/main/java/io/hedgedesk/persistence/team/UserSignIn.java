@@ -1,0 +1,67 @@
+package io.hedgedesk.persistence.team;
+
+import io.hedgedesk.domain.user.AppUser;
+import io.hedgedesk.domain.user.OidcIdentity;
+import io.hedgedesk.persistence.user.AppUserRepository;
+import io.hedgedesk.persistence.SqlValues;
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The user behind a request's verified ID token, as every page needs it. The common case — a known user whose
+ * profile is unchanged, seen within the last minute, with a team and no pending invitation — is one statement and
+ * no transaction (issue 9: the BEGIN/COMMIT pairs of two transactions were most of a page's fixed cost). Anything
+ * else (first login, profile change, "last seen" to move, an invitation to claim, no team) runs
+ * {@link AppUserRepository#provision} and {@link TeamService#onLogin} in one transaction, as before.
+ */
+@ApplicationScoped
+public class UserSignIn {
+
+  private final AppUserRepository users;
+  private final TeamService teams;
+  private final Clock clock;
+
+  public UserSignIn(AppUserRepository users, TeamService teams, Clock clock) {
+    this.users = users;
+    this.teams = teams;
+    this.clock = clock;
+  }
+
+  public AppUser user(OidcIdentity identity) {
+    return settled(identity).orElseGet(() -> QuarkusTransaction.joiningExisting().call(() -> {
+      AppUser user = users.provision(identity);
+      teams.onLogin(user);
+      return user;
+    }));
+  }
+
+  /** The user if nothing needs writing; the invitation test is {@code TeamService}'s, on the stored names. */
+  private Optional<AppUser> settled(OidcIdentity identity) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows = Panache.getEntityManager().createNativeQuery("""
+            select u.id, u.username, u.email, u.display_name, u.created_at, u.last_seen_at,
+                   exists (select 1 from invitation i where i.claimed_at is null
+                           and lower(i.invitee) in (lower(u.username), lower(coalesce(u.email, u.username))))
+                   or not exists (select 1 from membership m where m.user_id = u.id)
+            from app_user u where u.issuer = ?1 and u.subject = ?2""")
+        .setParameter(1, identity.issuer())
+        .setParameter(2, identity.subject())
+        .getResultList();
+    if (rows.isEmpty()) {
+      return Optional.empty();
+    }
+    Object[] row = rows.get(0);
+    AppUser user = new AppUser(((Number) row[0]).longValue(), identity.issuer(), identity.subject(), (String) row[1],
+        Optional.ofNullable((String) row[2]), (String) row[3], SqlValues.instant(row[4]), SqlValues.instant(row[5]));
+    boolean unchanged = user.username().equals(identity.username()) && user.email().equals(identity.email())
+        && user.displayName().equals(identity.displayName());
+    boolean seenLately = !user.lastSeenAt().isBefore(clock.instant().minus(AppUserRepository.LAST_SEEN_RESOLUTION));
+    return unchanged && seenLately && Boolean.FALSE.equals(row[6]) ? Optional.of(user) : Optional.empty();
+  }
+
+}
