@@ -17,9 +17,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import jakarta.inject.Inject;
 import java.net.URL;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.htmlunit.WebResponse;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
@@ -41,6 +45,8 @@ class PortfolioPagesTest {
   TeamService teamService;
   @Inject
   PortfolioService portfolios;
+  @Inject
+  DataSource dataSource;
 
   Teams teams;
 
@@ -173,6 +179,47 @@ class PortfolioPagesTest {
       assertThat(second.getStatusCode()).isEqualTo(303);
       assertThat(second.getResponseHeaderValue("Location")).endsWith("?flash=already-saved");
       assertThat(holdings(alice, id)).hasSize(1);
+    }
+  }
+
+  @Test
+  void aDoubleSubmitOfTheManualPriceFormStoresOnePrice() throws Exception {
+    try (UserSession alice = UserSession.logInNew(root, "Alice")) {
+      long id = alice.createPortfolio("Main");
+      addHolding(alice, id, "SOL", "2");
+      String action = "/portfolios/" + id + "/prices";
+      String token = alice.formToken("/portfolios/" + id, action);
+
+      WebResponse first = alice.post(action, "priceAsset", "SOL", "price", "20.40", "formToken", token);
+      WebResponse second = alice.post(action, "priceAsset", "SOL", "price", "20.40", "formToken", token);
+
+      assertThat(first.getResponseHeaderValue("Location")).endsWith("/portfolios/" + id + "?flash=price-saved");
+      assertThat(second.getStatusCode()).isEqualTo(303);
+      assertThat(second.getResponseHeaderValue("Location")).endsWith("/portfolios/" + id + "?flash=already-saved");
+      assertThat(manualPrices(teams.teamOf(alice))).isEqualTo(1);
+      assertThat(portfolios.auditTrail(teams.user(alice).id(), id)).filteredOn(e -> e.objectType().equals("MANUAL_PRICE"))
+          .hasSize(1);
+
+      // A refused entry keeps its token and saves nothing; the corrected form then saves once.
+      String next = alice.formToken("/portfolios/" + id, action);
+      WebResponse refused = alice.post(action, "priceAsset", "SOL", "price", "-1", "formToken", next);
+      assertThat(refused.getStatusCode()).isEqualTo(400);
+      assertThat(refused.getContentAsString()).contains("name=\"formToken\" value=\"" + next + "\"");
+      assertThat(alice.post(action, "priceAsset", "SOL", "price", "21", "formToken", next)
+          .getResponseHeaderValue("Location")).endsWith("?flash=price-saved");
+      assertThat(manualPrices(teams.teamOf(alice))).isEqualTo(2);
+    }
+  }
+
+  /** Rows in manual_price of the team, counted in the database. */
+  private long manualPrices(long teamId) throws Exception {
+    try (Connection c = dataSource.getConnection();
+         PreparedStatement q = c.prepareStatement("select count(*) from manual_price where team_id = ?")) {
+      q.setLong(1, teamId);
+      try (ResultSet rs = q.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
     }
   }
 
