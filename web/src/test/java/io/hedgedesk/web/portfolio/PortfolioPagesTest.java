@@ -9,6 +9,7 @@ import io.hedgedesk.domain.team.Role;
 import io.hedgedesk.persistence.portfolio.PortfolioService;
 import io.hedgedesk.persistence.team.TeamService;
 import io.hedgedesk.persistence.user.AppUserRepository;
+import io.hedgedesk.web.support.SqlCount;
 import io.hedgedesk.web.support.Teams;
 import io.hedgedesk.web.support.UserSession;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -17,9 +18,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import jakarta.inject.Inject;
 import java.net.URL;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -212,15 +210,8 @@ class PortfolioPagesTest {
   }
 
   /** Rows in manual_price of the team, counted in the database. */
-  private long manualPrices(long teamId) throws Exception {
-    try (Connection c = dataSource.getConnection();
-         PreparedStatement q = c.prepareStatement("select count(*) from manual_price where team_id = ?")) {
-      q.setLong(1, teamId);
-      try (ResultSet rs = q.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    }
+  private long manualPrices(long teamId) {
+    return SqlCount.of(dataSource, "select count(*) from manual_price where team_id = ?", teamId);
   }
 
   @Test
