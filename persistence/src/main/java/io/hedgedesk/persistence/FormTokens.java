@@ -3,6 +3,7 @@ package io.hedgedesk.persistence;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -40,5 +41,16 @@ public class FormTokens {
     if (inserted == 0) {
       throw new DuplicateSubmissionException();
     }
+  }
+
+  /**
+   * Deletes, in one statement, the tokens used before {@code cutoff}; returns how many. A form posted again after its
+   * token was deleted counts as a new submission, so the cutoff must lie well beyond any form's useful life.
+   */
+  @Transactional
+  public int deleteUsedBefore(Instant cutoff) {
+    return Panache.getEntityManager().createNativeQuery("delete from used_form_token where used_at < ?1")
+        .setParameter(1, cutoff)
+        .executeUpdate();
   }
 }

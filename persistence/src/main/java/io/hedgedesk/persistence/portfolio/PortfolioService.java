@@ -268,9 +268,13 @@ public class PortfolioService {
     return rows.size();
   }
 
-  /** Records a manual USD price for an asset in the portfolio's team. */
+  /**
+   * Records a manual USD price for an asset in the portfolio's team. Each entry is a new row, so only the form's
+   * single-use token tells a double submit from a second price: the second is a
+   * {@link io.hedgedesk.persistence.DuplicateSubmissionException} and saves nothing.
+   */
   @Transactional
-  public void enterPrice(long actorId, long portfolioId, String assetSymbol, BigDecimal priceUsd) {
+  public void enterPrice(long actorId, long portfolioId, UUID formToken, String assetSymbol, BigDecimal priceUsd) {
     PortfolioAccess access = writable(actorId, portfolioId, "enter prices");
     if (assetSymbol == null || !assetSymbol.matches("[A-Z0-9]{1,15}")) {
       throw InvalidHoldingException.of("priceAsset", "Choose an asset.");
@@ -281,6 +285,7 @@ public class PortfolioService {
     if (priceUsd == null || priceUsd.signum() <= 0) {
       throw InvalidHoldingException.of("price", "The price must be greater than zero.");
     }
+    formTokens.consume(formToken, actorId);
     ManualPriceEntity p = new ManualPriceEntity();
     p.teamId = access.portfolio().teamId();
     p.assetSymbol = assetSymbol;

@@ -217,12 +217,17 @@ public class TeamService {
     return team.toDomain();
   }
 
-  /** Owners invite by username or e-mail address; the invitation is claimed at that person's next login. */
+  /**
+   * Owners invite by username or e-mail address; the invitation is claimed at that person's next login. The form's
+   * single-use token is consumed before the "already invited" check, so a double submit of the same form is a
+   * {@link io.hedgedesk.persistence.DuplicateSubmissionException} (already done), not an "already invited" error.
+   */
   @Transactional
-  public Invitation invite(long actorId, long teamId, String invitee, Role role) {
+  public Invitation invite(long actorId, long teamId, UUID formToken, String invitee, Role role) {
     memberships.requireOwner(actorId, teamId, "invite members");
     String who = Invitation.requireInvitee(invitee);
     lockTeam(teamId);
+    formTokens.consume(formToken, actorId);
     Long alreadyMember = em().createQuery(
             "select count(m) from MembershipEntity m, AppUserEntity u where u.id = m.userId and m.teamId = ?1 "
                 + "and (lower(u.username) = ?2 or lower(u.email) = ?2)", Long.class)

@@ -133,7 +133,7 @@ class PortfolioServiceTest {
         .isInstanceOf(NotFoundException.class);
     assertThatThrownBy(() -> portfolios.deleteHolding(bob.id(), p.id(), h.id(), h.version()))
         .isInstanceOf(NotFoundException.class);
-    assertThatThrownBy(() -> portfolios.enterPrice(bob.id(), p.id(), "ETH", BigDecimal.ONE))
+    assertThatThrownBy(() -> portfolios.enterPrice(bob.id(), p.id(), UUID.randomUUID(), "ETH", BigDecimal.ONE))
         .isInstanceOf(NotFoundException.class);
     assertThatThrownBy(() -> portfolios.auditTrail(bob.id(), p.id())).isInstanceOf(NotFoundException.class);
     assertThatThrownBy(() -> portfolios.create(bob.id(), teamOf(alice), UUID.randomUUID(), "Mine")).isInstanceOf(NotFoundException.class);
@@ -152,7 +152,7 @@ class PortfolioServiceTest {
     AppUser alice = login("Alice");
     AppUser vic = login("Vic");
     long team = teamOf(alice);
-    teams.invite(alice.id(), team, vic.username(), Role.VIEWER);
+    teams.invite(alice.id(), team, UUID.randomUUID(), vic.username(), Role.VIEWER);
     teams.onLogin(vic);
     Portfolio p = portfolios.create(alice.id(), team, UUID.randomUUID(), "Main");
     Holding h = portfolios.addHolding(alice.id(), p.id(), UUID.randomUUID(), draft("ETH", "3"));
@@ -164,7 +164,7 @@ class PortfolioServiceTest {
         .isInstanceOf(RoleRefusedException.class);
     assertThatThrownBy(() -> portfolios.deleteHolding(vic.id(), p.id(), h.id(), h.version()))
         .isInstanceOf(RoleRefusedException.class);
-    assertThatThrownBy(() -> portfolios.enterPrice(vic.id(), p.id(), "ETH", BigDecimal.TEN))
+    assertThatThrownBy(() -> portfolios.enterPrice(vic.id(), p.id(), UUID.randomUUID(), "ETH", BigDecimal.TEN))
         .isInstanceOf(RoleRefusedException.class);
     assertThatThrownBy(() -> portfolios.create(vic.id(), team, UUID.randomUUID(), "Vic's")).isInstanceOf(RoleRefusedException.class);
     assertThat(portfolios.holdings(alice.id(), p.id())).singleElement()
@@ -262,8 +262,8 @@ class PortfolioServiceTest {
     portfolios.addHolding(alice.id(), p.id(), UUID.randomUUID(), draft("USDT", "1000"));
     portfolios.addHolding(alice.id(), p.id(), UUID.randomUUID(),
         HoldingDraft.parse(new HoldingInput("ZZZ", true, "10", "Wallet", "", "", ""), TODAY));
-    portfolios.enterPrice(alice.id(), p.id(), "SOL", new BigDecimal("19"));
-    portfolios.enterPrice(alice.id(), p.id(), "SOL", new BigDecimal("20.40"));
+    portfolios.enterPrice(alice.id(), p.id(), UUID.randomUUID(), "SOL", new BigDecimal("19"));
+    portfolios.enterPrice(alice.id(), p.id(), UUID.randomUUID(), "SOL", new BigDecimal("20.40"));
 
     PortfolioValuation v = portfolios.valuation(alice.id(), p.id());
 

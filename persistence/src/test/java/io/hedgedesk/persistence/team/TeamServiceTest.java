@@ -86,7 +86,7 @@ class TeamServiceTest {
     AppUser alice = login("Alice");
     long team = teams.currentTeam(alice.id()).team().id();
     String email = "carol-" + UUID.randomUUID() + "@Example.com";
-    teams.invite(alice.id(), team, email, Role.EDITOR);
+    teams.invite(alice.id(), team, UUID.randomUUID(), email, Role.EDITOR);
 
     AppUser carol = users.provision(new OidcIdentity("https://idp.test", UUID.randomUUID().toString(),
         "carol" + UUID.randomUUID(), Optional.of(email.toUpperCase()), "Carol"));
@@ -104,7 +104,7 @@ class TeamServiceTest {
     AppUser bob = login("Bob");
     long aliceTeam = teams.currentTeam(alice.id()).team().id();
     long bobTeam = teams.currentTeam(bob.id()).team().id();
-    teams.invite(alice.id(), aliceTeam, bob.username().toUpperCase(), Role.VIEWER);
+    teams.invite(alice.id(), aliceTeam, UUID.randomUUID(), bob.username().toUpperCase(), Role.VIEWER);
     assertThat(teams.teamsOf(bob.id())).hasSize(1);
 
     teams.onLogin(bob);
@@ -121,13 +121,13 @@ class TeamServiceTest {
   void invitationsAreUniquePerTeamCaseInsensitivelyAndNotForMembers() {
     AppUser alice = login("Alice");
     long team = teams.currentTeam(alice.id()).team().id();
-    teams.invite(alice.id(), team, "Dave@example.com", Role.VIEWER);
+    teams.invite(alice.id(), team, UUID.randomUUID(), "Dave@example.com", Role.VIEWER);
 
-    assertThatThrownBy(() -> teams.invite(alice.id(), team, "dave@EXAMPLE.com", Role.EDITOR))
+    assertThatThrownBy(() -> teams.invite(alice.id(), team, UUID.randomUUID(), "dave@EXAMPLE.com", Role.EDITOR))
         .isInstanceOf(TeamRuleException.class).extracting("field").isEqualTo("invitee");
-    assertThatThrownBy(() -> teams.invite(alice.id(), team, alice.username(), Role.EDITOR))
+    assertThatThrownBy(() -> teams.invite(alice.id(), team, UUID.randomUUID(), alice.username(), Role.EDITOR))
         .isInstanceOf(TeamRuleException.class).hasMessageContaining("already a member");
-    assertThatThrownBy(() -> teams.invite(alice.id(), team, "not an address!", Role.EDITOR))
+    assertThatThrownBy(() -> teams.invite(alice.id(), team, UUID.randomUUID(), "not an address!", Role.EDITOR))
         .isInstanceOf(TeamRuleException.class);
   }
 
@@ -152,7 +152,7 @@ class TeamServiceTest {
     AppUser alice = login("Alice");
     AppUser bob = login("Bob");
     long team = teams.currentTeam(alice.id()).team().id();
-    teams.invite(alice.id(), team, bob.username(), Role.EDITOR);
+    teams.invite(alice.id(), team, UUID.randomUUID(), bob.username(), Role.EDITOR);
     teams.onLogin(bob);
     Member bobMember = teams.members(alice.id(), team).stream().filter(m -> m.userId() == bob.id()).findFirst().orElseThrow();
 
@@ -171,7 +171,7 @@ class TeamServiceTest {
     AppUser alice = login("Alice");
     AppUser bob = login("Bob");
     Team team = teams.currentTeam(alice.id()).team();
-    teams.invite(alice.id(), team.id(), bob.username(), Role.EDITOR);
+    teams.invite(alice.id(), team.id(), UUID.randomUUID(), bob.username(), Role.EDITOR);
     teams.onLogin(bob);
 
     Team renamed = teams.rename(alice.id(), team.id(), team.version(), "  Desk  ");
@@ -198,7 +198,7 @@ class TeamServiceTest {
     assertThatThrownBy(() -> teams.members(mallory.id(), team)).isInstanceOf(NotFoundException.class);
     assertThatThrownBy(() -> teams.switchTo(mallory.id(), team)).isInstanceOf(NotFoundException.class);
     assertThatThrownBy(() -> teams.rename(mallory.id(), team, 0, "x")).isInstanceOf(NotFoundException.class);
-    assertThatThrownBy(() -> teams.invite(mallory.id(), team, "x@example.com", Role.OWNER))
+    assertThatThrownBy(() -> teams.invite(mallory.id(), team, UUID.randomUUID(), "x@example.com", Role.OWNER))
         .isInstanceOf(NotFoundException.class);
     assertThatThrownBy(() -> teams.changeRole(mallory.id(), team, owner.membershipId(), 0, Role.VIEWER))
         .isInstanceOf(NotFoundException.class);

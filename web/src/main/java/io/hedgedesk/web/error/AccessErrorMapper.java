@@ -3,7 +3,6 @@ package io.hedgedesk.web.error;
 import io.hedgedesk.persistence.NotFoundException;
 import io.hedgedesk.persistence.RoleRefusedException;
 import io.hedgedesk.web.security.SecurityLog;
-import io.hedgedesk.web.user.Viewer;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -17,9 +16,11 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class AccessErrorMapper {
 
   private final SecurityIdentity identity;
+  private final ErrorViewer viewer;
 
-  public AccessErrorMapper(SecurityIdentity identity) {
+  public AccessErrorMapper(SecurityIdentity identity, ErrorViewer viewer) {
     this.identity = identity;
+    this.viewer = viewer;
   }
 
   @ServerExceptionMapper
@@ -38,8 +39,8 @@ public class AccessErrorMapper {
         "Your role in this team (" + e.role().label() + ") lets you look but not change anything. Nothing was saved.");
   }
 
-  private static Response page(int status, String title, String message) {
+  private Response page(int status, String title, String message) {
     return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
-        .entity(ErrorMapper.Templates.error(Viewer.ANONYMOUS, status, title, message, "").render()).build();
+        .entity(ErrorMapper.Templates.error(viewer.get(), status, title, message, "").render()).build();
   }
 }

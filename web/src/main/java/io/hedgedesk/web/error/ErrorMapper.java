@@ -30,6 +30,12 @@ public class ErrorMapper {
         static native TemplateInstance error(Viewer viewer, int status, String title, String message, String errorId);
     }
 
+    private final ErrorViewer viewer;
+
+    public ErrorMapper(ErrorViewer viewer) {
+        this.viewer = viewer;
+    }
+
     @ServerExceptionMapper
     public Response mapWebApplicationException(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
         Response original = e.getResponse();
@@ -141,7 +147,7 @@ public class ErrorMapper {
             return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
         }
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
-                .entity(Templates.error(Viewer.ANONYMOUS, status, title, message, errorId).render())
+                .entity(Templates.error(viewer.get(), status, title, message, errorId).render())
                 .build();
     }
 

@@ -19,9 +19,10 @@ public final class Pages {
    * @param priceAssets assets of this portfolio that can take a manual price
    * @param priceAsset  the asset typed into the price form
    * @param price       the price typed into the price form
+   * @param priceToken  the price form's single-use token
    */
   public record Detail(PortfolioAccess access, PortfolioValuation valuation, List<String> priceAssets,
-                       String priceAsset, String price) {
+                       String priceAsset, String price, String priceToken) {
 
     public boolean canEdit() {
       return access.role().canEdit();

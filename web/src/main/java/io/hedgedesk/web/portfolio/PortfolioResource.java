@@ -96,21 +96,29 @@ public class PortfolioResource {
   @GET
   @Path("{portfolioId}")
   public TemplateInstance detail(@RestPath long portfolioId, @RestQuery String flash) {
-    return Templates.detail(currentUser.viewer(), page(portfolioId, "", ""), Flash.message(flash), Map.of());
+    return Templates.detail(currentUser.viewer(), page(portfolioId, "", "", formTokens.issue().toString()),
+        Flash.message(flash), Map.of());
   }
 
-  /** A manual USD price for one of the portfolio's assets, in the portfolio's team. */
+  /**
+   * A manual USD price for one of the portfolio's assets, in the portfolio's team. Every entry is a new price, so the
+   * form's single-use token makes a double submit store one (the second lands on the portfolio).
+   */
   @POST
   @Path("{portfolioId}/prices")
-  public Response enterPrice(@RestPath long portfolioId, @RestForm String priceAsset, @RestForm String price) {
+  public Response enterPrice(@RestPath long portfolioId, @RestForm String priceAsset, @RestForm String price,
+                             @RestForm String formToken) {
+    UUID token = FormTokens.parse(formToken);
     try {
       String asset = priceAsset == null ? "" : priceAsset.strip().toUpperCase(Locale.ROOT);
-      portfolios.enterPrice(currentUser.id(), portfolioId, asset, HoldingDraft.parsePrice(price));
+      portfolios.enterPrice(currentUser.id(), portfolioId, token, asset, HoldingDraft.parsePrice(price));
       return Flash.redirect("/portfolios/" + portfolioId, "price-saved");
     } catch (InvalidHoldingException e) {
       portfolios.access(currentUser.id(), portfolioId);
-      return Response.status(400).entity(Templates.detail(currentUser.viewer(), page(portfolioId, priceAsset, price),
-          "", e.errors())).build();
+      return Response.status(400).entity(Templates.detail(currentUser.viewer(),
+          page(portfolioId, priceAsset, price, token.toString()), "", e.errors())).build();
+    } catch (DuplicateSubmissionException e) {
+      return Flash.redirect("/portfolios/" + portfolioId, "already-saved");
     }
   }
 
@@ -122,7 +130,7 @@ public class PortfolioResource {
         portfolios.auditTrail(userId, portfolioId));
   }
 
-  private Pages.Detail page(long portfolioId, String priceAsset, String price) {
+  private Pages.Detail page(long portfolioId, String priceAsset, String price, String priceToken) {
     long userId = currentUser.id();
     PortfolioAccess access = portfolios.access(userId, portfolioId);
     var valuation = portfolios.valuation(userId, portfolioId);
@@ -130,6 +138,6 @@ public class PortfolioResource {
     valuation.lines().forEach(l -> priceAssets.add(l.holding().draft().assetSymbol()));
     priceAssets.removeAll(KnownAssets.STABLECOINS);
     return new Pages.Detail(access, valuation, List.copyOf(priceAssets), priceAsset == null ? "" : priceAsset,
-        price == null ? "" : price);
+        price == null ? "" : price, priceToken);
   }
 }

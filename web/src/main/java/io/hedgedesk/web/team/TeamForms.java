@@ -11,7 +11,8 @@ public final class TeamForms {
   public record NameForm(@RestForm String name, @RestForm Long version) {
   }
 
-  public record InviteForm(@RestForm String invitee, @RestForm String role) {
+  /** {@code formToken}: the invitation form's single-use token, so a double submit invites once. */
+  public record InviteForm(@RestForm String invitee, @RestForm String role, @RestForm String formToken) {
   }
 
   public record RoleForm(@RestForm String role, @RestForm Long version) {

@@ -45,7 +45,7 @@ public class TeamResource {
                                         String formToken, Map<String, String> errors);
 
     static native TemplateInstance detail(Viewer viewer, TeamPage page, String flash, TeamForms.Typed typed,
-                                          Map<String, String> errors);
+                                          String inviteToken, Map<String, String> errors);
   }
 
   private final CurrentUser currentUser;
@@ -85,7 +85,8 @@ public class TeamResource {
   @Path("{teamId}")
   public TemplateInstance detail(@RestPath long teamId, @RestQuery String flash) {
     TeamPage page = page(teamId);
-    return Templates.detail(currentUser.viewer(), page, Flash.message(flash), typed(page, TeamForms.Typed.NONE), Map.of());
+    return Templates.detail(currentUser.viewer(), page, Flash.message(flash), typed(page, TeamForms.Typed.NONE),
+        formTokens.issue().toString(), Map.of());
   }
 
   @POST
@@ -112,18 +113,22 @@ public class TeamResource {
     }
   }
 
+  /** The form's single-use token makes a double submit invite once (the second lands on the team page). */
   @POST
   @Path("{teamId}/invitations")
   public Response invite(@RestPath long teamId, @BeanParam TeamForms.InviteForm form) {
     TeamForms.Typed typed = new TeamForms.Typed(null, form.invitee(), form.role());
+    UUID token = FormTokens.parse(form.formToken());
     try {
       Role role = Role.parse(form.role());
-      teams.invite(currentUser.id(), teamId, form.invitee(), role);
+      teams.invite(currentUser.id(), teamId, token, form.invitee(), role);
       // The invitee (an e-mail address or a username) stays in the team's audit trail, not in the log.
       securityEvent("team-invitation", "team", teamId, "role", role);
       return Flash.redirect("/teams/" + teamId, "invited");
     } catch (TeamRuleException e) {
-      return invalid(e, detailPage(teamId, typed, Map.of(e.field(), e.getMessage())));
+      return invalid(e, detailPage(teamId, typed, token.toString(), Map.of(e.field(), e.getMessage())));
+    } catch (DuplicateSubmissionException e) {
+      return Flash.redirect("/teams/" + teamId, "already-saved");
     }
   }
 
@@ -177,8 +182,14 @@ public class TeamResource {
   }
 
   private TemplateInstance detailPage(long teamId, TeamForms.Typed typed, Map<String, String> errors) {
+    return detailPage(teamId, typed, formTokens.issue().toString(), errors);
+  }
+
+  /** The team page again; the invitation form keeps {@code inviteToken} (its failed submission saved nothing). */
+  private TemplateInstance detailPage(long teamId, TeamForms.Typed typed, String inviteToken,
+                                      Map<String, String> errors) {
     TeamPage page = page(teamId);
-    return Templates.detail(currentUser.viewer(), page, "", typed(page, typed), errors);
+    return Templates.detail(currentUser.viewer(), page, "", typed(page, typed), inviteToken, errors);
   }
 
   /** The rename field shows what was typed, or else the current name. */

@@ -35,15 +35,8 @@ public class CurrentUser {
             if (!isLoggedIn()) {
                 throw new IllegalStateException("no user is logged in on this request");
             }
-            // In the code flow the principal is the verified ID token.
-            JsonWebToken idToken = (JsonWebToken) identity.getPrincipal();
             // Provisioned at first login (a personal team; pending invitations naming the user are claimed).
-            user = signIn.user(OidcIdentity.fromClaims(
-                    idToken.getIssuer(),
-                    idToken.getSubject(),
-                    idToken.getClaim("preferred_username"),
-                    idToken.getClaim("email"),
-                    idToken.getClaim("name")));
+            user = signIn.user(claims());
         }
         return user;
     }
@@ -55,5 +48,34 @@ public class CurrentUser {
 
     public Viewer viewer() {
         return isLoggedIn() ? Viewer.of(get()) : Viewer.ANONYMOUS;
+    }
+
+    /**
+     * The viewer of an error page, without touching the database (the error may be that it is down, or a rolled-back
+     * transaction): the user already loaded on this request, else the name in the ID token.
+     */
+    public Viewer viewerFromSession() {
+        if (!isLoggedIn()) {
+            return Viewer.ANONYMOUS;
+        }
+        if (user != null) {
+            return Viewer.of(user);
+        }
+        try {
+            return new Viewer(true, claims().displayName(), true);
+        } catch (RuntimeException unusableToken) {
+            return new Viewer(true, identity.getPrincipal().getName(), true);
+        }
+    }
+
+    /** Who the provider says logged in: in the code flow the principal is the verified ID token. */
+    private OidcIdentity claims() {
+        JsonWebToken idToken = (JsonWebToken) identity.getPrincipal();
+        return OidcIdentity.fromClaims(
+                idToken.getIssuer(),
+                idToken.getSubject(),
+                idToken.getClaim("preferred_username"),
+                idToken.getClaim("email"),
+                idToken.getClaim("name"));
     }
 }

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import io.agroal.api.AgroalDataSource;
 import io.hedgedesk.domain.market.MarketTick;
 import io.hedgedesk.persistence.market.MarketTickRepository;
+import io.hedgedesk.web.support.SqlCount;
 import io.hedgedesk.web.support.UserSession;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -167,6 +168,27 @@ class MarketPageTest {
       assertThat(ltc.get(2)).isEqualTo("76.50");
       assertThat(ltc.get(3)).startsWith("manual, ").doesNotContain("stale");
       assertThat(ltc.get(4)).isEqualTo("–");
+    }
+  }
+
+  /**
+   * The market's manual mark needs no form token: it replaces the contract's one tick row, so a double submit stores
+   * the same single row and both answers are the saved page.
+   */
+  @Test
+  void aDoubleSubmitOfTheManualMarkLeavesOneTickRow() throws Exception {
+    try (UserSession user = UserSession.logInNew(root, "Marta")) {
+      String path = "/market/BINANCE:DOTUSD_PERP/mark";
+      WebResponse first = user.post(path, "mark", "4.25");
+      WebResponse second = user.post(path, "mark", "4.25");
+
+      for (WebResponse r : List.of(first, second)) {
+        assertThat(r.getStatusCode()).isEqualTo(303);
+        assertThat(r.getResponseHeaderValue("Location")).endsWith("?flash=mark-saved");
+      }
+      assertThat(SqlCount.of(dataSource, "select count(*) from market_tick where contract_id = ?",
+          "BINANCE:DOTUSD_PERP")).isEqualTo(1);
+      assertThat(ticks.latest("BINANCE:DOTUSD_PERP").orElseThrow().markPrice()).isEqualByComparingTo("4.25");
     }
   }
 

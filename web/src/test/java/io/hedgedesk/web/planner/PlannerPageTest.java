@@ -176,7 +176,7 @@ class PlannerPageTest {
       add(carol, id, "ETH", false, "5");
       Holding avax = add(carol, id, "AVAX", false, "10");
       Holding custom = add(carol, id, "ZZZCOIN", true, "10");
-      portfolios.enterPrice(teams.user(carol).id(), id, "ZZZCOIN", new BigDecimal("2"));
+      portfolios.enterPrice(teams.user(carol).id(), id, UUID.randomUUID(), "ZZZCOIN", new BigDecimal("2"));
 
       String tooMuch = text(carol.page("/portfolios/" + id + "/plan?contract.ETH=BYBIT:ETHUSD&leverage.ETH=500"));
       assertTrue(tooMuch.contains("leverage 500 is above the maximum"), tooMuch);

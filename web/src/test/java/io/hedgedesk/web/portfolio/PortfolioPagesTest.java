@@ -9,6 +9,7 @@ import io.hedgedesk.domain.team.Role;
 import io.hedgedesk.persistence.portfolio.PortfolioService;
 import io.hedgedesk.persistence.team.TeamService;
 import io.hedgedesk.persistence.user.AppUserRepository;
+import io.hedgedesk.web.support.SqlCount;
 import io.hedgedesk.web.support.Teams;
 import io.hedgedesk.web.support.UserSession;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -20,6 +21,7 @@ import java.net.URL;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.htmlunit.WebResponse;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
@@ -41,6 +43,8 @@ class PortfolioPagesTest {
   TeamService teamService;
   @Inject
   PortfolioService portfolios;
+  @Inject
+  DataSource dataSource;
 
   Teams teams;
 
@@ -174,6 +178,40 @@ class PortfolioPagesTest {
       assertThat(second.getResponseHeaderValue("Location")).endsWith("?flash=already-saved");
       assertThat(holdings(alice, id)).hasSize(1);
     }
+  }
+
+  @Test
+  void aDoubleSubmitOfTheManualPriceFormStoresOnePrice() throws Exception {
+    try (UserSession alice = UserSession.logInNew(root, "Alice")) {
+      long id = alice.createPortfolio("Main");
+      addHolding(alice, id, "SOL", "2");
+      String action = "/portfolios/" + id + "/prices";
+      String token = alice.formToken("/portfolios/" + id, action);
+
+      WebResponse first = alice.post(action, "priceAsset", "SOL", "price", "20.40", "formToken", token);
+      WebResponse second = alice.post(action, "priceAsset", "SOL", "price", "20.40", "formToken", token);
+
+      assertThat(first.getResponseHeaderValue("Location")).endsWith("/portfolios/" + id + "?flash=price-saved");
+      assertThat(second.getStatusCode()).isEqualTo(303);
+      assertThat(second.getResponseHeaderValue("Location")).endsWith("/portfolios/" + id + "?flash=already-saved");
+      assertThat(manualPrices(teams.teamOf(alice))).isEqualTo(1);
+      assertThat(portfolios.auditTrail(teams.user(alice).id(), id)).filteredOn(e -> e.objectType().equals("MANUAL_PRICE"))
+          .hasSize(1);
+
+      // A refused entry keeps its token and saves nothing; the corrected form then saves once.
+      String next = alice.formToken("/portfolios/" + id, action);
+      WebResponse refused = alice.post(action, "priceAsset", "SOL", "price", "-1", "formToken", next);
+      assertThat(refused.getStatusCode()).isEqualTo(400);
+      assertThat(refused.getContentAsString()).contains("name=\"formToken\" value=\"" + next + "\"");
+      assertThat(alice.post(action, "priceAsset", "SOL", "price", "21", "formToken", next)
+          .getResponseHeaderValue("Location")).endsWith("?flash=price-saved");
+      assertThat(manualPrices(teams.teamOf(alice))).isEqualTo(2);
+    }
+  }
+
+  /** Rows in manual_price of the team, counted in the database. */
+  private long manualPrices(long teamId) {
+    return SqlCount.of(dataSource, "select count(*) from manual_price where team_id = ?", teamId);
   }
 
   @Test

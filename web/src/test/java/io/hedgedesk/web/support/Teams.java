@@ -4,6 +4,7 @@ import io.hedgedesk.domain.team.Role;
 import io.hedgedesk.domain.user.AppUser;
 import io.hedgedesk.persistence.team.TeamService;
 import io.hedgedesk.persistence.user.AppUserRepository;
+import java.util.UUID;
 
 /** Test set-up through the services: who a session is, their team, and joining another team. */
 public record Teams(AppUserRepository users, TeamService teams) {
@@ -18,7 +19,7 @@ public record Teams(AppUserRepository users, TeamService teams) {
 
   /** The owner invites the member; the member's next page load claims the invitation. */
   public void join(UserSession owner, UserSession member, Role role) throws Exception {
-    teams.invite(user(owner).id(), teamOf(owner), member.username, role);
+    teams.invite(user(owner).id(), teamOf(owner), UUID.randomUUID(), member.username, role);
     member.page("/teams");
   }
 }

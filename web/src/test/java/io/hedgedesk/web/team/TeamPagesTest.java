@@ -176,6 +176,50 @@ class TeamPagesTest {
   }
 
   @Test
+  void aDoubleSubmitOfTheInvitationFormInvitesOnceAndTheSecondAnswerIsAlreadyDone() throws Exception {
+    try (UserSession alice = UserSession.logInNew(root, "Alice")) {
+      long teamId = team(alice).team().id();
+      String action = "/teams/" + teamId + "/invitations";
+      String token = alice.formToken("/teams/" + teamId, action);
+
+      WebResponse first = alice.post(action, "invitee", "dora@example.com", "role", "EDITOR", "formToken", token);
+      WebResponse second = alice.post(action, "invitee", "dora@example.com", "role", "EDITOR", "formToken", token);
+
+      assertThat(first.getResponseHeaderValue("Location")).endsWith("/teams/" + teamId + "?flash=invited");
+      assertThat(second.getStatusCode()).isEqualTo(303);
+      assertThat(second.getResponseHeaderValue("Location")).endsWith("/teams/" + teamId + "?flash=already-saved");
+      assertThat(teams.pendingInvitations(user(alice).id(), teamId)).singleElement()
+          .satisfies(i -> assertThat(i.invitee()).isEqualTo("dora@example.com"));
+      assertThat(audit.teamTrail(teamId)).filteredOn(e -> e.action().equals("CREATE")
+          && e.objectType().equals("INVITATION")).hasSize(1);
+      // A fresh form (new token) for the same person is still told they are invited already.
+      WebResponse again = alice.post(action, "invitee", "dora@example.com", "role", "EDITOR", "formToken",
+          alice.formToken("/teams/" + teamId, action));
+      assertThat(again.getStatusCode()).isEqualTo(400);
+      assertThat(again.getContentAsString()).contains("has already been invited");
+    }
+  }
+
+  @Test
+  void aRefusedInvitationKeepsItsFormTokenSoTheCorrectedFormStillSavesOnce() throws Exception {
+    try (UserSession alice = UserSession.logInNew(root, "Alice")) {
+      long teamId = team(alice).team().id();
+      String action = "/teams/" + teamId + "/invitations";
+      String token = alice.formToken("/teams/" + teamId, action);
+
+      WebResponse refused = alice.post(action, "invitee", "not an address!", "role", "EDITOR", "formToken", token);
+      assertThat(refused.getStatusCode()).isEqualTo(400);
+      assertThat(refused.getContentAsString()).contains("name=\"formToken\" value=\"" + token + "\"");
+
+      assertThat(alice.post(action, "invitee", "erin@example.com", "role", "VIEWER", "formToken", token)
+          .getResponseHeaderValue("Location")).endsWith("?flash=invited");
+      assertThat(alice.post(action, "invitee", "erin@example.com", "role", "VIEWER", "formToken", token)
+          .getResponseHeaderValue("Location")).endsWith("?flash=already-saved");
+      assertThat(teams.pendingInvitations(user(alice).id(), teamId)).hasSize(1);
+    }
+  }
+
+  @Test
   void aFormWithoutTheCsrfTokenIsRejectedAndSavesNothing() throws Exception {
     try (UserSession alice = UserSession.logInNew(root, "Alice")) {
       long teamId = team(alice).team().id();

@@ -188,7 +188,7 @@ class HedgeBookServiceTest {
     AppUser victor = login("Victor");
     Portfolio p = portfolio(alice);
     long team = teams.currentTeam(alice.id()).team().id();
-    teams.invite(alice.id(), team, victor.username(), Role.VIEWER);
+    teams.invite(alice.id(), team, UUID.randomUUID(), victor.username(), Role.VIEWER);
     teams.onLogin(victor);
     long id = book.open(alice.id(), UUID.randomUUID(), shortBtcusd(p.id(), List.of(), "1000", "60000"));
     long version = book.hedge(alice.id(), id).hedge().version();

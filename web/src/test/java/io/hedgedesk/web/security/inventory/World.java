@@ -65,8 +65,8 @@ final class World implements AutoCloseable {
     holdingId = addBtc(ownerId, portfolioId);
     hedgeId = open(ownerId, portfolioId, holdingId);
     eventId = services.book().events(ownerId, hedgeId).get(0).id();
-    invitationId = services.teams().invite(ownerId, teamId, "pending-" + UUID.randomUUID() + "@example.com",
-        Role.VIEWER).id();
+    invitationId = services.teams().invite(ownerId, teamId, UUID.randomUUID(),
+        "pending-" + UUID.randomUUID() + "@example.com", Role.VIEWER).id();
     editorMembershipId = membership(ownerId, services.userId(editor)).membershipId();
 
     long outsiderId = services.userId(outsider);
@@ -143,14 +143,15 @@ final class World implements AutoCloseable {
         Map.entry("POST /teams/{teamId}/rename", w -> new String[] {"name", "Renamed", "version",
             Long.toString(w.teamVersion())}),
         Map.entry("POST /teams/{teamId}/invitations", w -> new String[] {"invitee", "new-" + UUID.randomUUID()
-            + "@example.com", "role", "EDITOR"}),
+            + "@example.com", "role", "EDITOR", "formToken", UUID.randomUUID().toString()}),
         Map.entry("POST /teams/{teamId}/invitations/{invitationId}/revoke", w -> new String[] {}),
         Map.entry("POST /teams/{teamId}/members/{membershipId}/role", w -> new String[] {"role", "VIEWER", "version",
             Long.toString(w.editorMembershipVersion())}),
         Map.entry("POST /teams/{teamId}/members/{membershipId}/remove", w -> new String[] {}),
         Map.entry("POST /teams/{teamId}/leave", w -> new String[] {}),
         Map.entry("POST /portfolios", w -> new String[] {"name", "Another portfolio"}),
-        Map.entry("POST /portfolios/{portfolioId}/prices", w -> new String[] {"priceAsset", "BTC", "price", "60000"}),
+        Map.entry("POST /portfolios/{portfolioId}/prices", w -> new String[] {"priceAsset", "BTC", "price", "60000",
+            "formToken", UUID.randomUUID().toString()}),
         Map.entry("POST /portfolios/{portfolioId}/holdings", w -> new String[] {"asset", "ETH", "quantity", "2",
             "venue", "Kraken", "formToken", UUID.randomUUID().toString()}),
         Map.entry("POST /portfolios/{portfolioId}/holdings/{holdingId}", w -> new String[] {"asset", "BTC",
