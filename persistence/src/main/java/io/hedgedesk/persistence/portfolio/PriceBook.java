@@ -41,10 +41,11 @@ public class PriceBook {
             select distinct on (p.team_id, p.asset_symbol) p.team_id, p.asset_symbol, p.price_usd, u.display_name,
                    p.entered_at
             from manual_price p join app_user u on u.id = p.entered_by
-            where p.team_id in (?1) and p.asset_symbol in (?2)
+            where p.team_id = any(?1) and p.asset_symbol = any(?2)
             order by p.team_id, p.asset_symbol, p.entered_at desc, p.id desc""")
-        .setParameter(1, List.copyOf(teamIds))
-        .setParameter(2, List.copyOf(symbols))
+        // arrays, not lists: a list parameter is expanded into the SQL text, which is then parsed on every call
+        .setParameter(1, teamIds.toArray(Long[]::new))
+        .setParameter(2, symbols.toArray(String[]::new))
         .getResultList();
     Map<Long, Map<String, PriceQuote>> quotes = new HashMap<>();
     for (Object[] r : rows) {

@@ -27,6 +27,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
+import java.util.HashMap;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -295,5 +297,36 @@ class PortfolioServiceTest {
     assertThat(v.lines().get(0).quote()).contains(close);
     // 0.5 BTC × close = half the close, in USD.
     assertThat(v.totalUsd()).isEqualByComparingTo(close.priceUsd().multiply(new BigDecimal("0.5")));
+  }
+
+  /**
+   * The dashboard's list: every portfolio of every team of the user, each valued at its own team's manual prices
+   * (1.5 SOL × 20 = 30 USD in Alice's team, 2 SOL × 30 = 60 USD in Bob's, where she is a viewer); a portfolio of a
+   * team she is not in is absent.
+   */
+  @Test
+  @TestTransaction
+  void everyPortfolioOfTheUsersTeamsIsValuedAtItsOwnTeamsPrices() {
+    AppUser alice = login("Alice");
+    AppUser bob = login("Bob");
+    AppUser mallory = login("Mallory");
+    teams.invite(bob.id(), teamOf(bob), UUID.randomUUID(), alice.username(), Role.VIEWER);
+    teams.onLogin(alice);
+    Portfolio mine = portfolios.create(alice.id(), teamOf(alice), UUID.randomUUID(), "Mine " + UUID.randomUUID());
+    portfolios.addHolding(alice.id(), mine.id(), UUID.randomUUID(), draft("SOL", "1.5"));
+    portfolios.enterPrice(alice.id(), mine.id(), UUID.randomUUID(), "SOL", new BigDecimal("20"));
+    Portfolio bobs = portfolios.create(bob.id(), teamOf(bob), UUID.randomUUID(), "Bob's " + UUID.randomUUID());
+    portfolios.addHolding(bob.id(), bobs.id(), UUID.randomUUID(), draft("SOL", "2"));
+    portfolios.enterPrice(bob.id(), bobs.id(), UUID.randomUUID(), "SOL", new BigDecimal("30"));
+    Portfolio secret = portfolios.create(mallory.id(), teamOf(mallory), UUID.randomUUID(), "Secret");
+    portfolios.addHolding(mallory.id(), secret.id(), UUID.randomUUID(), draft("SOL", "100"));
+
+    Map<Long, BigDecimal> totals = new HashMap<>();
+    portfolios.listAllValued(alice.id()).forEach((access, valuation) ->
+        totals.put(access.portfolio().id(), valuation.totalUsd()));
+
+    assertThat(totals).containsOnlyKeys(mine.id(), bobs.id());
+    assertThat(totals.get(mine.id())).isEqualByComparingTo("30");
+    assertThat(totals.get(bobs.id())).isEqualByComparingTo("60");
   }
 }

@@ -9,7 +9,9 @@ import io.hedgedesk.web.user.CurrentUser;
 import io.hedgedesk.web.user.Viewer;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -52,7 +54,9 @@ public class HomeResource {
     @Path("dashboard")
     @Transactional
     public TemplateInstance dashboard() {
-        AppUser user = currentUser.get();
+        AppUser user = currentUser.get(); // may write: first login, invitations claimed
+        // The rest only reads: entities are loaded read-only, so the commit has no dirty checking to do.
+        Panache.getEntityManager().unwrap(Session.class).setDefaultReadOnly(true);
         Map<PortfolioAccess, PortfolioValuation> valued = portfolios.listAllValued(user.id());
         List<PortfolioRow> rows = valued.entrySet().stream().map(e -> new PortfolioRow(e.getKey(), e.getValue()))
                 .toList();

@@ -186,8 +186,9 @@ public class HedgeBookService {
     }
     Map<Long, List<Long>> insured = new HashMap<>();
     List<?> pairs = em().createNativeQuery(
-            "select hedge_id, holding_id from hedge_holding where hedge_id in (?1) order by hedge_id, holding_id")
-        .setParameter(1, rows.stream().map(r -> ((HedgePositionEntity) r[0]).id).toList()).getResultList();
+            "select hedge_id, holding_id from hedge_holding where hedge_id = any(?1) order by hedge_id, holding_id")
+        .setParameter(1, rows.stream().map(r -> ((HedgePositionEntity) r[0]).id).toArray(Long[]::new))
+        .getResultList();
     for (Object pair : pairs) {
       Object[] r = (Object[]) pair;
       insured.computeIfAbsent(((Number) r[0]).longValue(), id -> new ArrayList<>()).add(((Number) r[1]).longValue());
@@ -216,8 +217,8 @@ public class HedgeBookService {
     List<?> rows = em().createNativeQuery("""
             select hedge_id, coalesce(sum(cash_change) filter (where event_type = 'FUNDING'), 0),
                    coalesce(sum(fee), 0), coalesce(sum(cash_change), 0)
-            from hedge_event where hedge_id in (?1) group by hedge_id""")
-        .setParameter(1, hedgeIds).getResultList();
+            from hedge_event where hedge_id = any(?1) group by hedge_id""")
+        .setParameter(1, hedgeIds.toArray(Long[]::new)).getResultList();
     Map<Long, LedgerTotals> totals = new HashMap<>();
     for (Object row : rows) {
       Object[] r = (Object[]) row;
