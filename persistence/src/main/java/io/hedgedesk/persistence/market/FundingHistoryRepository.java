@@ -5,6 +5,9 @@ import io.hedgedesk.domain.market.FundingHistoryCoverage;
 import io.hedgedesk.domain.market.FundingRate;
 import io.hedgedesk.domain.market.FundingRateSeries;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -48,8 +51,12 @@ public class FundingHistoryRepository {
 
   private final AgroalDataSource dataSource;
 
-  public FundingHistoryRepository(AgroalDataSource dataSource) {
+  private final HistoryCache<FundingRateSeries> cache;
+
+  public FundingHistoryRepository(AgroalDataSource dataSource, TransactionSynchronizationRegistry transactions,
+      @ConfigProperty(name = "hedgedesk.history-cache-ttl", defaultValue = "60s") Duration cacheTtl) {
     this.dataSource = dataSource;
+    this.cache = new HistoryCache<>(cacheTtl, transactions, System::nanoTime);
   }
 
   /**
@@ -75,7 +82,8 @@ public class FundingHistoryRepository {
 
   /** All stored settlements of {@code seriesId}, ascending; empty when none is stored. */
   public Optional<FundingRateSeries> series(String seriesId) {
-    return series(seriesId, Jdbc.EARLIEST_TIME, Jdbc.LATEST_TIME);
+    // cached (hedgedesk.history-cache-ttl); emptied by every upsert (the planner reads several whole series per page)
+    return cache.get(Jdbc.normalizedKey(seriesId), () -> series(seriesId, Jdbc.EARLIEST_TIME, Jdbc.LATEST_TIME));
   }
 
   /**
@@ -105,6 +113,7 @@ public class FundingHistoryRepository {
   @Transactional
   public int upsert(FundingRateSeries series) {
     Objects.requireNonNull(series, "series");
+    cache.invalidate();
     List<String> times = new ArrayList<>(series.size());
     List<String> rates = new ArrayList<>(series.size());
     for (FundingRate rate : series.rates()) {

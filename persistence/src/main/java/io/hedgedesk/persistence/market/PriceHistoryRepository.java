@@ -7,6 +7,9 @@ import io.hedgedesk.domain.market.PricePoint;
 import io.hedgedesk.domain.market.PriceQuote;
 import io.hedgedesk.domain.market.PriceSeries;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -51,8 +54,12 @@ public class PriceHistoryRepository {
 
   private final AgroalDataSource dataSource;
 
-  public PriceHistoryRepository(AgroalDataSource dataSource) {
+  private final HistoryCache<PriceSeries> cache;
+
+  public PriceHistoryRepository(AgroalDataSource dataSource, TransactionSynchronizationRegistry transactions,
+      @ConfigProperty(name = "hedgedesk.history-cache-ttl", defaultValue = "60s") Duration cacheTtl) {
     this.dataSource = dataSource;
+    this.cache = new HistoryCache<>(cacheTtl, transactions, System::nanoTime);
   }
 
   /**
@@ -78,7 +85,8 @@ public class PriceHistoryRepository {
 
   /** All stored closes of {@code assetSymbol}, ascending; empty when none is stored. */
   public Optional<PriceSeries> series(String assetSymbol) {
-    return series(assetSymbol, Jdbc.EARLIEST_DAY, Jdbc.LATEST_DAY);
+    // cached (hedgedesk.history-cache-ttl); emptied by every upsert (the planner reads several whole series per page)
+    return cache.get(Jdbc.normalizedKey(assetSymbol), () -> series(assetSymbol, Jdbc.EARLIEST_DAY, Jdbc.LATEST_DAY));
   }
 
   /**
@@ -109,6 +117,7 @@ public class PriceHistoryRepository {
   @Transactional
   public int upsert(PriceSeries series) {
     Objects.requireNonNull(series, "series");
+    cache.invalidate();
     List<String> days = new ArrayList<>(series.size());
     List<String> closes = new ArrayList<>(series.size());
     for (PricePoint point : series.points()) {

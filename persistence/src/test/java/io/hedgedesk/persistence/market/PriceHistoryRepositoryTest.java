@@ -7,6 +7,7 @@ import io.hedgedesk.domain.market.HistoryCoverage;
 import io.hedgedesk.domain.market.PricePoint;
 import io.hedgedesk.domain.market.PriceQuote;
 import io.hedgedesk.domain.market.PriceSeries;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.TestTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -128,5 +129,27 @@ class PriceHistoryRepositoryTest {
 
   static BigDecimal dec(String value) {
     return new BigDecimal(value);
+  }
+
+  /**
+   * Whole series are cached: a committed write is seen at once, a rolled-back one never (the cache is emptied
+   * when the write's transaction ends, whatever its outcome).
+   */
+  @Test
+  void theCachedSeriesFollowsCommittedWritesOnly() {
+    String symbol = "ZC" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase(java.util.Locale.ROOT);
+    assertThat(prices.series(symbol)).isEmpty();
+
+    prices.upsert(series(symbol, "unit test", point(D1, "10")));
+    assertThat(prices.series(symbol).orElseThrow().closes()).usingElementComparator(BigDecimal::compareTo)
+        .containsExactly(dec("10"));
+
+    assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
+      prices.upsert(series(symbol, "unit test", point(D2, "11")));
+      assertThat(prices.series(symbol).orElseThrow().closes()).as("inside the writing transaction").hasSize(2);
+      throw new IllegalStateException("the import fails: roll back");
+    })).hasMessageContaining("roll back");
+    assertThat(prices.series(symbol).orElseThrow().closes()).as("after the rollback")
+        .usingElementComparator(BigDecimal::compareTo).containsExactly(dec("10"));
   }
 }
