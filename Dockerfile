@@ -7,7 +7,7 @@ COPY domain/ domain/
 COPY pricing/ pricing/
 COPY persistence/ persistence/
 COPY web/ web/
-RUN ./mvnw -B -ntp -DskipTests -Dquarkus.package.jar.appcds.enabled=false package
+RUN ./mvnw -B -ntp -DskipTests package
 
 FROM eclipse-temurin:17-jre
 WORKDIR /app

@@ -43,9 +43,7 @@ if [ "${HEDGEDESK_SKIP_BUILD:-false}" != true ]; then
 fi
 
 echo "[app] starting on http://localhost:$APP_PORT"
-cds=()  # the class-data-sharing archive `package` wrote (faster start); the JVM ignores it if it does not match
-if [ -f web/target/quarkus-app/app-cds.jsa ]; then cds=(-XX:SharedArchiveFile=web/target/quarkus-app/app-cds.jsa); fi
-java ${cds[@]+"${cds[@]}"} ${JAVA_OPTS:-} -jar web/target/quarkus-app/quarkus-run.jar &
+java ${JAVA_OPTS:-} -jar web/target/quarkus-app/quarkus-run.jar &
 app_pid=$!
 
 management_port=${MANAGEMENT_PORT:-9000}

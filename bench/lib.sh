@@ -44,7 +44,7 @@ start_app() {
   local t0; t0=$(now_ms)
   HTTP_PORT=$BENCH_PORT MANAGEMENT_PORT=$BENCH_MANAGEMENT_PORT DB_NAME=$BENCH_DB HEDGEDESK_ALLOW_DEV_SECRETS=true \
     QUARKUS_LOG_CATEGORY__IO_HEDGEDESK__LEVEL=${BENCH_APP_LOG_LEVEL:-INFO} \
-    java $(cds_option) "$@" -jar "$APP_DIR/quarkus-run.jar" >"$WORK/app.log" 2>&1 &
+    java "$@" -jar "$APP_DIR/quarkus-run.jar" >"$WORK/app.log" 2>&1 &
   APP_PID=$!
   while ! curl -sf -o /dev/null "http://localhost:$BENCH_MANAGEMENT_PORT/q/health/ready"; do
     if ! kill -0 "$APP_PID" 2>/dev/null; then
@@ -54,11 +54,6 @@ start_app() {
   done
   STARTUP_MS=$(( $(now_ms) - t0 ))
   log "app up (pid $APP_PID) in $STARTUP_MS ms; Quarkus says: $(grep -o 'started in [0-9.]*s' "$WORK/app.log" | head -n 1)"
-}
-
-# The class-data-sharing archive `package` writes next to the app (quarkus.package.jar.appcds.enabled), if any.
-cds_option() {
-  if [ -f "$APP_DIR/app-cds.jsa" ]; then echo "-XX:SharedArchiveFile=$APP_DIR/app-cds.jsa"; fi
 }
 
 stop_app() {
