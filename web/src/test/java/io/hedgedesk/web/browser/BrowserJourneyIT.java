@@ -29,7 +29,6 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -422,7 +421,7 @@ class BrowserJourneyIT {
         form.submit();""",
         "/portfolios/" + portfolioId + "/holdings/" + ethHoldingId,
         Map.of("csrf-token", csrf, "asset", "ETH", "quantity", "999", "venue", "Ledger", "version", "0"));
-    new WebDriverWait(browser.driver(), WAIT).until(ExpectedConditions.stalenessOf(page));
+    new WebDriverWait(browser.driver(), WAIT).until(d -> Chromium.isGone(page));
     browser.visited("bob-edit-post-refused");
     assertRefused();
 

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -111,8 +113,27 @@ public final class Chromium implements AutoCloseable {
   /** Clicks {@code element}, waits for the next page to load, and records it as {@code page}. */
   public void clickAndWait(WebElement element, String page) {
     element.click();
-    new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(element));
+    new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> isGone(element));
     visited(page);
+  }
+
+  /**
+   * Whether {@code element} left the document (the next page replaced it). Like Selenium's {@code stalenessOf},
+   * but Chromium 156 sometimes answers a probe made while the new page is being committed with an "unknown error
+   * … Node with given id does not belong to the document" instead of a stale-element error: also gone.
+   */
+  static boolean isGone(WebElement element) {
+    try {
+      element.isEnabled();
+      return false;
+    } catch (StaleElementReferenceException e) {
+      return true;
+    } catch (WebDriverException e) {
+      if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+        return true;
+      }
+      throw e;
+    }
   }
 
   /** Waits until the page has an element matching {@code selector} and returns it. */
