@@ -1,6 +1,7 @@
 package io.hedgedesk.persistence.portfolio;
 
 import io.hedgedesk.domain.market.PriceQuote;
+import io.hedgedesk.persistence.SqlValues;
 import io.hedgedesk.persistence.market.PriceHistoryRepository;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,7 +50,7 @@ public class PriceBook {
         .getResultList();
     Map<Long, Map<String, PriceQuote>> quotes = new HashMap<>();
     for (Object[] r : rows) {
-      Instant at = r[4] instanceof Instant i ? i : ((java.time.OffsetDateTime) r[4]).toInstant();
+      Instant at = SqlValues.instant(r[4]);
       quotes.computeIfAbsent(((Number) r[0]).longValue(), t -> new HashMap<>())
           .put((String) r[1], new PriceQuote((String) r[1], (BigDecimal) r[2], "manual (" + r[3] + ")", at));
     }

@@ -69,13 +69,20 @@ public class TeamService {
     }
   }
 
-  /** Whether the user has no team or a pending invitation: one query, as this runs on every request. */
+  /**
+   * SQL condition on {@code u} (an {@code app_user} row): the user has a pending invitation naming their username or
+   * e-mail address, or no team yet — what {@link #onLogin} has to act on. Shared with {@link UserSignIn}, which
+   * evaluates it with the user's lookup on every request.
+   */
+  static final String NEEDS_ONBOARDING = """
+      (exists (select 1 from invitation i where i.claimed_at is null
+               and lower(i.invitee) in (lower(u.username), lower(coalesce(u.email, u.username))))
+       or not exists (select 1 from membership m where m.user_id = u.id))""";
+
+  /** Whether the user has no team or a pending invitation: one query. */
   private boolean somethingToDo(AppUser user) {
-    Object answer = em().createNativeQuery("""
-            select exists (select 1 from invitation i where i.claimed_at is null and lower(i.invitee) in (?1))
-                or not exists (select 1 from membership m where m.user_id = ?2)""")
-        .setParameter(1, names(user))
-        .setParameter(2, user.id())
+    Object answer = em().createNativeQuery("select " + NEEDS_ONBOARDING + " from app_user u where u.id = ?1")
+        .setParameter(1, user.id())
         .getSingleResult();
     return Boolean.TRUE.equals(answer);
   }

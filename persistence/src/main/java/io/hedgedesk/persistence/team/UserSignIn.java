@@ -40,15 +40,12 @@ public class UserSignIn {
     }));
   }
 
-  /** The user if nothing needs writing; the invitation test is {@code TeamService}'s, on the stored names. */
+  /** The user if nothing needs writing ({@link TeamService#NEEDS_ONBOARDING} false, profile and "last seen" current). */
   private Optional<AppUser> settled(OidcIdentity identity) {
     @SuppressWarnings("unchecked")
-    List<Object[]> rows = Panache.getEntityManager().createNativeQuery("""
-            select u.id, u.username, u.email, u.display_name, u.created_at, u.last_seen_at,
-                   exists (select 1 from invitation i where i.claimed_at is null
-                           and lower(i.invitee) in (lower(u.username), lower(coalesce(u.email, u.username))))
-                   or not exists (select 1 from membership m where m.user_id = u.id)
-            from app_user u where u.issuer = ?1 and u.subject = ?2""")
+    List<Object[]> rows = Panache.getEntityManager().createNativeQuery(
+            "select u.id, u.username, u.email, u.display_name, u.created_at, u.last_seen_at, "
+                + TeamService.NEEDS_ONBOARDING + " from app_user u where u.issuer = ?1 and u.subject = ?2")
         .setParameter(1, identity.issuer())
         .setParameter(2, identity.subject())
         .getResultList();

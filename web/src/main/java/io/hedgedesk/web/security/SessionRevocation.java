@@ -109,7 +109,7 @@ public class SessionRevocation implements SecurityIdentityAugmentor {
    * Reloads the revocations every instance has written (the rows that can still match a session). Runs every
    * {@code hedgedesk.session.revocation-refresh} (2 s) and at start, so a request is checked against memory only —
    * no database round trip per request — and a logout handled by another instance is honoured here within that
-   * interval. While the database is unreachable the last list is kept (fail open, see {@link #augment}).
+   * interval. While the database is unreachable the last list is kept (fail open: see the catch below).
    */
   @Scheduled(every = "${hedgedesk.session.revocation-refresh:2s}", concurrentExecution = ConcurrentExecution.SKIP)
   void refresh() {
