@@ -1,28 +1,40 @@
 package io.hedgedesk.web.home;
 
-import io.hedgedesk.domain.user.AppUser;
 import io.hedgedesk.domain.portfolio.PortfolioValuation;
+import io.hedgedesk.domain.user.AppUser;
 import io.hedgedesk.persistence.portfolio.PortfolioAccess;
 import io.hedgedesk.persistence.portfolio.PortfolioService;
+import io.hedgedesk.persistence.team.DataVersions;
+import io.hedgedesk.web.hedge.HedgeView;
+import io.hedgedesk.web.hedge.book.HedgeTracker;
 import io.hedgedesk.web.portfolio.PortfolioRow;
+import io.hedgedesk.web.support.StampedCache;
 import io.hedgedesk.web.user.CurrentUser;
 import io.hedgedesk.web.user.Viewer;
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.hibernate.orm.panache.Panache;
-import jakarta.transaction.Transactional;
-import org.hibernate.Session;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
 
-/** The public landing page and the logged-in user's dashboard. */
+/**
+ * The public landing page and the logged-in user's dashboard. The dashboard's rows are kept per user while the
+ * user's data stamp is unchanged ({@link DataVersions}, {@code hedgedesk.dashboard-cache-ttl}): a page served from
+ * memory costs the user lookup and one statement (issue 9).
+ */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
+@Singleton // one instance holds the cache (the default scope of a resource, stated because the cache needs it)
 public class HomeResource {
 
     @CheckedTemplate
@@ -30,18 +42,27 @@ public class HomeResource {
         static native TemplateInstance landing(Viewer viewer);
 
         static native TemplateInstance dashboard(Viewer viewer, AppUser user, List<PortfolioRow> portfolios,
-                                                List<io.hedgedesk.web.hedge.HedgeView> hedges);
+                                                List<HedgeView> hedges);
+    }
+
+    /** What the dashboard shows of the user's teams (the user's own name and e-mail are read on every request). */
+    record DashboardRows(List<PortfolioRow> portfolios, List<HedgeView> hedges) {
     }
 
     private final CurrentUser currentUser;
     private final PortfolioService portfolios;
-    private final io.hedgedesk.web.hedge.book.HedgeTracker hedges;
+    private final HedgeTracker hedges;
+    private final DataVersions versions;
+    private final StampedCache<Long, DashboardRows> cache;
 
-    public HomeResource(CurrentUser currentUser, PortfolioService portfolios,
-                        io.hedgedesk.web.hedge.book.HedgeTracker hedges) {
+    public HomeResource(CurrentUser currentUser, PortfolioService portfolios, HedgeTracker hedges,
+                        DataVersions versions,
+                        @ConfigProperty(name = "hedgedesk.dashboard-cache-ttl", defaultValue = "5s") Duration ttl) {
         this.currentUser = currentUser;
         this.portfolios = portfolios;
         this.hedges = hedges;
+        this.versions = versions;
+        this.cache = new StampedCache<>(ttl, System::nanoTime);
     }
 
     @GET
@@ -49,21 +70,25 @@ public class HomeResource {
         return Templates.landing(currentUser.viewer());
     }
 
-    /** One read-only transaction for the whole page: one connection, one snapshot of the data. */
     @GET
     @Path("dashboard")
-    @Transactional
     public TemplateInstance dashboard() {
         AppUser user = currentUser.get(); // may write: first login, invitations claimed
-        // The rest only reads: entities are loaded read-only, so the commit has no dirty checking to do.
+        String stamp = versions.stampOf(user.id()); // before the rows it labels (see DataVersions)
+        DashboardRows rows = cache.get(user.id(), stamp,
+                () -> QuarkusTransaction.requiringNew().call(() -> rows(user.id())));
+        return Templates.dashboard(Viewer.of(user), user, rows.portfolios(), rows.hedges());
+    }
+
+    /** Read in one read-only transaction: entities are loaded read-only, the commit has no dirty checking to do. */
+    private DashboardRows rows(long userId) {
         Panache.getEntityManager().unwrap(Session.class).setDefaultReadOnly(true);
-        Map<PortfolioAccess, PortfolioValuation> valued = portfolios.listAllValued(user.id());
+        Map<PortfolioAccess, PortfolioValuation> valued = portfolios.listAllValued(userId);
         List<PortfolioRow> rows = valued.entrySet().stream().map(e -> new PortfolioRow(e.getKey(), e.getValue()))
                 .toList();
         Map<Long, PortfolioValuation> byId = new HashMap<>();
         valued.forEach((access, valuation) -> byId.put(access.portfolio().id(), valuation));
-        List<io.hedgedesk.web.hedge.HedgeView> open = hedges.openSnapshots(user.id(), byId).stream()
-                .map(io.hedgedesk.web.hedge.HedgeView::new).toList();
-        return Templates.dashboard(Viewer.of(user), user, rows, open);
+        List<HedgeView> open = hedges.openSnapshots(userId, byId).stream().map(HedgeView::new).toList();
+        return new DashboardRows(rows, open);
     }
 }

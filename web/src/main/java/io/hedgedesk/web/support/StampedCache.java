@@ -1,0 +1,52 @@
+package io.hedgedesk.web.support;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/**
+ * Values built per key (a user) and kept while the data they were built from is unchanged: each is stored with the
+ * stamp of that data ({@link io.hedgedesk.persistence.team.DataVersions}, moved by database triggers on every write,
+ * by any instance) and served again only to a caller holding the same stamp. The time to live bounds what the stamp
+ * does not cover: what a value says about "now" (a mark's age, "stale"). A time to live of 0 turns the cache off.
+ */
+public final class StampedCache<K, V> {
+
+  /** Past this many keys the cache starts over rather than grow (a value is a page's worth of rows). */
+  static final int MAX_ENTRIES = 10_000;
+
+  private record Entry<V>(String stamp, long builtAt, V value) {
+  }
+
+  private final Map<K, Entry<V>> entries = new ConcurrentHashMap<>();
+  private final long ttlNanos;
+  private final LongSupplier nanoTime;
+
+  public StampedCache(Duration ttl, LongSupplier nanoTime) {
+    this.ttlNanos = ttl.toNanos();
+    this.nanoTime = nanoTime;
+  }
+
+  /**
+   * The value stored for {@code key} at {@code stamp} if younger than the time to live, else what {@code builder}
+   * builds (then stored). The caller reads {@code stamp} before the builder reads the data, so a value is never
+   * older than its stamp.
+   */
+  public V get(K key, String stamp, Supplier<V> builder) {
+    long now = nanoTime.getAsLong();
+    Entry<V> entry = entries.get(key);
+    if (entry != null && entry.stamp().equals(stamp) && now - entry.builtAt() < ttlNanos) {
+      return entry.value();
+    }
+    V value = builder.get();
+    if (ttlNanos > 0) {
+      if (entries.size() >= MAX_ENTRIES) {
+        entries.clear();
+      }
+      entries.put(key, new Entry<>(stamp, now, value));
+    }
+    return value;
+  }
+}
