@@ -3,7 +3,8 @@
 # per target a warm-up, then WRK_DURATION at WRK_THREADS threads / WRK_CONNECTIONS connections with --latency.
 # The baseline is the landing page "/" with the same session: same cookie decryption and token check, the same
 # user lookup, the layout template, no page queries. Writes bench/results/<UTC date-time>-load.md.
-# Usage: bench/load.sh   (after bench/seed.sh; WRK_DURATION=20s WRK_WARMUP=5s WRK_THREADS=2 WRK_CONNECTIONS=32)
+# Usage: bench/load.sh   (after bench/seed.sh; WRK_DURATION=20s WRK_WARMUP=5s WRK_THREADS=2 WRK_CONNECTIONS=32;
+#        LOAD_ONLY=<extended regex> measures only the targets whose name matches, e.g. LOAD_ONLY='baseline|dashboard')
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 trap stop_app EXIT
@@ -44,6 +45,7 @@ baseline_rps=""
 i=0
 for target in "${targets[@]}"; do
   IFS='|' read -r name path expect <<<"$target"
+  if [ -n "${LOAD_ONLY:-}" ] && ! grep -Eq "$LOAD_ONLY" <<<"$name"; then continue; fi
   cookie=$(login alice alice)   # a fresh session per target: Keycloak's ID tokens live 5 minutes
   body=$(curl -sS -H "Cookie: $cookie" -w '\n%{http_code}' "$APP$path")
   code=${body##*$'\n'}

@@ -24,28 +24,41 @@ public class UserSignIn {
 
   private final AppUserRepository users;
   private final TeamService teams;
+  private final DataVersions versions;
   private final Clock clock;
 
-  public UserSignIn(AppUserRepository users, TeamService teams, Clock clock) {
+  public UserSignIn(AppUserRepository users, TeamService teams, DataVersions versions, Clock clock) {
     this.users = users;
     this.teams = teams;
+    this.versions = versions;
     this.clock = clock;
   }
 
-  public AppUser user(OidcIdentity identity) {
-    return settled(identity).orElseGet(() -> QuarkusTransaction.joiningExisting().call(() -> {
-      AppUser user = users.provision(identity);
-      teams.onLogin(user);
-      return user;
-    }));
+  /**
+   * The user, and the stamp of the data the user sees ({@link DataVersions}), read in the same statement in the
+   * common case: a page kept in memory then costs no statement of its own.
+   */
+  public record SignedIn(AppUser user, String dataStamp) {
+  }
+
+  public SignedIn signIn(OidcIdentity identity) {
+    return settled(identity).orElseGet(() -> {
+      AppUser user = QuarkusTransaction.joiningExisting().call(() -> {
+        AppUser provisioned = users.provision(identity);
+        teams.onLogin(provisioned);
+        return provisioned;
+      });
+      return new SignedIn(user, versions.stampOf(user.id()));
+    });
   }
 
   /** The user if nothing needs writing ({@link TeamService#NEEDS_ONBOARDING} false, profile and "last seen" current). */
-  private Optional<AppUser> settled(OidcIdentity identity) {
+  private Optional<SignedIn> settled(OidcIdentity identity) {
     @SuppressWarnings("unchecked")
     List<Object[]> rows = Panache.getEntityManager().createNativeQuery(
             "select u.id, u.username, u.email, u.display_name, u.created_at, u.last_seen_at, "
-                + TeamService.NEEDS_ONBOARDING + " from app_user u where u.issuer = ?1 and u.subject = ?2")
+                + TeamService.NEEDS_ONBOARDING + ", " + DataVersions.STAMP_OF_U
+                + " from app_user u where u.issuer = ?1 and u.subject = ?2")
         .setParameter(1, identity.issuer())
         .setParameter(2, identity.subject())
         .getResultList();
@@ -58,7 +71,8 @@ public class UserSignIn {
     boolean unchanged = user.username().equals(identity.username()) && user.email().equals(identity.email())
         && user.displayName().equals(identity.displayName());
     boolean seenLately = !user.lastSeenAt().isBefore(clock.instant().minus(AppUserRepository.LAST_SEEN_RESOLUTION));
-    return unchanged && seenLately && Boolean.FALSE.equals(row[6]) ? Optional.of(user) : Optional.empty();
+    return unchanged && seenLately && Boolean.FALSE.equals(row[6])
+        ? Optional.of(new SignedIn(user, (String) row[7])) : Optional.empty();
   }
 
 }

@@ -3,12 +3,15 @@ package io.hedgedesk.persistence.team;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hedgedesk.domain.user.AppUser;
+import io.hedgedesk.domain.user.OidcIdentity;
 import io.hedgedesk.persistence.TestUsers;
 import io.hedgedesk.persistence.user.AppUserRepository;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.test.TestTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,6 +27,8 @@ class DataVersionsTest {
   TeamService teams;
   @Inject
   DataVersions versions;
+  @Inject
+  UserSignIn signIn;
 
   private AppUser alice;
 
@@ -87,6 +92,24 @@ class DataVersionsTest {
     changes("delete from membership where team_id = ?1 and user_id = ?2", bobTeam, alice.id());
     unchanged("insert into holding (portfolio_id, asset_symbol, quantity, venue, updated_by) values (?1, 'ETH', 1, 'w', ?2)",
         theirs, bob.id());
+  }
+
+  @Test
+  @TestTransaction
+  void signingInReadsTheStampWithTheUserOnTheFirstLoginAndLater() {
+    OidcIdentity identity = new OidcIdentity("https://idp.test", UUID.randomUUID().toString(),
+        "carol-" + UUID.randomUUID().toString().substring(0, 8), Optional.empty(), "Carol");
+    UserSignIn.SignedIn first = signIn.signIn(identity); // provisions the user and a personal team
+    assertThat(first.dataStamp()).isEqualTo(versions.stampOf(first.user().id())).matches("\\d+:OWNER:\\d+\\|\\d+");
+    UserSignIn.SignedIn again = signIn.signIn(identity); // the one-statement path
+    assertThat(again.user()).isEqualTo(first.user());
+    assertThat(again.dataStamp()).isEqualTo(first.dataStamp());
+
+    long team = teams.currentTeam(first.user().id()).team().id();
+    Panache.getEntityManager().createNativeQuery("update team set name = 'Carol''s desk' where id = ?1")
+        .setParameter(1, team).executeUpdate();
+    assertThat(signIn.signIn(identity).dataStamp()).isNotEqualTo(first.dataStamp())
+        .isEqualTo(versions.stampOf(first.user().id()));
   }
 
   private AppUser login(String name) {

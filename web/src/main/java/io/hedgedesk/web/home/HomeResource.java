@@ -4,7 +4,6 @@ import io.hedgedesk.domain.portfolio.PortfolioValuation;
 import io.hedgedesk.domain.user.AppUser;
 import io.hedgedesk.persistence.portfolio.PortfolioAccess;
 import io.hedgedesk.persistence.portfolio.PortfolioService;
-import io.hedgedesk.persistence.team.DataVersions;
 import io.hedgedesk.web.hedge.HedgeView;
 import io.hedgedesk.web.hedge.book.HedgeTracker;
 import io.hedgedesk.web.portfolio.PortfolioRow;
@@ -29,8 +28,9 @@ import org.hibernate.Session;
 
 /**
  * The public landing page and the logged-in user's dashboard. The dashboard's rows are kept per user while the
- * user's data stamp is unchanged ({@link DataVersions}, {@code hedgedesk.dashboard-cache-ttl}): a page served from
- * memory costs the user lookup and one statement (issue 9).
+ * user's data stamp is unchanged ({@link io.hedgedesk.persistence.team.DataVersions},
+ * {@code hedgedesk.dashboard-cache-ttl}): a page served from memory costs no statement beyond the user lookup, which
+ * reads the stamp too (issue 9).
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
@@ -52,16 +52,13 @@ public class HomeResource {
     private final CurrentUser currentUser;
     private final PortfolioService portfolios;
     private final HedgeTracker hedges;
-    private final DataVersions versions;
     private final StampedCache<Long, DashboardRows> cache;
 
     public HomeResource(CurrentUser currentUser, PortfolioService portfolios, HedgeTracker hedges,
-                        DataVersions versions,
                         @ConfigProperty(name = "hedgedesk.dashboard-cache-ttl", defaultValue = "5s") Duration ttl) {
         this.currentUser = currentUser;
         this.portfolios = portfolios;
         this.hedges = hedges;
-        this.versions = versions;
         this.cache = new StampedCache<>(ttl, System::nanoTime);
     }
 
@@ -74,7 +71,7 @@ public class HomeResource {
     @Path("dashboard")
     public TemplateInstance dashboard() {
         AppUser user = currentUser.get(); // may write: first login, invitations claimed
-        String stamp = versions.stampOf(user.id()); // before the rows it labels (see DataVersions)
+        String stamp = currentUser.dataStamp(); // read with the user, before the rows it labels (see DataVersions)
         DashboardRows rows = cache.get(user.id(), stamp,
                 () -> QuarkusTransaction.requiringNew().call(() -> rows(user.id())));
         return Templates.dashboard(Viewer.of(user), user, rows.portfolios(), rows.hedges());

@@ -1,6 +1,7 @@
 package io.hedgedesk.web.security;
 
 import io.hedgedesk.persistence.session.RevokedSessions;
+import io.hedgedesk.web.user.IdTokenClaims;
 import io.quarkus.oidc.IdTokenCredential;
 import io.quarkus.oidc.runtime.OidcUtils;
 import io.quarkus.runtime.BlockingOperationControl;
@@ -212,7 +213,7 @@ public class SessionRevocation implements SecurityIdentityAugmentor {
   }
 
   private static String sessionKey(JsonWebToken idToken) {
-    String sid = idToken.getClaim("sid");
+    String sid = IdTokenClaims.string(idToken, "sid");
     if (sid != null) {
       return "sid:" + sid;
     }

@@ -3,6 +3,7 @@ package io.hedgedesk.web.support;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -10,14 +11,16 @@ import java.util.function.Supplier;
  * Values built per key (a user) and kept while the data they were built from is unchanged: each is stored with the
  * stamp of that data ({@link io.hedgedesk.persistence.team.DataVersions}, moved by database triggers on every write,
  * by any instance) and served again only to a caller holding the same stamp. The time to live bounds what the stamp
- * does not cover: what a value says about "now" (a mark's age, "stale"). A time to live of 0 turns the cache off.
+ * does not cover: what a value says about "now" (a mark's age, "stale"). When it has passed, one caller rebuilds
+ * while the others are still served the value (for at most one more time to live): otherwise every request in
+ * flight rebuilds at once, which was most of the dashboard's p99. A time to live of 0 turns the cache off.
  */
 public final class StampedCache<K, V> {
 
   /** Past this many keys the cache starts over rather than grow (a value is a page's worth of rows). */
   static final int MAX_ENTRIES = 10_000;
 
-  private record Entry<V>(String stamp, long builtAt, V value) {
+  private record Entry<V>(String stamp, long builtAt, V value, AtomicBoolean rebuilding) {
   }
 
   private final Map<K, Entry<V>> entries = new ConcurrentHashMap<>();
@@ -37,15 +40,21 @@ public final class StampedCache<K, V> {
   public V get(K key, String stamp, Supplier<V> builder) {
     long now = nanoTime.getAsLong();
     Entry<V> entry = entries.get(key);
-    if (entry != null && entry.stamp().equals(stamp) && now - entry.builtAt() < ttlNanos) {
-      return entry.value();
+    if (entry != null && entry.stamp().equals(stamp)) {
+      long age = now - entry.builtAt();
+      if (age < ttlNanos) {
+        return entry.value();
+      }
+      if (age < 2 * ttlNanos && !entry.rebuilding().compareAndSet(false, true)) {
+        return entry.value(); // another caller is rebuilding it
+      }
     }
     V value = builder.get();
     if (ttlNanos > 0) {
       if (entries.size() >= MAX_ENTRIES) {
         entries.clear();
       }
-      entries.put(key, new Entry<>(stamp, now, value));
+      entries.put(key, new Entry<>(stamp, now, value, new AtomicBoolean()));
     }
     return value;
   }

@@ -17,7 +17,7 @@ public class CurrentUser {
 
     private final SecurityIdentity identity;
     private final UserSignIn signIn;
-    private AppUser user;
+    private UserSignIn.SignedIn signedIn;
 
     @Inject
     public CurrentUser(SecurityIdentity identity, UserSignIn signIn) {
@@ -31,14 +31,26 @@ public class CurrentUser {
 
     /** The user behind this request; only call on routes that require login. */
     public AppUser get() {
-        if (user == null) {
+        return signedIn().user();
+    }
+
+    /**
+     * The stamp of the data this user sees ({@link io.hedgedesk.persistence.team.DataVersions}), read with the user
+     * and so before any data of the request: pages kept in memory compare it.
+     */
+    public String dataStamp() {
+        return signedIn().dataStamp();
+    }
+
+    private UserSignIn.SignedIn signedIn() {
+        if (signedIn == null) {
             if (!isLoggedIn()) {
                 throw new IllegalStateException("no user is logged in on this request");
             }
             // Provisioned at first login (a personal team; pending invitations naming the user are claimed).
-            user = signIn.user(claims());
+            signedIn = signIn.signIn(claims());
         }
-        return user;
+        return signedIn;
     }
 
     /** The id of the user behind this request. */
@@ -58,8 +70,8 @@ public class CurrentUser {
         if (!isLoggedIn()) {
             return Viewer.ANONYMOUS;
         }
-        if (user != null) {
-            return Viewer.of(user);
+        if (signedIn != null) {
+            return Viewer.of(signedIn.user());
         }
         try {
             return new Viewer(true, claims().displayName(), true);
@@ -76,6 +88,6 @@ public class CurrentUser {
                 idToken.getSubject(),
                 idToken.getClaim("preferred_username"),
                 idToken.getClaim("email"),
-                idToken.getClaim("name"));
+                IdTokenClaims.string(idToken, "name"));
     }
 }

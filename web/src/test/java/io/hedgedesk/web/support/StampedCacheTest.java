@@ -44,6 +44,47 @@ class StampedCacheTest {
   }
 
   @Test
+  void pastTheTimeToLiveOneCallerRebuildsWhileTheOthersAreStillServedForAtMostAnotherTimeToLive() {
+    StampedCache<Long, String> cache = new StampedCache<>(Duration.ofSeconds(5), nanos::get);
+    cache.get(1L, "s", this::build);
+    nanos.addAndGet(Duration.ofSeconds(6).toNanos());
+    String[] seenWhileRebuilding = new String[1];
+    String rebuilt = cache.get(1L, "s", () -> {
+      seenWhileRebuilding[0] = cache.get(1L, "s", this::build); // a concurrent request meanwhile
+      return build();
+    });
+    assertThat(seenWhileRebuilding[0]).isEqualTo("value 1");
+    assertThat(rebuilt).isEqualTo("value 2");
+    assertThat(cache.get(1L, "s", this::build)).isEqualTo("value 2");
+
+    // a rebuild that never finished (it failed) holds the others back for one more time to live at most
+    nanos.addAndGet(Duration.ofSeconds(6).toNanos());
+    try {
+      cache.get(1L, "s", () -> {
+        throw new IllegalStateException("database down");
+      });
+    } catch (IllegalStateException expected) {
+      // the caller's request fails; the entry stays
+    }
+    assertThat(cache.get(1L, "s", this::build)).isEqualTo("value 2");
+    nanos.addAndGet(Duration.ofSeconds(4).toNanos()); // 10 s old: twice the time to live
+    assertThat(cache.get(1L, "s", this::build)).isEqualTo("value 3");
+  }
+
+  @Test
+  void aNewStampIsNeverServedAnOldValueEvenWhileRebuilding() {
+    StampedCache<Long, String> cache = new StampedCache<>(Duration.ofSeconds(5), nanos::get);
+    cache.get(1L, "s1", this::build);
+    nanos.addAndGet(Duration.ofSeconds(6).toNanos());
+    String[] seen = new String[1];
+    cache.get(1L, "s1", () -> {
+      seen[0] = cache.get(1L, "s2", this::build);
+      return build();
+    });
+    assertThat(seen[0]).isEqualTo("value 2");
+  }
+
+  @Test
   void keysAreApartEvenWithEqualStamps() {
     StampedCache<Long, String> cache = new StampedCache<>(Duration.ofSeconds(5), nanos::get);
     cache.get(1L, "s", this::build);
