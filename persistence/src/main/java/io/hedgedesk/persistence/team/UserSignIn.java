@@ -3,13 +3,15 @@ package io.hedgedesk.persistence.team;
 import io.hedgedesk.domain.user.AppUser;
 import io.hedgedesk.domain.user.OidcIdentity;
 import io.hedgedesk.persistence.user.AppUserRepository;
-import io.hedgedesk.persistence.SqlValues;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.Session;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 
 /**
@@ -52,27 +54,36 @@ public class UserSignIn {
     });
   }
 
-  /** The user if nothing needs writing ({@link TeamService#NEEDS_ONBOARDING} false, profile and "last seen" current). */
+  private static final String SETTLED = "select u.id, u.username, u.email, u.display_name, u.created_at, "
+      + "u.last_seen_at, " + TeamService.NEEDS_ONBOARDING + ", " + DataVersions.STAMP_OF_U
+      + " from app_user u where u.issuer = ? and u.subject = ?";
+
+  /**
+   * The user if nothing needs writing ({@link TeamService#NEEDS_ONBOARDING} false, profile and "last seen" current).
+   * Plain JDBC on the session's connection: Hibernate's native-query set-up and result mapping were more than half
+   * of this lookup's CPU, and it runs on every logged-in request (issue 9).
+   */
   private Optional<SignedIn> settled(OidcIdentity identity) {
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows = Panache.getEntityManager().createNativeQuery(
-            "select u.id, u.username, u.email, u.display_name, u.created_at, u.last_seen_at, "
-                + TeamService.NEEDS_ONBOARDING + ", " + DataVersions.STAMP_OF_U
-                + " from app_user u where u.issuer = ?1 and u.subject = ?2")
-        .setParameter(1, identity.issuer())
-        .setParameter(2, identity.subject())
-        .getResultList();
-    if (rows.isEmpty()) {
-      return Optional.empty();
-    }
-    Object[] row = rows.get(0);
-    AppUser user = new AppUser(((Number) row[0]).longValue(), identity.issuer(), identity.subject(), (String) row[1],
-        Optional.ofNullable((String) row[2]), (String) row[3], SqlValues.instant(row[4]), SqlValues.instant(row[5]));
+    return Panache.getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
+      try (PreparedStatement statement = connection.prepareStatement(SETTLED)) {
+        statement.setString(1, identity.issuer());
+        statement.setString(2, identity.subject());
+        try (ResultSet row = statement.executeQuery()) {
+          return row.next() ? settled(identity, row) : Optional.<SignedIn>empty();
+        }
+      }
+    });
+  }
+
+  private Optional<SignedIn> settled(OidcIdentity identity, ResultSet row) throws SQLException {
+    AppUser user = new AppUser(row.getLong(1), identity.issuer(), identity.subject(), row.getString(2),
+        Optional.ofNullable(row.getString(3)), row.getString(4), row.getObject(5, OffsetDateTime.class).toInstant(),
+        row.getObject(6, OffsetDateTime.class).toInstant());
     boolean unchanged = user.username().equals(identity.username()) && user.email().equals(identity.email())
         && user.displayName().equals(identity.displayName());
     boolean seenLately = !user.lastSeenAt().isBefore(clock.instant().minus(AppUserRepository.LAST_SEEN_RESOLUTION));
-    return unchanged && seenLately && Boolean.FALSE.equals(row[6])
-        ? Optional.of(new SignedIn(user, (String) row[7])) : Optional.empty();
+    return unchanged && seenLately && !row.getBoolean(7)
+        ? Optional.of(new SignedIn(user, row.getString(8))) : Optional.empty();
   }
 
 }
