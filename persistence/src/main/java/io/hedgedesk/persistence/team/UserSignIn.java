@@ -3,10 +3,11 @@ package io.hedgedesk.persistence.team;
 import io.hedgedesk.domain.user.AppUser;
 import io.hedgedesk.domain.user.OidcIdentity;
 import io.hedgedesk.persistence.user.AppUserRepository;
-import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.hibernate.Session;
+import jakarta.persistence.PersistenceException;
+import javax.sql.DataSource;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,12 +29,15 @@ public class UserSignIn {
   private final TeamService teams;
   private final DataVersions versions;
   private final Clock clock;
+  private final DataSource dataSource;
 
-  public UserSignIn(AppUserRepository users, TeamService teams, DataVersions versions, Clock clock) {
+  public UserSignIn(AppUserRepository users, TeamService teams, DataVersions versions, Clock clock,
+                    DataSource dataSource) {
     this.users = users;
     this.teams = teams;
     this.versions = versions;
     this.clock = clock;
+    this.dataSource = dataSource;
   }
 
   /**
@@ -60,19 +64,24 @@ public class UserSignIn {
 
   /**
    * The user if nothing needs writing ({@link TeamService#NEEDS_ONBOARDING} false, profile and "last seen" current).
-   * Plain JDBC on the session's connection: Hibernate's native-query set-up and result mapping were more than half
-   * of this lookup's CPU, and it runs on every logged-in request (issue 9).
+   * Plain JDBC: Hibernate's native-query set-up and result mapping were more than half of this lookup's CPU, and it
+   * runs on every logged-in request (issue 9). Outside a transaction the connection goes back to the pool at once;
+   * a request-scoped Hibernate session would keep it to the end of the request, and when "last seen" moved, every
+   * request in flight then waited for a second connection for the transaction below while holding its first: with
+   * more requests than the pool has connections, none got one (acquisition time-outs, 500s; found by the load test).
+   * Inside a transaction the pool hands out the transaction's own connection.
    */
   private Optional<SignedIn> settled(OidcIdentity identity) {
-    return Panache.getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
-      try (PreparedStatement statement = connection.prepareStatement(SETTLED)) {
-        statement.setString(1, identity.issuer());
-        statement.setString(2, identity.subject());
-        try (ResultSet row = statement.executeQuery()) {
-          return row.next() ? settled(identity, row) : Optional.<SignedIn>empty();
-        }
+    try (Connection connection = dataSource.getConnection();
+         PreparedStatement statement = connection.prepareStatement(SETTLED)) {
+      statement.setString(1, identity.issuer());
+      statement.setString(2, identity.subject());
+      try (ResultSet row = statement.executeQuery()) {
+        return row.next() ? settled(identity, row) : Optional.empty();
       }
-    });
+    } catch (SQLException e) {
+      throw new PersistenceException("could not read the signed-in user", e);
+    }
   }
 
   private Optional<SignedIn> settled(OidcIdentity identity, ResultSet row) throws SQLException {
