@@ -57,6 +57,7 @@ class SecurityConfigurationTest {
         .containsEntry("quarkus.oidc.authentication.cookie-force-secure", "${HEDGEDESK_COOKIE_SECURE:false}")
         .containsEntry("quarkus.rest-csrf.cookie-force-secure", "${HEDGEDESK_COOKIE_SECURE:false}")
         .containsEntry("quarkus.oidc.token-state-manager.strategy", "id-refresh-tokens")
+        .containsEntry("quarkus.oidc.token-state-manager.encryption-algorithm", "dir")
         .containsEntry("quarkus.oidc.token.refresh-expired", "true")
         .containsEntry("quarkus.oidc.authentication.session-age-extension", "25M");
     assertThat(properties.getProperty("quarkus.oidc.token-state-manager.encryption-secret"))

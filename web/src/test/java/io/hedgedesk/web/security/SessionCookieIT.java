@@ -43,11 +43,13 @@ class SessionCookieIT {
       assertThat(session.getName().length() + 1 + session.getValue().length()).isLessThan(4096);
       assertThat(session.isHttpOnly()).isTrue();
       assertThat(session.getSameSite()).isEqualToIgnoringCase("lax");
-      // Encrypted: a JWE (five parts; its header names the key wrapping and the content encryption), not a JWT.
+      // Encrypted: a JWE (five parts), not a JWT: AES-256-GCM with the key from the session secret directly ("dir":
+      // the key part is empty), not a random key wrapped by it.
       String[] parts = session.getValue().split("\\.");
       assertThat(parts).hasSize(5);
+      assertThat(parts[1]).isEmpty();
       assertThat(new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8))
-          .contains("\"alg\"", "\"enc\"");
+          .contains("\"alg\":\"dir\"", "\"enc\":\"A256GCM\"");
 
       if (Files.exists(APP_LOG)) {
         String log = Files.readString(APP_LOG, StandardCharsets.UTF_8);
