@@ -25,6 +25,10 @@ import java.util.Optional;
 @ApplicationScoped
 public class UserSignIn {
 
+  private static final String SETTLED = "select u.id, u.username, u.email, u.display_name, u.created_at, "
+      + "u.last_seen_at, " + TeamService.NEEDS_ONBOARDING + ", " + DataVersions.STAMP_OF_U
+      + " from app_user u where u.issuer = ? and u.subject = ?";
+
   private final AppUserRepository users;
   private final TeamService teams;
   private final DataVersions versions;
@@ -57,10 +61,6 @@ public class UserSignIn {
       return new SignedIn(user, versions.stampOf(user.id()));
     });
   }
-
-  private static final String SETTLED = "select u.id, u.username, u.email, u.display_name, u.created_at, "
-      + "u.last_seen_at, " + TeamService.NEEDS_ONBOARDING + ", " + DataVersions.STAMP_OF_U
-      + " from app_user u where u.issuer = ? and u.subject = ?";
 
   /**
    * The user if nothing needs writing ({@link TeamService#NEEDS_ONBOARDING} false, profile and "last seen" current).

@@ -29,7 +29,7 @@ import org.hibernate.Session;
 /**
  * The public landing page and the logged-in user's dashboard. The dashboard's rows are kept per user while the
  * user's data stamp is unchanged ({@link io.hedgedesk.persistence.team.DataVersions},
- * {@code hedgedesk.dashboard-cache-ttl}): a page served from memory costs no statement beyond the user lookup, which
+ * {@code hedgedesk.page-cache-ttl}): a page served from memory costs no statement beyond the user lookup, which
  * reads the stamp too (issue 9).
  */
 @Path("/")
@@ -54,7 +54,7 @@ public class HomeResource {
     private final StampedCache<Long, String> cache;
 
     public HomeResource(CurrentUser currentUser, PortfolioService portfolios, HedgeTracker hedges,
-                        @ConfigProperty(name = "hedgedesk.dashboard-cache-ttl", defaultValue = "5s") Duration ttl) {
+                        @ConfigProperty(name = "hedgedesk.page-cache-ttl", defaultValue = "5s") Duration ttl) {
         this.currentUser = currentUser;
         this.portfolios = portfolios;
         this.hedges = hedges;

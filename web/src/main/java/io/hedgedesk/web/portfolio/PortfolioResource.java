@@ -5,6 +5,7 @@ import io.hedgedesk.domain.portfolio.HoldingDraft;
 import io.hedgedesk.domain.portfolio.InvalidHoldingException;
 import io.hedgedesk.domain.portfolio.KnownAssets;
 import io.hedgedesk.domain.portfolio.Portfolio;
+import io.hedgedesk.domain.portfolio.PortfolioValuation;
 import io.hedgedesk.domain.team.TeamSummary;
 import io.hedgedesk.persistence.DuplicateSubmissionException;
 import io.hedgedesk.persistence.FormTokens;
@@ -12,10 +13,13 @@ import io.hedgedesk.persistence.portfolio.PortfolioAccess;
 import io.hedgedesk.persistence.portfolio.PortfolioService;
 import io.hedgedesk.persistence.team.TeamService;
 import io.hedgedesk.web.support.Flash;
+import io.hedgedesk.web.support.StampedCache;
 import io.hedgedesk.web.user.CurrentUser;
 import io.hedgedesk.web.user.Viewer;
 import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -23,19 +27,26 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-/** Portfolio list (current team), portfolio detail with valuation, manual prices and the audit trail. */
+/**
+ * Portfolio list (current team), portfolio detail with valuation, manual prices and the audit trail. The detail
+ * page's data (the portfolio with the user's role, and its valuation) is kept per user and portfolio while the
+ * user's data stamp is unchanged, as the dashboard's is ({@code hedgedesk.page-cache-ttl}).
+ */
 @Path("/portfolios")
 @Produces(MediaType.TEXT_HTML)
 @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+@Singleton // one instance holds the cache (the default scope of a resource, stated because the cache needs it)
 public class PortfolioResource {
 
   @CheckedTemplate
@@ -52,13 +63,22 @@ public class PortfolioResource {
   private final TeamService teams;
   private final PortfolioService portfolios;
   private final FormTokens formTokens;
+  private final StampedCache<DetailKey, DetailData> details;
+
+  private record DetailKey(long userId, long portfolioId) {
+  }
+
+  private record DetailData(PortfolioAccess access, PortfolioValuation valuation) {
+  }
 
   public PortfolioResource(CurrentUser currentUser, TeamService teams, PortfolioService portfolios,
-                           FormTokens formTokens) {
+                           FormTokens formTokens,
+                           @ConfigProperty(name = "hedgedesk.page-cache-ttl", defaultValue = "5s") Duration ttl) {
     this.currentUser = currentUser;
     this.teams = teams;
     this.portfolios = portfolios;
     this.formTokens = formTokens;
+    this.details = new StampedCache<>(ttl, System::nanoTime);
   }
 
   @GET
@@ -132,8 +152,12 @@ public class PortfolioResource {
 
   private Pages.Detail page(long portfolioId, String priceAsset, String price, String priceToken) {
     long userId = currentUser.id();
-    PortfolioAccess access = portfolios.access(userId, portfolioId);
-    var valuation = portfolios.valuation(userId, portfolioId);
+    // Not found (another team's portfolio) is thrown here and never kept; losing access changes the stamp.
+    DetailData data = details.get(new DetailKey(userId, portfolioId), currentUser.dataStamp(),
+        () -> QuarkusTransaction.requiringNew().call(() -> new DetailData(portfolios.access(userId, portfolioId),
+            portfolios.valuation(userId, portfolioId))));
+    PortfolioAccess access = data.access();
+    PortfolioValuation valuation = data.valuation();
     TreeSet<String> priceAssets = new TreeSet<>();
     valuation.lines().forEach(l -> priceAssets.add(l.holding().draft().assetSymbol()));
     priceAssets.removeAll(KnownAssets.STABLECOINS);

@@ -15,12 +15,13 @@ import java.sql.PreparedStatement;
 import org.junit.jupiter.api.Test;
 
 /**
- * The dashboard is kept in memory per user while the user's data stamp is unchanged (the tests run with a time to
- * live of 30 s). Writes are made here in plain SQL, as another instance, an import or psql would make them.
+ * The dashboard and the portfolio page's data are kept in memory per user while the user's data stamp is unchanged
+ * (the tests run with a time to live of 30 s). Writes are made here in plain SQL, as another instance, an import or
+ * psql would make them.
  */
 @QuarkusTest
 @QuarkusTestResource(OidcWiremockTestResource.class)
-class DashboardCacheTest {
+class PageCacheTest {
 
   @TestHTTPResource("/")
   URL root;
@@ -69,6 +70,40 @@ class DashboardCacheTest {
       sql("delete from membership where user_id = (select id from app_user where username = ?) "
           + "and team_id = (select team_id from portfolio where id = ?)", bob.username, shared);
       assertThat(dashboard(bob)).doesNotContain("Shared bags");
+    }
+  }
+
+  @Test
+  void thePortfolioPageShowsEveryWriteAtOnceAndAccessEndsWithTheMembership() throws Exception {
+    try (UserSession alice = UserSession.logInNew(root, "Alice");
+         UserSession bob = UserSession.logInNew(root, "Bob")) {
+      long portfolio = alice.createPortfolio("Main");
+      String page = "/portfolios/" + portfolio;
+      sql("insert into holding (portfolio_id, asset_symbol, quantity, venue, updated_by) "
+          + "select ?, 'USDT', 100, 'Ledger', id from app_user where username = ?", portfolio, alice.username);
+      assertThat(alice.page(page).asNormalizedText()).contains("Total value: 100.00 USD");
+      sql("update holding set quantity = 250 where portfolio_id = ?", portfolio);
+      assertThat(alice.page(page).asNormalizedText()).contains("Total value: 250.00 USD");
+
+      // served from memory: a change the stamp cannot see is not shown until the next one it can
+      sql("alter table holding disable trigger holding_data_version_upd");
+      try {
+        sql("update holding set quantity = 300 where portfolio_id = ?", portfolio);
+      } finally {
+        sql("alter table holding enable trigger holding_data_version_upd");
+      }
+      assertThat(alice.page(page).asNormalizedText()).contains("Total value: 250.00 USD");
+      sql("update portfolio set name = 'Main bags' where id = ?", portfolio);
+      assertThat(alice.page(page).asNormalizedText()).contains("Main bags", "Total value: 300.00 USD");
+
+      // another team's portfolio: not found, before and after bob joins and leaves the team
+      assertThat(bob.getStatus(page)).isEqualTo(404);
+      sql("insert into membership (team_id, user_id, role) select p.team_id, u.id, 'VIEWER' "
+          + "from portfolio p, app_user u where p.id = ? and u.username = ?", portfolio, bob.username);
+      assertThat(bob.page(page).asNormalizedText()).contains("Main bags", "Total value: 300.00 USD");
+      sql("delete from membership where user_id = (select id from app_user where username = ?) "
+          + "and team_id = (select team_id from portfolio where id = ?)", bob.username, portfolio);
+      assertThat(bob.getStatus(page)).isEqualTo(404);
     }
   }
 
