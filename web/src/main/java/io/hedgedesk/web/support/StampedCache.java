@@ -17,8 +17,12 @@ import java.util.function.Supplier;
  */
 public final class StampedCache<K, V> {
 
-  /** Past this many keys the cache starts over rather than grow (a value is a page's worth of rows). */
-  static final int MAX_ENTRIES = 10_000;
+  /**
+   * Past this many keys the cache starts over rather than grow. A value is a page's worth of data (the dashboard's
+   * ~8 KB of HTML, a portfolio's valuation); an entry is useless after twice the time to live, so this only has to
+   * hold the keys of a few seconds: 2,000 bounds the worst case to tens of MB.
+   */
+  static final int MAX_ENTRIES = 2_000;
 
   private record Entry<V>(String stamp, long builtAt, V value, AtomicBoolean rebuilding) {
   }
