@@ -10,7 +10,8 @@ APP="http://localhost:$BENCH_PORT"
 KEYCLOAK_PORT=${KEYCLOAK_PORT:-8180}
 export PGHOST=${DB_HOST:-127.0.0.1} PGPORT=${DB_PORT:-5432} PGUSER=${DB_USER:-hedgedesk} PGPASSWORD=${DB_PASSWORD:-hedgedesk}
 WORK=${BENCH_WORK:-$ROOT/bench/target}
-# Another build of the app can be measured with BENCH_APP_DIR=<its quarkus-app directory> (e.g. a copy of an older one).
+# Another build of the app can be measured with BENCH_APP_DIR=<its quarkus-app directory> (e.g. a copy of an older one);
+# another JVM with HEDGEDESK_JAVA_HOME, and without the start-up cache with HEDGEDESK_AOT_CACHE=off (scripts/run-app.sh).
 APP_DIR=${BENCH_APP_DIR:-$ROOT/web/target/quarkus-app}
 mkdir -p "$WORK"
 APP_PID=""
@@ -34,17 +35,30 @@ ensure_app_built() {
   fi
 }
 
-# start_app [java options...]: starts the packaged app in the background, waits for /q/health/ready UP and sets
-# APP_PID and STARTUP_MS (process start → first ready answer, measured from this shell).
+# start_app [java options...]: starts the packaged app in the background the way start.sh does (scripts/run-app.sh),
+# waits for /q/health/ready UP and sets APP_PID and STARTUP_MS (process start → first ready answer, measured from
+# this shell). When that start records the build's start-up cache (the first start of a build on JDK 25+), it is
+# taken as the training run: a few pages are visited, the app stops (writing the cache) and starts again, so that
+# nothing is ever measured on a recording JVM.
 start_app() {
+  launch_app "$@" || return 1
+  if grep -q 'recording the start-up cache' "$WORK/app.log"; then
+    log "training run of this build's start-up cache (scripts/run-app.sh)"
+    train_app
+    stop_app
+    launch_app "$@" || return 1
+  fi
+}
+
+launch_app() {
   if curl -s -o /dev/null "http://localhost:$BENCH_MANAGEMENT_PORT/q/health/ready" \
       || curl -s -o /dev/null "$APP/"; then
     log "port $BENCH_PORT or $BENCH_MANAGEMENT_PORT is already in use"; return 1
   fi
   local t0; t0=$(now_ms)
   HTTP_PORT=$BENCH_PORT MANAGEMENT_PORT=$BENCH_MANAGEMENT_PORT DB_NAME=$BENCH_DB HEDGEDESK_ALLOW_DEV_SECRETS=true \
-    QUARKUS_LOG_CATEGORY__IO_HEDGEDESK__LEVEL=${BENCH_APP_LOG_LEVEL:-INFO} \
-    java "$@" -jar "$APP_DIR/quarkus-run.jar" >"$WORK/app.log" 2>&1 &
+    QUARKUS_LOG_CATEGORY__IO_HEDGEDESK__LEVEL=${BENCH_APP_LOG_LEVEL:-INFO} HEDGEDESK_APP_DIR=$APP_DIR \
+    "$ROOT/scripts/run-app.sh" "$@" >"$WORK/app.log" 2>&1 &
   APP_PID=$!
   while ! curl -sf -o /dev/null "http://localhost:$BENCH_MANAGEMENT_PORT/q/health/ready"; do
     if ! kill -0 "$APP_PID" 2>/dev/null; then
@@ -54,6 +68,18 @@ start_app() {
   done
   STARTUP_MS=$(( $(now_ms) - t0 ))
   log "app up (pid $APP_PID) in $STARTUP_MS ms; Quarkus says: $(grep -o 'started in [0-9.]*s' "$WORK/app.log" | head -n 1)"
+}
+
+# train_app: what a user does first: the landing page, the login, the dashboard, a portfolio, its plan, the history.
+train_app() {
+  local cookie portfolio path
+  curl -sS -o /dev/null "$APP/"
+  cookie=$(login alice alice) || return 1
+  portfolio=$(psql_bench -At -c "select p.id from portfolio p join team t on t.id = p.team_id
+    where t.name = 'Bench desk of alice' order by p.id limit 1")
+  for path in / /dashboard "/portfolios/$portfolio" "/portfolios/$portfolio/plan?horizonDays=30" /hedges; do
+    curl -sS -o /dev/null -H "Cookie: $cookie" "$APP$path"
+  done
 }
 
 stop_app() {

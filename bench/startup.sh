@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Start to ready of the packaged app against the (seeded) bench database: STARTUP_RUNS starts (default 5), each
 # from process start to the first UP answer of /q/health/ready, measured from this shell; prints each and the median.
+# The app starts as start.sh starts it (scripts/run-app.sh: on JDK 25+ with the build's start-up cache, recorded by a
+# training run first when missing).
 # Usage: bench/startup.sh
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
@@ -15,4 +17,4 @@ for run in $(seq 1 "${STARTUP_RUNS:-5}"); do
   stop_app
 done
 median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}')
-echo "start to ready (ms): ${times[*]}; median $median; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "start to ready (ms): ${times[*]}; median $median; load average $(cut -d' ' -f1-3 /proc/loadavg); $(grep -m1 '^\[app\]' "$WORK/app.log")"

@@ -11,6 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -18,10 +21,13 @@ import java.util.concurrent.TimeUnit;
  * The packaged application (target/quarkus-app, production profile) started as a process of its own, beside the one
  * that {@code @QuarkusIntegrationTest} shares: with this process's environment (database name, ports) minus the
  * dev-secrets opt-in, plus the given variables. Its output goes to a temporary file, deleted by {@link #close()}.
+ * {@link #start} runs {@code java -jar} with this JVM; {@link #launch} runs {@code scripts/run-app.sh}, the launcher
+ * of start.sh and the container image.
  */
 public final class PackagedApp implements AutoCloseable {
 
   private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+  private static final Path LAUNCHER = Path.of("..", "scripts", "run-app.sh");
   private static final String JAVA = ProcessHandle.current().info().command().orElse("java");
   private static final Duration START = Duration.ofSeconds(180);
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -40,12 +46,24 @@ public final class PackagedApp implements AutoCloseable {
 
   /** Starts the application; HTTP_PORT and MANAGEMENT_PORT are free ports unless {@code env} names them. */
   public static PackagedApp start(Map<String, String> env) throws IOException {
+    return start(List.of(JAVA, "-jar", JAR.toString()), env);
+  }
+
+  /** Starts the application with {@code scripts/run-app.sh [jvmOptions]}, otherwise as {@link #start(Map)}. */
+  public static PackagedApp launch(Map<String, String> env, String... jvmOptions) throws IOException {
+    List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
+    command.addAll(List.of(jvmOptions));
+    Map<String, String> withAppDir = new HashMap<>(env);
+    withAppDir.put("HEDGEDESK_APP_DIR", JAR.toAbsolutePath().getParent().toString());
+    return start(command, withAppDir);
+  }
+
+  private static PackagedApp start(List<String> command, Map<String, String> env) throws IOException {
     if (!Files.exists(JAR)) {
       throw new IllegalStateException("packaged application missing (mvn package): " + JAR.toAbsolutePath());
     }
     Path log = Files.createTempFile("hedgedesk-app", ".log");
-    ProcessBuilder builder = new ProcessBuilder(JAVA, "-jar", JAR.toString())
-        .redirectErrorStream(true).redirectOutput(log.toFile());
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     Map<String, String> environment = builder.environment();
     environment.remove("HEDGEDESK_ALLOW_DEV_SECRETS");
     environment.put("HTTP_PORT", String.valueOf(freePort()));
@@ -103,12 +121,17 @@ public final class PackagedApp implements AutoCloseable {
     return URI.create("http://localhost:" + httpPort + path);
   }
 
+  /** Stops the application (SIGTERM) and waits for its end; false if it is still running after {@code wait}. */
+  public boolean stop(Duration wait) throws InterruptedException {
+    process.destroy();
+    return process.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
   /** Stops the application (SIGTERM, then SIGKILL after 30 s) and deletes its log. */
   @Override
   public void close() throws IOException, InterruptedException {
     try {
-      process.destroy();
-      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      if (!stop(Duration.ofSeconds(30))) {
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
       }
     } finally {
