@@ -92,7 +92,7 @@ out="$BENCH_DIR/results/$stamp-export.md"
   echo "# CSV export $stamp"
   echo
   echo "- commit $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- . ':!bench/results' || echo ' (with local changes)'), database $BENCH_DB, user bob ($rows ledger rows visible)"
-  echo "- $(nproc) CPUs, $(java -version 2>&1 | head -n 1), app heap capped at -Xmx$EXPORT_XMX, GC log -Xlog:gc"
+  echo "- $(nproc) CPUs, $(app_jvm), app heap capped at -Xmx$EXPORT_XMX, GC log -Xlog:gc"
   echo "- load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "- app: \`curl -H 'Cookie: <bob's session>' '$APP/hedges/export.csv?format=native$params' | wc -l\`"
   echo "- COPY: \`psql -c '\\copy (<the same query>) to stdout csv' | wc -l\`, the query being:"

@@ -82,6 +82,9 @@ train_app() {
   done
 }
 
+# The JVM the app runs on and whether with the start-up cache, as scripts/run-app.sh logged it.
+app_jvm() { grep -m1 '^\[app\]' "$WORK/app.log" | sed 's/^\[app\] //'; }
+
 stop_app() {
   if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
     kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true

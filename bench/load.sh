@@ -74,7 +74,7 @@ done
   echo "# Load test $stamp"
   echo
   echo "- commit $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- . ':!bench/results' || echo ' (with local changes)'), database $BENCH_DB"
-  echo "- $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(java -version 2>&1 | head -n 1)"
+  echo "- $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(app_jvm)"
   echo "- load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (anything well above 0 means other work shared the CPUs)"
   echo "- wrk -t $WRK_THREADS -c $WRK_CONNECTIONS -d $WRK_DURATION --latency after a $WRK_WARMUP warm-up, user alice (portfolio $portfolio: 20 holdings, 10 open hedges)"
   echo "- start to ready (process start → /q/health/ready UP): $startup_ms ms; JVM options: ${BENCH_JAVA_OPTS:-none}"

@@ -17,4 +17,4 @@ for run in $(seq 1 "${STARTUP_RUNS:-5}"); do
   stop_app
 done
 median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}')
-echo "start to ready (ms): ${times[*]}; median $median; load average $(cut -d' ' -f1-3 /proc/loadavg); $(grep -m1 '^\[app\]' "$WORK/app.log")"
+echo "start to ready (ms): ${times[*]}; median $median; load average $(cut -d' ' -f1-3 /proc/loadavg); $(app_jvm)"
