@@ -35,6 +35,16 @@ public class FundingHistoryRepository {
       select series_id, min(funding_time), max(funding_time), count(*), string_agg(distinct source, '; ')
       from funding_rate_history group by series_id order by series_id""";
 
+  // The distinct series ids by walking the primary key's index from one id to the next (a "loose index scan"):
+  // one probe per series instead of reading every settlement, ~0.3 ms against ~50 ms for a group by over 38,000 rows.
+  private static final String SELECT_SERIES_IDS = """
+      with recursive ids(id) as (
+        select min(series_id) from funding_rate_history
+        union all
+        select (select min(series_id) from funding_rate_history where series_id > ids.id) from ids
+        where ids.id is not null)
+      select id from ids where id is not null""";
+
   private static final String SELECT_LATEST = """
       select s.id, f.funding_time, f.rate, f.source
       from unnest(?::text[]) as s(id)
@@ -95,6 +105,12 @@ public class FundingHistoryRepository {
         row -> new FundingRateSeries(row.getString(1), row.getString(4), List.of(new FundingRate(
             row.getObject(2, OffsetDateTime.class).toInstant(), row.getBigDecimal(3)))),
         FundingRateSeries::contractId);
+  }
+
+  /** The ids of the stored series, ordered; what {@link #coverage()} names, without counting the settlements. */
+  public List<String> seriesIds() {
+    return Jdbc.query(dataSource, "read the stored funding series", SELECT_SERIES_IDS, (connection, statement) -> { },
+        row -> row.getString(1));
   }
 
   /** One line per stored series, ordered by series id. */

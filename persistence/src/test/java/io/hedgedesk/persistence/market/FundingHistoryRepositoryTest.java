@@ -77,6 +77,18 @@ class FundingHistoryRepositoryTest {
 
   @Test
   @TestTransaction
+  void seriesIdsAreTheCoveragesSeriesInOrder() {
+    funding.upsert(series("ZZTEST:F", "source f", rate(T0, "0.0001"), rate(T1, "0.0002"), rate(T2, "0.0003")));
+    funding.upsert(series("ZZTEST:E", "source e", rate(T1, "0.0002")));
+
+    List<String> ids = funding.seriesIds();
+
+    assertThat(ids).containsSubsequence("ZZTEST:E", "ZZTEST:F").doesNotHaveDuplicates()
+        .isEqualTo(funding.coverage().stream().map(FundingHistoryCoverage::seriesId).toList());
+  }
+
+  @Test
+  @TestTransaction
   void latestIsTheLastSettlementOfEachSeriesWithItsSource() {
     funding.upsert(series("ZZTEST:C", "source c", rate(T0, "0.0001"), rate(T2, "-0.0003")));
     funding.upsert(series("ZZTEST:D", "source d", rate(T1, "0.0002")));

@@ -4,7 +4,6 @@ import io.hedgedesk.domain.instrument.Amount;
 import io.hedgedesk.domain.instrument.Asset;
 import io.hedgedesk.domain.instrument.Instrument;
 import io.hedgedesk.domain.instrument.Side;
-import io.hedgedesk.domain.market.FundingHistoryCoverage;
 import io.hedgedesk.domain.market.FundingRateSeries;
 import io.hedgedesk.persistence.market.FundingHistoryRepository;
 import io.hedgedesk.pricing.funding.FundingCash;
@@ -54,7 +53,7 @@ public class FundingCalculator {
    * (inverse/linear) first, then the same venue (so a BTC inverse contract is projected from BITMEX:XBTUSD).
    */
   public SeriesChoice seriesFor(Instrument instrument) {
-    List<String> stored = funding.coverage().stream().map(FundingHistoryCoverage::seriesId).toList();
+    List<String> stored = funding.seriesIds();
     if (stored.contains(instrument.id())) {
       return new SeriesChoice(Optional.of(instrument.id()), "projected from " + instrument.id() + "'s own history");
     }
