@@ -48,12 +48,20 @@ public class FundingCalculator {
   public record SeriesChoice(Optional<String> seriesId, String note) {
   }
 
+  /** The ids of the stored funding series, read once for a page that chooses a series for several contracts. */
+  public record StoredSeries(List<String> ids) {
+  }
+
+  public StoredSeries storedSeries() {
+    return new StoredSeries(funding.seriesIds());
+  }
+
   /**
    * The contract's own stored series; otherwise the closest stored series of the same base asset: the same kind
    * (inverse/linear) first, then the same venue (so a BTC inverse contract is projected from BITMEX:XBTUSD).
    */
-  public SeriesChoice seriesFor(Instrument instrument) {
-    List<String> stored = funding.seriesIds();
+  public SeriesChoice seriesFor(Instrument instrument, StoredSeries storedSeries) {
+    List<String> stored = storedSeries.ids();
     if (stored.contains(instrument.id())) {
       return new SeriesChoice(Optional.of(instrument.id()), "projected from " + instrument.id() + "'s own history");
     }

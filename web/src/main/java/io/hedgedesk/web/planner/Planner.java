@@ -134,6 +134,7 @@ public class Planner {
     int horizon = field(errors, "horizonDays", 30, () -> FundingCalculator.horizonDays(q.get("horizonDays")));
     List<PlanPage.AssetInput> inputs = new ArrayList<>();
     List<PlanPage.AssetLeg> legs = new ArrayList<>();
+    FundingCalculator.StoredSeries stored = funding.storedSeries();
     for (Bag bag : bags.values()) {
       if (KnownAssets.STABLECOINS.contains(bag.asset())) {
         notes.add(bag.asset() + " is a stablecoin: it needs no hedge and is left out of both plans.");
@@ -146,7 +147,7 @@ public class Planner {
           or(q.get("leverage." + bag.asset()), DEFAULT_LEVERAGE), or(q.get("margin." + bag.asset()), "OUT_OF_BAG"),
           or(q.get("coverage." + bag.asset()), "1"), contracts);
       inputs.add(input);
-      legs.add(leg(bag, input, horizon, q, errors));
+      legs.add(leg(bag, input, horizon, q, errors, stored));
     }
 
     String proxyAsset = or(q.get("proxyAsset"), "BTC").toUpperCase(Locale.ROOT);
@@ -162,7 +163,7 @@ public class Planner {
       proxyProblem = Optional.of("Select at least one priced, non-stablecoin holding to plan a proxy hedge.");
     } else {
       try {
-        proxy = Optional.of(proxy(basket, form, horizon, q));
+        proxy = Optional.of(proxy(basket, form, horizon, q, stored));
       } catch (BadInputException e) {
         errors.put(e.field().equals("leverage") ? "proxyLeverage" : e.field(), e.getMessage());
         proxyProblem = Optional.of(e.getMessage());
@@ -178,7 +179,7 @@ public class Planner {
   }
 
   private PlanPage.AssetLeg leg(Bag bag, PlanPage.AssetInput input, int horizon, Query q,
-      Map<String, String> errors) {
+      Map<String, String> errors, FundingCalculator.StoredSeries stored) {
     if (bag.price().isEmpty()) {
       return problem(bag, "No price is known for " + bag.asset() + ": enter one on the portfolio page.");
     }
@@ -197,7 +198,7 @@ public class Planner {
       }
       PositionReport position = positions.analyze(new PositionForm(instrument.id(), "SHORT", size.toPlainString(),
           spot.toPlainString(), input.leverage(), null, null, null));
-      FundingCalculator.SeriesChoice choice = funding.seriesFor(instrument);
+      FundingCalculator.SeriesChoice choice = funding.seriesFor(instrument, stored);
       Optional<FundingCalculator.Projected> projected = Optional.empty();
       Optional<SvgChart> history = Optional.empty();
       if (choice.seriesId().isPresent()) {
@@ -256,7 +257,8 @@ public class Planner {
     return new LocalDate[] {last.minusDays(days - 1L), last};
   }
 
-  private PlanPage.ProxyPlan proxy(List<Bag> basket, PlanPage.PlanForm form, int horizon, Query q) {
+  private PlanPage.ProxyPlan proxy(List<Bag> basket, PlanPage.PlanForm form, int horizon, Query q,
+      FundingCalculator.StoredSeries stored) {
     String hedgeAsset = form.proxyAsset();
     if (!Set.of("BTC", "ETH").contains(hedgeAsset)) {
       throw new BadInputException("proxyAsset", "proxyAsset must be BTC or ETH, was \""
@@ -300,7 +302,7 @@ public class Planner {
             + " exposure the basket did not have; the scenarios include it."
         : "The margin is USDT you add: it carries no coin exposure, but it is fresh capital.";
 
-    FundingCalculator.SeriesChoice choice = funding.seriesFor(instrument);
+    FundingCalculator.SeriesChoice choice = funding.seriesFor(instrument, stored);
     Optional<FundingCalculator.Projected> projected = Optional.empty();
     Optional<SvgChart> fundingHistory = Optional.empty();
     if (choice.seriesId().isPresent()) {
