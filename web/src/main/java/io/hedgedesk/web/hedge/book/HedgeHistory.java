@@ -37,12 +37,14 @@ public class HedgeHistory {
   /** Rows fetched per round trip. */
   public static final int FETCH_SIZE = 2000;
 
+  // "h.portfolio_id = e.portfolio_id" always holds (foreign key, migration V20); saying so lets PostgreSQL reach a
+  // user's hedges through their portfolios' index rather than hash-join all hedges (issue 9: 6 → 1 ms for alice).
   private static final String SELECT = """
       select e.id, e.occurred_at, p.id, p.name, u.display_name, e.event_type, h.id, h.contract_id, h.contract_type,
              h.side, h.status, e.quantity, e.price, e.fee, e.funding_rate, e.realized_pnl, e.settlement_asset,
              e.settlement_usd, e.cash_change, e.cash_change_usd, e.corrects_event_id, e.note
       from hedge_event e
-      join hedge_position h on h.id = e.hedge_id
+      join hedge_position h on h.id = e.hedge_id and h.portfolio_id = e.portfolio_id
       join portfolio p on p.id = e.portfolio_id
       join membership m on m.team_id = p.team_id and m.user_id = ?
       join app_user u on u.id = e.actor_id

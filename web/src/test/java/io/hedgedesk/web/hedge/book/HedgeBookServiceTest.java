@@ -167,6 +167,23 @@ class HedgeBookServiceTest {
   }
 
   @Test
+  void databaseRefusesAnEventOfAnotherPortfolioThanItsHedges() {
+    AppUser alice = login("Alice");
+    Portfolio p = portfolio(alice);
+    Portfolio other = portfolio(alice);
+    long id = book.open(alice.id(), UUID.randomUUID(), shortBtcusd(p.id(), List.of(), "1000", "60000"));
+
+    assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> Panache.getEntityManager()
+        .createNativeQuery("""
+            insert into hedge_event (hedge_id, portfolio_id, event_type, occurred_at, actor_id, settlement_asset,
+              settlement_usd, cash_change, cash_change_usd, size_after, entry_after, note)
+            values (?1, ?2, 'FEE', now(), ?3, 'BTC', 60000, -0.00001, -0.6, 1000, 60000, 'misfiled')""")
+        .setParameter(1, id).setParameter(2, other.id()).setParameter(3, alice.id()).executeUpdate()))
+        .hasStackTraceContaining("hedge_event_portfolio_of_hedge_fk");
+    assertThat(book.events(alice.id(), id)).hasSize(2);
+  }
+
+  @Test
   void aCorrectionIsANewEventReferencingTheCorrectedOne() {
     AppUser alice = login("Alice");
     Portfolio p = portfolio(alice);
