@@ -4,7 +4,7 @@
 #
 # Start-up time: on a JDK 25 or newer the JVM's ahead-of-time cache (JEP 483, 514 and 515, "Leyden") holds the
 # application's classes already parsed, loaded and linked, and method profiles, from an earlier run of the same
-# build; start to ready then takes about half as long (bench/README.md, "Start to ready"). The first run of a build
+# build; start to ready then takes about half as long (bench/README.md, "Round 4"). The first run of a build
 # records the cache while it serves ("training"), and the JVM writes it when that run ends (SIGTERM or Ctrl-C; it
 # takes 10–30 s, the JVM waits for it). The cache fits one build and one JVM: a stamp of both (every jar's name, size
 # and time, and the JVM's version) is kept beside it, and a run whose stamp differs records anew. On JDK 17–24 the
