@@ -12,6 +12,7 @@ import io.hedgedesk.web.user.CurrentUser;
 import io.hedgedesk.web.user.Viewer;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -43,6 +44,9 @@ public class HedgeHistoryResource {
 
   /** Rows shown on the page; the export has no limit. */
   static final int PAGE_LIMIT = 500;
+
+  static final String BUSY_MESSAGE = "Other exports are being written right now; try again in a few seconds.";
+  private static final String BUSY_RETRY_SECONDS = "5";
 
   /** One row of the history table. */
   public record Row(LedgerRow row) {
@@ -89,33 +93,42 @@ public class HedgeHistoryResource {
   private final PortfolioService portfolios;
   private final HedgeHistory history;
   private final Clock clock;
+  private final ExportSlots exportSlots;
+  private final RoutingContext request;
 
   public HedgeHistoryResource(CurrentUser currentUser, PortfolioService portfolios, HedgeHistory history,
-                              Clock clock) {
+                              Clock clock, ExportSlots exportSlots, RoutingContext request) {
     this.currentUser = currentUser;
     this.portfolios = portfolios;
     this.history = history;
     this.clock = clock;
+    this.exportSlots = exportSlots;
+    this.request = request;
   }
 
   @GET
   @Produces(MediaType.TEXT_HTML)
   public Response page(@RestQuery String portfolio, @RestQuery String asset, @RestQuery String from,
                        @RestQuery String to, @RestQuery String status, @RestQuery String flash) {
-    long userId = currentUser.id();
-    List<PortfolioAccess> all = portfolios.listAll(userId);
-    String query = query(portfolio, asset, from, to, status);
+    HedgeHistoryFilter filter;
     try {
-      HedgeHistoryFilter filter = filter(portfolio, asset, from, to, status);
-      List<Row> rows = history.list(userId, filter, PAGE_LIMIT + 1).stream().map(Row::new).toList();
-      boolean truncated = rows.size() > PAGE_LIMIT;
-      Page page = new Page(all, text(portfolio), text(asset), text(from), text(to), text(status),
-          truncated ? rows.subList(0, PAGE_LIMIT) : rows, truncated, query);
-      return Response.ok(Templates.history(currentUser.viewer(), page, Map.of(), Flash.message(flash)))
-          .header("Cache-Control", "no-store").build();
+      filter = filter(portfolio, asset, from, to, status);
     } catch (InvalidHedgeException e) {
       return invalid(e, portfolio, asset, from, to, status);
     }
+    Page page = page(filter, portfolio, asset, from, to, status);
+    return Response.ok(Templates.history(currentUser.viewer(), page, Map.of(), Flash.message(flash)))
+        .header("Cache-Control", "no-store").build();
+  }
+
+  /** The page of a valid filter: the first {@link #PAGE_LIMIT} rows. */
+  private Page page(HedgeHistoryFilter filter, String portfolio, String asset, String from, String to,
+                    String status) {
+    long userId = currentUser.id();
+    List<Row> rows = history.list(userId, filter, PAGE_LIMIT + 1).stream().map(Row::new).toList();
+    boolean truncated = rows.size() > PAGE_LIMIT;
+    return new Page(portfolios.listAll(userId), text(portfolio), text(asset), text(from), text(to), text(status),
+        truncated ? rows.subList(0, PAGE_LIMIT) : rows, truncated, query(portfolio, asset, from, to, status));
   }
 
   /** The page with the filters as typed and the reasons they were refused (400). */
@@ -125,6 +138,16 @@ public class HedgeHistoryResource {
         text(status), List.of(), false, query(portfolio, asset, from, to, status));
     return Response.status(400).type(MediaType.TEXT_HTML_TYPE)
         .entity(Templates.history(currentUser.viewer(), page, e.errors(), "")).build();
+  }
+
+  /** The page again, saying that every export slot is taken (503, try again shortly). */
+  private Response busy(HedgeHistoryFilter filter, String portfolio, String asset, String from, String to,
+                        String status) {
+    LOG.infof("Hedge ledger export refused: all %d export slots busy", exportSlots.size());
+    Page page = page(filter, portfolio, asset, from, to, status);
+    return Response.status(503).type(MediaType.TEXT_HTML_TYPE)
+        .header("Retry-After", BUSY_RETRY_SECONDS).header("Cache-Control", "no-store")
+        .entity(Templates.history(currentUser.viewer(), page, Map.of("export", BUSY_MESSAGE), "")).build();
   }
 
   @GET
@@ -144,18 +167,29 @@ public class HedgeHistoryResource {
     String name = filter.portfolioId().map(id -> slug(portfolios.access(userId, id).portfolio().name()))
         .orElse("all-portfolios");
     String fileName = "hedges-" + name + "-" + LocalDate.now(clock) + "-" + csvFormat.key() + ".csv";
+    Optional<ExportSlots.Slot> taken = exportSlots.tryTake();
+    if (taken.isEmpty()) {
+      return busy(filter, portfolio, asset, from, to, status);
+    }
+    ExportSlots.Slot slot = taken.get();
+    // Freed when the response has ended, written or not (a client gone mid-way, a failure before the first row).
+    request.addEndHandler(ended -> slot.close());
     LOG.infof("Hedge ledger export (%s) by user %d", csvFormat.key(), userId);
     StreamingOutput body = csvFormat == LedgerCsv.Format.NATIVE ? out -> {
-      BufferedOutputStream buffered = new BufferedOutputStream(out, 1 << 16);
-      buffered.write((String.join(",", LedgerCsv.NATIVE_HEADER) + "\n").getBytes(StandardCharsets.UTF_8));
-      history.copyNative(userId, filter, buffered);
-      buffered.flush();
+      try (slot) {
+        BufferedOutputStream buffered = new BufferedOutputStream(out, 1 << 16);
+        buffered.write((String.join(",", LedgerCsv.NATIVE_HEADER) + "\n").getBytes(StandardCharsets.UTF_8));
+        history.copyNative(userId, filter, buffered);
+        buffered.flush();
+      }
     } : out -> {
-      BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-      LedgerCsv csv = new LedgerCsv(csvFormat, writer);
-      history.stream(userId, filter, Long.MAX_VALUE, csv::write);
-      csv.flush();
-      writer.flush();
+      try (slot) {
+        BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        LedgerCsv csv = new LedgerCsv(csvFormat, writer);
+        history.stream(userId, filter, Long.MAX_VALUE, csv::write);
+        csv.flush();
+        writer.flush();
+      }
     };
     return Response.ok(body, "text/csv; charset=UTF-8")
         .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
