@@ -10,6 +10,7 @@ import io.hedgedesk.persistence.market.MarketDataStoreException;
 import io.hedgedesk.persistence.market.MarketTickRepository;
 import io.hedgedesk.pricing.catalog.ContractCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,7 +49,11 @@ public class MarketRefresher {
     this.clock = clock;
   }
 
-  /** Refreshes the open hedges' contracts from {@code source}. */
+  /**
+   * Refreshes the open hedges' contracts from {@code source}. The scheduled refresh calls this on a thread of its own,
+   * where no request context is active: this method then has one (the reads outside a transaction need it).
+   */
+  @ActivateRequestContext
   public RefreshReport refresh(MarketDataSource source) {
     Instant now = clock.instant();
     List<String> refreshed = new ArrayList<>();
