@@ -11,16 +11,12 @@ import io.hedgedesk.persistence.user.AppUserRepository;
 import io.hedgedesk.web.hedge.book.TestUsers;
 import io.hedgedesk.web.market.venue.StubVenue;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -36,35 +32,20 @@ import org.junit.jupiter.api.Test;
 class LiveRefreshScheduleTest {
 
   /** Bybit as the source, at the stub, refreshing every second. */
-  public static class LiveBybit implements QuarkusTestProfile {
+  public static class LiveBybit extends LiveBybitStub.Profile {
     @Override
-    public Map<String, String> getConfigOverrides() {
-      return Map.of("hedgedesk.market.source", "bybit", "hedgedesk.market.refresh.every", "1s");
-    }
-
-    @Override
-    public List<TestResourceEntry> testResources() {
-      return List.of(new TestResourceEntry(BybitStub.class));
+    protected Class<? extends LiveBybitStub.Resource> stub() {
+      return BybitStub.class;
     }
   }
 
-  /** The stub venue, started before the application so its address can be configured. */
-  public static class BybitStub implements QuarkusTestResourceLifecycleManager {
-    private StubVenue venue;
-
+  /** The stub venue: Bybit's documented ticker and funding history. */
+  public static class BybitStub extends LiveBybitStub.Resource {
     @Override
-    public Map<String, String> start() {
-      venue = new StubVenue()
+    protected StubVenue answers(StubVenue venue) {
+      return venue
           .on("/v5/market/tickers", StubVenue.Answer.ok(StubVenue.fixture("bybit-tickers-inverse.json")))
           .on("/v5/market/funding/history", StubVenue.Answer.ok(StubVenue.fixture("bybit-funding-history.json")));
-      return Map.of("hedgedesk.market.bybit.base-url", venue.baseUri().toString());
-    }
-
-    @Override
-    public void stop() {
-      if (venue != null) {
-        venue.close();
-      }
     }
   }
 

@@ -9,16 +9,13 @@ import io.hedgedesk.persistence.user.AppUserRepository;
 import io.hedgedesk.web.hedge.book.TestUsers;
 import io.hedgedesk.web.market.venue.StubVenue;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -35,34 +32,23 @@ import org.junit.jupiter.api.Test;
 class RefreshThreadTest {
 
   /** Bybit as the source, at a stub that never answers the ticker, refreshing every second. */
-  public static class SlowBybit implements QuarkusTestProfile {
+  public static class SlowBybit extends LiveBybitStub.Profile {
     @Override
-    public Map<String, String> getConfigOverrides() {
-      return Map.of("hedgedesk.market.source", "bybit", "hedgedesk.market.refresh.every", "1s",
-          "hedgedesk.market.read-timeout", "30s");
+    protected Class<? extends LiveBybitStub.Resource> stub() {
+      return SilentStub.class;
     }
 
     @Override
-    public List<TestResourceEntry> testResources() {
-      return List.of(new TestResourceEntry(SilentStub.class));
+    protected Map<String, String> more() {
+      return Map.of("hedgedesk.market.read-timeout", "30s");
     }
   }
 
   /** The stub venue: the ticker is held until the stub closes. */
-  public static class SilentStub implements QuarkusTestResourceLifecycleManager {
-    private StubVenue venue;
-
+  public static class SilentStub extends LiveBybitStub.Resource {
     @Override
-    public Map<String, String> start() {
-      venue = new StubVenue().on("/v5/market/tickers", StubVenue.Answer.silent());
-      return Map.of("hedgedesk.market.bybit.base-url", venue.baseUri().toString());
-    }
-
-    @Override
-    public void stop() {
-      if (venue != null) {
-        venue.close();
-      }
+    protected StubVenue answers(StubVenue venue) {
+      return venue.on("/v5/market/tickers", StubVenue.Answer.silent());
     }
   }
 
