@@ -15,6 +15,7 @@ EXPORT_XMX=${EXPORT_XMX:-256m}
 
 ensure_services
 ensure_app_built
+REFERENCE=$(cpu_reference)   # before the app starts: nothing else on the CPUs
 
 bob=$(psql_bench -At -c "select id from app_user where username = 'bob'")
 [ -n "$bob" ] || { log "no bench data in $BENCH_DB: run bench/seed.sh first"; exit 1; }
@@ -93,6 +94,7 @@ out="$BENCH_DIR/results/$stamp-export.md"
   echo
   echo "- commit $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- . ':!bench/results' || echo ' (with local changes)'), database $BENCH_DB, user bob ($rows ledger rows visible)"
   echo "- $(nproc) CPUs, $(app_jvm), app heap capped at -Xmx$EXPORT_XMX, GC log -Xlog:gc"
+  echo "- $REFERENCE"
   echo "- load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "- app: \`curl -H 'Cookie: <bob's session>' '$APP/hedges/export.csv?format=native$params' | wc -l\`"
   echo "- COPY: \`psql -c '\\copy (<the same query>) to stdout csv' | wc -l\`, the query being:"

@@ -22,6 +22,19 @@ psql_bench() { psql -X -q -v ON_ERROR_STOP=1 -d "$BENCH_DB" "$@"; }
 
 now_ms() { date +%s%3N; }
 
+# The machine's single-core speed at this moment, for comparing results taken on different machines or at different
+# times (the same code measured 2-5x apart between sessions here): the best of three sha256sum runs over 256 MiB of
+# zeros, in ms (coreutils' own SHA-256, single-threaded).
+cpu_reference_ms() {
+  local best="" t0 t
+  for _ in 1 2 3; do
+    t0=$(now_ms); head -c 268435456 /dev/zero | sha256sum >/dev/null; t=$(( $(now_ms) - t0 ))
+    if [ -z "$best" ] || [ "$t" -lt "$best" ]; then best=$t; fi
+  done
+  echo "$best"
+}
+cpu_reference() { echo "single-core reference (sha256sum of 256 MiB, best of 3): $(cpu_reference_ms) ms"; }
+
 ensure_services() {
   HEDGEDESK_DATABASES=$BENCH_DB "$ROOT/scripts/ensure-postgres.sh" >&2
   "$ROOT/scripts/keycloak.sh" status >/dev/null 2>&1 || "$ROOT/scripts/keycloak.sh" start >&2
@@ -67,7 +80,11 @@ launch_app() {
     sleep 0.02
   done
   STARTUP_MS=$(( $(now_ms) - t0 ))
-  log "app up (pid $APP_PID) in $STARTUP_MS ms; Quarkus says: $(grep -o 'started in [0-9.]*s' "$WORK/app.log" | head -n 1)"
+  # CPU time the JVM used until then, all its threads (utime + stime of /proc/PID/stat, in clock ticks): on 2 cores,
+  # start-up is bound by it.
+  STARTUP_CPU_MS=$(awk -v hz="$(getconf CLK_TCK)" '{sub(/^.*\) /, ""); print int(($12 + $13) * 1000 / hz)}' \
+    "/proc/$APP_PID/stat")
+  log "app up (pid $APP_PID) in $STARTUP_MS ms, $STARTUP_CPU_MS ms of CPU; Quarkus says: $(grep -o 'started in [0-9.]*s' "$WORK/app.log" | head -n 1)"
 }
 
 # train_app: what a user does first: the landing page, the login, the dashboard, a portfolio, its plan, the history.

@@ -17,13 +17,14 @@ WRK_CONNECTIONS=${WRK_CONNECTIONS:-32}
 command -v wrk >/dev/null || { log "wrk is missing: apt-get install -y wrk"; exit 1; }
 ensure_services
 ensure_app_built
+REFERENCE=$(cpu_reference)   # before the app starts: nothing else on the CPUs
 
 portfolio=$(psql_bench -At -c "select p.id from portfolio p join team t on t.id = p.team_id
   where t.name = 'Bench desk of alice' order by p.id limit 1")
 [ -n "$portfolio" ] || { log "no bench data in $BENCH_DB: run bench/seed.sh first"; exit 1; }
 
 start_app ${BENCH_JAVA_OPTS:-}
-startup_ms=$STARTUP_MS
+startup_ms=$STARTUP_MS startup_cpu_ms=$STARTUP_CPU_MS
 
 # name|path|text the page must contain (proves a logged-in page, not a login redirect or an error)
 targets=(
@@ -75,9 +76,10 @@ done
   echo
   echo "- commit $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- . ':!bench/results' || echo ' (with local changes)'), database $BENCH_DB"
   echo "- $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(app_jvm)"
+  echo "- $REFERENCE"
   echo "- load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (anything well above 0 means other work shared the CPUs)"
   echo "- wrk -t $WRK_THREADS -c $WRK_CONNECTIONS -d $WRK_DURATION --latency after a $WRK_WARMUP warm-up, user alice (portfolio $portfolio: 20 holdings, 10 open hedges)"
-  echo "- start to ready (process start → /q/health/ready UP): $startup_ms ms; JVM options: ${BENCH_JAVA_OPTS:-none}"
+  echo "- start to ready (process start → /q/health/ready UP): $startup_ms ms ($startup_cpu_ms ms of CPU); JVM options: ${BENCH_JAVA_OPTS:-none}"
   echo
   echo "| target | path | bytes | req/s | p50 | p99 | non-200 | socket errors | ×baseline |"
   echo "|---|---|---:|---:|---:|---:|---:|---|---:|"

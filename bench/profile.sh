@@ -55,4 +55,4 @@ for target in "baseline: landing page|/" "dashboard|/dashboard" "portfolio page|
   printf '| %s | `%s` | %s (%s) | %s | %s |\n' "$name" "$path" "$statements" "$tx" "$median" "$max"
 done
 echo
-echo "app: $APP_DIR; start to ready $STARTUP_MS ms; load average $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) CPUs"
+echo "app: $APP_DIR; start to ready $STARTUP_MS ms; $(cpu_reference); load average $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) CPUs"
