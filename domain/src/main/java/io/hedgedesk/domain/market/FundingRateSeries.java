@@ -23,19 +23,7 @@ public record FundingRateSeries(String contractId, String source, List<FundingRa
   public FundingRateSeries {
     contractId = PriceSeries.requireText(contractId, "contractId");
     source = PriceSeries.requireText(source, "source");
-    Objects.requireNonNull(rates, "rates");
-    rates = List.copyOf(rates);
-    if (rates.isEmpty()) {
-      throw new InvalidMarketDataException("rates of " + contractId + " must not be empty");
-    }
-    for (int i = 1; i < rates.size(); i++) {
-      Instant previous = rates.get(i - 1).time();
-      Instant current = rates.get(i).time();
-      if (!current.isAfter(previous)) {
-        throw new InvalidMarketDataException("rates of " + contractId + " must have strictly ascending times, but "
-            + current + " follows " + previous + " at index " + i);
-      }
-    }
+    rates = PriceSeries.requireAscending(rates, FundingRate::time, "rates", contractId, "times");
   }
 
   /** Number of settlements. */

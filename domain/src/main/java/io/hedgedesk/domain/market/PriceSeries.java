@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Daily closes of one asset, ordered by strictly ascending date (unique days). Never empty.
@@ -20,19 +21,7 @@ public record PriceSeries(String assetSymbol, String source, List<PricePoint> po
   public PriceSeries {
     assetSymbol = requireText(assetSymbol, "assetSymbol");
     source = requireText(source, "source");
-    Objects.requireNonNull(points, "points");
-    points = List.copyOf(points);
-    if (points.isEmpty()) {
-      throw new InvalidMarketDataException("points of " + assetSymbol + " must not be empty");
-    }
-    for (int i = 1; i < points.size(); i++) {
-      LocalDate previous = points.get(i - 1).date();
-      LocalDate current = points.get(i).date();
-      if (!current.isAfter(previous)) {
-        throw new InvalidMarketDataException("points of " + assetSymbol + " must have strictly ascending dates, but "
-            + current + " follows " + previous + " at index " + i);
-      }
-    }
+    points = requireAscending(points, PricePoint::date, "points", assetSymbol, "dates");
   }
 
   /** Number of closes. */
@@ -212,6 +201,28 @@ public record PriceSeries(String assetSymbol, String source, List<PricePoint> po
   private int insertionPoint(LocalDate date) {
     int index = search(date);
     return index >= 0 ? index : -index - 1;
+  }
+
+  /**
+   * An immutable copy of {@code items}, checked to be non-empty and strictly ascending by {@code key}; the messages
+   * name the list ({@code field}), its series ({@code owner}) and what is ordered ({@code keys}, e.g. "dates").
+   */
+  static <T, K extends Comparable<? super K>> List<T> requireAscending(List<T> items, Function<? super T, K> key,
+      String field, String owner, String keys) {
+    Objects.requireNonNull(items, field);
+    List<T> copy = List.copyOf(items);
+    if (copy.isEmpty()) {
+      throw new InvalidMarketDataException(field + " of " + owner + " must not be empty");
+    }
+    for (int i = 1; i < copy.size(); i++) {
+      K previous = key.apply(copy.get(i - 1));
+      K current = key.apply(copy.get(i));
+      if (current.compareTo(previous) <= 0) {
+        throw new InvalidMarketDataException(field + " of " + owner + " must have strictly ascending " + keys
+            + ", but " + current + " follows " + previous + " at index " + i);
+      }
+    }
+    return copy;
   }
 
   static String requireText(String value, String field) {
