@@ -20,7 +20,29 @@ log() { printf '[bench] %s\n' "$*" >&2; }
 
 psql_bench() { psql -X -q -v ON_ERROR_STOP=1 -d "$BENCH_DB" "$@"; }
 
-now_ms() { date +%s%3N; }
+# Milliseconds since the epoch from bash's own clock (no process started; any locale's decimal mark dropped).
+now_ms() { local t=${EPOCHREALTIME//[!0-9]/}; echo $(( t / 1000 )); }
+
+# ready_probe: one GET of /q/health/ready over bash's /dev/tcp; true when it answers 200. It starts no process: on
+# 2 cores, the curl and the sleep that each try used to start (every 20 ms while the JVM starts) took about half a
+# core from the JVM being measured (bench/README.md, "Round 7").
+ready_probe() {
+  local fd status=""
+  { exec {fd}<>"/dev/tcp/127.0.0.1/$BENCH_MANAGEMENT_PORT"; } 2>/dev/null || return 1
+  printf 'GET /q/health/ready HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n' >&"$fd" 2>/dev/null || true
+  read -r -t 10 _ status _ <&"$fd" || true
+  exec {fd}<&-
+  [ "$status" = 200 ]
+}
+
+# nap SECONDS: sleep without starting a process (a read that times out on a FIFO nobody writes to).
+NAP_FD=""
+nap() {
+  if [ -z "$NAP_FD" ]; then
+    rm -f "$WORK/nap.fifo"; mkfifo "$WORK/nap.fifo"; exec {NAP_FD}<>"$WORK/nap.fifo"
+  fi
+  read -r -t "$1" -u "$NAP_FD" _ || true
+}
 
 # The machine's single-core speed at this moment, for comparing results taken on different machines or at different
 # times (the same code measured 2-5x apart between sessions here): the best of three sha256sum runs over 256 MiB of
@@ -68,18 +90,20 @@ launch_app() {
       || curl -s -o /dev/null "$APP/"; then
     log "port $BENCH_PORT or $BENCH_MANAGEMENT_PORT is already in use"; return 1
   fi
-  local t0; t0=$(now_ms)
+  local t0=${EPOCHREALTIME//[!0-9]/}
   HTTP_PORT=$BENCH_PORT MANAGEMENT_PORT=$BENCH_MANAGEMENT_PORT DB_NAME=$BENCH_DB HEDGEDESK_ALLOW_DEV_SECRETS=true \
     QUARKUS_LOG_CATEGORY__IO_HEDGEDESK__LEVEL=${BENCH_APP_LOG_LEVEL:-INFO} HEDGEDESK_APP_DIR=$APP_DIR \
     "$ROOT/scripts/run-app.sh" "$@" >"$WORK/app.log" 2>&1 &
   APP_PID=$!
-  while ! curl -sf -o /dev/null "http://localhost:$BENCH_MANAGEMENT_PORT/q/health/ready"; do
+  # Polled every 10 ms by the shell itself (ready_probe, nap): the poll must not take CPU from the start it measures.
+  while ! ready_probe; do
     if ! kill -0 "$APP_PID" 2>/dev/null; then
       log "the app exited during start-up:"; tail -n 30 "$WORK/app.log" >&2; APP_PID=""; return 1
     fi
-    sleep 0.02
+    nap 0.01
   done
-  STARTUP_MS=$(( $(now_ms) - t0 ))
+  local t1=${EPOCHREALTIME//[!0-9]/}
+  STARTUP_MS=$(( (t1 - t0) / 1000 ))
   # CPU time the JVM used until then, all its threads (utime + stime of /proc/PID/stat, in clock ticks): on 2 cores,
   # start-up is bound by it.
   STARTUP_CPU_MS=$(awk -v hz="$(getconf CLK_TCK)" '{sub(/^.*\) /, ""); print int(($12 + $13) * 1000 / hz)}' \

@@ -17,53 +17,70 @@
 #   HEDGEDESK_AOT_CACHE_FILE  where the cache lives (default: app.aot in the application's directory)
 #   JAVA_OPTS                 further JVM options
 set -euo pipefail
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
+case $0 in */*) ROOT=${0%/*}/.. ;; *) ROOT=.. ;; esac
+ROOT=$(cd "$ROOT" && pwd)
 APP_DIR=${HEDGEDESK_APP_DIR:-$ROOT/web/target/quarkus-app}
 AOT_MIN_MAJOR=25
 
 log() { printf '[app] %s\n' "$*" >&2; }
 
-# A JDK's home, its release file and its major version, without starting a JVM (each start costs 0.1–0.3 s here).
-jdk_home() { dirname "$(dirname "$(readlink -f "$1")")"; }
-java_major() {
-  local release; release="$(jdk_home "$1")/release"
-  if [ -f "$release" ]; then sed -nE 's/^JAVA_VERSION="([0-9]+).*/\1/p' "$release"
-  else "$1" -version 2>&1 | sed -nE 's/.*version "([0-9]+).*/\1/p' | head -n 1; fi
+# Each external command costs a fork and an exec (5–10 ms each on a slow 2-core machine; the first version of this
+# script spent 0.2 s before the JVM started), so the JDK is found with shell built-ins, and the stamp takes three.
+
+# JDK_HOME and JDK_MAJOR of a java binary, without starting a JVM: its home is the directory above bin/ (a symlinked
+# binary such as /usr/bin/java is resolved first), its major version the one in the home's release file.
+inspect_java() {
+  local java=$1 line
+  [ -L "$java" ] && java=$(readlink -f "$java")
+  java=${java%/*}
+  JDK_HOME=${java%/*}
+  JDK_MAJOR=""
+  if [ -f "$JDK_HOME/release" ]; then
+    while IFS= read -r line; do
+      case $line in JAVA_VERSION=\"*) line=${line#JAVA_VERSION=\"}; JDK_MAJOR=${line%%[!0-9]*}; break ;; esac
+    done <"$JDK_HOME/release"
+  else
+    JDK_MAJOR=$("$1" -version 2>&1 | sed -nE 's/.*version "([0-9]+).*/\1/p' | head -n 1)
+  fi
 }
 
-# The java binary: HEDGEDESK_JAVA_HOME's; else the first JDK 25+ of JAVA_HOME, PATH and /usr/lib/jvm; else the
-# first java found at all.
+# JAVA, the java binary: HEDGEDESK_JAVA_HOME's; else the first JDK 25+ of JAVA_HOME, PATH and /usr/lib/jvm; else the
+# first java found at all. JDK_HOME and JDK_MAJOR are the chosen one's.
 pick_java() {
-  if [ -n "${HEDGEDESK_JAVA_HOME:-}" ]; then echo "$HEDGEDESK_JAVA_HOME/bin/java"; return; fi
-  local candidates=() candidate major fallback=""
+  local candidates=() candidate fallback="" dir path_dirs
+  if [ -n "${HEDGEDESK_JAVA_HOME:-}" ]; then JAVA=$HEDGEDESK_JAVA_HOME/bin/java; inspect_java "$JAVA"; return; fi
   [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME/bin/java")
-  command -v java >/dev/null 2>&1 && candidates+=("$(command -v java)")
+  IFS=: read -ra path_dirs <<<"${PATH:-}"
+  for dir in "${path_dirs[@]}"; do
+    if [ -x "${dir:-.}/java" ] && [ ! -d "${dir:-.}/java" ]; then candidates+=("${dir:-.}/java"); break; fi
+  done
   for candidate in /usr/lib/jvm/*/bin/java; do candidates+=("$candidate"); done
   for candidate in "${candidates[@]}"; do
     [ -x "$candidate" ] || continue
     [ -n "$fallback" ] || fallback=$candidate
-    major=$(java_major "$candidate")
-    if [ -n "$major" ] && [ "$major" -ge "$AOT_MIN_MAJOR" ]; then echo "$candidate"; return; fi
+    inspect_java "$candidate"
+    if [ -n "$JDK_MAJOR" ] && [ "$JDK_MAJOR" -ge "$AOT_MIN_MAJOR" ]; then JAVA=$candidate; return; fi
   done
-  echo "${fallback:-java}"
+  JAVA=${fallback:-java}
+  inspect_java "$JAVA"
 }
 
 # What the cache depends on: the JVM's exact build (its release file and its libjvm) and every jar of the class path
 # (name, size, modification time: what the JVM itself checks before it maps a cache).
 aot_stamp() {
-  local home; home=$(jdk_home "$1")
-  cat "$home/release" 2>/dev/null
-  find "$home/lib" -name libjvm.so -printf '%P %s %T@\n'
+  local line
+  [ -f "$JDK_HOME/release" ] && while IFS= read -r line; do printf '%s\n' "$line"; done <"$JDK_HOME/release"
+  find "$JDK_HOME/lib/server" -name libjvm.so -printf '%P %s %T@\n' 2>/dev/null
   find "$APP_DIR" -name '*.jar' -printf '%P %s %T@\n' | LC_ALL=C sort
 }
 
 [ -f "$APP_DIR/quarkus-run.jar" ] || { log "no packaged application in $APP_DIR (./mvnw package)"; exit 1; }
-JAVA=$(pick_java)
+pick_java
 aot_opts=()
-if [ "${HEDGEDESK_AOT_CACHE:-auto}" != off ] && [ "$(java_major "$JAVA")" -ge "$AOT_MIN_MAJOR" ] 2>/dev/null; then
+if [ "${HEDGEDESK_AOT_CACHE:-auto}" != off ] && [ "$JDK_MAJOR" -ge "$AOT_MIN_MAJOR" ] 2>/dev/null; then
   cache=${HEDGEDESK_AOT_CACHE_FILE:-$APP_DIR/app.aot}
-  stamp=$(aot_stamp "$JAVA")
-  if [ -f "$cache" ] && [ "$(cat "$cache.stamp" 2>/dev/null)" = "$stamp" ]; then
+  stamp=$(aot_stamp)
+  if [ -f "$cache" ] && [ -f "$cache.stamp" ] && [ "$(<"$cache.stamp")" = "$stamp" ]; then
     aot_opts=("-XX:AOTCache=$cache")
     log "$JAVA with the start-up cache $cache"
   else
