@@ -28,11 +28,13 @@ import org.jboss.logging.Logger;
  * {@code funding_rate_history} at start-up, after Flyway has migrated, so the planner works offline on a fresh
  * install.
  *
- * <p>Each file listed in the manifest is loaded once per content: a file whose name and SHA-256 are recorded in
- * {@code market_data_import} is skipped. Each file is parsed strictly ({@link MarketDataCsvReader}) and written in
- * its own transaction (one batched upsert, then its import record), so a failure leaves no half-loaded file. Two
- * instances starting at once are serialized by a transaction-scoped PostgreSQL advisory lock taken before the
- * "already loaded?" check. Switched off with {@code hedgedesk.market-data.load-shipped=false}.
+ * <p>Each file listed in the manifest is loaded once per content: a file whose name and SHA-256 (as the manifest
+ * gives it) are recorded in {@code market_data_import} is skipped without being read. A file to load is read and
+ * hashed first, and refused when its bytes are not the ones the manifest names. Each file is parsed strictly
+ * ({@link MarketDataCsvReader}) and written in its own transaction (one batched upsert, then its import record),
+ * so a failure leaves no half-loaded file. Two instances starting at once are serialized by a transaction-scoped
+ * PostgreSQL advisory lock taken before the "already loaded?" check. Switched off with
+ * {@code hedgedesk.market-data.load-shipped=false}.
  */
 @ApplicationScoped
 public class ShippedMarketDataLoader {
@@ -92,13 +94,11 @@ public class ShippedMarketDataLoader {
     // One query for what is loaded already, so an ordinary start (everything loaded) opens no transaction per file.
     Set<String> recorded = recordedImports();
     for (ShippedMarketDataFile file : files) {
+      if (recorded.contains(file.file() + "\n" + file.sha256())) {
+        continue;
+      }
       try {
-        byte[] bytes = file.read();
-        String checksum = sha256(bytes);
-        if (recorded.contains(file.file() + "\n" + checksum)) {
-          continue;
-        }
-        int fileRows = load(file, bytes, checksum);
+        int fileRows = load(file);
         if (fileRows > 0) {
           loaded++;
           rows += fileRows;
@@ -116,10 +116,20 @@ public class ShippedMarketDataLoader {
     return report;
   }
 
-  /** Loads one file unless already loaded; returns its row count, 0 when skipped. */
+  /**
+   * Loads one file unless already loaded; returns its row count, 0 when skipped.
+   *
+   * @throws IllegalStateException when the file's bytes do not have the manifest's SHA-256 (nothing is stored)
+   */
   int load(ShippedMarketDataFile file) {
     byte[] bytes = file.read();
-    return load(file, bytes, sha256(bytes));
+    String checksum = sha256(bytes);
+    if (!checksum.equals(file.sha256())) {
+      throw new IllegalStateException(file.resource() + " has SHA-256 " + checksum + " but "
+          + ShippedMarketDataFile.MANIFEST + " says " + file.sha256()
+          + "; update the manifest when a shipped file changes");
+    }
+    return load(file, bytes, checksum);
   }
 
   private int load(ShippedMarketDataFile file, byte[] bytes, String checksum) {

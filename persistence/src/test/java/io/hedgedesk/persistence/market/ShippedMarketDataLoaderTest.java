@@ -1,6 +1,7 @@
 package io.hedgedesk.persistence.market;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.agroal.api.AgroalDataSource;
 import io.hedgedesk.persistence.market.ShippedMarketDataFile.Kind;
@@ -51,6 +52,36 @@ class ShippedMarketDataLoaderTest {
     assertThat(manifest.stream().filter(f -> f.kind() == Kind.FUNDING).map(ShippedMarketDataFile::series))
         .containsExactlyInAnyOrder("BITMEX:XBTUSD", "BINANCE:BTCUSDT", "BINANCE:ETHUSDT", "BINANCE:SOLUSDT",
             "BINANCE:XRPUSDT", "BINANCE:BNBUSDT", "BYBIT:BTCUSDT", "BYBIT:ETHUSDT");
+  }
+
+  @Test
+  void theManifestGivesEachFilesSha256() throws Exception {
+    // A start skips the files recorded under the manifest's checksum without reading them, so it must be the files'.
+    for (ShippedMarketDataFile file : manifest) {
+      assertThat(file.sha256()).as("%s: the manifest's SHA-256 (update it when the file changes)", file.file())
+          .isEqualTo(sha256(file.resource()));
+    }
+  }
+
+  @Test
+  void aFileWhoseBytesAreNotTheManifestsIsRefusedAndNothingIsStored() throws Exception {
+    int records = importRecords();
+    ShippedMarketDataFile btc = manifest.stream().filter(f -> f.series().equals("BTC")).findFirst().orElseThrow();
+    String wrong = "0".repeat(64);
+    ShippedMarketDataFile stale = new ShippedMarketDataFile(Kind.PRICE, btc.file(), "SHA-TEST", wrong, btc.source());
+
+    assertThatThrownBy(() -> loader.load(stale)).isInstanceOf(IllegalStateException.class)
+        .hasMessage("market-data/prices/BTC-USDT-1d.csv has SHA-256 " + sha256(btc.resource())
+            + " but market-data/manifest.csv says " + wrong + "; update the manifest when a shipped file changes");
+    assertThat(storedRows(stale)).isZero();
+    assertThat(importRecords()).isEqualTo(records);
+  }
+
+  @Test
+  void aManifestChecksumMustBeSha256Hex() {
+    assertThatThrownBy(() -> new ShippedMarketDataFile(Kind.PRICE, "prices/BTC-USDT-1d.csv", "BTC", "ABC", "s"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("sha256 of prices/BTC-USDT-1d.csv must be 64 lower-case hex digits, was ABC");
   }
 
   @Test
