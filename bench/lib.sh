@@ -20,8 +20,10 @@ log() { printf '[bench] %s\n' "$*" >&2; }
 
 psql_bench() { psql -X -q -v ON_ERROR_STOP=1 -d "$BENCH_DB" "$@"; }
 
-# Milliseconds since the epoch from bash's own clock (no process started; any locale's decimal mark dropped).
-now_ms() { local t=${EPOCHREALTIME//[!0-9]/}; echo $(( t / 1000 )); }
+# tick sets NOW_US, microseconds since the epoch, from bash's own clock (no process started; any locale's decimal
+# mark dropped).
+tick() { NOW_US=${EPOCHREALTIME//[!0-9]/}; }
+now_ms() { tick; echo $(( NOW_US / 1000 )); }
 
 # ready_probe: one GET of /q/health/ready over bash's /dev/tcp; true when it answers 200. It starts no process: on
 # 2 cores, the curl and the sleep that each try used to start (every 20 ms while the JVM starts) took about half a
@@ -90,7 +92,7 @@ launch_app() {
       || curl -s -o /dev/null "$APP/"; then
     log "port $BENCH_PORT or $BENCH_MANAGEMENT_PORT is already in use"; return 1
   fi
-  local t0=${EPOCHREALTIME//[!0-9]/}
+  local t0; tick; t0=$NOW_US
   HTTP_PORT=$BENCH_PORT MANAGEMENT_PORT=$BENCH_MANAGEMENT_PORT DB_NAME=$BENCH_DB HEDGEDESK_ALLOW_DEV_SECRETS=true \
     QUARKUS_LOG_CATEGORY__IO_HEDGEDESK__LEVEL=${BENCH_APP_LOG_LEVEL:-INFO} HEDGEDESK_APP_DIR=$APP_DIR \
     "$ROOT/scripts/run-app.sh" "$@" >"$WORK/app.log" 2>&1 &
@@ -102,8 +104,8 @@ launch_app() {
     fi
     nap 0.01
   done
-  local t1=${EPOCHREALTIME//[!0-9]/}
-  STARTUP_MS=$(( (t1 - t0) / 1000 ))
+  tick
+  STARTUP_MS=$(( (NOW_US - t0) / 1000 ))
   # CPU time the JVM used until then, all its threads (utime + stime of /proc/PID/stat, in clock ticks): on 2 cores,
   # start-up is bound by it.
   STARTUP_CPU_MS=$(awk -v hz="$(getconf CLK_TCK)" '{sub(/^.*\) /, ""); print int(($12 + $13) * 1000 / hz)}' \
