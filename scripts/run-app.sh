@@ -25,7 +25,7 @@ AOT_MIN_MAJOR=25
 log() { printf '[app] %s\n' "$*" >&2; }
 
 # Each external command costs a fork and an exec (5–10 ms each on a slow 2-core machine; the first version of this
-# script spent 0.2 s before the JVM started), so the JDK is found with shell built-ins, and the stamp takes three.
+# script spent 0.25 s before the JVM started), so the JDK is found with shell built-ins, and the stamp takes three.
 
 # JDK_HOME and JDK_MAJOR of a java binary, without starting a JVM: its home is the directory above bin/ (a symlinked
 # binary such as /usr/bin/java is resolved first), its major version the one in the home's release file.
