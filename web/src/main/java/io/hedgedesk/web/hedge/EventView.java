@@ -27,7 +27,7 @@ public record EventView(HedgeEvent event) {
   }
 
   public String price() {
-    return event.price().map(Show::price).orElse("");
+    return event.price().map(Show::fill).orElse("");
   }
 
   public String cash() {

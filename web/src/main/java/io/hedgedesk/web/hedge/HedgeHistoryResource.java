@@ -59,7 +59,7 @@ public class HedgeHistoryResource {
     }
 
     public String price() {
-      return row.price().map(Show::price).orElse("");
+      return row.price().map(Show::fill).orElse("");
     }
 
     public String cash() {

@@ -229,7 +229,8 @@ public class HedgeResource {
         case INCREASE -> {
           Position after = pricer.increase(position, action.quantity().orElseThrow(), action.price().orElseThrow());
           effects.add("Size " + Show.plain(hedge.size()) + " → " + Show.plain(after.size()));
-          effects.add("Average entry " + Show.price(hedge.entryPrice()) + " → " + Show.price(after.entryPrice())
+          effects.add("Average entry " + Show.price(hedge.entryPrice(), instrument) + " → "
+              + Show.price(after.entryPrice(), instrument)
               + (instrument.isInverse() ? " (harmonic)" : " (size-weighted)"));
         }
         case REDUCE, CLOSE -> {

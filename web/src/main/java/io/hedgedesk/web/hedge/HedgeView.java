@@ -1,6 +1,7 @@
 package io.hedgedesk.web.hedge;
 
 import io.hedgedesk.domain.hedge.Hedge;
+import io.hedgedesk.domain.instrument.Instrument;
 import io.hedgedesk.web.hedge.book.HedgeSnapshot;
 import io.hedgedesk.web.support.Formats;
 import java.util.List;
@@ -22,8 +23,12 @@ public record HedgeView(HedgeSnapshot snapshot) {
     return hedge().contractId();
   }
 
+  private Instrument instrument() {
+    return snapshot.access().instrument();
+  }
+
   public String contractType() {
-    return snapshot.access().instrument().type().name();
+    return instrument().type().name();
   }
 
   public String portfolioName() {
@@ -43,10 +48,10 @@ public record HedgeView(HedgeSnapshot snapshot) {
   }
 
   public String sizeUnit() {
-    return snapshot.access().instrument().isInverse()
-        ? "contracts of " + Show.plain(snapshot.access().instrument().contractSize()) + " USD"
-        : "× " + Show.plain(snapshot.access().instrument().contractSize()) + " "
-            + snapshot.access().instrument().baseAsset().symbol();
+    return instrument().isInverse()
+        ? "contracts of " + Show.plain(instrument().contractSize()) + " USD"
+        : "× " + Show.plain(instrument().contractSize()) + " "
+            + instrument().baseAsset().symbol();
   }
 
   public String size() {
@@ -54,7 +59,7 @@ public record HedgeView(HedgeSnapshot snapshot) {
   }
 
   public String entry() {
-    return Show.price(hedge().entryPrice());
+    return Show.price(hedge().entryPrice(), instrument());
   }
 
   public String leverage() {
@@ -74,7 +79,7 @@ public record HedgeView(HedgeSnapshot snapshot) {
   }
 
   public String mark() {
-    return snapshot.mark().map(m -> Show.price(m.price())).orElse("—");
+    return snapshot.mark().map(m -> Show.price(m.price(), instrument())).orElse("—");
   }
 
   public String markSource() {
@@ -152,11 +157,11 @@ public record HedgeView(HedgeSnapshot snapshot) {
   }
 
   public String holdingsCoins() {
-    return snapshot.coverage().map(c -> Show.amount(c.holdingsCoins(), snapshot.access().instrument().baseAsset().symbol())).orElse("—");
+    return snapshot.coverage().map(c -> Show.amount(c.holdingsCoins(), instrument().baseAsset().symbol())).orElse("—");
   }
 
   public String liquidationPrice() {
-    return snapshot.liquidation().map(d -> Show.price(d.liquidationPrice())).orElse("none");
+    return snapshot.liquidation().map(d -> Show.price(d.liquidationPrice(), instrument())).orElse("none");
   }
 
   public String liquidationDistance() {
@@ -164,7 +169,7 @@ public record HedgeView(HedgeSnapshot snapshot) {
   }
 
   public String stopPrice() {
-    return hedge().stopPrice().map(Show::price).orElse("—");
+    return hedge().stopPrice().map(Show::fill).orElse("—");
   }
 
   public String stopDistance() {
@@ -172,7 +177,7 @@ public record HedgeView(HedgeSnapshot snapshot) {
   }
 
   public String takeProfitPrice() {
-    return hedge().takeProfitPrice().map(Show::price).orElse("—");
+    return hedge().takeProfitPrice().map(Show::fill).orElse("—");
   }
 
   public String takeProfitDistance() {

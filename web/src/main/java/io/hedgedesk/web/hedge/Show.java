@@ -1,12 +1,16 @@
 package io.hedgedesk.web.hedge;
 
 import io.hedgedesk.domain.instrument.Asset;
+import io.hedgedesk.domain.instrument.Instrument;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Display rounding of hedge figures: USD 2 dp, coins 8 dp (half-even), contracts as stored, fractions as %. */
+/**
+ * Display rounding of hedge figures: USD 2 dp, coins 8 dp (half-even), computed prices at the contract's tick, fills and
+ * contracts as stored, fractions as %.
+ */
 final class Show {
 
   private Show() {
@@ -38,9 +42,20 @@ final class Show {
     return value.map(Show::plain).orElse("");
   }
 
-  /** A price at 2 dp (half-even). */
-  static String price(BigDecimal value) {
-    return value.setScale(2, RoundingMode.HALF_EVEN).toPlainString();
+  /**
+   * A computed price (average entry, mark, liquidation, a target) at the contract's tick: as many decimals as the tick
+   * size has, at least 2 (half-even). A fixed 2 dp would print a DOGE mark of 0.10322305 as 0.10 and a liquidation
+   * price 9 % away as the same 0.11 as one 2 % away.
+   */
+  static String price(BigDecimal value, Instrument instrument) {
+    int scale = Math.max(2, instrument.tickSize().stripTrailingZeros().scale());
+    return value.setScale(scale, RoundingMode.HALF_EVEN).toPlainString();
+  }
+
+  /** A recorded fill price as the user entered it (trailing zeros dropped, at least 2 dp): never rounded. */
+  static String fill(BigDecimal value) {
+    BigDecimal stripped = value.stripTrailingZeros();
+    return (stripped.scale() < 2 ? stripped.setScale(2) : stripped).toPlainString();
   }
 
   /** A fraction as a percentage with 2 decimals: 0.1234 → "12.34 %". */

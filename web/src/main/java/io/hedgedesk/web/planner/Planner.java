@@ -340,8 +340,7 @@ public class Planner {
         projected.map(FundingCalculator.Projected::view), choice.note(),
         BigDecimal.valueOf(reduction.reduction()).movePointRight(2).setScale(2, RoundingMode.HALF_UP),
         reduction.label(), residualRisk, rows,
-        SvgChart.of("Payoff in USD across " + hedgeAsset + " prices", payoff, SvgChart.decimals(0),
-            SvgChart.decimals(0)),
+        SvgChart.of("Payoff in USD across " + hedgeAsset + " prices", payoff, SvgChart.fitted(), SvgChart.fitted()),
         betaChart(beta, weighting), fundingHistory);
   }
 
@@ -373,7 +372,7 @@ public class Planner {
         series("Spot", "spot", view.rows(), ScenarioView.Row::spotPrice, ScenarioView.Row::spotPnlUsd),
         series("Hedge", "hedge", view.rows(), ScenarioView.Row::spotPrice, ScenarioView.Row::hedgePnlUsd),
         series("Net", "net", view.rows(), ScenarioView.Row::spotPrice, ScenarioView.Row::netPnlUsd)),
-        SvgChart.decimals(0), SvgChart.decimals(0));
+        SvgChart.fitted(), SvgChart.fitted());
   }
 
   /** β over rolling 30-return windows (or half the history when shorter), x in days since the epoch. */
@@ -389,7 +388,7 @@ public class Planner {
       values.add(new double[] {e.lastReturnDate().toEpochDay(), e.beta()});
     }
     return Optional.of(SvgChart.of("β over rolling " + window + "-day windows",
-        List.of(new SvgChart.Series("β", "beta", values)), Planner::dayLabel, SvgChart.decimals(2)));
+        List.of(new SvgChart.Series("β", "beta", values)), (day, step) -> dayLabel(day), SvgChart.decimals(2)));
   }
 
   /** Funding per day (sum of the day's rates, percent) over the window. */
@@ -398,7 +397,7 @@ public class Planner {
     List<double[]> values = new ArrayList<>();
     daily.forEach((day, sum) -> values.add(new double[] {day, sum.movePointRight(2).doubleValue()}));
     return SvgChart.of("Funding per day, % of position value (" + series.contractId() + ")",
-        List.of(new SvgChart.Series("funding", "funding", values)), Planner::dayLabel, SvgChart.decimals(3));
+        List.of(new SvgChart.Series("funding", "funding", values)), (day, step) -> dayLabel(day), SvgChart.decimals(3));
   }
 
   /** The sum of each UTC day's funding rates, by epoch day, for the days {@code from..to} (both inclusive). */

@@ -108,22 +108,34 @@ public record SvgChart(String title, List<Line> lines, List<Tick> xTicks, List<T
     List<Tick> xTicks = new ArrayList<>();
     List<Tick> yTicks = new ArrayList<>();
     for (int i = 0; i <= 4; i++) {
-      xTicks.add(new Tick(round(LEFT + WIDTH * i / 4.0), xLabels.label(x0 + xSpan * i / 4.0)));
-      yTicks.add(new Tick(round(TOP + HEIGHT - HEIGHT * i / 4.0), yLabels.label(y0 + ySpan * i / 4.0)));
+      xTicks.add(new Tick(round(LEFT + WIDTH * i / 4.0), xLabels.label(x0 + xSpan * i / 4.0, xSpan / 4)));
+      yTicks.add(new Tick(round(TOP + HEIGHT - HEIGHT * i / 4.0), yLabels.label(y0 + ySpan * i / 4.0, ySpan / 4)));
     }
     double zero = minY <= 0 && maxY >= 0 ? round(TOP + HEIGHT - (0 - y0) / ySpan * HEIGHT) : -1;
     return new SvgChart(title, lines, xTicks, yTicks, zero);
   }
 
-  /** Turns an axis value into its label. */
+  /** Turns an axis value into its label, knowing the distance between two ticks. */
   @FunctionalInterface
   public interface Labeller {
-    String label(double value);
+    String label(double value, double step);
   }
 
   /** Labels with a fixed number of decimals and thousands separators. */
   public static Labeller decimals(int decimals) {
-    return value -> String.format(Locale.ROOT, "%,." + decimals + "f", value);
+    return (value, step) -> String.format(Locale.ROOT, "%,." + decimals + "f", value);
+  }
+
+  /**
+   * Labels with as many decimals as show the step between ticks to two significant digits, thousands separators:
+   * {@code max(0, 1 − floor(log10(step)))}, at most 8. A step of 10,000 gets 0 decimals, 2.5 gets 1, 0.148 gets 2
+   * (ADA's prices 0.07, 0.21, 0.36, … where a fixed 0 decimals printed 0, 0, 0, 1, 1).
+   */
+  public static Labeller fitted() {
+    return (value, step) -> {
+      int decimals = step > 0 ? (int) Math.min(8, Math.max(0, 1 - Math.floor(Math.log10(step)))) : 2;
+      return String.format(Locale.ROOT, "%,." + decimals + "f", value);
+    };
   }
 
   private static String coordinate(double value) {

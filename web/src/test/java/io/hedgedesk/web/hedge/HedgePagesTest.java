@@ -71,13 +71,20 @@ class HedgePagesTest {
     return page.getForms().stream().filter(f -> f.getActionAttribute().endsWith(actionEnd)).findFirst().orElseThrow();
   }
 
-  private long recordThroughForm(UserSession s, long portfolioId, long holdingId) throws Exception {
+  /** The "record an opened hedge" form of the portfolio, filled in with a short's contract, size, entry and margin. */
+  private static HtmlForm openForm(UserSession s, long portfolioId, String contractId, String size, String entryPrice,
+      String margin) throws Exception {
     HtmlForm open = form(s.page("/portfolios/" + portfolioId + "/hedges/new"), "/hedges");
-    open.getSelectByName("contractId").setSelectedAttribute("BYBIT:BTCUSD", true);
-    open.getInputByName("size").setValue("10000");
-    open.getInputByName("entryPrice").setValue("50000");
+    open.getSelectByName("contractId").setSelectedAttribute(contractId, true);
+    open.getInputByName("size").setValue(size);
+    open.getInputByName("entryPrice").setValue(entryPrice);
     open.getInputByName("leverage").setValue("2");
-    open.getInputByName("margin").setValue("0.1");
+    open.getInputByName("margin").setValue(margin);
+    return open;
+  }
+
+  private long recordThroughForm(UserSession s, long portfolioId, long holdingId) throws Exception {
+    HtmlForm open = openForm(s, portfolioId, "BYBIT:BTCUSD", "10000", "50000", "0.1");
     open.getInputByName("fee").setValue("0.00012");
     open.getInputsByName("holding").stream().filter(i -> i.getValueAttribute().equals(Long.toString(holdingId)))
         .findFirst().orElseThrow().setChecked(true);
@@ -85,6 +92,22 @@ class HedgePagesTest {
     assertThat(tracked.getUrl().getPath()).startsWith("/hedges/");
     assertThat(tracked.asNormalizedText()).contains("Hedge recorded.", "BYBIT:BTCUSD SHORT");
     return Long.parseLong(tracked.getUrl().getPath().substring("/hedges/".length()));
+  }
+
+  /**
+   * A coin under 1 USD: prices keep their digits. Short 10 BINANCE:DOGEUSD_PERP (10 USD each) at 0.1032: the entry is
+   * shown at the contract's tick of 0.00001 (0.10320), the fill in the ledger as entered (0.1032); at 2 decimals both
+   * were 0.10.
+   */
+  @Test
+  void pricesOfACheapCoinKeepTheirDigits() throws Exception {
+    try (UserSession dora = UserSession.logInNew(root, "Dora")) {
+      long pid = dora.createPortfolio("Dog bag");
+      HtmlPage tracked = submit(openForm(dora, pid, "BINANCE:DOGEUSD_PERP", "10", "0.1032", "484.5"));
+      assertThat(tracked.asNormalizedText()).contains("Hedge recorded.", "Average entry\t0.10320");
+      assertThat(tracked.getByXPath("//table[contains(@class,'ledger')]//tr[td[2]='OPEN']/td[6]")).singleElement()
+          .extracting(n -> ((org.htmlunit.html.DomNode) n).getTextContent()).isEqualTo("0.1032");
+    }
   }
 
   /**

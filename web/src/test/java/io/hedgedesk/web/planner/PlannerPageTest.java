@@ -133,6 +133,27 @@ class PlannerPageTest {
   }
 
   @Test
+  void numbersAreWrittenOutAndChartLabelsFitSmallPrices() throws Exception {
+    try (UserSession carol = UserSession.logInNew(root, "PlannerCarol")) {
+      long id = carol.createPortfolio("Ada bag");
+      add(carol, id, "ADA", false, "20000");
+      HtmlPage page = carol.page("/portfolios/" + id + "/plan?contract.ADA=BINANCE:ADAUSD_PERP&leverage.ADA=2"
+          + "&margin.ADA=OUT_OF_BAG&coverage.ADA=1&horizonDays=30");
+      String text = text(page);
+      // The catalog's ADAUSD_PERP face value is 10 USD, read from JSON as 1E+1; the page printed "1E+1" before.
+      assertTrue(text.contains("(inverse contracts of 10 USD face value)"), text);
+      String xml = page.asXml();
+      assertFalse(java.util.regex.Pattern.compile("\\dE[+-]?\\d").matcher(xml).find(), "no exponent notation");
+      // ADA trades well below 1 USD: the payoff chart's price axis has five different labels (0 decimals gave
+      // "0, 0, 0, 1, 1").
+      List<String> xLabels = page.getByXPath("//article[@id='leg-ADA']//*[local-name()='text' and contains(@class,'x')]")
+          .stream().map(n -> ((org.htmlunit.html.DomNode) n).getTextContent()).toList();
+      assertEquals(5, xLabels.size(), xLabels.toString());
+      assertEquals(5, xLabels.stream().distinct().count(), xLabels.toString());
+    }
+  }
+
+  @Test
   void theProxyHedgeShowsTheBasketBetaOfThePricingModule() throws Exception {
     try (UserSession bob = UserSession.logInNew(root, "PlannerBob")) {
       long id = bob.createPortfolio("Alts");

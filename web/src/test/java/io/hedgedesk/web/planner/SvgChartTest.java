@@ -34,4 +34,22 @@ class SvgChartTest {
     assertEquals("70.0,130.0 670.0,130.0", chart.lines().get(0).points());
     assertEquals(-1.0, chart.zeroY());
   }
+
+  @Test
+  void fittedLabelsShowTheTickStepToTwoSignificantDigits() {
+    // ADA's scenario prices 0.0658 .. 0.6583: step (0.6583 - 0.0658) / 4 = 0.148125, floor(log10) = -1, so 2 decimals:
+    // 0.0658, 0.2139, 0.3621, 0.5102, 0.6583 → 0.07, 0.21, 0.36, 0.51, 0.66 (0 decimals gave 0, 0, 0, 1, 1).
+    SvgChart ada = SvgChart.of("t", List.of(new SvgChart.Series("a", "net",
+        List.of(new double[] {0.0658, -15900.8}, new double[] {0.6583, 19876}))), SvgChart.fitted(), SvgChart.fitted());
+    assertEquals(List.of("0.07", "0.21", "0.36", "0.51", "0.66"),
+        ada.xTicks().stream().map(SvgChart.Tick::label).toList());
+    // y: -15,900.8 .. 19,876, step 8,944.2: floor(log10) = 3, so 0 decimals with separators; -15,900.8 → -15,901.
+    assertEquals("-15,901", ada.yTicks().get(0).label());
+    assertEquals("19,876", ada.yTicks().get(4).label());
+    // AVAX 2.24 .. 22.42: step 5.045, 1 decimal: 2.2, 7.3, 12.3, 17.4, 22.4.
+    SvgChart avax = SvgChart.of("t", List.of(new SvgChart.Series("a", "net",
+        List.of(new double[] {2.24, 0}, new double[] {22.42, 1}))), SvgChart.fitted(), SvgChart.fitted());
+    assertEquals(List.of("2.2", "7.3", "12.3", "17.4", "22.4"),
+        avax.xTicks().stream().map(SvgChart.Tick::label).toList());
+  }
 }
