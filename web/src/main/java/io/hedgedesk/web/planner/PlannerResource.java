@@ -5,6 +5,7 @@ import io.hedgedesk.domain.hedge.OpenHedge;
 import io.hedgedesk.persistence.DuplicateSubmissionException;
 import io.hedgedesk.persistence.FormTokens;
 import io.hedgedesk.persistence.portfolio.PortfolioService;
+import io.hedgedesk.pricing.catalog.ContractCatalog;
 import io.hedgedesk.web.api.Inputs;
 import io.hedgedesk.web.support.Flash;
 import io.hedgedesk.web.user.CurrentUser;
@@ -46,7 +47,7 @@ public class PlannerResource {
   static class Templates {
     static native TemplateInstance plan(Viewer viewer, PlanPage page, String query);
 
-    static native TemplateInstance confirm(Viewer viewer, PlanPage page, String strategy, List<OpenHedge> hedges,
+    static native TemplateInstance confirm(Viewer viewer, PlanPage page, String strategy, List<RecordRow> hedges,
                                            List<String> tokens, String query, String digest, String problem);
   }
 
@@ -55,14 +56,16 @@ public class PlannerResource {
   private final PlanRecorder recorder;
   private final PortfolioService portfolios;
   private final FormTokens formTokens;
+  private final ContractCatalog catalog;
 
   public PlannerResource(CurrentUser currentUser, Planner planner, PlanRecorder recorder,
-      PortfolioService portfolios, FormTokens formTokens) {
+      PortfolioService portfolios, FormTokens formTokens, ContractCatalog catalog) {
     this.currentUser = currentUser;
     this.planner = planner;
     this.recorder = recorder;
     this.portfolios = portfolios;
     this.formTokens = formTokens;
+    this.catalog = catalog;
   }
 
   @GET
@@ -81,7 +84,7 @@ public class PlannerResource {
     PlanPage page = planner.plan(currentUser.id(), portfolioId, parse(inputs));
     List<OpenHedge> hedges = recorder.commands(page, chosen, parse(inputs));
     List<String> tokens = hedges.stream().map(h -> formTokens.issue().toString()).toList();
-    return Templates.confirm(currentUser.viewer(), page, chosen.name(), hedges, tokens, inputs,
+    return Templates.confirm(currentUser.viewer(), page, chosen.name(), RecordRow.of(hedges, catalog), tokens, inputs,
         PlanRecorder.digest(hedges), hedges.isEmpty() ? "This plan has no hedge to record." : "");
   }
 
@@ -121,8 +124,8 @@ public class PlannerResource {
       }
     }
     List<String> tokens = hedges.stream().map(h -> formTokens.issue().toString()).toList();
-    return Response.status(409).entity(Templates.confirm(currentUser.viewer(), page, chosen.name(), hedges, tokens,
-        inputs, PlanRecorder.digest(hedges), problem)).build();
+    return Response.status(409).entity(Templates.confirm(currentUser.viewer(), page, chosen.name(),
+        RecordRow.of(hedges, catalog), tokens, inputs, PlanRecorder.digest(hedges), problem)).build();
   }
 
   private static String rawQuery(UriInfo uri) {

@@ -280,8 +280,8 @@ class BrowserJourneyIT {
     List<WebElement> rows = browser.driver().findElements(By.cssSelector("table.numbers tbody tr"));
     assertThat(rows).hasSize(1);
     // Contract, side, size, entry, leverage, margin (1 ETH), source, coverage, opening fee (0.0011 ETH), holdings
-    assertThat(cells(rows.get(0))).containsExactly("BYBIT:ETHUSD", "SHORT", "4000", "2000", "2", "1", "OUT_OF_BAG",
-        "1", "0.0011", "1 holding(s)");
+    assertThat(cells(rows.get(0))).containsExactly("BYBIT:ETHUSD", "SHORT", "4000", "2000", "2", "1 ETH",
+        "out of the bag", "1", "0.0011 ETH", "1 holding(s)");
     submit("form[action$='/plan/record'] button[type=submit]", "alice-hedge-recorded");
     assertThat(text(By.cssSelector("p.flash"))).isEqualTo("Hedge recorded.");
     long hedgeId = idIn("/hedges/");

@@ -254,6 +254,8 @@ class PlannerPageTest {
       String confirmText = confirm.asNormalizedText();
       assertTrue(confirmText.contains("BYBIT:BTCUSD"), confirmText);
       assertTrue(confirmText.contains("SHORT"), confirmText);
+      // An inverse proxy's margin is extra BTC deposited (PlanRecorder): shown with its asset and in words.
+      assertTrue(confirmText.contains(" BTC\textra coin\t"), confirmText);
       assertTrue(book.hedges(teams.user(frank).id(), id).isEmpty(), "nothing recorded before the POST");
 
       HtmlForm post = formTo(confirm, "/plan/record");
