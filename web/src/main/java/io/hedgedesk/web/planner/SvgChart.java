@@ -36,8 +36,9 @@ public record SvgChart(String title, List<Line> lines, List<Tick> xTicks, List<T
   public record Series(String name, String cssClass, List<double[]> values) {
   }
 
+  /** Room on the right for half of the last x label, centred on the plot's edge (a date is ~60 units wide). */
   public int viewWidth() {
-    return LEFT + WIDTH + 10;
+    return LEFT + WIDTH + 35;
   }
 
   public int viewHeight() {

@@ -17,6 +17,8 @@ class SvgChartTest {
         SvgChart.decimals(0), SvgChart.decimals(1));
     assertEquals("70.0,250.0 370.0,190.0 670.0,10.0", chart.lines().get(0).points());
     assertEquals(190.0, chart.zeroY());
+    // The view box leaves 35 units right of the plot (670): half a date label, "2023-12-31" at 10px, fits.
+    assertEquals(705, chart.viewWidth());
     assertEquals("net", chart.lines().get(0).cssClass());
     // Ticks every quarter: x labels 0, 25, 50, 75, 100; y labels -50.0 … 150.0 from the bottom.
     assertEquals(List.of("0", "25", "50", "75", "100"), chart.xTicks().stream().map(SvgChart.Tick::label).toList());
