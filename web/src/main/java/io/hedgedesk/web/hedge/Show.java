@@ -43,7 +43,7 @@ final class Show {
   }
 
   /**
-   * A computed price (average entry, mark, liquidation, a target) at the contract's tick: as many decimals as the tick
+   * A computed price (average entry, mark, liquidation) at the contract's tick: as many decimals as the tick
    * size has, at least 2 (half-even). A fixed 2 dp would print a DOGE mark of 0.10322305 as 0.10 and a liquidation
    * price 9 % away as the same 0.11 as one 2 % away.
    */
