@@ -124,7 +124,7 @@ public record SvgChart(String title, List<Line> lines, List<Tick> xTicks, List<T
 
   /** Labels with a fixed number of decimals and thousands separators. */
   public static Labeller decimals(int decimals) {
-    return (value, step) -> String.format(Locale.ROOT, "%,." + decimals + "f", value);
+    return (value, step) -> format(value, decimals);
   }
 
   /**
@@ -135,8 +135,12 @@ public record SvgChart(String title, List<Line> lines, List<Tick> xTicks, List<T
   public static Labeller fitted() {
     return (value, step) -> {
       int decimals = step > 0 ? (int) Math.min(8, Math.max(0, 1 - Math.floor(Math.log10(step)))) : 2;
-      return String.format(Locale.ROOT, "%,." + decimals + "f", value);
+      return format(value, decimals);
     };
+  }
+
+  private static String format(double value, int decimals) {
+    return String.format(Locale.ROOT, "%,." + decimals + "f", value);
   }
 
   private static String coordinate(double value) {
