@@ -17,7 +17,8 @@ import java.util.Objects;
  * @param target              the target coverage
  * @param drift               {@code coverage − target}: positive = over-hedged relative to the target
  * @param resize              the order restoring the target: SELL (more short) when drift is negative, BUY (reduce)
- *                            when positive; empty when already within half a quantity step
+ *                            when positive, rounded down to whole steps (never past the target); size 0 when within
+ *                            one step
  * @param coverageAfterResize the coverage once {@code resize} has filled at the mark price
  */
 public record CoverageCheck(BigDecimal holdingsCoins, BigDecimal holdingsDeltaUsd, BigDecimal hedgeDeltaCoins,

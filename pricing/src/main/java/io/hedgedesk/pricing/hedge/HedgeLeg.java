@@ -21,11 +21,14 @@ import java.util.Objects;
  *                              coin collateral worth the USDT margin at spot, no haircut), USDT for
  *                              {@link MarginSource#STABLECOIN}
  * @param marginUsd             the margin in USD
- * @param extraCoins            coins deposited on top of the bag: the margin for EXTRA_COIN, 0 otherwise
- * @param spotCoinsAfter        coins left outside the derivatives account: {@code C − M} for OUT_OF_BAG, {@code C}
- *                              otherwise
- * @param exposureCoins         the exposure hedged, <b>including margin coin</b>: {@code C} (OUT_OF_BAG: the margin
- *                              is inside the bag; STABLECOIN: no coin margin), {@code C + M} (EXTRA_COIN)
+ * @param extraCoins            coins deposited on top of the bag: the margin and the coin opening fee {@code M + f}
+ *                              for EXTRA_COIN, 0 otherwise
+ * @param spotCoinsAfter        coins left outside the derivatives account: {@code C − M − f} for OUT_OF_BAG,
+ *                              {@code C} otherwise
+ * @param exposureCoins         the exposure hedged right after opening, each coin counted once, <b>including margin
+ *                              coin</b>: {@code C − f} (OUT_OF_BAG: the margin is inside the bag, the coin fee is
+ *                              spent), {@code C} (STABLECOIN: no coin margin), {@code C + M} (EXTRA_COIN); {@code f}
+ *                              is 0 on a linear contract
  * @param exposureUsd           {@code exposureCoins × spot}
  * @param hedgedCoins           the hedge's delta in coin terms, positive: inverse {@code Q·FV/E}, linear
  *                              {@code q·cs·E/S}
@@ -64,6 +67,16 @@ public record HedgeLeg(HedgeRequest request, HedgeOrder order, BigDecimal notion
     if (spotCoinsAfter.signum() < 0) {
       throw new HedgeSizingException("spotCoinsAfter must not be negative, was " + spotCoinsAfter.toPlainString());
     }
+  }
+
+  /**
+   * The opening order's fee in the settlement asset, {@code r × notional}: coins {@code r·Q·FV/E} on an inverse
+   * contract, USDT {@code r·q·cs·E} on a linear one (negative = rebate).
+   */
+  public Amount openingFee() {
+    BigDecimal notional = request.instrument().isInverse() ? notionalCoins : notionalUsd;
+    return new Amount(notional.multiply(request.openingFeeRate(), java.math.MathContext.DECIMAL128),
+        request.instrument().settlementAsset());
   }
 
   /** True when the margin is fresh capital (extra coin or stablecoin) rather than coin from the bag. */

@@ -20,10 +20,13 @@ import java.util.Objects;
  * @param marginSource   where the initial margin comes from; inverse contracts cannot take
  *                       {@link MarginSource#STABLECOIN}
  * @param targetCoverage the hedge's USD delta as a fraction of the exposure's, in (0, 2]: 1 = fully hedged, 0.5 = half
+ * @param openingFeeRate the fee of the opening order as a fraction of its notional (the venue's taker rate for a
+ *                       market order; negative = rebate), in (−1, 1); it is paid in the settlement asset, so on an
+ *                       inverse contract it is coin that leaves the holder's exposure
  */
 public record HedgeRequest(Asset asset, BigDecimal coins, BigDecimal spotPrice, Instrument instrument,
                            BigDecimal hedgePrice, BigDecimal leverage, MarginSource marginSource,
-                           BigDecimal targetCoverage) {
+                           BigDecimal targetCoverage, BigDecimal openingFeeRate) {
 
   static final BigDecimal MAX_COVERAGE = BigDecimal.valueOf(2);
 
@@ -45,6 +48,10 @@ public record HedgeRequest(Asset asset, BigDecimal coins, BigDecimal spotPrice, 
           + instrument.maxLeverage().toPlainString() + " of " + instrument.id());
     }
     requireCoverage(targetCoverage, "targetCoverage");
+    Objects.requireNonNull(openingFeeRate, "openingFeeRate");
+    if (openingFeeRate.abs().compareTo(BigDecimal.ONE) >= 0) {
+      throw new HedgeSizingException("openingFeeRate must lie in (-1, 1), was " + openingFeeRate.toPlainString());
+    }
     if (instrument.isInverse() && marginSource == MarginSource.STABLECOIN) {
       throw new HedgeSizingException("marginSource STABLECOIN is impossible on " + instrument.id()
           + ": an inverse contract is margined and settled in " + instrument.settlementAsset()
@@ -61,6 +68,19 @@ public record HedgeRequest(Asset asset, BigDecimal coins, BigDecimal spotPrice, 
     }
   }
 
+  /** A request whose opening order pays no fee (the fee left out of the sizing). */
+  public HedgeRequest(Asset asset, BigDecimal coins, BigDecimal spotPrice, Instrument instrument,
+                      BigDecimal hedgePrice, BigDecimal leverage, MarginSource marginSource,
+                      BigDecimal targetCoverage) {
+    this(asset, coins, spotPrice, instrument, hedgePrice, leverage, marginSource, targetCoverage, BigDecimal.ZERO);
+  }
+
+  /** This request with the opening order's fee rate (fraction of notional). */
+  public HedgeRequest withOpeningFeeRate(BigDecimal rate) {
+    return new HedgeRequest(asset, coins, spotPrice, instrument, hedgePrice, leverage, marginSource, targetCoverage,
+        rate);
+  }
+
   /** A full (coverage 1) hedge filled at the spot price. */
   public static HedgeRequest fullHedge(BigDecimal coins, BigDecimal spotPrice, Instrument instrument,
       BigDecimal leverage, MarginSource marginSource) {
@@ -71,7 +91,8 @@ public record HedgeRequest(Asset asset, BigDecimal coins, BigDecimal spotPrice, 
 
   /** This request with another target coverage. */
   public HedgeRequest withTargetCoverage(BigDecimal coverage) {
-    return new HedgeRequest(asset, coins, spotPrice, instrument, hedgePrice, leverage, marginSource, coverage);
+    return new HedgeRequest(asset, coins, spotPrice, instrument, hedgePrice, leverage, marginSource, coverage,
+        openingFeeRate);
   }
 
   static void requireCoverage(BigDecimal coverage, String name) {

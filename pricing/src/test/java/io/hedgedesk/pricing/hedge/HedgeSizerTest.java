@@ -360,14 +360,15 @@ class HedgeSizerTest {
   void linearCoverageWithAPremiumCountsTheShortAtTheMark() {
     // 50 ETHUSDT short against 50 ETH, spot 3,500, mark 3,535 (+1 % premium, moving with spot): the short's USD
     // delta is 50 × 3,535 = 176,750 against 175,000 → coverage 1.01. Target q* = 50 × 3,500 / 3,535 = 49.50495...
-    // → BUY 0.49505 → 0.50 (step 0.01); after: 49.5 × 3,535 / 3,500 = 49.995 ETH → coverage 0.9999.
+    // → BUY 0.49505, rounded down to 0.49 (step 0.01) so that it never passes the target; after:
+    // 49.51 × 3,535 / 3,500 = 50.0051 ETH → coverage 1.000102.
     HedgeState state = new HedgeState(BYBIT_ETHUSDT, d("50"), BigDecimal.ZERO, d("50"), d("3500"), d("3500"),
         d("3535"));
     CoverageCheck check = SIZER.coverage(state, BigDecimal.ONE);
     assertThat(check.coverage()).isEqualByComparingTo("1.01");
     assertThat(check.hedgeDeltaUsd()).isEqualByComparingTo("-176750");
-    assertThat(check.resize().toString()).isEqualTo("BUY 0.5 ETHUSDT");
-    assertThat(check.coverageAfterResize()).isEqualByComparingTo("0.9999");
+    assertThat(check.resize().toString()).isEqualTo("BUY 0.49 ETHUSDT");
+    assertThat(check.coverageAfterResize()).isEqualByComparingTo("1.000102");
   }
 
   // ---- guards -------------------------------------------------------------------------------------------------
