@@ -33,6 +33,8 @@ import java.util.Optional;
  * @param version          the optimistic-locking version a form must carry
  * @param planJson         the planner's inputs and outputs as they were computed when the hedge was recorded from a
  *                         plan (JSON, verbatim); empty for a hedge recorded by hand
+ * @param collateralCoins  coins of the base asset posted as collateral of a linear hedge, 0 otherwise
+ * @param beta             the basket's β of a proxy hedge; empty for a same-coin hedge
  */
 public record Hedge(long id, long portfolioId, String contractId, Side side, BigDecimal size, BigDecimal entryPrice,
                     BigDecimal leverage, BigDecimal margin, String marginSource, String settlementAsset,
@@ -40,7 +42,7 @@ public record Hedge(long id, long portfolioId, String contractId, Side side, Big
                     Optional<BigDecimal> stopPrice, Optional<BigDecimal> takeProfitPrice,
                     Optional<BigDecimal> maxFundingCostUsd, Optional<ManualMark> manualMark, BigDecimal realizedPnl,
                     Instant openedAt, Optional<Instant> closedAt, String openedByName, long version,
-                    Optional<String> planJson) {
+                    Optional<String> planJson, BigDecimal collateralCoins, Optional<BigDecimal> beta) {
 
   public Hedge {
     Objects.requireNonNull(contractId, "contractId");
@@ -53,6 +55,13 @@ public record Hedge(long id, long portfolioId, String contractId, Side side, Big
     Objects.requireNonNull(takeProfitPrice, "takeProfitPrice");
     Objects.requireNonNull(maxFundingCostUsd, "maxFundingCostUsd");
     Objects.requireNonNull(manualMark, "manualMark");
+    collateralCoins = collateralCoins == null ? BigDecimal.ZERO : collateralCoins;
+    Objects.requireNonNull(beta, "beta");
+  }
+
+  /** True when the margin was taken out of the insured holdings. */
+  public boolean marginFromHoldings() {
+    return "OUT_OF_BAG".equals(marginSource);
   }
 
   public boolean isOpen() {

@@ -25,11 +25,15 @@ import java.util.Objects;
  *                       opened by hand
  * @param fee            the opening trade fee paid, settlement asset (negative = rebate)
  * @param openedAt       when the position was opened on the venue; empty = now (the service refuses the future)
+ * @param collateralCoins coins of the base asset posted as collateral of a linear hedge (at least 0; 0 for inverse
+ *                       contracts, whose margin is the coin itself, and for stablecoin margin)
+ * @param beta           the basket's β a proxy hedge was sized with; empty for a same-coin hedge
  */
 public record OpenHedge(long portfolioId, String contractId, Side side, BigDecimal size, BigDecimal entryPrice,
                         BigDecimal leverage, BigDecimal margin, String marginSource, List<Long> holdingIds,
                         BigDecimal targetCoverage, String planJson, BigDecimal fee,
-                        java.util.Optional<java.time.Instant> openedAt) {
+                        java.util.Optional<java.time.Instant> openedAt, BigDecimal collateralCoins,
+                        java.util.Optional<BigDecimal> beta) {
 
   private static final BigDecimal MAX_COVERAGE = BigDecimal.valueOf(2);
 
@@ -62,6 +66,21 @@ public record OpenHedge(long portfolioId, String contractId, Side side, BigDecim
     planJson = planJson == null ? "" : planJson;
     fee = fee == null ? BigDecimal.ZERO : fee;
     openedAt = openedAt == null ? java.util.Optional.empty() : openedAt;
+    collateralCoins = collateralCoins == null ? BigDecimal.ZERO : collateralCoins;
+    if (collateralCoins.signum() < 0) {
+      throw InvalidHedgeException.of("collateralCoins", "The collateral must be zero or more, was "
+          + plain(collateralCoins) + ".");
+    }
+    beta = beta == null ? java.util.Optional.empty() : beta;
+  }
+
+  /** A command without coin collateral or β (a same-coin hedge with coin or stablecoin margin). */
+  public OpenHedge(long portfolioId, String contractId, Side side, BigDecimal size, BigDecimal entryPrice,
+                   BigDecimal leverage, BigDecimal margin, String marginSource, List<Long> holdingIds,
+                   BigDecimal targetCoverage, String planJson, BigDecimal fee,
+                   java.util.Optional<java.time.Instant> openedAt) {
+    this(portfolioId, contractId, side, size, entryPrice, leverage, margin, marginSource, holdingIds, targetCoverage,
+        planJson, fee, openedAt, BigDecimal.ZERO, java.util.Optional.empty());
   }
 
   /** The command without an opening time: opened now (the planner's "Record as opened"). */

@@ -86,6 +86,14 @@ public class HedgePositionEntity {
   @Column(name = "manual_mark_at")
   public Instant manualMarkAt;
 
+  /** Coins of the base asset posted as collateral of a linear hedge (0 otherwise). */
+  @Column(name = "collateral_coins", nullable = false, precision = 38, scale = 18)
+  public BigDecimal collateralCoins = BigDecimal.ZERO;
+
+  /** The basket's β of a proxy hedge; null for a same-coin hedge. */
+  @Column(precision = 38, scale = 18, updatable = false)
+  public BigDecimal beta;
+
   @Column(name = "realized_pnl", nullable = false, precision = 38, scale = 18)
   public BigDecimal realizedPnl;
 
@@ -107,7 +115,7 @@ public class HedgePositionEntity {
         Optional.ofNullable(takeProfitPrice), Optional.ofNullable(maxFundingCostUsd),
         manualMark == null ? Optional.empty() : Optional.of(new Hedge.ManualMark(manualMark, manualMarkAt)),
         realizedPnl, openedAt, Optional.ofNullable(closedAt), openedByName, version,
-        Optional.ofNullable(planJson).filter(json -> !json.isBlank()));
+        Optional.ofNullable(planJson).filter(json -> !json.isBlank()), collateralCoins, Optional.ofNullable(beta));
   }
 
   /** The audited state. */

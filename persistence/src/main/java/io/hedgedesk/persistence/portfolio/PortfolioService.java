@@ -24,10 +24,12 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -166,6 +168,23 @@ public class PortfolioService {
   public PortfolioValuation valuation(long userId, long portfolioId) {
     PortfolioAccess access = access(userId, portfolioId);
     return valuations(List.of(access), holdingsOf(HOLDINGS_OF_PORTFOLIO, portfolioId)).get(portfolioId);
+  }
+
+  /**
+   * The team's price of each of {@code symbols} — the one its holdings are valued at ({@link PortfolioValuation#latest}:
+   * the newer of the stored close and the team's manual price; stablecoins at 1 USD) — for coins it may not hold,
+   * such as the coin of a proxy hedge. Symbols without any price are absent.
+   */
+  public Map<String, PriceQuote> prices(long teamId, Collection<String> symbols) {
+    Map<String, PriceQuote> market = prices.market(symbols);
+    Map<String, PriceQuote> manual = prices.manual(teamId, symbols);
+    Instant now = clock.instant();
+    Map<String, PriceQuote> quotes = new HashMap<>();
+    for (String symbol : symbols) {
+      PortfolioValuation.latest(symbol, Optional.ofNullable(market.get(symbol)), Optional.ofNullable(manual.get(symbol)),
+          now).ifPresent(q -> quotes.put(symbol, q));
+    }
+    return quotes;
   }
 
   /**

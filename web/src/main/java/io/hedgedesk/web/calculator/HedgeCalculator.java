@@ -24,6 +24,7 @@ import java.util.List;
 public class HedgeCalculator {
 
     static final int MAX_SHOCKS = 40;
+    private static final BigDecimal MAX_FEE_RATE = new BigDecimal("0.01");
 
     private final PositionCalculator positions;
 
@@ -46,7 +47,14 @@ public class HedgeCalculator {
                 MarginSource.OUT_OF_BAG);
         BigDecimal target = Inputs.isBlank(form.targetCoverage()) ? BigDecimal.ONE
                 : Inputs.positive("targetCoverage", form.targetCoverage());
-        return new HedgeRequest(instrument.baseAsset(), coins, spot, instrument, hedgePrice, leverage, source, target);
+        BigDecimal feeRate = Inputs.isBlank(form.openingFeeRate()) ? BigDecimal.ZERO
+                : Inputs.decimal("openingFeeRate", form.openingFeeRate());
+        if (feeRate.abs().compareTo(MAX_FEE_RATE) > 0) {
+            throw new BadInputException("openingFeeRate", "openingFeeRate must be between -0.01 and 0.01 (a fraction "
+                    + "of the notional: 0.0005 = 0.05 %), was " + feeRate.toPlainString());
+        }
+        return new HedgeRequest(instrument.baseAsset(), coins, spot, instrument, hedgePrice, leverage, source, target,
+                feeRate);
     }
 
     public HedgeView size(HedgeForm form) {

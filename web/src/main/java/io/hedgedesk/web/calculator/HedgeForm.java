@@ -17,7 +17,15 @@ import java.util.List;
  * @param shocks         price moves for the scenario table as fractions (−0.2 = −20 %); empty = the default grid
  */
 public record HedgeForm(String contract, String coins, String spotPrice, String hedgePrice, String leverage,
-                        String marginSource, String targetCoverage, String fundingRateSum, List<String> shocks) {
+                        String marginSource, String targetCoverage, String fundingRateSum, List<String> shocks,
+                        String openingFeeRate) {
+
+    /** A form without an opening fee rate (the fee left out of the sizing). */
+    public HedgeForm(String contract, String coins, String spotPrice, String hedgePrice, String leverage,
+                     String marginSource, String targetCoverage, String fundingRateSum, List<String> shocks) {
+        this(contract, coins, spotPrice, hedgePrice, leverage, marginSource, targetCoverage, fundingRateSum, shocks,
+                null);
+    }
 
     public static HedgeForm example() {
         return new HedgeForm("BYBIT:ETHUSD", "50", "3500", "", "2", "OUT_OF_BAG", "1", "0.0093", List.of());

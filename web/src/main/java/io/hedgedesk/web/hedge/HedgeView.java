@@ -4,6 +4,7 @@ import io.hedgedesk.domain.hedge.Hedge;
 import io.hedgedesk.domain.instrument.Instrument;
 import io.hedgedesk.web.hedge.book.HedgeSnapshot;
 import io.hedgedesk.web.support.Formats;
+import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -83,7 +84,7 @@ public record HedgeView(HedgeSnapshot snapshot) {
   }
 
   public String markSource() {
-    return snapshot.mark().map(m -> m.kind() + ", " + m.source() + ", " + Formats.utc(m.asOf())).orElse("no mark");
+    return snapshot.mark().map(m -> m.source() + ", " + Formats.utc(m.asOf())).orElse("no price known");
   }
 
   public String markAge() {
@@ -201,7 +202,44 @@ public record HedgeView(HedgeSnapshot snapshot) {
   }
 
   public List<String> alerts() {
-    return snapshot.alerts();
+    return snapshot.alerts().stream().map(AlertWords::of).toList();
+  }
+
+  /** True when the coin's coverage over all open hedges of the portfolio is shown (a same-coin hedge). */
+  public boolean hasCoin() {
+    return snapshot.asset().isPresent();
+  }
+
+  /** The coin's exposure in words: holdings, plus coins at the venues that are not part of them. */
+  public String coinExposure() {
+    return snapshot.asset().map(a -> {
+      String coin = a.asset();
+      String text = Show.amount(a.exposureCoins(), coin) + " " + coin + " = holdings " + Show.amount(a.holdingsCoins(),
+          coin);
+      BigDecimal beyond = a.venueCoins().subtract(a.bagCoinsAtVenue());
+      if (a.bagCoinsAtVenue().signum() != 0) {
+        text += " (of which " + Show.amount(a.bagCoinsAtVenue(), coin) + " moved to the venue as margin)";
+      }
+      if (beyond.signum() != 0) {
+        text += (beyond.signum() > 0 ? " + " : " − ") + Show.amount(beyond.abs(), coin) + " at the venue beyond them";
+      }
+      return text;
+    }).orElse("—");
+  }
+
+  /** The coin's coverage by all its open hedges in the portfolio, and how many hedges that is. */
+  public String coinCoverage() {
+    return snapshot.asset().map(a -> Show.percent(a.coverage()) + " by " + a.hedgeIds().size()
+        + (a.hedgeIds().size() == 1 ? " hedge" : " hedges")).orElse("—");
+  }
+
+  /** The contract's coin, e.g. {@code "ADA"}. */
+  public String coin() {
+    return instrument().baseAsset().symbol();
+  }
+
+  public boolean proxy() {
+    return snapshot.proxy();
   }
 
   public String status() {

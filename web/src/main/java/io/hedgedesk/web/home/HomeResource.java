@@ -4,6 +4,8 @@ import io.hedgedesk.domain.portfolio.PortfolioValuation;
 import io.hedgedesk.domain.user.AppUser;
 import io.hedgedesk.persistence.portfolio.PortfolioAccess;
 import io.hedgedesk.persistence.portfolio.PortfolioService;
+import io.hedgedesk.web.hedge.AlertWords;
+import io.hedgedesk.web.hedge.CoinCoverageView;
 import io.hedgedesk.web.hedge.HedgeView;
 import io.hedgedesk.web.hedge.book.HedgeTracker;
 import io.hedgedesk.web.portfolio.PortfolioRow;
@@ -44,7 +46,8 @@ public class HomeResource {
         static native TemplateInstance dashboard(Viewer viewer, AppUser user, String sections);
 
         /** What the dashboard shows of the user's teams, as HTML (escaped by this template). */
-        static native TemplateInstance dashboardSections(List<PortfolioRow> portfolios, List<HedgeView> hedges);
+        static native TemplateInstance dashboardSections(List<PortfolioRow> portfolios, List<HedgeView> hedges,
+                List<CoinCoverageView> coins, List<String> alerts);
     }
 
     private final CurrentUser currentUser;
@@ -84,7 +87,10 @@ public class HomeResource {
                 .toList();
         Map<Long, PortfolioValuation> byId = new HashMap<>();
         valued.forEach((access, valuation) -> byId.put(access.portfolio().id(), valuation));
-        List<HedgeView> open = hedges.openSnapshots(userId, byId).stream().map(HedgeView::new).toList();
-        return Templates.dashboardSections(rows, open);
+        HedgeTracker.OpenBook book = hedges.openBook(userId, byId);
+        List<HedgeView> open = book.hedges().stream().map(HedgeView::new).toList();
+        List<String> alerts = book.alerts().stream()
+                .map(a -> a.portfolio().portfolio().name() + " — " + AlertWords.of(a.alert())).toList();
+        return Templates.dashboardSections(rows, open, CoinCoverageView.of(book.coverage()), alerts);
     }
 }

@@ -77,13 +77,17 @@ public class PlanRecorder {
         PlanPage.AssetInput input = page.form().assets().stream().filter(a -> a.asset().equals(leg.asset()))
             .findFirst().orElseThrow();
         HedgeView h = r.hedge();
-        // OpenHedge's margin is in the settlement asset: the coin for inverse, USDT (at 1 USD) for linear.
-        BigDecimal margin = h.contract().type().equals("INVERSE") ? h.margin().amount() : h.marginUsd();
+        // OpenHedge's margin is in the settlement asset: the coin for inverse, USDT (at 1 USD) for linear. A linear
+        // hedge margined with the coin posts that coin as collateral, which stays part of the holder's exposure.
+        boolean inverse = h.contract().type().equals("INVERSE");
+        BigDecimal margin = inverse ? h.margin().amount() : h.marginUsd();
+        BigDecimal collateral = !inverse && !input.marginSource().equals("STABLECOIN") ? h.margin().amount()
+            : BigDecimal.ZERO;
         commands.add(new OpenHedge(portfolioId, h.contract().id(), Side.SHORT, h.orderSize(), r.position().entryPrice(),
             r.position().leverage(), margin, input.marginSource(), holdingIds(page, leg.asset()),
             new BigDecimal(input.coverage()), write(new LegRecord(strategy.name(), inputs, leg.asset(), leg.coins(),
                 leg.spotPrice(), leg.priceNote(), h, r.position(), r.funding(), r.fundingNote(), r.scenarios())),
-            r.position().openTakerFee().amount()));
+            r.position().openTakerFee().amount(), Optional.empty(), collateral, Optional.empty()));
       }
     } else if (page.proxy().isPresent()) {
       PlanPage.ProxyPlan p = page.proxy().get();
@@ -98,7 +102,8 @@ public class PlanRecorder {
               p.hedgePrice(), p.hedgePriceDate(), p.notionalCoins(), p.notionalUsd(), p.marginWords(), position,
               p.funding(), p.fundingNote(), p.effectivenessPercent(), p.effectivenessLabel(), p.residualRiskUsd(),
               p.scenarios())),
-          position.openTakerFee().amount()));
+          position.openTakerFee().amount(), Optional.empty(), BigDecimal.ZERO,
+          Optional.of(p.beta().seriesBeta())));
     }
     return commands;
   }

@@ -231,11 +231,16 @@ public class Planner {
     }
   }
 
-  private static HedgeForm form(Bag bag, PlanPage.AssetInput input, BigDecimal spot, BigDecimal rateSum) {
+  /**
+   * The sizing form of a leg: the opening order is a market order, so the plan accounts its fee at the contract's
+   * taker rate (on an inverse contract that fee is coin leaving the bag, which the tracker counts the same way).
+   */
+  private HedgeForm form(Bag bag, PlanPage.AssetInput input, BigDecimal spot, BigDecimal rateSum) {
+    String feeRate = catalog.find(input.contract().strip()).map(i -> i.takerFeeRate().toPlainString()).orElse("");
     // The form takes at most 12 decimals; a rate sum rounded there moves funding cash by under 1e-12 of the value.
     return new HedgeForm(input.contract(), bag.coins().toPlainString(), spot.toPlainString(), "", input.leverage(),
         input.marginSource(), input.coverage(), rateSum.setScale(12, RoundingMode.HALF_UP).toPlainString(),
-        List.of());
+        List.of(), feeRate);
   }
 
   private static PlanPage.AssetLeg problem(Bag bag, String message) {

@@ -100,8 +100,9 @@ class PlannerPageTest {
 
       BigDecimal eth = prices.series("ETH").orElseThrow().last().close();
       Instrument ethusd = catalog.get("BYBIT:ETHUSD");
+      // the plan accounts the opening market order's fee at the contract's taker rate (coin leaving the bag)
       HedgeLeg leg = HedgeSizer.DEFAULT.size(HedgeRequest.fullHedge(ethCoins, eth, ethusd,
-          new BigDecimal("2"), MarginSource.OUT_OF_BAG));
+          new BigDecimal("2"), MarginSource.OUT_OF_BAG).withOpeningFeeRate(ethusd.takerFeeRate()));
       assertTrue(text.contains(leg.order().toString()), "order " + leg.order() + " in\n" + text);
       assertTrue(text.contains(leg.margin().value().setScale(8, RoundingMode.HALF_UP).toPlainString() + " ETH"),
           "margin " + leg.margin());

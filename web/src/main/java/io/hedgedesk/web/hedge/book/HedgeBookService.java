@@ -130,6 +130,8 @@ public class HedgeBookService {
     h.marginSource = command.marginSource();
     h.settlementAsset = instrument.settlementAsset().symbol();
     h.targetCoverage = command.targetCoverage();
+    h.collateralCoins = command.collateralCoins();
+    h.beta = command.beta().orElse(null);
     h.planJson = command.planJson().isBlank() ? null : command.planJson();
     h.status = HedgeStatus.OPEN;
     h.realizedPnl = BigDecimal.ZERO;
@@ -201,9 +203,13 @@ public class HedgeBookService {
     }).toList();
   }
 
-  /** Sums over a hedge's ledger, settlement asset: FUNDING cash changes, fees, all cash changes. */
-  record LedgerTotals(BigDecimal funding, BigDecimal fees, BigDecimal cash) {
-    static final LedgerTotals NONE = new LedgerTotals(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
+  /**
+   * Sums over a hedge's ledger, settlement asset: FUNDING cash changes, fees, all cash changes, and margin moved in
+   * less margin moved out.
+   */
+  record LedgerTotals(BigDecimal funding, BigDecimal fees, BigDecimal cash, BigDecimal margin) {
+    static final LedgerTotals NONE = new LedgerTotals(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
+        BigDecimal.ZERO);
   }
 
   /**
@@ -216,14 +222,15 @@ public class HedgeBookService {
     }
     List<?> rows = em().createNativeQuery("""
             select hedge_id, coalesce(sum(cash_change) filter (where event_type = 'FUNDING'), 0),
-                   coalesce(sum(fee), 0), coalesce(sum(cash_change), 0)
+                   coalesce(sum(fee), 0), coalesce(sum(cash_change), 0),
+                   coalesce(sum(cash_change) filter (where event_type in ('MARGIN_IN', 'MARGIN_OUT')), 0)
             from hedge_event where hedge_id = any(?1) group by hedge_id""")
         .setParameter(1, hedgeIds.toArray(Long[]::new)).getResultList();
     Map<Long, LedgerTotals> totals = new HashMap<>();
     for (Object row : rows) {
       Object[] r = (Object[]) row;
       totals.put(((Number) r[0]).longValue(),
-          new LedgerTotals((BigDecimal) r[1], (BigDecimal) r[2], (BigDecimal) r[3]));
+          new LedgerTotals((BigDecimal) r[1], (BigDecimal) r[2], (BigDecimal) r[3], (BigDecimal) r[4]));
     }
     return totals;
   }
@@ -367,17 +374,19 @@ public class HedgeBookService {
     audit.record(teamOf(h), h.portfolioId, actorId, "HEDGE", h.id, "TARGETS", before, h.state());
   }
 
-  /** Records a manual mark for a hedge (used when its contract has no tick and its coin no stored close). */
+  /**
+   * Records the price of the hedge's coin now as the team's manual price (the one price per coin its holdings and
+   * hedges use), for a hedge loaded at {@code expectedVersion}.
+   */
   public void enterMark(long actorId, long hedgeId, long expectedVersion, BigDecimal price) {
-    HedgePositionEntity h = writable(actorId, hedgeId, "enter marks", expectedVersion);
+    HedgePositionEntity h = writable(actorId, hedgeId, "enter prices", expectedVersion);
     positiveIfPresent(Optional.ofNullable(price), "mark");
     if (price == null) {
-      throw InvalidHedgeException.of("mark", "Enter the mark price.");
+      throw InvalidHedgeException.of("mark", "Enter the price.");
     }
-    h.manualMark = price;
-    h.manualMarkAt = clock.instant();
-    Flush.orStale(em(), "HEDGE", hedgeId, expectedVersion);
-    audit.record(teamOf(h), h.portfolioId, actorId, "HEDGE", h.id, "MARK", null, Map.of("mark", price));
+    // A new row per entry, like the portfolio's price form; the page's version check keeps stale forms out.
+    portfolios.enterPrice(actorId, h.portfolioId, UUID.randomUUID(), instrument(h.contractId).baseAsset().symbol(),
+        price);
   }
 
   /** The hedge's mark (tick, stored close or manual), if any. */

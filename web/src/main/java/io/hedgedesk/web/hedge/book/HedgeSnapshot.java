@@ -3,6 +3,8 @@ package io.hedgedesk.web.hedge.book;
 import io.hedgedesk.domain.hedge.HedgeMark;
 import io.hedgedesk.pricing.hedge.CoverageCheck;
 import io.hedgedesk.pricing.perpetual.LiquidationDistance;
+import io.hedgedesk.pricing.valuation.AssetCoverage;
+import io.hedgedesk.pricing.valuation.HedgeAlert;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -24,12 +26,14 @@ import java.util.Optional;
  * @param fundingActual     sum of recorded FUNDING events, settlement asset
  * @param fees              sum of fees recorded, settlement asset (positive = paid)
  * @param accountCash       sum of all cash changes (margin, realized PnL, funding, fees), settlement asset
- * @param coverage          coverage against the insured holdings, if it can be computed
+ * @param coverage          coverage of the coin (or of β × basket for a proxy) with this hedge's resize, if computable
  * @param coverageNote      why coverage is missing, or empty
  * @param liquidation       distance to liquidation at the mark, if there is a liquidation price
  * @param stopDistance      (stop − mark)/mark, if a stop level is set
  * @param takeProfitDistance (take profit − mark)/mark, if set
- * @param alerts            alerts for the dashboard
+ * @param asset             for a same-coin hedge, its coin's coverage over all open hedges of the portfolio
+ * @param proxy             true for a proxy hedge (coverage against β × the insured basket)
+ * @param alerts            alerts about this hedge and its coin
  */
 public record HedgeSnapshot(HedgeBookService.HedgeAccess access, Optional<HedgeMark> mark, Optional<Duration> markAge,
                             boolean stale, Optional<BigDecimal> unrealizedPnl, Optional<BigDecimal> unrealizedPnlUsd,
@@ -37,7 +41,7 @@ public record HedgeSnapshot(HedgeBookService.HedgeAccess access, Optional<HedgeM
                             BigDecimal fees, BigDecimal accountCash, Optional<CoverageCheck> coverage,
                             String coverageNote, Optional<LiquidationDistance> liquidation,
                             Optional<BigDecimal> stopDistance, Optional<BigDecimal> takeProfitDistance,
-                            List<String> alerts) {
+                            Optional<AssetCoverage> asset, boolean proxy, List<HedgeAlert> alerts) {
 
   public HedgeSnapshot {
     Objects.requireNonNull(access, "access");

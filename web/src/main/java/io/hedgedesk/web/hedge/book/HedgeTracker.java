@@ -1,78 +1,79 @@
 package io.hedgedesk.web.hedge.book;
 
-import java.util.function.BiFunction;
-import java.util.function.Function;
-import java.util.function.Supplier;
-
-import java.time.ZoneOffset;
-
-import io.hedgedesk.persistence.market.PriceHistoryRepository;
-
-
-import io.hedgedesk.domain.market.PriceSeries;
-
 import io.hedgedesk.domain.hedge.Hedge;
 import io.hedgedesk.domain.hedge.HedgeEvent;
 import io.hedgedesk.domain.hedge.HedgeEventType;
 import io.hedgedesk.domain.hedge.HedgeMark;
-import io.hedgedesk.domain.instrument.Amount;
 import io.hedgedesk.domain.instrument.Instrument;
 import io.hedgedesk.domain.instrument.Side;
 import io.hedgedesk.domain.market.FundingRateSeries;
-import io.hedgedesk.domain.portfolio.Holding;
+import io.hedgedesk.domain.market.MarketTick;
+import io.hedgedesk.domain.market.PriceQuote;
+import io.hedgedesk.domain.market.PriceSeries;
 import io.hedgedesk.domain.portfolio.PortfolioValuation;
 import io.hedgedesk.domain.portfolio.ValuedHolding;
 import io.hedgedesk.persistence.market.FundingHistoryRepository;
+import io.hedgedesk.persistence.market.MarketTickRepository;
+import io.hedgedesk.persistence.market.PriceHistoryRepository;
+import io.hedgedesk.persistence.portfolio.PortfolioAccess;
 import io.hedgedesk.persistence.portfolio.PortfolioService;
 import io.hedgedesk.pricing.funding.FundingProjector;
 import io.hedgedesk.pricing.funding.HolderSide;
 import io.hedgedesk.pricing.funding.InsufficientFundingHistoryException;
-import io.hedgedesk.pricing.hedge.CoverageCheck;
-import io.hedgedesk.pricing.hedge.HedgeSizer;
-import io.hedgedesk.pricing.hedge.HedgeSizingException;
-import io.hedgedesk.pricing.hedge.HedgeState;
-import io.hedgedesk.pricing.perpetual.LiquidationDistance;
 import io.hedgedesk.pricing.perpetual.PerpetualPricer;
-import io.hedgedesk.pricing.perpetual.PerpetualPricingException;
-import io.hedgedesk.pricing.perpetual.Position;
+import io.hedgedesk.pricing.valuation.AlertThresholds;
+import io.hedgedesk.pricing.valuation.AssetCoverage;
+import io.hedgedesk.pricing.valuation.HedgeAccount;
+import io.hedgedesk.pricing.valuation.HedgeAlert;
+import io.hedgedesk.pricing.valuation.HedgeValuation;
+import io.hedgedesk.pricing.valuation.HedgeValuer;
+import io.hedgedesk.pricing.valuation.HeldCoins;
+import io.hedgedesk.pricing.valuation.PortfolioHedges;
+import io.hedgedesk.pricing.valuation.Prices;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Map;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Values hedges now with the pricing module: mark (tick, stored close or manual), unrealized PnL, funding expected
- * from stored rates versus recorded, fees, coverage and resize ({@link HedgeSizer#coverage}), liquidation distance,
- * close-target distances, and the dashboard's alerts. Thresholds are configuration:
- * {@code hedgedesk.hedge.stale-after} (default PT6H), {@code hedgedesk.hedge.liquidation-alert} (fraction of the
- * mark, default 0.10), {@code hedgedesk.hedge.coverage-band} (absolute drift, default 0.05).
+ * Values hedges now: loads each portfolio's open hedges, holdings, ledger sums and the team's prices, and lets the
+ * pricing module's {@link HedgeValuer} compute coverage per coin (each coin counted once), unrealized PnL,
+ * liquidation and close-target distances and alerts; adds the funding expected from stored rates.
+ *
+ * <p>One price per coin: the team's price book (the newer of the stored daily close and the team's manual price, as
+ * its holdings are valued), unless a venue tick of the hedge's own contract is newer — then the tick's mark values the
+ * hedge and its index price (else its mark) the coin. Thresholds are configuration: {@code hedgedesk.hedge.stale-after}
+ * (default PT6H), {@code hedgedesk.hedge.liquidation-alert} (fraction of the mark, default 0.10),
+ * {@code hedgedesk.hedge.coverage-band} (absolute drift, default 0.05).
  */
 @ApplicationScoped
 @Transactional
 public class HedgeTracker {
 
-  private static final MathContext MC = MathContext.DECIMAL128;
-
   private final HedgeBookService book;
   private final PortfolioService portfolios;
   private final FundingHistoryRepository funding;
   private final PriceHistoryRepository prices;
+  private final MarketTickRepository ticks;
   private final Clock clock;
-  private final Duration staleAfter;
-  private final BigDecimal liquidationAlert;
-  private final BigDecimal coverageBand;
+  private final AlertThresholds limits;
 
   public HedgeTracker(HedgeBookService book, PortfolioService portfolios, FundingHistoryRepository funding,
-                      PriceHistoryRepository prices, Clock clock,
+                      PriceHistoryRepository prices, MarketTickRepository ticks, Clock clock,
                       @ConfigProperty(name = "hedgedesk.hedge.stale-after", defaultValue = "PT6H") Duration staleAfter,
                       @ConfigProperty(name = "hedgedesk.hedge.liquidation-alert", defaultValue = "0.10")
                       BigDecimal liquidationAlert,
@@ -82,160 +83,178 @@ public class HedgeTracker {
     this.portfolios = portfolios;
     this.funding = funding;
     this.prices = prices;
+    this.ticks = ticks;
     this.clock = clock;
-    this.staleAfter = staleAfter;
-    this.liquidationAlert = liquidationAlert;
-    this.coverageBand = coverageBand;
+    this.limits = new AlertThresholds(staleAfter, liquidationAlert, coverageBand);
   }
 
-  /** The snapshot of one hedge the user may see. */
+  /** The alert thresholds in force. */
+  public AlertThresholds limits() {
+    return limits;
+  }
+
+  /** The snapshot of one hedge the user may see, valued with the other open hedges of its portfolio. */
   public HedgeSnapshot snapshot(long userId, long hedgeId) {
-    return snapshot(userId, book.hedge(userId, hedgeId));
-  }
-
-  /** Snapshots of every open hedge of the user's teams (the dashboard overview); see the overload. */
-  public List<HedgeSnapshot> openSnapshots(long userId) {
-    return openSnapshots(userId, Map.of());
-  }
-
-  /**
-   * Snapshots of every open hedge of the user's teams for the dashboard, in a fixed number of queries whatever the
-   * number of hedges (hedges, insured holdings, ledger sums, ticks, closes, and the valuations the caller does not
-   * pass in {@code valuations}, by portfolio id). Expected funding is not computed: the dashboard does not show
-   * it (it loads the stored funding and price history of each contract); the tracking page has it.
-   */
-  public List<HedgeSnapshot> openSnapshots(long userId, Map<Long, PortfolioValuation> valuations) {
-    List<HedgeBookService.HedgeAccess> open = book.openHedges(userId);
-    if (open.isEmpty()) {
-      return List.of();
-    }
-    Map<Long, HedgeBookService.LedgerTotals> totals = book.ledgerTotals(
-        open.stream().map(a -> a.hedge().id()).toList());
-    List<Optional<HedgeMark>> marks = book.marks(open);
-    Map<Long, PortfolioValuation> known = new HashMap<>(valuations);
-    List<HedgeSnapshot> snapshots = new ArrayList<>(open.size());
-    for (int i = 0; i < open.size(); i++) {
-      HedgeBookService.HedgeAccess access = open.get(i);
-      long portfolioId = access.hedge().portfolioId();
-      snapshots.add(snapshot(access, totals.getOrDefault(access.hedge().id(), HedgeBookService.LedgerTotals.NONE),
-          marks.get(i), () -> known.computeIfAbsent(portfolioId, id -> portfolios.valuation(userId, id)),
-          (markPrice, now) -> NOT_COMPUTED));
-    }
-    return snapshots;
-  }
-
-  private static final FundingOrNote NOT_COMPUTED =
-      new FundingOrNote(Optional.empty(), "expected funding is computed on the hedge's page");
-
-  private HedgeSnapshot snapshot(long userId, HedgeBookService.HedgeAccess access) {
+    HedgeBookService.HedgeAccess access = book.hedge(userId, hedgeId);
     Hedge hedge = access.hedge();
     List<HedgeEvent> events = book.events(userId, hedge.id());
     HedgeBookService.LedgerTotals totals = new HedgeBookService.LedgerTotals(
         sum(events.stream().filter(e -> e.type() == HedgeEventType.FUNDING).map(HedgeEvent::cashChange).toList()),
         sum(events.stream().map(e -> e.fee().orElse(BigDecimal.ZERO)).toList()),
-        sum(events.stream().map(HedgeEvent::cashChange).toList()));
-    return snapshot(access, totals, book.mark(access), () -> portfolios.valuation(userId, hedge.portfolioId()),
+        sum(events.stream().map(HedgeEvent::cashChange).toList()),
+        sum(events.stream().filter(e -> e.type() == HedgeEventType.MARGIN_IN || e.type() == HedgeEventType.MARGIN_OUT)
+            .map(HedgeEvent::cashChange).toList()));
+    List<HedgeBookService.HedgeAccess> group = hedge.isOpen()
+        ? book.openHedges(userId).stream().filter(a -> a.hedge().portfolioId() == hedge.portfolioId()).toList()
+        : List.of(access);
+    Map<Long, HedgeBookService.LedgerTotals> sums = new HashMap<>(book.ledgerTotals(
+        group.stream().map(a -> a.hedge().id()).filter(id -> id != hedge.id()).toList()));
+    sums.put(hedge.id(), totals);
+    Valued valued = value(access.portfolio(), portfolios.valuation(userId, hedge.portfolioId()), group, sums);
+    return snapshot(access, totals, valued,
         (markPrice, now) -> expectedFunding(hedge, access.instrument(), events, markPrice, now));
   }
 
-  private HedgeSnapshot snapshot(HedgeBookService.HedgeAccess access, HedgeBookService.LedgerTotals totals,
-                                 Optional<HedgeMark> mark, Supplier<PortfolioValuation> valuation,
-                                 BiFunction<BigDecimal, Instant, FundingOrNote> expectedFunding) {
-    Hedge hedge = access.hedge();
-    Instrument instrument = access.instrument();
-    PerpetualPricer pricer = PerpetualPricer.of(instrument);
-    Instant now = clock.instant();
-    BigDecimal fundingActual = totals.funding();
-    BigDecimal fees = totals.fees();
-    BigDecimal cash = totals.cash();
-    List<String> alerts = new ArrayList<>();
-    String label = instrument.id() + " " + hedge.side() + " #" + hedge.id();
-    if (mark.isEmpty()) {
-      alerts.add(label + ": no mark price known; enter one on the tracking page");
-      return new HedgeSnapshot(access, mark, Optional.empty(), hedge.isOpen(), Optional.empty(), Optional.empty(),
-          Optional.empty(), "no mark price", fundingActual, fees, cash, Optional.empty(), "no mark price",
-          Optional.empty(), Optional.empty(), Optional.empty(), alerts);
+  /** Snapshots of every open hedge of the user's teams (the dashboard overview); see {@link #openBook}. */
+  public List<HedgeSnapshot> openSnapshots(long userId) {
+    return openBook(userId, Map.of()).hedges();
+  }
+
+  /** The dashboard's view of open hedges: each hedge, each portfolio's coverage per coin, and all alerts. */
+  public record OpenBook(List<HedgeSnapshot> hedges, List<PortfolioCoverage> coverage, List<Alert> alerts) {
+  }
+
+  /** A portfolio's coverage per coin hedged 1:1. */
+  public record PortfolioCoverage(PortfolioAccess portfolio, List<AssetCoverage> assets) {
+  }
+
+  /** An alert with the portfolio it concerns. */
+  public record Alert(PortfolioAccess portfolio, HedgeAlert alert) {
+  }
+
+  /**
+   * Every open hedge of the user's teams valued per portfolio, in a fixed number of queries per portfolio (hedges,
+   * ledger sums and ticks for all, the valuation of each portfolio the caller does not pass in {@code valuations}, by
+   * portfolio id). Expected funding is not computed here (it reads each contract's stored history); the tracking page
+   * has it.
+   */
+  public OpenBook openBook(long userId, Map<Long, PortfolioValuation> valuations) {
+    List<HedgeBookService.HedgeAccess> open = book.openHedges(userId);
+    if (open.isEmpty()) {
+      return new OpenBook(List.of(), List.of(), List.of());
     }
-    BigDecimal markPrice = mark.get().price();
-    boolean stale = hedge.isOpen() && mark.get().isStale(now, staleAfter);
-    if (stale) {
-      alerts.add(label + ": the mark is older than " + staleAfter.toHours() + " h (" + mark.get().kind() + ")");
-    }
-    BigDecimal settlementUsd = instrument.settlementAsset().isDollar() ? BigDecimal.ONE : markPrice;
-    Optional<BigDecimal> upnl = Optional.empty();
-    Optional<BigDecimal> upnlUsd = Optional.empty();
-    Optional<LiquidationDistance> liquidation = Optional.empty();
-    Optional<CoverageCheck> coverage = Optional.empty();
-    String coverageNote = "the hedge is closed";
-    Optional<BigDecimal> stopDistance = Optional.empty();
-    Optional<BigDecimal> takeProfitDistance = Optional.empty();
-    if (hedge.isOpen() && hedge.size().signum() > 0) {
-      Position position = new Position(instrument, hedge.side(), hedge.size(), hedge.entryPrice(), hedge.leverage());
-      upnl = Optional.of(pricer.pnl(position, markPrice).value());
-      upnlUsd = Optional.of(pricer.pnlUsd(position, markPrice).value());
-      BigDecimal extra = hedge.margin().subtract(pricer.initialMargin(position).value()).max(BigDecimal.ZERO);
-      try {
-        liquidation = pricer.distanceToLiquidation(position, instrument.liquidationConvention(),
-            new Amount(extra, instrument.settlementAsset()), markPrice);
-      } catch (PerpetualPricingException e) {
-        alerts.add(label + ": " + e.getMessage());
+    Map<Long, HedgeBookService.LedgerTotals> totals = book.ledgerTotals(open.stream().map(a -> a.hedge().id()).toList());
+    Map<Long, List<HedgeBookService.HedgeAccess>> byPortfolio = new LinkedHashMap<>();
+    open.forEach(a -> byPortfolio.computeIfAbsent(a.hedge().portfolioId(), id -> new ArrayList<>()).add(a));
+    Map<Long, HedgeSnapshot> snapshots = new HashMap<>();
+    List<PortfolioCoverage> coverage = new ArrayList<>();
+    List<Alert> alerts = new ArrayList<>();
+    for (List<HedgeBookService.HedgeAccess> group : byPortfolio.values()) {
+      PortfolioAccess portfolio = group.get(0).portfolio();
+      long portfolioId = portfolio.portfolio().id();
+      PortfolioValuation valuation = Optional.ofNullable(valuations.get(portfolioId))
+          .orElseGet(() -> portfolios.valuation(userId, portfolioId));
+      Valued valued = value(portfolio, valuation, group, totals);
+      for (HedgeBookService.HedgeAccess a : group) {
+        snapshots.put(a.hedge().id(), snapshot(a, totals.getOrDefault(a.hedge().id(),
+            HedgeBookService.LedgerTotals.NONE), valued, (markPrice, now) -> NOT_COMPUTED));
       }
-      liquidation.filter(d -> d.fraction().compareTo(liquidationAlert) < 0).ifPresent(d -> alerts.add(label
-          + ": liquidation is " + percent(d.fraction()) + " away (alert below " + percent(liquidationAlert) + ")"));
-      CoverageOrNote c = coverage(valuation.get(), hedge, instrument, cash, markPrice);
-      coverage = c.check();
-      coverageNote = c.note();
-      coverage.filter(k -> k.drift().abs().compareTo(coverageBand) > 0).ifPresent(k -> alerts.add(label
-          + ": coverage " + percent(k.coverage()) + " drifted outside ±" + percent(coverageBand) + " of the target "
-          + percent(k.target())));
-      stopDistance = hedge.stopPrice().map(level -> level.subtract(markPrice).divide(markPrice, MC));
-      takeProfitDistance = hedge.takeProfitPrice().map(level -> level.subtract(markPrice).divide(markPrice, MC));
-      // a short hedge stops when the price rises to the stop and takes profit when it falls to the level; a long
-      // the other way round
-      int adverse = hedge.side() == Side.SHORT ? 1 : -1;
-      stopDistance.filter(d -> d.signum() * adverse <= 0)
-          .ifPresent(d -> alerts.add(label + ": the stop level is reached"));
-      takeProfitDistance.filter(d -> d.signum() * adverse >= 0)
-          .ifPresent(d -> alerts.add(label + ": the take-profit level is reached"));
+      if (!valued.hedges().assets().isEmpty()) {
+        coverage.add(new PortfolioCoverage(portfolio, valued.hedges().assets()));
+      }
+      valued.hedges().alerts().forEach(alert -> alerts.add(new Alert(portfolio, alert)));
     }
-    FundingOrNote expected = expectedFunding.apply(markPrice, now);
-    BigDecimal fundingUsd = fundingActual.multiply(settlementUsd, MC);
-    hedge.maxFundingCostUsd().filter(max -> fundingUsd.negate().compareTo(max) >= 0)
-        .ifPresent(max -> alerts.add(label + ": funding paid reached the maximum cost of " + max.toPlainString()
-            + " USD"));
-    return new HedgeSnapshot(access, mark, Optional.of(mark.get().age(now)), stale, upnl, upnlUsd,
-        expected.amount(), expected.note(), fundingActual, fees, cash, coverage, coverageNote, liquidation,
-        stopDistance, takeProfitDistance, alerts);
+    alerts.sort(java.util.Comparator.comparing((Alert a) -> a.alert().kind()));
+    return new OpenBook(open.stream().map(a -> snapshots.get(a.hedge().id())).toList(), coverage, alerts);
   }
 
-  private record CoverageOrNote(Optional<CoverageCheck> check, String note) {
+  private static final FundingOrNote NOT_COMPUTED =
+      new FundingOrNote(Optional.empty(), "expected funding is computed on the hedge's page");
+
+  /** A portfolio's hedges valued, with the marks used. */
+  private record Valued(PortfolioHedges hedges, Prices prices) {
   }
 
-  private CoverageOrNote coverage(PortfolioValuation valuation, Hedge hedge, Instrument instrument, BigDecimal cash,
-                                  BigDecimal markPrice) {
-    String base = instrument.baseAsset().symbol();
-    BigDecimal spotCoins = BigDecimal.ZERO;
-    BigDecimal spotPrice = markPrice;
+  /**
+   * Values a portfolio's open hedges ({@code group}) against its holdings, with the team's price of each coin and the
+   * venue ticks of the hedges' contracts where newer.
+   */
+  private Valued value(PortfolioAccess portfolio, PortfolioValuation valuation,
+                       List<HedgeBookService.HedgeAccess> group, Map<Long, HedgeBookService.LedgerTotals> totals) {
+    List<HeldCoins> held = new ArrayList<>();
+    Map<String, PriceQuote> spot = new HashMap<>();
     for (ValuedHolding line : valuation.lines()) {
-      Holding h = line.holding();
-      if (!h.draft().assetSymbol().equals(base)) {
-        continue;
+      String asset = line.holding().draft().assetSymbol();
+      held.add(new HeldCoins(line.holding().id(), asset, line.holding().draft().quantity()));
+      line.quote().ifPresent(q -> spot.put(asset, q));
+    }
+    Set<String> missing = new TreeSet<>();
+    group.forEach(a -> {
+      if (!spot.containsKey(a.instrument().baseAsset().symbol())) {
+        missing.add(a.instrument().baseAsset().symbol());
       }
-      if (line.quote().isPresent()) {
-        spotPrice = line.quote().get().priceUsd();
-      }
-      if (hedge.holdingIds().isEmpty() || hedge.holdingIds().contains(h.id())) {
-        spotCoins = spotCoins.add(h.draft().quantity());
+    });
+    if (!missing.isEmpty()) {
+      spot.putAll(portfolios.prices(portfolio.portfolio().teamId(), missing));
+    }
+    Map<String, PriceQuote> marks = new HashMap<>();
+    Map<String, MarketTick> latest = ticks.latest(group.stream().map(a -> a.instrument().id()).distinct().toList());
+    for (HedgeBookService.HedgeAccess a : group) {
+      String asset = a.instrument().baseAsset().symbol();
+      MarketTick tick = latest.get(a.instrument().id());
+      PriceQuote book = spot.get(asset);
+      if (tick != null && (book == null || tick.fetchedAt().isAfter(book.asOf()))) {
+        marks.put(a.instrument().id(), new PriceQuote(asset, tick.markPrice(), tick.source() + " mark",
+            tick.fetchedAt()));
+        spot.put(asset, new PriceQuote(asset, tick.indexPrice().orElse(tick.markPrice()), tick.source()
+            + (tick.indexPrice().isPresent() ? " index" : " mark"), tick.fetchedAt()));
       }
     }
-    BigDecimal accountCoins = instrument.isInverse() ? cash.max(BigDecimal.ZERO) : BigDecimal.ZERO;
-    try {
-      HedgeState state = new HedgeState(instrument, spotCoins, accountCoins, hedge.size(), hedge.entryPrice(),
-          spotPrice, markPrice);
-      return new CoverageOrNote(Optional.of(HedgeSizer.DEFAULT.coverage(state, hedge.targetCoverage())), "");
-    } catch (HedgeSizingException e) {
-      return new CoverageOrNote(Optional.empty(), "no " + base + " holdings insured: " + e.getMessage());
-    }
+    Prices prices = new Prices(spot, marks);
+    List<HedgeAccount> accounts = group.stream().map(a -> account(a, totals.getOrDefault(a.hedge().id(),
+        HedgeBookService.LedgerTotals.NONE))).toList();
+    return new Valued(HedgeValuer.DEFAULT.value(held, accounts, prices, clock.instant(), limits), prices);
+  }
+
+  /**
+   * The hedge as the valuer sees it. Coins at the venue: an inverse contract's account balance (every cash change, in
+   * the coin), a linear contract's coin collateral. Of those, the ones that came out of the insured holdings (margin
+   * "out of the bag", and what was moved in or out since) are still part of the holdings' quantity.
+   */
+  static HedgeAccount account(HedgeBookService.HedgeAccess access, HedgeBookService.LedgerTotals totals) {
+    Hedge h = access.hedge();
+    Instrument instrument = access.instrument();
+    BigDecimal venue = instrument.isInverse() ? totals.cash() : h.collateralCoins();
+    BigDecimal bag = !h.marginFromHoldings() ? BigDecimal.ZERO
+        : instrument.isInverse() ? totals.margin() : h.collateralCoins();
+    return new HedgeAccount(h.id(), instrument, h.side(), h.size(), h.entryPrice(), h.leverage(), h.margin(),
+        h.targetCoverage(), h.holdingIds(), venue, bag, h.beta(), h.stopPrice(), h.takeProfitPrice(),
+        h.maxFundingCostUsd(), totals.funding());
+  }
+
+  private HedgeSnapshot snapshot(HedgeBookService.HedgeAccess access, HedgeBookService.LedgerTotals totals,
+                                 Valued valued, BiFunction<BigDecimal, Instant, FundingOrNote> expectedFunding) {
+    Hedge hedge = access.hedge();
+    Instant now = clock.instant();
+    String asset = access.instrument().baseAsset().symbol();
+    Optional<HedgeValuation> v = valued.hedges().hedge(hedge.id());
+    Optional<PriceQuote> quote = valued.prices().mark(access.instrument().id(), asset);
+    Optional<HedgeMark> mark = quote.map(q -> new HedgeMark(q.priceUsd(),
+        valued.prices().contractMarks().containsKey(access.instrument().id()) ? HedgeMark.Kind.TICK
+            : q.source().startsWith("manual") ? HedgeMark.Kind.MANUAL : HedgeMark.Kind.DAILY_CLOSE,
+        q.source(), q.asOf()));
+    boolean stale = hedge.isOpen() && mark.map(m -> m.isStale(now, limits.staleAfter())).orElse(false);
+    Optional<AssetCoverage> coin = v.filter(h -> !h.proxy()).flatMap(h -> valued.hedges().asset(asset));
+    FundingOrNote expected = mark.map(m -> expectedFunding.apply(m.price(), now))
+        .orElse(new FundingOrNote(Optional.empty(), "no mark price"));
+    return new HedgeSnapshot(access, mark, mark.map(m -> m.age(now)), stale,
+        v.flatMap(HedgeValuation::unrealizedPnl), v.flatMap(HedgeValuation::unrealizedPnlUsd), expected.amount(),
+        expected.note(), totals.funding(), totals.fees(), totals.cash(), v.flatMap(HedgeValuation::coverage),
+        hedge.isOpen() ? v.map(HedgeValuation::coverageNote).orElse("") : "the hedge is closed",
+        v.flatMap(HedgeValuation::liquidation), v.flatMap(HedgeValuation::stopDistance),
+        v.flatMap(HedgeValuation::takeProfitDistance), coin, v.map(HedgeValuation::proxy).orElse(false),
+        valued.hedges().alerts().stream().filter(a -> a.hedgeId().map(id -> id == hedge.id())
+            .orElse(a.asset().equals(asset))).toList());
   }
 
   private record FundingOrNote(Optional<BigDecimal> amount, String note) {
@@ -304,7 +323,4 @@ public class HedgeTracker {
     return values.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
   }
 
-  private static String percent(BigDecimal fraction) {
-    return fraction.movePointRight(2).setScale(1, java.math.RoundingMode.HALF_UP).toPlainString() + " %";
-  }
 }

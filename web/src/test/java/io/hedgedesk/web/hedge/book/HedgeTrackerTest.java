@@ -125,8 +125,10 @@ class HedgeTrackerTest {
       assertThat(c.resize().side().name()).isEqualTo("SELL");
     });
     assertThat(s.stopDistance().orElseThrow()).isEqualByComparingTo("0.04");
-    assertThat(s.alerts()).anyMatch(a -> a.contains("coverage")).anyMatch(a -> a.contains("take-profit"))
-        .noneMatch(a -> a.contains("stop level"));
+    assertThat(s.alerts()).extracting(io.hedgedesk.pricing.valuation.HedgeAlert::kind)
+        .contains(io.hedgedesk.pricing.valuation.HedgeAlert.Kind.COVERAGE_DRIFT,
+            io.hedgedesk.pricing.valuation.HedgeAlert.Kind.TAKE_PROFIT_REACHED)
+        .doesNotContain(io.hedgedesk.pricing.valuation.HedgeAlert.Kind.STOP_REACHED);
   }
 
   /**
