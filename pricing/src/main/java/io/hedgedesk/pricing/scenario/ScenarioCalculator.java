@@ -24,7 +24,8 @@ import java.util.Optional;
  * stays there:
  * <ul>
  *   <li>spot PnL (USD) {@code = C·S·s}, {@code C} the coins of the hedge asset held, margin coin included;</li>
- *   <li>basket PnL (USD, proxy hedges) {@code = V·β·s}, with a residual band {@code ± k·σ_res·V};</li>
+ *   <li>basket PnL (USD, proxy hedges) {@code = V·((1 + s)^β − 1)} ({@link ProxyBasket#move}: never below {@code −V}),
+ *       with a residual band {@code ± k·σ_res·V}, the band below cut at the basket's remaining value;</li>
  *   <li>hedge PnL: {@link PerpetualPricer#pnl} at the shocked mark — inverse short {@code Q·FV·(1/X − 1/E)} coins,
  *       linear short {@code q·cs·(E − X)} USDT;</li>
  *   <li>funding {@code = rate sum to the holder × position value at the shocked mark} ({@code Q·FV/X} coins or
@@ -35,8 +36,15 @@ import java.util.Optional;
  *   <li>margin balance {@code = IM + extra margin + hedge PnL + funding} (settlement asset;
  *       {@link PerpetualPricer#marginBalance} plus the funding);</li>
  *   <li>liquidated when the shocked mark is at or beyond {@link PerpetualPricer#liquidationPrice} (the instrument's
- *       convention, with the extra margin).</li>
+ *       convention, with the extra margin), or when the funding paid takes the margin balance to 0 or below.</li>
  * </ul>
+ * <b>Liquidated rows.</b> An isolated position that is liquidated loses its margin {@code M = IM + extra} and no more:
+ * hedge PnL {@code = −M} (liquidated by price; no funding, the position is gone at the start of the horizon) or hedge
+ * PnL at the mark plus funding {@code = −M} (by funding); fees are the fee to open only, as the liquidation's own
+ * charges come out of the margin; the margin balance is 0. The holdings keep moving: from the liquidation price to
+ * the shocked price the move is unhedged ({@link ScenarioLiquidation#unhedgedPnlUsd}). The coin margin lost is
+ * valued at the shocked spot, so that spot PnL plus hedge PnL is the change of what the holder owns,
+ * {@code (C − M)·S' − C·S}.
  * Settlement-asset amounts are converted to USD at the <b>shocked spot</b> price for a coin, at 1 for USDT.
  */
 public final class ScenarioCalculator {
@@ -110,24 +118,60 @@ public final class ScenarioCalculator {
     BigDecimal spotPnlUsd = input.hedgeAssetCoins().multiply(spot.subtract(input.spotPrice()));
     BigDecimal basketPnlUsd = input.basket().map(b -> b.pnlUsd(shock)).orElse(BigDecimal.ZERO);
     BigDecimal band = input.basket().map(ProxyBasket::bandUsd).orElse(BigDecimal.ZERO);
+    BigDecimal bandBelow = input.basket().map(b -> band.min(b.valueUsd().add(basketPnlUsd))).orElse(BigDecimal.ZERO);
 
     Amount hedgePnl = pricer.pnl(hedge, mark);
     Amount positionValue = pricer.positionValue(hedge.instrument(), hedge.size(), mark);
     FundingCash fundingCash = FundingProjector.DEFAULT.toCash(input.fundingRateSumToHolder(), positionValue.value(),
         settlementUsd);
     Amount funding = new Amount(fundingCash.inSettlementAsset(), settlement);
-    Amount fees = pricer.fee(hedge.instrument(), hedge.size(), hedge.entryPrice(), Liquidity.TAKER)
-        .plus(pricer.fee(hedge.instrument(), hedge.size(), mark, Liquidity.TAKER));
+    BigDecimal fundingUsd = fundingCash.inUsd();
+    Amount openFee = pricer.fee(hedge.instrument(), hedge.size(), hedge.entryPrice(), Liquidity.TAKER);
+    Amount fees = openFee.plus(pricer.fee(hedge.instrument(), hedge.size(), mark, Liquidity.TAKER));
+    Amount marginBalance = pricer.marginBalance(hedge, input.extraMargin(), mark).plus(funding);
+
+    boolean byPrice = liquidation.map(lp -> hedge.side() == Side.SHORT ? mark.compareTo(lp) >= 0
+        : mark.compareTo(lp) <= 0).orElse(false);
+    Optional<ScenarioLiquidation> liquidated = Optional.empty();
+    if (byPrice || marginBalance.signum() <= 0) {
+      Amount margin = pricer.initialMargin(hedge).plus(input.extraMargin());
+      if (byPrice) {
+        hedgePnl = margin.negate();
+        funding = Amount.zero(settlement);
+      } else {
+        funding = margin.plus(hedgePnl).negate();
+      }
+      fundingUsd = funding.value().multiply(settlementUsd, MC);
+      fees = openFee;
+      marginBalance = Amount.zero(settlement);
+      liquidated = Optional.of(byPrice ? liquidatedAt(input, liquidation.get(), spot, shock, margin)
+          : new ScenarioLiquidation(ScenarioLiquidation.Cause.FUNDING, mark, spot, margin, BigDecimal.ZERO));
+    }
 
     BigDecimal hedgePnlUsd = hedgePnl.value().multiply(settlementUsd, MC);
     BigDecimal feesUsd = fees.value().multiply(settlementUsd, MC);
-    BigDecimal net = spotPnlUsd.add(basketPnlUsd).add(hedgePnlUsd).add(fundingCash.inUsd()).subtract(feesUsd);
-    Amount marginBalance = pricer.marginBalance(hedge, input.extraMargin(), mark).plus(funding);
-    boolean liquidated = liquidation.map(lp -> hedge.side() == Side.SHORT ? mark.compareTo(lp) >= 0
-        : mark.compareTo(lp) <= 0).orElse(false);
+    BigDecimal net = spotPnlUsd.add(basketPnlUsd).add(hedgePnlUsd).add(fundingUsd).subtract(feesUsd);
     return new ScenarioRow(shock, spot, mark, spotPnlUsd, basketPnlUsd, hedgePnl, hedgePnlUsd, funding,
-        fundingCash.inUsd(), fees, feesUsd, net, net.subtract(band), net.add(band), marginBalance,
-        marginBalance.value().multiply(settlementUsd, MC), liquidated);
+        fundingUsd, fees, feesUsd, net, net.subtract(bandBelow), net.add(band), marginBalance,
+        marginBalance.value().multiply(settlementUsd, MC), liquidated.isPresent(), liquidated);
+  }
+
+  /**
+   * A liquidation at the mark {@code lp}: spot then {@code S·lp/F}; the holdings still held move unhedged from there to
+   * {@code spot} — the coins less the coin margin lost (coin-settled) or all of them (USDT-settled), and the basket.
+   */
+  private static ScenarioLiquidation liquidatedAt(ScenarioInput input, BigDecimal lp, BigDecimal spot,
+      BigDecimal shock, Amount margin) {
+    BigDecimal ratio = lp.divide(input.markPrice(), MC);
+    BigDecimal spotAtLp = input.spotPrice().multiply(ratio, MC);
+    BigDecimal coinsLeft = margin.asset().isDollar() ? input.hedgeAssetCoins()
+        : input.hedgeAssetCoins().subtract(margin.value()).max(BigDecimal.ZERO);
+    BigDecimal unhedged = coinsLeft.multiply(spot.subtract(spotAtLp), MC);
+    if (input.basket().isPresent()) {
+      ProxyBasket basket = input.basket().get();
+      unhedged = unhedged.add(basket.pnlUsd(shock)).subtract(basket.pnlUsd(ratio.subtract(BigDecimal.ONE)));
+    }
+    return new ScenarioLiquidation(ScenarioLiquidation.Cause.PRICE, lp, spotAtLp, margin, unhedged);
   }
 
   private static Optional<BigDecimal> liquidationPrice(ScenarioInput input) {

@@ -184,28 +184,31 @@ class ScenarioCalculatorTest {
     ProxyBasket basket = new ProxyBasket(d("100000"), 1.2, 0.05, 2);
     ScenarioInput input = ScenarioInput.proxy(hedge, basket, BigDecimal.ZERO, d("60000"), d("60000"), d("-0.001"));
     ScenarioRow row = CALCULATOR.row(input, d("-0.2"));
-    // BTC −20 % → 48,000; basket 100,000 × 1.2 × (−0.2) = −24,000; hedge 2 × (60,000 − 48,000) = +24,000
+    // BTC −20 % → 48,000; the basket moves by 0.8^1.2 − 1. 0.8^1.2 = (0.8^6)^(1/5) = 0.262144^(1/5) = 0.76508200
+    // (0.765082^5 = 0.2621441): basket 100,000 × (0.76508200 − 1) = −23,491.80; hedge 2 × (60,000 − 48,000) = +24,000
     assertThat(row.markPrice()).isEqualByComparingTo("48000");
     assertThat(row.spotPnlUsd()).isZero();
-    assertThat(row.basketPnlUsd()).isEqualByComparingTo("-24000");
+    assertThat(row.basketPnlUsd()).isCloseTo(d("-23491.80"), within(d("0.01")));
     assertThat(row.hedgePnlUsd()).isEqualByComparingTo("24000");
     // funding −0.1 % to the short (rates were negative: the short pays) × 2 × 48,000 = −96 USDT
     assertThat(row.fundingUsd()).isEqualByComparingTo("-96");
     // fees 0.05 % taker: open 120,000 × 0.0005 = 60, close 96,000 × 0.0005 = 48 → 108
     assertThat(row.feesUsd()).isEqualByComparingTo("108");
-    // net = −24,000 + 24,000 − 96 − 108 = −204; band 2 × 0.05 × 100,000 = 10,000
-    assertThat(row.netPnlUsd()).isEqualByComparingTo("-204");
-    assertThat(row.netLowUsd()).isEqualByComparingTo("-10204");
-    assertThat(row.netHighUsd()).isEqualByComparingTo("9796");
+    // net = −23,491.80 + 24,000 − 96 − 108 = 304.20; band 2 × 0.05 × 100,000 = 10,000
+    assertThat(row.netPnlUsd()).isCloseTo(d("304.20"), within(d("0.01")));
+    assertThat(row.netLowUsd()).isCloseTo(d("-9695.80"), within(d("0.01")));
+    assertThat(row.netHighUsd()).isCloseTo(d("10304.20"), within(d("0.01")));
     // margin 120,000 / 5 = 24,000 + 24,000 − 96 = 47,904 USDT
     assertThat(row.marginBalance().value()).isEqualByComparingTo("47904");
 
-    // BTC +10 % → 66,000: basket +12,000, hedge 2 × (−6,000) = −12,000, funding −0.001 × 132,000 = −132,
-    // fees 60 + 66 = 126 → net −258
+    // BTC +10 % → 66,000: 1.1^1.2 = (1.1^6)^(1/5) = 1.771561^(1/5) = 1.12116936 (1.1211694^5 = 1.7715612): basket
+    // +12,116.94, hedge 2 × (−6,000) = −12,000, funding −0.001 × 132,000 = −132, fees 60 + 66 = 126 → net −141.06
     ScenarioRow up = CALCULATOR.row(input, d("0.1"));
-    assertThat(up.basketPnlUsd()).isEqualByComparingTo("12000");
+    assertThat(up.basketPnlUsd()).isCloseTo(d("12116.94"), within(d("0.01")));
     assertThat(up.hedgePnlUsd()).isEqualByComparingTo("-12000");
-    assertThat(up.netPnlUsd()).isEqualByComparingTo("-258");
+    assertThat(up.netPnlUsd()).isCloseTo(d("-141.06"), within(d("0.01")));
+    assertThat(up.liquidated()).isFalse();
+    assertThat(up.liquidation()).isEmpty();
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.hedgedesk.web.calculator;
 
 import io.hedgedesk.domain.instrument.Instrument;
 import io.hedgedesk.pricing.scenario.ScenarioGrid;
+import io.hedgedesk.pricing.scenario.ScenarioLiquidation;
 import io.hedgedesk.pricing.scenario.ScenarioRow;
 import java.math.BigDecimal;
 import java.util.List;
@@ -15,17 +16,26 @@ public record ScenarioView(Optional<BigDecimal> liquidationPrice, Optional<BigDe
                            String settlementAsset, List<Row> rows) {
 
     /**
-     * @param shockPercent the move of the hedged coin, percent
-     * @param basketPnlUsd a proxy-hedged basket's PnL, {@code value × β × shock}; 0 for a same-coin hedge
-     * @param netLowUsd    net PnL minus the basket's residual band (equal to net without a band)
-     * @param netHighUsd   net PnL plus the band
-     * @param liquidated   whether the shocked mark is at or past the liquidation price
+     * @param shockPercent      the move of the hedged coin, percent
+     * @param basketPnlUsd      a proxy-hedged basket's PnL, {@code value × ((1 + shock)^β − 1)}, never below minus its
+     *                          value; 0 for a same-coin hedge
+     * @param hedgePnl          the hedge's PnL, settlement asset; minus its margin when liquidated
+     * @param netLowUsd         net PnL minus the basket's residual band (equal to net without a band)
+     * @param netHighUsd        net PnL plus the band
+     * @param marginBalance     never negative: 0 when liquidated
+     * @param liquidated        whether the hedge is liquidated: the shocked mark is at or past the liquidation price,
+     *                          or the funding paid exhausts its margin
+     * @param liquidatedAtPrice the mark at which it is liquidated; empty when it is not
+     * @param unhedgedPnlUsd    what the holdings gain or lose from the liquidation to the shocked price with no hedge;
+     *                          0 when not liquidated
+     * @param liquidation       the liquidation in words; empty when not liquidated
      */
     public record Row(BigDecimal shockPercent, BigDecimal spotPrice, BigDecimal spotPnlUsd, BigDecimal basketPnlUsd,
                       BigDecimal hedgePnl, BigDecimal hedgePnlUsd, BigDecimal funding, BigDecimal fundingUsd,
                       BigDecimal fees, BigDecimal feesUsd, BigDecimal netPnlUsd, BigDecimal netLowUsd,
                       BigDecimal netHighUsd, BigDecimal marginBalance, BigDecimal marginBalanceUsd,
-                      boolean liquidated) {
+                      boolean liquidated, Optional<BigDecimal> liquidatedAtPrice, BigDecimal unhedgedPnlUsd,
+                      String liquidation) {
     }
 
     public static ScenarioView of(ScenarioGrid grid) {
@@ -43,6 +53,30 @@ public record ScenarioView(Optional<BigDecimal> liquidationPrice, Optional<BigDe
                 HedgeView.coins(row.funding().value()), HedgeView.usd(row.fundingUsd()), HedgeView.coins(row.fees().value()),
                 HedgeView.usd(row.feesUsd()), HedgeView.usd(row.netPnlUsd()), HedgeView.usd(row.netLowUsd()),
                 HedgeView.usd(row.netHighUsd()), HedgeView.coins(row.marginBalance().value()),
-                HedgeView.usd(row.marginBalanceUsd()), row.liquidated());
+                HedgeView.usd(row.marginBalanceUsd()), row.liquidated(),
+                row.liquidation().map(l -> PositionCalculator.price(instrument, l.markPrice())),
+                HedgeView.usd(row.liquidation().map(ScenarioLiquidation::unhedgedPnlUsd).orElse(BigDecimal.ZERO)),
+                liquidationWords(instrument, row));
+    }
+
+    /**
+     * A liquidated row in words, e.g. "Liquidated at 6862.75: the 25.00000000 ETH margin is lost, and no more; the rest
+     * of the move, to 7000.00, is unhedged (+1750.00 USD)"; "" when the row is not liquidated.
+     */
+    public static String liquidationWords(Instrument instrument, ScenarioRow row) {
+        if (row.liquidation().isEmpty()) {
+            return "";
+        }
+        ScenarioLiquidation l = row.liquidation().get();
+        String margin = HedgeView.coins(l.marginLost().value()).toPlainString() + " " + l.marginLost().asset().symbol();
+        if (l.cause() == ScenarioLiquidation.Cause.FUNDING) {
+            return "Liquidated: the funding paid over the horizon takes the " + margin + " margin, and no more; the"
+                    + " holdings are unhedged from then on";
+        }
+        BigDecimal unhedged = HedgeView.usd(l.unhedgedPnlUsd());
+        return "Liquidated at " + PositionCalculator.price(instrument, l.markPrice()).toPlainString() + ": the "
+                + margin + " margin is lost, and no more; the rest of the move, to "
+                + PositionCalculator.price(instrument, row.markPrice()).toPlainString() + ", is unhedged ("
+                + (unhedged.signum() > 0 ? "+" : "") + unhedged.toPlainString() + " USD)";
     }
 }

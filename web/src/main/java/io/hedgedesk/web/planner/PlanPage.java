@@ -61,6 +61,11 @@ public record PlanPage(PortfolioAccess access, List<HoldingChoice> holdings, Pla
         BigDecimal::add);
   }
 
+  /** Each plan's net at the worst and best moves of its grid, and whether its margin is itself exposure. */
+  public PlanSummary summary() {
+    return PlanSummary.of(results(), proxy);
+  }
+
   /** Legs without a funding history (their funding is not in the total). */
   public long perAssetLegsWithoutFunding() {
     return results().stream().filter(r -> r.funding().isEmpty()).count();
@@ -152,10 +157,15 @@ public record PlanPage(PortfolioAccess access, List<HoldingChoice> holdings, Pla
     }
   }
 
-  /** One scenario row of the proxy hedge, USD at cents; band = ± one residual σ over the horizon. */
+  /**
+   * One scenario row of the proxy hedge, USD at cents; band = ± one residual σ over the horizon.
+   *
+   * @param liquidation the hedge's liquidation in words (where, the margin lost, the unhedged rest of the move); ""
+   *                    when not liquidated
+   */
   public record ProxyRow(BigDecimal shockPercent, BigDecimal hedgePrice, BigDecimal basketPnlUsd,
                          BigDecimal marginCoinPnlUsd, BigDecimal hedgePnlUsd, BigDecimal fundingUsd,
                          BigDecimal feesUsd, BigDecimal netPnlUsd, BigDecimal netLowUsd, BigDecimal netHighUsd,
-                         BigDecimal marginBalance, boolean liquidated) {
+                         BigDecimal marginBalance, boolean liquidated, String liquidation) {
   }
 }

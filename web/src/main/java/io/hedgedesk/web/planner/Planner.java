@@ -354,7 +354,8 @@ public class Planner {
         r.markPrice().setScale(Math.max(2, instrument.tickSize().stripTrailingZeros().scale()), RoundingMode.HALF_UP),
         usd(r.basketPnlUsd()), usd(r.spotPnlUsd()), usd(r.hedgePnlUsd()), usd(r.fundingUsd()), usd(r.feesUsd()),
         usd(r.netPnlUsd()), usd(r.netLowUsd()), usd(r.netHighUsd()),
-        r.marginBalance().value().setScale(8, RoundingMode.HALF_UP), r.liquidated());
+        r.marginBalance().value().setScale(8, RoundingMode.HALF_UP), r.liquidated(),
+        ScenarioView.liquidationWords(instrument, r));
   }
 
   private static BigDecimal usd(BigDecimal value) {

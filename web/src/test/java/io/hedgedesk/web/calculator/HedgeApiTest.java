@@ -102,8 +102,10 @@ class HedgeApiTest {
         // SELL 175,000 ETHUSD at 3,500, 2x, margin out of the bag, no funding.
         //  −50 %: spot 50 × (1,750 − 3,500) = −87,500; hedge 175,000 × (1/1,750 − 1/3,500) = 50 ETH × 1,750 = +87,500.
         //         fees: open 0.055 % × 50 ETH = 0.0275, close 0.055 % × 100 ETH = 0.055 → 0.0825 ETH × 1,750 = 144.375.
-        //  +100 %: spot +175,000; hedge 175,000 × (1/7,000 − 1/3,500) = −25 ETH × 7,000 = −175,000;
-        //         fees 0.0275 + 0.01375 = 0.04125 ETH × 7,000 = 288.75. Liquidated: 7,000 is past the LP of 6,930.
+        //  +100 %: spot +175,000. Liquidated: 7,000 is past the LP of 6,930; the hedge loses its margin, 25 ETH, and no
+        //         more: −25 ETH × 7,000 = −175,000 (the open position would lose as much here: 7,000 is its bankruptcy
+        //         price). Fees: only the fee to open, 0.0275 ETH × 7,000 = 192.50; net −192.50. From 6,930 to 7,000
+        //         the 25 ETH left move unhedged: 25 × 70 = +1,750.
         api().body("""
                 {"contract":"BYBIT:ETHUSD","coins":"50","spotPrice":"3500","leverage":"2","shocks":["-0.5","1"]}""")
                 .post("/api/v1/hedge/scenarios")
@@ -120,8 +122,39 @@ class HedgeApiTest {
                 .body("scenarios.rows[0].liquidated", equalTo(false))
                 .body("scenarios.rows[1].spotPnlUsd", decimal("175000.00"))
                 .body("scenarios.rows[1].hedgePnlUsd", decimal("-175000.00"))
-                .body("scenarios.rows[1].netPnlUsd", decimal("-288.75"))
-                .body("scenarios.rows[1].liquidated", equalTo(true));
+                .body("scenarios.rows[1].fees", decimal("0.02750000"))
+                .body("scenarios.rows[1].netPnlUsd", decimal("-192.50"))
+                .body("scenarios.rows[1].marginBalanceUsd", decimal("0.00"))
+                .body("scenarios.rows[1].liquidated", equalTo(true))
+                .body("scenarios.rows[1].liquidatedAtPrice", decimal("6930.00"))
+                .body("scenarios.rows[1].unhedgedPnlUsd", decimal("1750.00"))
+                .body("scenarios.rows[1].liquidation", equalTo("Liquidated at 6930.00: the 25.00000000 ETH margin is"
+                        + " lost, and no more; the rest of the move, to 7000.00, is unhedged (+1750.00 USD)"))
+                .body("scenarios.rows[0].liquidation", equalTo(""));
+    }
+
+    @Test
+    void aLiquidatedLinearShortLosesItsMarginAndNoMore() {
+        // 30 ETH at 3,000 hedged with SELL 30 ETHUSDT at 2x, USDT margin: notional 90,000, margin 45,000. ETH +100 %
+        // → 6,000. LP (mark value, MMR 0.5 %) = 3,000 × 1.5 / 1.005 = 4,477.61. Open, the short would lose 90,000;
+        // liquidated it loses the 45,000 margin, no funding accrues, the fee is the one to open, 90,000 × 0.055 %
+        // = 49.50. Spot +90,000 → net 90,000 − 45,000 − 49.50 = 44,950.50. Unhedged from 4,477.61 to 6,000:
+        // 30 × (6,000 − 4,500/1.005) = 30 × 1,522.388 = 45,671.64.
+        api().body("""
+                {"contract":"BYBIT:ETHUSDT","coins":"30","spotPrice":"3000","leverage":"2","marginSource":"STABLECOIN",
+                 "fundingRateSum":"0.01","shocks":["1"]}""")
+                .post("/api/v1/hedge/scenarios")
+                .then().statusCode(200)
+                .body("hedge.order", equalTo("SELL 30 ETHUSDT"))
+                .body("scenarios.rows[0].hedgePnl", decimal("-45000.00000000"))
+                .body("scenarios.rows[0].hedgePnlUsd", decimal("-45000.00"))
+                .body("scenarios.rows[0].fundingUsd", decimal("0.00"))
+                .body("scenarios.rows[0].feesUsd", decimal("49.50"))
+                .body("scenarios.rows[0].netPnlUsd", decimal("44950.50"))
+                .body("scenarios.rows[0].marginBalanceUsd", decimal("0.00"))
+                .body("scenarios.rows[0].liquidated", equalTo(true))
+                .body("scenarios.rows[0].liquidatedAtPrice", decimal("4477.61"))
+                .body("scenarios.rows[0].unhedgedPnlUsd", decimal("45671.64"));
     }
 
     @Test
@@ -177,23 +210,32 @@ class HedgeApiTest {
     @Test
     void aBasketHedgedByProxyMovesByBeta() {
         // 100,000 USD basket, β 1.2, hedged with SELL 2 BYBIT:BTCUSDT at 60,000 (120,000 USD = β × value), 5x.
-        // BTC −20 % → 48,000: basket 100,000 × 1.2 × −0.2 = −24,000; hedge 2 × (60,000 − 48,000) = +24,000;
-        // fees 0.055 % × (120,000 + 96,000) = 66 + 52.80 = 118.80; net −118.80.
-        // Residual band ± 2 × 0.05 × 100,000 = ± 10,000: low −10,118.80, high 9,881.20.
+        // BTC −20 % → 48,000: basket 100,000 × (0.8^1.2 − 1); 0.8^1.2 = 0.262144^(1/5) = 0.7650820 (0.765082^5 =
+        // 0.262144), so −23,491.80; hedge 2 × (60,000 − 48,000) = +24,000; fees 0.055 % × (120,000 + 96,000) = 66
+        // + 52.80 = 118.80; net 389.40. Residual band ± 2 × 0.05 × 100,000 = ± 10,000: low −9,610.60, high 10,389.40.
         api().body("""
                 {"contract":"BYBIT:BTCUSDT","size":"2","entryPrice":"60000","leverage":"5","basketValueUsd":"100000",
                  "beta":"1.2","residualVolatility":"0.05","bandWidth":"2","shocks":["-0.2"]}""")
                 .post("/api/v1/hedge/proxy-scenarios")
                 .then().statusCode(200)
                 .body("rows", hasSize(1))
-                .body("rows[0].basketPnlUsd", decimal("-24000.00"))
+                .body("rows[0].basketPnlUsd", decimal("-23491.80"))
                 .body("rows[0].spotPnlUsd", decimal("0.00"))
                 .body("rows[0].hedgePnlUsd", decimal("24000.00"))
                 .body("rows[0].feesUsd", decimal("118.80"))
-                .body("rows[0].netPnlUsd", decimal("-118.80"))
-                .body("rows[0].netLowUsd", decimal("-10118.80"))
-                .body("rows[0].netHighUsd", decimal("9881.20"))
+                .body("rows[0].netPnlUsd", decimal("389.40"))
+                .body("rows[0].netLowUsd", decimal("-9610.60"))
+                .body("rows[0].netHighUsd", decimal("10389.40"))
                 .body("rows[0].liquidated", equalTo(false));
+        // The reported tail: 91,108 USD at β 1.6 with BTC −80 %. β × shock would lose 116,618.24, more than the basket
+        // is worth; (1 − 0.8)^1.6 − 1 = 0.2^1.6 − 1 = 0.0761462 − 1 (0.0761462^5 = 2.56e-6 = 0.2^8) = −0.9238538:
+        // 91,108 × −0.9238538 = −84,170.48.
+        api().body("""
+                {"contract":"BYBIT:BTCUSDT","size":"2","entryPrice":"60000","leverage":"5","basketValueUsd":"91108",
+                 "beta":"1.6","shocks":["-0.8"]}""")
+                .post("/api/v1/hedge/proxy-scenarios")
+                .then().statusCode(200)
+                .body("rows[0].basketPnlUsd", decimal("-84170.48"));
         PerpetualApiTest.rejectsAt("/api/v1/hedge/proxy-scenarios", """
                 {"contract":"BYBIT:BTCUSDT","size":"2","entryPrice":"60000","leverage":"5","basketValueUsd":"100000",
                  "beta":"eleven"}""", "beta", "plain decimal number");
