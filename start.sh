@@ -63,7 +63,7 @@ for _ in $(seq 1 120); do
     cat <<TXT
 
   hedgedesk is running:  http://localhost:$APP_PORT
-  Demo logins (Keycloak realm "hedgedesk"):  alice / alice   bob / bob   carol / carol
+  Demo logins (Keycloak realm "hedgedesk"):  alice / alice   bob / bob   carol / carol (installation administrator)
   Keycloak admin console: http://localhost:$KEYCLOAK_PORT/admin  (admin / admin)
   Press Ctrl-C to stop.
 

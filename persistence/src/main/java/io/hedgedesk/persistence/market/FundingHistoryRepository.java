@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Stored funding settlements ({@code funding_rate_history}), one row per series and settlement time. The series
@@ -52,11 +53,14 @@ public class FundingHistoryRepository {
         select funding_time, rate, source from funding_rate_history
         where series_id = s.id order by funding_time desc limit 1) f""";
 
+  private static final String SELECT_WRITERS = Jdbc.writersQuery("funding_rate_history", "series_id");
+
   private static final String UPSERT = """
-      insert into funding_rate_history (series_id, funding_time, rate, source)
-      select ?, t.funding_time::timestamptz, t.rate::numeric, ?
+      insert into funding_rate_history (series_id, funding_time, rate, source, written_by)
+      select ?, t.funding_time::timestamptz, t.rate::numeric, ?, ?
       from unnest(?::text[], ?::text[]) as t(funding_time, rate)
-      on conflict (series_id, funding_time) do update set rate = excluded.rate, source = excluded.source
+      on conflict (series_id, funding_time) do update set rate = excluded.rate, source = excluded.source,
+        written_by = excluded.written_by
       where funding_rate_history.rate <> excluded.rate or funding_rate_history.source <> excluded.source""";
 
   private final AgroalDataSource dataSource;
@@ -121,13 +125,29 @@ public class FundingHistoryRepository {
   }
 
   /**
+   * The users who wrote settlements by hand (CSV import, backfill), per series id: display names joined with ", ";
+   * series with only shipped or fetched settlements are absent.
+   */
+  public Map<String, String> writers() {
+    return Jdbc.writers(dataSource, "read the writers of the funding history", SELECT_WRITERS);
+  }
+
+  /** {@link #upsert(FundingRateSeries, OptionalLong)} by the application itself (shipped files, venue refresh). */
+  @Transactional
+  public int upsert(FundingRateSeries series) {
+    return upsert(series, OptionalLong.empty());
+  }
+
+  /**
    * Inserts the series' settlements under its (upper-cased) contract id, replacing a stored rate or source of the
-   * same time that differs. Idempotent: storing the same series again changes nothing.
+   * same time that differs. Idempotent: storing the same series again changes nothing. A row inserted or changed
+   * records {@code writtenBy}.
    *
+   * @param writtenBy the user who started the write (an import or backfill), empty for the application's own
    * @return the number of rows inserted or changed (0 when everything was already stored)
    */
   @Transactional
-  public int upsert(FundingRateSeries series) {
+  public int upsert(FundingRateSeries series, OptionalLong writtenBy) {
     Objects.requireNonNull(series, "series");
     cache.invalidate();
     List<String> times = new ArrayList<>(series.size());
@@ -136,7 +156,8 @@ public class FundingHistoryRepository {
       times.add(rate.time().toString());
       rates.add(rate.rate().toPlainString());
     }
-    return Jdbc.upsertSeries(dataSource, UPSERT, Jdbc.normalizedKey(series.contractId()), series.source(), times,
+    return Jdbc.upsertSeries(dataSource, UPSERT, Jdbc.normalizedKey(series.contractId()), series.source(),
+        writtenBy, times,
         rates);
   }
 }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -113,20 +114,50 @@ final class Jdbc {
   }
 
   /**
-   * Runs an upsert statement whose parameters are (series key, source, text[] of row keys, text[] of values),
-   * i.e. one round trip for a whole series. Returns the update count.
+   * Runs an upsert statement whose parameters are (series key, source, writer's user id or null, text[] of row keys,
+   * text[] of values), i.e. one round trip for a whole series. Returns the update count.
    */
-  static int upsertSeries(AgroalDataSource dataSource, String sql, String key, String source, List<String> rowKeys,
-      List<String> values) {
+  static int upsertSeries(AgroalDataSource dataSource, String sql, String key, String source, OptionalLong writtenBy,
+      List<String> rowKeys, List<String> values) {
     return withConnection(dataSource, "store the history of " + key, connection -> {
       try (PreparedStatement statement = connection.prepareStatement(sql)) {
         statement.setString(1, key);
         statement.setString(2, source);
-        statement.setArray(3, textArray(connection, rowKeys));
-        statement.setArray(4, textArray(connection, values));
+        setWriter(statement, 3, writtenBy);
+        statement.setArray(4, textArray(connection, rowKeys));
+        statement.setArray(5, textArray(connection, values));
         return statement.executeUpdate();
       }
     });
+  }
+
+  /**
+   * The query behind {@link #writers}: per series key of {@code table}, the display names of the users who wrote
+   * rows by hand (its {@code written_by}), sorted and joined with ", ". Table and column are constants of the callers.
+   */
+  static String writersQuery(String table, String keyColumn) {
+    return "select w." + keyColumn + ", string_agg(u.display_name, ', ' order by u.display_name)"
+        + " from (select distinct " + keyColumn + ", written_by from " + table + " where written_by is not null) w"
+        + " join app_user u on u.id = w.written_by group by w." + keyColumn;
+  }
+
+  /** Runs a {@link #writersQuery}: series key → the names of its writers. */
+  static Map<String, String> writers(AgroalDataSource dataSource, String what, String sql) {
+    Map<String, String> writers = new LinkedHashMap<>();
+    for (String[] pair : query(dataSource, what, sql, (connection, statement) -> { },
+        row -> new String[] {row.getString(1), row.getString(2)})) {
+      writers.put(pair[0], pair[1]);
+    }
+    return writers;
+  }
+
+  /** Binds the user who wrote a row by hand, or SQL null for the application's own writes. */
+  static void setWriter(PreparedStatement statement, int index, OptionalLong writtenBy) throws SQLException {
+    if (writtenBy.isPresent()) {
+      statement.setLong(index, writtenBy.getAsLong());
+    } else {
+      statement.setNull(index, java.sql.Types.BIGINT);
+    }
   }
 
   static Array textArray(Connection connection, Collection<String> values) throws SQLException {

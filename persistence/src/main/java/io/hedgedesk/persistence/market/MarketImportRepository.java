@@ -16,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -102,7 +103,7 @@ public class MarketImportRepository {
    * Stores a claimed import's rows in one transaction, {@code chunkRows} rows per statement, committing the
    * progress after each chunk in a transaction of its own (so the page can show it while the data stays
    * uncommitted). The import is marked DONE in the data's transaction; any failure rolls every row back and marks
-   * it FAILED with the reason.
+   * it FAILED with the reason. The rows it inserts or changes record its uploader as their writer.
    *
    * @param series a {@link PriceSeries} or a {@link FundingRateSeries}
    * @return the rows inserted or changed
@@ -114,19 +115,20 @@ public class MarketImportRepository {
     }
     try {
       return QuarkusTransaction.requiringNew().call(() -> {
+        OptionalLong writer = uploader(id);
         int changed = 0;
         if (series instanceof PriceSeries price) {
           for (int from = 0; from < price.size(); from += chunkRows) {
             int to = Math.min(price.size(), from + chunkRows);
             changed += prices.upsert(new PriceSeries(price.assetSymbol(), price.source(),
-                price.points().subList(from, to)));
+                price.points().subList(from, to)), writer);
             progress(id, to);
           }
         } else if (series instanceof FundingRateSeries rates) {
           for (int from = 0; from < rates.size(); from += chunkRows) {
             int to = Math.min(rates.size(), from + chunkRows);
             changed += funding.upsert(new FundingRateSeries(rates.contractId(), rates.source(),
-                rates.rates().subList(from, to)));
+                rates.rates().subList(from, to)), writer);
             progress(id, to);
           }
         } else {
@@ -157,6 +159,12 @@ public class MarketImportRepository {
           statement.setString(1, reason.length() > 500 ? reason.substring(0, 500) : reason);
           statement.setObject(2, id);
         }));
+  }
+
+  private OptionalLong uploader(UUID id) {
+    return Jdbc.query(dataSource, "read the uploader of " + id, "select user_id from market_import where id = ?",
+        (connection, statement) -> statement.setObject(1, id), row -> OptionalLong.of(row.getLong(1)))
+        .stream().findFirst().orElse(OptionalLong.empty());
   }
 
   private void progress(UUID id, int processed) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The latest fetched tick of each contract ({@code market_tick}, one row per contract catalog id, matched
@@ -28,13 +29,17 @@ public class MarketTickRepository {
       source, fetched_at""";
 
   private static final String UPSERT = "insert into market_tick (" + COLUMNS + """
-      ) values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+      , written_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       on conflict (contract_id) do update set
         mark_price = excluded.mark_price, index_price = excluded.index_price, last_price = excluded.last_price,
         funding_rate = excluded.funding_rate, next_funding_time = excluded.next_funding_time,
         funding_interval_hours = excluded.funding_interval_hours, source = excluded.source,
-        fetched_at = excluded.fetched_at
+        fetched_at = excluded.fetched_at, written_by = excluded.written_by
       where excluded.fetched_at >= market_tick.fetched_at""";
+
+  private static final String SELECT_WRITERS = """
+      select t.contract_id, u.display_name from market_tick t join app_user u on u.id = t.written_by
+      where t.contract_id = any(?::text[])""";
 
   private static final String SELECT = "select " + COLUMNS + " from market_tick where contract_id = any(?::text[])";
 
@@ -50,6 +55,14 @@ public class MarketTickRepository {
    */
   @Transactional
   public void upsert(MarketTick tick) {
+    upsert(tick, OptionalLong.empty());
+  }
+
+  /**
+   * {@link #upsert(MarketTick)}, recording who entered it by hand ({@code writtenBy}; empty for a venue's tick).
+   */
+  @Transactional
+  public void upsert(MarketTick tick, OptionalLong writtenBy) {
     Objects.requireNonNull(tick, "tick");
     String id = Jdbc.normalizedKey(tick.contractId());
     Jdbc.withConnection(dataSource, "store the tick of " + id, connection -> {
@@ -63,6 +76,7 @@ public class MarketTickRepository {
         statement.setObject(7, tick.fundingIntervalHours().orElse(null), Types.INTEGER);
         statement.setString(8, tick.source());
         statement.setObject(9, Jdbc.utc(tick.fetchedAt()));
+        Jdbc.setWriter(statement, 10, writtenBy);
         return statement.executeUpdate();
       }
     });
@@ -81,6 +95,18 @@ public class MarketTickRepository {
   public Map<String, MarketTick> latest(Collection<String> contractIds) {
     return Jdbc.byKeys(dataSource, "read the ticks of", SELECT, contractIds, MarketTickRepository::map,
         MarketTick::contractId);
+  }
+
+  /**
+   * The display name of the user who entered each of {@code contractIds}' stored tick by hand, keyed by the
+   * upper-cased id; contracts whose tick came from a venue (or without a tick) are absent.
+   */
+  public Map<String, String> writers(Collection<String> contractIds) {
+    Map<String, String> writers = new java.util.LinkedHashMap<>();
+    Jdbc.byKeys(dataSource, "read who entered the marks of", SELECT_WRITERS, contractIds,
+        row -> new String[] {row.getString(1), row.getString(2)}, pair -> pair[0])
+        .forEach((id, pair) -> writers.put(id, pair[1]));
+    return writers;
   }
 
   private static MarketTick map(ResultSet rows) throws SQLException {

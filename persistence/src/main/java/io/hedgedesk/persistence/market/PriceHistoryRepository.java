@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Stored daily closes ({@code price_history}), one row per asset and UTC day. Asset symbols are matched
@@ -45,11 +46,14 @@ public class PriceHistoryRepository {
       select asset_symbol, min(day), max(day), count(*), string_agg(distinct source, '; ')
       from price_history group by asset_symbol order by asset_symbol""";
 
+  private static final String SELECT_WRITERS = Jdbc.writersQuery("price_history", "asset_symbol");
+
   private static final String UPSERT = """
-      insert into price_history (asset_symbol, day, close, source)
-      select ?, t.day::date, t.close::numeric, ?
+      insert into price_history (asset_symbol, day, close, source, written_by)
+      select ?, t.day::date, t.close::numeric, ?, ?
       from unnest(?::text[], ?::text[]) as t(day, close)
-      on conflict (asset_symbol, day) do update set close = excluded.close, source = excluded.source
+      on conflict (asset_symbol, day) do update set close = excluded.close, source = excluded.source,
+        written_by = excluded.written_by
       where price_history.close <> excluded.close or price_history.source <> excluded.source""";
 
   private final AgroalDataSource dataSource;
@@ -109,13 +113,28 @@ public class PriceHistoryRepository {
   }
 
   /**
+   * The users who wrote closes by hand (CSV import, backfill), per asset symbol: display names joined with ", ";
+   * assets with only shipped or fetched closes are absent.
+   */
+  public Map<String, String> writers() {
+    return Jdbc.writers(dataSource, "read the writers of the price history", SELECT_WRITERS);
+  }
+
+  /** {@link #upsert(PriceSeries, OptionalLong)} by the application itself (shipped files, venue refresh). */
+  @Transactional
+  public int upsert(PriceSeries series) {
+    return upsert(series, OptionalLong.empty());
+  }
+
+  /**
    * Inserts the series' closes, replacing a stored close or source of the same day that differs. Idempotent:
-   * storing the same series again changes nothing.
+   * storing the same series again changes nothing. A row inserted or changed records {@code writtenBy}.
    *
+   * @param writtenBy the user who started the write (an import or backfill), empty for the application's own
    * @return the number of rows inserted or changed (0 when everything was already stored)
    */
   @Transactional
-  public int upsert(PriceSeries series) {
+  public int upsert(PriceSeries series, OptionalLong writtenBy) {
     Objects.requireNonNull(series, "series");
     cache.invalidate();
     List<String> days = new ArrayList<>(series.size());
@@ -124,7 +143,8 @@ public class PriceHistoryRepository {
       days.add(point.date().toString());
       closes.add(point.close().toPlainString());
     }
-    return Jdbc.upsertSeries(dataSource, UPSERT, Asset.of(series.assetSymbol()).symbol(), series.source(), days,
+    return Jdbc.upsertSeries(dataSource, UPSERT, Asset.of(series.assetSymbol()).symbol(), series.source(), writtenBy,
+        days,
         closes);
   }
 

@@ -48,6 +48,8 @@ class MarketImportRepositoryTest {
     assertThat(done.processedRows()).isEqualTo(5);
     assertThat(done.changedRows()).contains(5);
     assertThat(prices.series("ZZIMPA").orElseThrow().size()).isEqualTo(5);
+    // the rows name their writer, the import's uploader
+    assertThat(prices.writers()).hasEntrySatisfying("ZZIMPA", names -> assertThat(names).contains("Importer"));
   }
 
   @Test

@@ -5,13 +5,16 @@ import java.math.MathContext;
 import java.util.Objects;
 
 /**
- * Stateless arithmetic on one contract's quote: basis and annualized funding. Prices are in the contract's quote
+ * Stateless arithmetic on one contract's quote: basis, annualized funding, and how far a new price is from the last. Prices are in the contract's quote
  * currency (USD for inverse, USDT for linear contracts); rates are decimal fractions (0.0001 = 0.01 %).
  */
 public final class QuoteMath {
 
   /** Days in the year used for annualizing: funding settles every calendar day, 365 a year (no leap day). */
   public static final int DAYS_PER_YEAR = 365;
+
+  /** A manual price more than this fraction (50 %) away from the last known one asks for confirmation. */
+  public static final BigDecimal CONFIRM_ABOVE = new BigDecimal("0.5");
 
   private QuoteMath() {
   }
@@ -64,6 +67,29 @@ public final class QuoteMath {
   public static BigDecimal annualizedRate(BigDecimal ratePerInterval, int intervalHours) {
     Objects.requireNonNull(ratePerInterval, "ratePerInterval");
     return ratePerInterval.multiply(settlementsPerYear(intervalHours), MathContext.DECIMAL128);
+  }
+
+  /**
+   * How far {@code price} is from {@code reference}, as a fraction of the reference:
+   * {@code |price − reference| / reference} (multiply by 100 for percent), in {@link MathContext#DECIMAL128}.
+   * Unsigned: 60,000 → 90,000 and 60,000 → 30,000 are both 0.5.
+   *
+   * @throws IllegalArgumentException if either price is not strictly positive
+   */
+  public static BigDecimal relativeDistance(BigDecimal reference, BigDecimal price) {
+    requirePositive(reference, "reference");
+    requirePositive(price, "new");
+    return price.subtract(reference).abs().divide(reference, MathContext.DECIMAL128);
+  }
+
+  /**
+   * Whether a price typed in by hand is far enough from the last known one to be confirmed first: its
+   * {@link #relativeDistance} is more than {@link #CONFIRM_ABOVE} (exactly 50 % away needs no confirmation).
+   *
+   * @throws IllegalArgumentException if either price is not strictly positive
+   */
+  public static boolean needsConfirmation(BigDecimal reference, BigDecimal price) {
+    return relativeDistance(reference, price).compareTo(CONFIRM_ABOVE) > 0;
   }
 
   private static void requirePositive(BigDecimal price, String name) {

@@ -36,6 +36,26 @@ class QuoteMathTest {
   }
 
   @Test
+  void aManualPriceMoreThanHalfAwayFromTheLastOneNeedsConfirmation() {
+    BigDecimal last = new BigDecimal("60000");
+    // the example: BTC at 60,000 typed as 5.00: |5 − 60,000| / 60,000 = 59,995 / 60,000 = 0.99991666…
+    assertThat(QuoteMath.relativeDistance(last, new BigDecimal("5.00")).setScale(8, java.math.RoundingMode.HALF_EVEN))
+        .isEqualByComparingTo("0.99991667");
+    assertThat(QuoteMath.needsConfirmation(last, new BigDecimal("5.00"))).isTrue();
+    // exactly half: |90,000 − 60,000| / 60,000 = 30,000 / 60,000 = 0.5, and 30,000 below likewise: no confirmation
+    assertThat(QuoteMath.relativeDistance(last, new BigDecimal("90000"))).isEqualByComparingTo("0.5");
+    assertThat(QuoteMath.needsConfirmation(last, new BigDecimal("90000"))).isFalse();
+    assertThat(QuoteMath.needsConfirmation(last, new BigDecimal("30000"))).isFalse();
+    // a cent beyond: 30,000.01 / 60,000 = 0.500000166…; 29,999.99 is 30,000.01 below: same distance
+    assertThat(QuoteMath.needsConfirmation(last, new BigDecimal("90000.01"))).isTrue();
+    assertThat(QuoteMath.needsConfirmation(last, new BigDecimal("29999.99"))).isTrue();
+    // doubling: |120,000 − 60,000| / 60,000 = 1 (100 %)
+    assertThat(QuoteMath.relativeDistance(last, new BigDecimal("120000"))).isEqualByComparingTo("1");
+    assertThatThrownBy(() -> QuoteMath.relativeDistance(BigDecimal.ZERO, last))
+        .hasMessageContaining("reference price must be positive");
+  }
+
+  @Test
   void guardsRejectWhatCannotBeComputed() {
     assertThatThrownBy(() -> QuoteMath.settlementsPerYear(0)).hasMessageContaining("1..24 hours, was 0");
     assertThatThrownBy(() -> QuoteMath.settlementsPerYear(25)).isInstanceOf(IllegalArgumentException.class);

@@ -3,6 +3,7 @@ package io.hedgedesk.web.error;
 import io.hedgedesk.persistence.NotFoundException;
 import io.hedgedesk.persistence.RoleRefusedException;
 import io.hedgedesk.web.security.SecurityLog;
+import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -11,7 +12,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Access failures of team-owned objects: another team's object (or none) is a 404 that reveals nothing; a member
- * whose role does not allow the change gets a 403. Both are security events ({@link SecurityLog}) with who and what.
+ * whose role does not allow the change gets a 403, and so does anyone but an installation administrator on the routes
+ * reserved to them. All are security events ({@link SecurityLog}) with who and what.
  */
 public class AccessErrorMapper {
 
@@ -37,6 +39,16 @@ public class AccessErrorMapper {
         "role", e.role(), "detail", e.getMessage());
     return page(403, "Not allowed",
         "Your role in this team (" + e.role().label() + ") lets you look but not change anything. Nothing was saved.");
+  }
+
+  /**
+   * A route for installation administrators ({@code @RolesAllowed}) asked by someone else. quarkus-security has
+   * already logged it ({@code access-denied}, through {@code SecurityEventLogger}); nothing of the request was read.
+   */
+  @ServerExceptionMapper
+  public Response forbidden(ForbiddenException e) {
+    return page(403, "Not allowed", "Only administrators of this installation may change the market data every team "
+        + "shares (contract marks, history imports, backfills). Nothing was saved.");
   }
 
   private Response page(int status, String title, String message) {

@@ -27,7 +27,7 @@ import java.util.Optional;
  * <p>Where each number comes from, in order of preference:
  * <ul>
  *   <li>mark: the contract's stored tick ({@code market_tick}: a venue's, or a mark typed in here, source
- *       {@value #MANUAL}); else the latest stored daily close of the base asset (spot, labelled as such);</li>
+ *       {@value #MANUAL}, shown with who entered it and when); else the latest stored daily close of the base asset (spot, labelled as such);</li>
  *   <li>index: the stored tick only (without it there is no basis);</li>
  *   <li>funding rate: the stored tick's; else the latest stored settlement of the contract's series;</li>
  *   <li>funding interval: the tick's, else the catalog's; next funding time: the tick's, else the next one after
@@ -92,6 +92,8 @@ public class MarketBoard {
   private List<Row> rows(List<Instrument> instruments) {
     List<String> ids = instruments.stream().map(Instrument::id).toList();
     Map<String, MarketTick> tickById = ticks.latest(ids);
+    Map<String, String> writers = tickById.values().stream().anyMatch(t -> t.source().equals(MANUAL))
+        ? ticks.writers(ids) : Map.of();
     Map<String, FundingRateSeries> settled = funding.latest(ids);
     Map<String, PriceQuote> closeByAsset = closes.latestCloses(
         instruments.stream().map(i -> i.baseAsset().symbol()).distinct().toList());
@@ -99,14 +101,29 @@ public class MarketBoard {
     List<Row> rows = new ArrayList<>();
     for (Instrument instrument : instruments) {
       String id = instrument.id().toUpperCase(java.util.Locale.ROOT);
-      rows.add(row(instrument, Optional.ofNullable(tickById.get(id)), Optional.ofNullable(settled.get(id)),
-          Optional.ofNullable(closeByAsset.get(instrument.baseAsset().symbol())), now));
+      rows.add(row(instrument, Optional.ofNullable(tickById.get(id)), Optional.ofNullable(writers.get(id)),
+          Optional.ofNullable(settled.get(id)), Optional.ofNullable(closeByAsset.get(instrument.baseAsset().symbol())),
+          now));
     }
     return rows;
   }
 
-  static Row row(Instrument instrument, Optional<MarketTick> tick, Optional<FundingRateSeries> settled,
-      Optional<PriceQuote> close, Instant now) {
+  /**
+   * The mark the market page shows for {@code instrument} as a number: the stored tick's, else the latest stored
+   * daily close of its base asset; empty when neither is stored.
+   */
+  public Optional<BigDecimal> lastMark(Instrument instrument) {
+    Optional<BigDecimal> tick = ticks.latest(instrument.id()).map(MarketTick::markPrice);
+    if (tick.isPresent()) {
+      return tick;
+    }
+    String asset = instrument.baseAsset().symbol();
+    return Optional.ofNullable(closes.latestCloses(List.of(asset)).get(asset)).map(PriceQuote::priceUsd);
+  }
+
+  /** @param writer who entered a manual tick, if it is one and its writer is known */
+  static Row row(Instrument instrument, Optional<MarketTick> tick, Optional<String> writer,
+      Optional<FundingRateSeries> settled, Optional<PriceQuote> close, Instant now) {
     // mark and index
     String mark = NONE;
     String markSource = "no data: enter a mark";
@@ -120,7 +137,8 @@ public class MarketBoard {
       boolean manual = t.source().equals(MANUAL);
       Duration age = age(t.fetchedAt(), now);
       mark = price(t.markPrice());
-      markSource = manual ? "manual" : "venue: " + t.source();
+      markSource = manual ? "manual" + writer.map(name -> ", by " + name).orElse("") + ", " + Formats.utc(t.fetchedAt())
+          : "venue: " + t.source();
       markAge = Formats.age(age);
       markStale = age.compareTo(manual ? Formats.STALE_AFTER : LIVE_STALE_AFTER) > 0;
       if (t.indexPrice().isPresent()) {

@@ -42,7 +42,7 @@ public class MarketHistoryResource {
     List<HistoryCoverage> priceCoverage = prices.coverage();
     Map<String, PriceQuote> latest = prices.latestCloses(
         priceCoverage.stream().map(HistoryCoverage::assetSymbol).toList());
-    return Templates.history(currentUser.viewer(), MarketHistoryRows.prices(priceCoverage, latest),
-        MarketHistoryRows.funding(funding.coverage()));
+    return Templates.history(currentUser.viewer(), MarketHistoryRows.prices(priceCoverage, latest, prices.writers()),
+        MarketHistoryRows.funding(funding.coverage(), funding.writers()));
   }
 }

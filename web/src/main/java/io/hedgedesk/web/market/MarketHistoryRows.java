@@ -37,18 +37,26 @@ final class MarketHistoryRows {
   private MarketHistoryRows() {
   }
 
-  static List<PriceRow> prices(List<HistoryCoverage> coverage, Map<String, PriceQuote> latest) {
+  /** @param writers per asset, who imported or backfilled some of its closes (absent: none) */
+  static List<PriceRow> prices(List<HistoryCoverage> coverage, Map<String, PriceQuote> latest,
+      Map<String, String> writers) {
     return coverage.stream().map(c -> {
       PriceQuote quote = latest.get(c.assetSymbol());
       return new PriceRow(c.assetSymbol(), c.firstDay().toString(), c.lastDay().toString(), count(c.rows()),
-          c.source(), quote == null ? "–" : price(quote.priceUsd()),
+          source(c.source(), writers.get(c.assetSymbol())), quote == null ? "–" : price(quote.priceUsd()),
           quote == null ? "–" : quote.asOf().atOffset(ZoneOffset.UTC).toLocalDate().toString());
     }).toList();
   }
 
-  static List<FundingRow> funding(List<FundingHistoryCoverage> coverage) {
+  /** @param writers per series, who imported or backfilled some of its settlements (absent: none) */
+  static List<FundingRow> funding(List<FundingHistoryCoverage> coverage, Map<String, String> writers) {
     return coverage.stream().map(c -> new FundingRow(c.seriesId(), minute(c.firstTime()), minute(c.lastTime()),
-        count(c.rows()), c.source())).toList();
+        count(c.rows()), source(c.source(), writers.get(c.seriesId())))).toList();
+  }
+
+  /** The stored source text, and who wrote rows by hand: "… CSV import (a.csv); imported or backfilled by Carol". */
+  private static String source(String source, String writers) {
+    return writers == null ? source : source + "; imported or backfilled by " + writers;
   }
 
   /** A count with thousands separators: 3059 → "3,059". */

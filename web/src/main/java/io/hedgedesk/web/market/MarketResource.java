@@ -10,10 +10,13 @@ import io.hedgedesk.web.planner.Planner;
 import io.hedgedesk.web.planner.SvgChart;
 import io.hedgedesk.web.support.Flash;
 import io.hedgedesk.web.support.Formats;
+import io.hedgedesk.pricing.market.QuoteMath;
 import io.hedgedesk.web.user.CurrentUser;
+import io.hedgedesk.web.user.InstallationAdmin;
 import io.hedgedesk.web.user.Viewer;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -22,6 +25,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -29,6 +33,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
@@ -39,10 +44,12 @@ import org.jboss.resteasy.reactive.RestQuery;
  * number came from and how old it is ({@link MarketBoard}); per contract its stored funding history as a chart and a
  * form to enter a manual mark.
  *
- * <p>Any logged-in user may enter a manual mark: market data is shared by everyone (no team owns a contract's
- * quote), and the team roles (owner, editor, viewer) protect a team's portfolios, which a mark does not touch; every
- * user is owner of a personal team anyway, so "editors only" would exclude nobody. The mark is labelled "manual",
- * is replaced by the next venue tick, and the entry is logged with the user's id.
+ * <p>A contract's mark belongs to the installation, not to a team: every team's hedges on the contract are valued
+ * with it. So only installation administrators ({@link InstallationAdmin}) may enter one; everyone else sees the
+ * data without the form, and a posted mark is refused (403) before anything is read. A mark more than 50 % away
+ * from the one shown ({@link QuoteMath#needsConfirmation}) is stored only after a second step that shows both
+ * values. The mark is labelled "manual" with who entered it and when, is replaced by the next venue tick, and the
+ * entry is logged with the user's id.
  */
 @Path("/market")
 @Produces(MediaType.TEXT_HTML)
@@ -59,28 +66,40 @@ public class MarketResource {
    *
    * @param chart    the stored funding per day over the window, if any history is stored
    * @param history  e.g. "8,525 settlements from … to …", or why there is no chart
+   * @param admin    whether the viewer may enter a mark (the form is shown only then)
+   * @param confirm  a typed mark far from the last one, waiting for confirmation
    */
   public record ContractPage(Instrument instrument, MarketBoard.Row row, Optional<SvgChart> chart, String history,
-                             int days, List<Integer> windows, String mark, String markError, String flash) {
+                             int days, List<Integer> windows, String mark, String markError, String flash,
+                             boolean admin, Optional<MarkConfirmation> confirm) {
+  }
+
+  /**
+   * A mark to confirm: {@code mark} and {@code last} as typed/stored (plain numbers, carried by the form), the same
+   * for people, and how far apart they are in percent.
+   */
+  public record MarkConfirmation(String mark, String markShown, String last, String lastShown, String distance) {
   }
 
   @CheckedTemplate
   static class Templates {
-    static native TemplateInstance market(Viewer viewer, List<MarketBoard.Row> rows, String liveStale);
+    static native TemplateInstance market(Viewer viewer, List<MarketBoard.Row> rows, String liveStale, boolean admin);
 
     static native TemplateInstance contract(Viewer viewer, ContractPage page);
   }
 
   private final CurrentUser currentUser;
+  private final InstallationAdmin admin;
   private final MarketBoard board;
   private final ContractCatalog catalog;
   private final FundingHistoryRepository funding;
   private final MarketTickRepository ticks;
   private final Clock clock;
 
-  public MarketResource(CurrentUser currentUser, MarketBoard board, ContractCatalog catalog,
+  public MarketResource(CurrentUser currentUser, InstallationAdmin admin, MarketBoard board, ContractCatalog catalog,
       FundingHistoryRepository funding, MarketTickRepository ticks, Clock clock) {
     this.currentUser = currentUser;
+    this.admin = admin;
     this.board = board;
     this.catalog = catalog;
     this.funding = funding;
@@ -90,20 +109,33 @@ public class MarketResource {
 
   @GET
   public TemplateInstance market() {
-    return Templates.market(currentUser.viewer(), board.rows(), MarketBoard.LIVE_STALE_AFTER.toMinutes() + " min");
+    return Templates.market(currentUser.viewer(), board.rows(), MarketBoard.LIVE_STALE_AFTER.toMinutes() + " min",
+        admin.isAdmin());
   }
 
+  /** The contract; with {@code confirmMark} (an administrator's mark far from the last one) its confirmation. */
   @GET
   @Path("{contractId}")
-  public TemplateInstance contract(@RestPath String contractId, @RestQuery Integer days, @RestQuery String flash) {
-    return page(instrument(contractId), days, "", "", Flash.message(flash));
+  public TemplateInstance contract(@RestPath String contractId, @RestQuery Integer days, @RestQuery String flash,
+      @RestQuery String confirmMark) {
+    Instrument instrument = instrument(contractId);
+    Optional<MarkConfirmation> confirm = Optional.empty();
+    if (admin.isAdmin() && confirmMark != null) {
+      confirm = positive(confirmMark).flatMap(price -> confirmation(instrument, price));
+    }
+    return page(instrument, days, confirm.map(MarkConfirmation::mark).orElse(""), "", Flash.message(flash), confirm);
   }
 
-  /** Stores a manual mark as the contract's tick (source "manual"), then shows the contract again. */
+  /**
+   * Stores a manual mark as the contract's tick (source "manual", with the user as its writer), then shows the
+   * contract again. A mark more than 50 % away from the last one is first sent to its confirmation; it is stored
+   * when posted again with {@code confirmedFrom} equal to the last mark it was compared with.
+   */
   @POST
   @Path("{contractId}/mark")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Response mark(@RestPath String contractId, @RestForm String mark) {
+  @RolesAllowed(InstallationAdmin.ROLE)
+  public Response mark(@RestPath String contractId, @RestForm String mark, @RestForm String confirmedFrom) {
     Instrument instrument = instrument(contractId);
     String typed = mark == null ? "" : mark.strip();
     BigDecimal price;
@@ -118,17 +150,43 @@ public class MarketResource {
     if (price.compareTo(MAX_MARK) >= 0 || price.scale() > 18) {
       return invalid(instrument, typed, "The mark must be below 1,000,000,000,000 with at most 18 decimals.");
     }
+    Optional<MarkConfirmation> confirm = confirmation(instrument, price);
+    if (confirm.isPresent() && !confirm.get().last().equals(confirmedFrom == null ? "" : confirmedFrom.strip())) {
+      // nothing stored: the confirmation (a GET, so reloading it is harmless) shows both values
+      return Response.seeOther(UriBuilder.fromPath("/market/{id}").queryParam("confirmMark", price.toPlainString())
+          .build(instrument.id())).build();
+    }
+    long userId = currentUser.id();
     ticks.upsert(new MarketTick(instrument.id(), price, Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty(), MarketBoard.MANUAL, clock.instant()));
-    LOG.infof("manual mark %s for %s entered by user %d", price.toPlainString(), instrument.id(), currentUser.id());
+        Optional.empty(), Optional.empty(), MarketBoard.MANUAL, clock.instant()), OptionalLong.of(userId));
+    LOG.infof("manual mark %s for %s entered by user %d%s", price.toPlainString(), instrument.id(), userId,
+        confirm.map(c -> " (confirmed, " + c.distance() + " % from " + c.last() + ")").orElse(""));
     return Flash.redirect("/market/" + instrument.id(), "mark-saved");
   }
 
-  private Response invalid(Instrument instrument, String typed, String message) {
-    return Response.status(400).entity(page(instrument, null, typed, message, "")).build();
+  /** The confirmation {@code price} needs against the contract's last mark, if it is more than 50 % away. */
+  private Optional<MarkConfirmation> confirmation(Instrument instrument, BigDecimal price) {
+    return board.lastMark(instrument).filter(last -> QuoteMath.needsConfirmation(last, price))
+        .map(last -> new MarkConfirmation(price.toPlainString(), MarketBoard.price(price),
+            last.stripTrailingZeros().toPlainString(), MarketBoard.price(last),
+            MarketBoard.percent(QuoteMath.relativeDistance(last, price), 1)));
   }
 
-  private TemplateInstance page(Instrument instrument, Integer days, String mark, String markError, String flash) {
+  private static Optional<BigDecimal> positive(String text) {
+    try {
+      BigDecimal value = new BigDecimal(text.strip());
+      return value.signum() > 0 && value.compareTo(MAX_MARK) < 0 ? Optional.of(value) : Optional.empty();
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  private Response invalid(Instrument instrument, String typed, String message) {
+    return Response.status(400).entity(page(instrument, null, typed, message, "", Optional.empty())).build();
+  }
+
+  private TemplateInstance page(Instrument instrument, Integer days, String mark, String markError, String flash,
+      Optional<MarkConfirmation> confirm) {
     int window = days != null && WINDOWS.contains(days) ? days : 90;
     Optional<FundingRateSeries> series = funding.series(instrument.id());
     Optional<SvgChart> chart = Optional.empty();
@@ -143,7 +201,7 @@ public class MarketResource {
           Formats.utc(s.last().time()), s.source(), from, to);
     }
     ContractPage page = new ContractPage(instrument, board.row(instrument), chart, history, window, WINDOWS, mark,
-        markError, flash);
+        markError, flash, admin.isAdmin(), confirm);
     return Templates.contract(currentUser.viewer(), page);
   }
 

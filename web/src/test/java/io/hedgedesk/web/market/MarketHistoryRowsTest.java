@@ -40,7 +40,8 @@ class MarketHistoryRowsTest {
     HistoryCoverage eth = new HistoryCoverage("ETH", LocalDate.of(2017, 8, 17), LocalDate.of(2025, 12, 31), 3059, "s");
     PriceQuote quote = new PriceQuote("BTC", new BigDecimal("87648.22"), "s", Instant.parse("2025-12-31T23:59:59.999Z"));
 
-    List<MarketHistoryRows.PriceRow> rows = MarketHistoryRows.prices(List.of(btc, eth), Map.of("BTC", quote));
+    List<MarketHistoryRows.PriceRow> rows = MarketHistoryRows.prices(List.of(btc, eth), Map.of("BTC", quote),
+        Map.of());
 
     assertThat(rows.get(0)).isEqualTo(new MarketHistoryRows.PriceRow("BTC", "2017-08-17", "2025-12-31", "3,059", "s",
         "87,648.22", "2025-12-31"));
@@ -53,7 +54,16 @@ class MarketHistoryRowsTest {
     FundingHistoryCoverage xbt = new FundingHistoryCoverage("BITMEX:XBTUSD", Instant.parse("2016-06-04T04:00:00Z"),
         Instant.parse("2024-03-16T04:00:00Z"), 8525, "s");
 
-    assertThat(MarketHistoryRows.funding(List.of(xbt))).containsExactly(new MarketHistoryRows.FundingRow(
+    assertThat(MarketHistoryRows.funding(List.of(xbt), Map.of())).containsExactly(new MarketHistoryRows.FundingRow(
         "BITMEX:XBTUSD", "2016-06-04 04:00 UTC", "2024-03-16 04:00 UTC", "8,525", "s"));
+  }
+
+  @Test
+  void whoImportedOrBackfilledASeriesFollowsItsSource() {
+    FundingHistoryCoverage xbt = new FundingHistoryCoverage("BITMEX:XBTUSD", Instant.parse("2016-06-04T04:00:00Z"),
+        Instant.parse("2024-03-16T04:00:00Z"), 8525, "s");
+
+    assertThat(MarketHistoryRows.funding(List.of(xbt), Map.of("BITMEX:XBTUSD", "Carol Finney")).get(0).source())
+        .isEqualTo("s; imported or backfilled by Carol Finney");
   }
 }

@@ -71,7 +71,7 @@ class MarketPageTest {
     // a 1 h interval reported by the venue overrides the catalog's 8 h
     tick("BINANCE:DOTUSD_PERP", "4.50", "4.51", "0.00002", Optional.of(1), now.minusSeconds(60), Optional.empty());
 
-    try (UserSession user = UserSession.logInNew(root, "Marta")) {
+    try (UserSession user = UserSession.logInNewAdmin(root, "Marta")) {
       HtmlPage page = user.page("/market");
       assertThat(page.getTitleText()).isEqualTo("Market · hedgedesk");
       assertThat(page.getAnchorByHref("/market").getTextContent()).isEqualTo("Market");
@@ -99,7 +99,7 @@ class MarketPageTest {
   void oldTicksAndOldStoredHistoryAreFlaggedAndLabelled() throws Exception {
     tick("BINANCE:ADAUSD_PERP", "0.40", "0.40", "0.0001", Optional.of(8), Instant.now().minus(Duration.ofMinutes(20)),
         Optional.empty());
-    try (UserSession user = UserSession.logInNew(root, "Marta")) {
+    try (UserSession user = UserSession.logInNewAdmin(root, "Marta")) {
       HtmlPage page = user.page("/market");
 
       List<String> ada = row(page, "BINANCE:ADAUSD_PERP");
@@ -130,7 +130,7 @@ class MarketPageTest {
 
   @Test
   void theContractPageChartsTheStoredFunding() throws Exception {
-    try (UserSession user = UserSession.logInNew(root, "Marta")) {
+    try (UserSession user = UserSession.logInNewAdmin(root, "Marta")) {
       HtmlPage page = user.page("/market/BYBIT:BTCUSDT?days=30");
       assertThat(page.asNormalizedText()).contains("3,285 settlements stored from 2021-01-01 00:00 UTC to "
           + "2023-12-31 16:00 UTC", "from 2023-12-02 to 2023-12-31");
@@ -145,7 +145,7 @@ class MarketPageTest {
 
   @Test
   void aManualMarkIsStoredAsTheContractsTickAndShownAsManual() throws Exception {
-    try (UserSession user = UserSession.logInNew(root, "Marta")) {
+    try (UserSession user = UserSession.logInNewAdmin(root, "Marta")) {
       String path = "/market/BINANCE:LTCUSD_PERP/mark";
       assertThat(user.postWithoutCsrf(path, "mark", "76.5").getStatusCode()).isEqualTo(400);
       WebResponse letters = user.post(path, "mark", "abc");
@@ -166,7 +166,7 @@ class MarketPageTest {
       assertThat(contract.asNormalizedText()).contains("Mark price saved.");
       List<String> ltc = row(user.page("/market"), "BINANCE:LTCUSD_PERP");
       assertThat(ltc.get(2)).isEqualTo("76.50");
-      assertThat(ltc.get(3)).startsWith("manual, ").doesNotContain("stale");
+      assertThat(ltc.get(3)).startsWith("manual, by Marta, 20").contains(" UTC, just now").doesNotContain("stale");
       assertThat(ltc.get(4)).isEqualTo("–");
     }
   }
@@ -177,10 +177,11 @@ class MarketPageTest {
    */
   @Test
   void aDoubleSubmitOfTheManualMarkLeavesOneTickRow() throws Exception {
-    try (UserSession user = UserSession.logInNew(root, "Marta")) {
+    try (UserSession user = UserSession.logInNewAdmin(root, "Marta")) {
+      // DOT's last stored close is 1.789: 1.80 is 0.6 % away, no confirmation
       String path = "/market/BINANCE:DOTUSD_PERP/mark";
-      WebResponse first = user.post(path, "mark", "4.25");
-      WebResponse second = user.post(path, "mark", "4.25");
+      WebResponse first = user.post(path, "mark", "1.80");
+      WebResponse second = user.post(path, "mark", "1.80");
 
       for (WebResponse r : List.of(first, second)) {
         assertThat(r.getStatusCode()).isEqualTo(303);
@@ -188,7 +189,69 @@ class MarketPageTest {
       }
       assertThat(SqlCount.of(dataSource, "select count(*) from market_tick where contract_id = ?",
           "BINANCE:DOTUSD_PERP")).isEqualTo(1);
-      assertThat(ticks.latest("BINANCE:DOTUSD_PERP").orElseThrow().markPrice()).isEqualByComparingTo("4.25");
+      assertThat(ticks.latest("BINANCE:DOTUSD_PERP").orElseThrow().markPrice()).isEqualByComparingTo("1.80");
+    }
+  }
+
+  /**
+   * The issue's case: a mark of 5.00 where the last one is 76.50. |5 − 76.5| / 76.5 = 71.5 / 76.5 = 0.93464… →
+   * "93.5 %", more than 50 %: the post stores nothing and leads to a confirmation showing both values; the
+   * confirmation's post stores it. A confirmation made against another last mark than the stored one asks again.
+   */
+  @Test
+  void aMarkMoreThanHalfAwayFromTheLastOneIsStoredOnlyOnceConfirmed() throws Exception {
+    tick("BINANCE:LTCUSD_PERP", "76.50", "76.40", "0.0001", Optional.of(8), Instant.now().minusSeconds(60),
+        Optional.empty());
+    try (UserSession admin = UserSession.logInNewAdmin(root, "Ada")) {
+      WebResponse asked = admin.post("/market/BINANCE:LTCUSD_PERP/mark", "mark", "5.00");
+      assertThat(asked.getStatusCode()).isEqualTo(303);
+      assertThat(asked.getResponseHeaderValue("Location")).endsWith("/market/BINANCE:LTCUSD_PERP?confirmMark=5.00");
+      assertThat(ticks.latest("BINANCE:LTCUSD_PERP").orElseThrow().markPrice()).isEqualByComparingTo("76.50");
+
+      HtmlPage confirm = admin.page("/market/BINANCE:LTCUSD_PERP?confirmMark=5.00");
+      assertThat(confirm.getHtmlElementById("confirm-old").getTextContent()).isEqualTo("76.50");
+      assertThat(confirm.getHtmlElementById("confirm-new").getTextContent()).isEqualTo("5.00");
+      assertThat(confirm.getHtmlElementById("confirm-distance").getTextContent()).isEqualTo("93.5 %");
+      // reloading the confirmation stores nothing either
+      admin.page("/market/BINANCE:LTCUSD_PERP?confirmMark=5.00");
+      assertThat(ticks.latest("BINANCE:LTCUSD_PERP").orElseThrow().markPrice()).isEqualByComparingTo("76.50");
+
+      // confirmed against a last mark that is no longer the stored one: asked again, nothing stored
+      WebResponse stale = admin.post("/market/BINANCE:LTCUSD_PERP/mark", "mark", "5.00", "confirmedFrom", "70");
+      assertThat(stale.getResponseHeaderValue("Location")).endsWith("?confirmMark=5.00");
+      assertThat(ticks.latest("BINANCE:LTCUSD_PERP").orElseThrow().markPrice()).isEqualByComparingTo("76.50");
+
+      HtmlPage saved = confirm.getHtmlElementById("confirm-mark").getElementsByTagName("button").get(0).click();
+      assertThat(saved.getUrl().toString()).endsWith("/market/BINANCE:LTCUSD_PERP?flash=mark-saved");
+      MarketTick stored = ticks.latest("BINANCE:LTCUSD_PERP").orElseThrow();
+      assertThat(stored.markPrice()).isEqualByComparingTo("5.00");
+      assertThat(stored.source()).isEqualTo("manual");
+      assertThat(saved.getHtmlElementById("quote").asNormalizedText()).contains("manual, by Ada, ");
+      // within 50 % of the new last mark: stored at once
+      assertThat(admin.post("/market/BINANCE:LTCUSD_PERP/mark", "mark", "7.40").getResponseHeaderValue("Location"))
+          .endsWith("?flash=mark-saved");
+    }
+  }
+
+  @Test
+  void someoneWhoIsNotAnAdministratorSeesTheDataWithoutFormsAndIsRefusedAWrite() throws Exception {
+    try (UserSession user = UserSession.logInNew(root, "Nadia")) {
+      HtmlPage market = user.page("/market");
+      assertThat(market.getHtmlElementById("market").getElementsByTagName("tr")).hasSize(1 + 23);
+      assertThat(market.getAnchors()).noneMatch(a -> a.getHrefAttribute().equals("/market/import")
+          || a.getHrefAttribute().equals("/market/backfill"));
+      HtmlPage contract = user.page("/market/BINANCE:LTCUSD_PERP?confirmMark=5");
+      assertThat(contract.getForms()).noneMatch(f -> f.getActionAttribute().endsWith("/mark"));
+      assertThat(contract.getElementById("confirm-mark")).isNull();
+      assertThat(contract.getHtmlElementById("mark-admins-only").getTextContent()).contains("administrators");
+      HtmlPage upload = user.page("/market/import");
+      assertThat(upload.getForms()).noneMatch(f -> f.getActionAttribute().equals("/market/import"));
+      assertThat(upload.getElementById("import-admins-only")).isNotNull();
+
+      WebResponse refused = user.post("/market/BINANCE:LTCUSD_PERP/mark", "mark", "76.5");
+      assertThat(refused.getStatusCode()).isEqualTo(403);
+      assertThat(refused.getContentAsString()).contains("Only administrators of this installation", "Nothing was saved");
+      assertThat(ticks.latest("BINANCE:LTCUSD_PERP")).isEmpty();
     }
   }
 

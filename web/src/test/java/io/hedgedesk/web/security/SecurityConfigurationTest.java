@@ -95,6 +95,38 @@ class SecurityConfigurationTest {
     }
   }
 
+  /**
+   * Installation administrators (who alone write the market data every team shares) are a realm role, given to one
+   * demo user, and mapped into the ID token's {@code groups} claim, the only place the application reads roles from.
+   */
+  @Test
+  void oneDemoUserAdministersTheInstallationThroughARealmRoleInTheIdToken() {
+    assertThat(properties).containsEntry("hedgedesk.admin-role", "${HEDGEDESK_ADMIN_ROLE:hedgedesk-admin}")
+        .containsEntry("quarkus.oidc.roles.role-claim-path", "groups");
+    assertThat(properties.getProperty("quarkus.oidc.roles.source")).as("web-app default: the ID token").isNull();
+    List<String> realmRoles = new ArrayList<>();
+    realm.get("roles").get("realm").forEach(r -> realmRoles.add(r.get("name").asText()));
+    assertThat(realmRoles).contains("hedgedesk-admin");
+    List<String> admins = new ArrayList<>();
+    for (JsonNode user : realm.get("users")) {
+      JsonNode roles = user.get("realmRoles");
+      if (roles != null && roles.toString().contains("\"hedgedesk-admin\"")) {
+        admins.add(user.get("username").asText());
+      }
+    }
+    assertThat(admins).containsExactly("carol");
+    JsonNode mapper = null;
+    for (JsonNode m : client.get("protocolMappers")) {
+      if (m.get("protocolMapper").asText().equals("oidc-usermodel-realm-role-mapper")) {
+        mapper = m;
+      }
+    }
+    assertThat(mapper).as("a realm-role mapper on the client").isNotNull();
+    assertThat(mapper.get("config").get("claim.name").asText()).isEqualTo("groups");
+    assertThat(mapper.get("config").get("id.token.claim").asText()).isEqualTo("true");
+    assertThat(mapper.get("config").get("multivalued").asText()).isEqualTo("true");
+  }
+
   @Test
   void redirectUrisAreExactAndNoBrowserOriginIsAllowed() {
     List<String> uris = new ArrayList<>();

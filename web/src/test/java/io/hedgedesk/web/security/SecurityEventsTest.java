@@ -100,6 +100,15 @@ class SecurityEventsTest {
   }
 
   @Test
+  void aMarketWriteBySomeoneWhoIsNotAnAdministratorIsRefusedAndLogged() throws Exception {
+    try (UserSession vic = UserSession.logInNew(root, "Vic")) {
+      assertThat(vic.post("/market/BYBIT:BTCUSD/mark", "mark", "5.00").getStatusCode()).isEqualTo(403);
+      assertThat(eventLines("access-denied")).anySatisfy(line -> assertThat(line)
+          .contains(" user=" + vic.username, " path=/market/BYBIT:BTCUSD/mark").doesNotContain("5.00"));
+    }
+  }
+
+  @Test
   void roleChangesInvitationsRemovalsAndRefusalsAreLogged() throws Exception {
     try (UserSession owner = UserSession.logInNew(root, "Owner");
         UserSession viewer = UserSession.logInNew(root, "Viewer")) {

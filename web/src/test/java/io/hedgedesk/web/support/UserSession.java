@@ -40,6 +40,9 @@ public final class UserSession implements AutoCloseable {
   /** The issuer of the WireMock provider's tokens. */
   public static final String ISSUER = "https://server.example.com";
 
+  /** The installation administrators' role (application.properties, {@code hedgedesk.admin-role}). */
+  public static final String ADMIN_ROLE = "hedgedesk-admin";
+
   public final String username;
   public final String subject;
   /** The provider's session id: the ID token's {@code sid} claim, as Keycloak sends it (new per login). */
@@ -59,12 +62,27 @@ public final class UserSession implements AutoCloseable {
     return logIn(root, username, UUID.randomUUID().toString(), name);
   }
 
+  /**
+   * Logs in a new installation administrator (the ID token's groups carry the {@code hedgedesk.admin-role} as the
+   * realm maps it), named like {@link #logInNew}.
+   */
+  public static UserSession logInNewAdmin(URL root, String name) throws Exception {
+    String username = name + "-" + UUID.randomUUID().toString().substring(0, 8);
+    return logIn(root, username, UUID.randomUUID().toString(), name, Set.of("user", ADMIN_ROLE));
+  }
+
   public static UserSession logIn(URL root, String username, String subject, String displayName) throws Exception {
+    return logIn(root, username, subject, displayName, Set.of("user"));
+  }
+
+  /** Logs in with the given roles in the ID token's {@code groups} claim. */
+  public static UserSession logIn(URL root, String username, String subject, String displayName, Set<String> groups)
+      throws Exception {
     String code = "code-" + UUID.randomUUID();
     String sessionId = UUID.randomUUID().toString();
     String url = ConfigProvider.getConfig().getValue("keycloak.url", String.class);
     URL provider = new URL(url);
-    String idToken = OidcWiremockTestResource.generateJwtToken(username, Set.of("user"), subject, "ID",
+    String idToken = OidcWiremockTestResource.generateJwtToken(username, groups, subject, "ID",
         Set.of(CLIENT_ID, ID_TOKEN_AUDIENCE), Map.of("name", displayName, "email", username + "@example.com", "sid", sessionId));
     String accessToken = OidcWiremockTestResource.getAccessToken(username, Set.of("user"));
     new WireMock(provider.getHost(), provider.getPort()).register(WireMock.post("/auth/realms/quarkus/token")

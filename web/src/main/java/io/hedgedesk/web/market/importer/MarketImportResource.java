@@ -3,9 +3,11 @@ package io.hedgedesk.web.market.importer;
 import io.hedgedesk.persistence.market.MarketImport;
 import io.hedgedesk.web.support.Uploads;
 import io.hedgedesk.web.user.CurrentUser;
+import io.hedgedesk.web.user.InstallationAdmin;
 import io.hedgedesk.web.user.Viewer;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -22,8 +24,9 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
- * CSV import of price and funding history (any logged-in user: the market history is shared by everyone, like the
- * shipped history). Upload → preview with line-numbered errors or what would change (nothing stored) → confirm
+ * CSV import of price and funding history, by installation administrators only ({@link InstallationAdmin}): the
+ * market history is shared by every team, like the shipped history. Others see the page without its form, and their
+ * posts are refused (403) before anything is read or kept. Upload → preview with line-numbered errors or what would change (nothing stored) → confirm
  * (single use) → the import runs in the background, all or nothing, and its page shows rows processed of total.
  */
 @Path("/market/import")
@@ -33,7 +36,7 @@ public class MarketImportResource {
   @CheckedTemplate
   static class Templates {
     static native TemplateInstance upload(Viewer viewer, String series, String source, List<String> errors,
-                                          int errorCount, String accepted, int maxMegabytes);
+                                          int errorCount, String accepted, int maxMegabytes, boolean admin);
 
     static native TemplateInstance preview(Viewer viewer, ImportPreview preview);
 
@@ -41,10 +44,12 @@ public class MarketImportResource {
   }
 
   private final CurrentUser currentUser;
+  private final InstallationAdmin admin;
   private final MarketImportService service;
 
-  public MarketImportResource(CurrentUser currentUser, MarketImportService service) {
+  public MarketImportResource(CurrentUser currentUser, InstallationAdmin admin, MarketImportService service) {
     this.currentUser = currentUser;
+    this.admin = admin;
     this.service = service;
   }
 
@@ -56,6 +61,7 @@ public class MarketImportResource {
   /** Reads the file and shows what the import would do. Stores nothing in the history. */
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
+  @RolesAllowed(InstallationAdmin.ROLE)
   public Response preview(@RestForm("file") FileUpload file, @RestForm String series, @RestForm String source) {
     String typedSeries = series == null ? "" : series.strip();
     String typedSource = source == null ? "" : source.strip();
@@ -72,6 +78,7 @@ public class MarketImportResource {
   @POST
   @Path("{importId}/confirm")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @RolesAllowed(InstallationAdmin.ROLE)
   public Response confirm(@RestPath("importId") String id) {
     UUID importId = parse(id);
     boolean started = service.confirm(currentUser.id(), importId).isPresent();
@@ -89,7 +96,7 @@ public class MarketImportResource {
 
   private TemplateInstance upload(String series, String source, List<String> errors, int count) {
     return Templates.upload(currentUser.viewer(), series, source, errors, count, CsvFormat.accepted(),
-        MarketCsv.MAX_BYTES / (1024 * 1024));
+        MarketCsv.MAX_BYTES / (1024 * 1024), admin.isAdmin());
   }
 
   private static UUID parse(String id) {

@@ -3,6 +3,7 @@ package io.hedgedesk.web.market.refresh;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -20,6 +21,7 @@ public final class BackfillJob {
   private final LocalDate to;
   private final int expected;
   private final Instant requestedAt;
+  private final OptionalLong requestedById;
   private final String requestedBy;
   private final AtomicInteger fetched = new AtomicInteger();
   private final AtomicInteger stored = new AtomicInteger();
@@ -29,7 +31,7 @@ public final class BackfillJob {
   private final CompletableFuture<BackfillStatus> completion = new CompletableFuture<>();
 
   BackfillJob(String series, BackfillKind kind, String contractId, LocalDate from, LocalDate to, int expected,
-      Instant requestedAt, String requestedBy) {
+      Instant requestedAt, OptionalLong requestedById, String requestedBy) {
     this.series = series;
     this.kind = kind;
     this.contractId = contractId;
@@ -37,6 +39,7 @@ public final class BackfillJob {
     this.to = to;
     this.expected = expected;
     this.requestedAt = requestedAt;
+    this.requestedById = requestedById;
     this.requestedBy = requestedBy;
   }
 
@@ -112,6 +115,11 @@ public final class BackfillJob {
 
   public Instant requestedAt() {
     return requestedAt;
+  }
+
+  /** The user whom the stored rows name as their writer, if any. */
+  public OptionalLong requestedById() {
+    return requestedById;
   }
 
   public String requestedBy() {

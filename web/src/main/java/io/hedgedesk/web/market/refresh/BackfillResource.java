@@ -5,9 +5,11 @@ import io.hedgedesk.pricing.catalog.ContractCatalog;
 import io.hedgedesk.web.support.Flash;
 import io.hedgedesk.web.support.Formats;
 import io.hedgedesk.web.user.CurrentUser;
+import io.hedgedesk.web.user.InstallationAdmin;
 import io.hedgedesk.web.user.Viewer;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -20,12 +22,15 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /**
  * {@code /market/backfill}: start a history backfill from the live source and watch its progress (rows fetched of
- * expected, status, errors). Reads only in-memory progress and never calls a venue itself.
+ * expected, status, errors). Reads only in-memory progress and never calls a venue itself. Everyone sees the
+ * progress; only installation administrators ({@link InstallationAdmin}) start backfills, which write the history
+ * every team shares; the stored rows record them as their writer.
  */
 @Path("/market/backfill")
 @Produces(MediaType.TEXT_HTML)
@@ -33,17 +38,19 @@ public class BackfillResource {
 
   @CheckedTemplate(basePath = "market")
   static class Templates {
-    static native TemplateInstance backfill(Viewer viewer, BackfillPage page);
+    static native TemplateInstance backfill(Viewer viewer, BackfillPage page, boolean admin);
   }
 
   private final CurrentUser currentUser;
+  private final InstallationAdmin admin;
   private final BackfillService backfills;
   private final MarketRefresher refresher;
   private final ContractCatalog catalog;
 
-  public BackfillResource(CurrentUser currentUser, BackfillService backfills, MarketRefresher refresher,
-      ContractCatalog catalog) {
+  public BackfillResource(CurrentUser currentUser, InstallationAdmin admin, BackfillService backfills,
+      MarketRefresher refresher, ContractCatalog catalog) {
     this.currentUser = currentUser;
+    this.admin = admin;
     this.backfills = backfills;
     this.refresher = refresher;
     this.catalog = catalog;
@@ -57,6 +64,7 @@ public class BackfillResource {
   @POST
   // Only a form post: the CSRF check reads form bodies, so any other content type must not reach this method.
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @RolesAllowed(InstallationAdmin.ROLE)
   public Response start(@RestForm String kind, @RestForm String contract, @RestForm String from,
       @RestForm String to) {
     Map<String, String> form = new LinkedHashMap<>();
@@ -66,7 +74,7 @@ public class BackfillResource {
     form.put("to", to == null ? "" : to);
     try {
       backfills.start(kind(kind), contract == null ? "" : contract.strip(), day(from, "From"), day(to, "To"),
-          currentUser.viewer().displayName());
+          OptionalLong.of(currentUser.id()), currentUser.viewer().displayName());
     } catch (BackfillRefusedException e) {
       return Response.status(400).entity(page(form, e.getMessage(), "")).build();
     }
@@ -82,7 +90,7 @@ public class BackfillResource {
     BackfillPage page = new BackfillPage(source.name(), source.live(),
         catalog.all().stream().filter(source::supports).map(Instrument::id).toList(), form, error, message,
         backfills.jobs().stream().map(BackfillPage.Row::of).toList(), last);
-    return Templates.backfill(currentUser.viewer(), page);
+    return Templates.backfill(currentUser.viewer(), page, admin.isAdmin());
   }
 
   private static BackfillKind kind(String kind) {

@@ -21,6 +21,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -73,10 +74,13 @@ public class BackfillService {
   /**
    * Queues a backfill of {@code kind} for {@code contractId} over the UTC days {@code from..to} (inclusive).
    *
+   * @param requestedById the user the stored rows record as their writer (empty: none)
+   * @param requestedBy   the name shown with the backfill
    * @throws BackfillRefusedException when the source is offline or does not serve the contract, the range is invalid,
    *                                  or a backfill of the same series is already queued or running
    */
-  public BackfillJob start(BackfillKind kind, String contractId, LocalDate from, LocalDate to, String requestedBy) {
+  public BackfillJob start(BackfillKind kind, String contractId, LocalDate from, LocalDate to,
+      OptionalLong requestedById, String requestedBy) {
     if (!source.live()) {
       throw new BackfillRefusedException("The market-data source is offline, so there is nothing to fetch: history "
           + "comes from the shipped files and the CSV import. Set hedgedesk.market.source to bybit or binance.");
@@ -105,7 +109,7 @@ public class BackfillService {
     String series = kind == BackfillKind.FUNDING ? "FUNDING " + contract.id()
         : "PRICES " + contract.baseAsset().symbol();
     BackfillJob job = new BackfillJob(series, kind, contract.id(), from, to, expected(kind, contract, from, to),
-        clock.instant(), requestedBy);
+        clock.instant(), requestedById, requestedBy);
     latest.compute(series, (key, existing) -> {
       if (existing != null && existing.status().active()) {
         throw new BackfillRefusedException("A backfill of " + series + " is already "
@@ -149,11 +153,13 @@ public class BackfillService {
       if (job.kind() == BackfillKind.FUNDING) {
         source.fundingHistory(contract, job.from().atStartOfDay(ZoneOffset.UTC).toInstant(),
             job.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
-            (page, text) -> job.page(page.size(), funding.upsert(new FundingRateSeries(contract.id(), text, page))));
+            (page, text) -> job.page(page.size(),
+                funding.upsert(new FundingRateSeries(contract.id(), text, page), job.requestedById())));
       } else {
         String asset = contract.baseAsset().symbol();
         source.dailyCloses(contract, job.from(), job.to(),
-            (page, text) -> job.page(page.size(), prices.upsert(new PriceSeries(asset, text, page))));
+            (page, text) -> job.page(page.size(),
+                prices.upsert(new PriceSeries(asset, text, page), job.requestedById())));
       }
       job.done(clock.instant());
     } catch (MarketDataException | MarketDataStoreException | InvalidMarketDataException e) {

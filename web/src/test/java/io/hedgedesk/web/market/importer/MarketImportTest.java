@@ -48,7 +48,7 @@ class MarketImportTest {
   @Test
   void dailyClosesArePreviewedImportedAndReimportingChangesNothing() throws Exception {
     String csv = "date,close\n2024-01-02,101\n2024-01-01,100\n2024-01-03,102.5\n";
-    try (UserSession user = UserSession.logInNew(root, "Ivan")) {
+    try (UserSession user = UserSession.logInNewAdmin(root, "Ivan")) {
       WebResponse preview = user.postFile("/market/import", "ZZA-USDT-1d.csv", csv, true);
       assertThat(preview.getStatusCode()).isEqualTo(200);
       String text = preview.getContentAsString();
@@ -63,6 +63,10 @@ class MarketImportTest {
       PriceSeries stored = prices.series("ZZA").orElseThrow();
       assertThat(stored.closes()).extracting(c -> c.stripTrailingZeros().toPlainString()).containsExactly("100", "101", "102.5");
       assertThat(stored.source()).isEqualTo("hedgedesk daily closes CSV import (ZZA-USDT-1d.csv)");
+      // the rows name their writer, shown on the history page
+      assertThat(prices.writers()).containsEntry("ZZA", "Ivan");
+      assertThat(user.page("/market/history").getHtmlElementById("price-history").asNormalizedText())
+          .contains("hedgedesk daily closes CSV import (ZZA-USDT-1d.csv); imported or backfilled by Ivan");
 
       // the same file again: every row is stored so already, and storing it changes nothing
       String again = user.postFile("/market/import", "ZZA-USDT-1d.csv", csv, true).getContentAsString();
@@ -82,7 +86,7 @@ class MarketImportTest {
 
   @Test
   void eachFundingLayoutIsStoredUnderItsContract() throws Exception {
-    try (UserSession user = UserSession.logInNew(root, "Ivan")) {
+    try (UserSession user = UserSession.logInNewAdmin(root, "Ivan")) {
       // hedgedesk's own layout, the contract typed into the form
       String own = "time,rate\n2024-03-16T00:00:00Z,0.0001\n2024-03-16T08:00:00Z,-0.0002\n";
       String ownPreview = user.postFile("/market/import", "rates.csv", own, true, "series", "test:zzown", "source",
@@ -119,7 +123,7 @@ class MarketImportTest {
   @Test
   void aFileWithOneBadRowIsRefusedWithLineNumbersAndNothingIsStored() throws Exception {
     String csv = "date,close\n2024-01-01,100\n2024-01-02,-3\n2024-01-01,5\n2024-13-01,5\n";
-    try (UserSession user = UserSession.logInNew(root, "Ivan")) {
+    try (UserSession user = UserSession.logInNewAdmin(root, "Ivan")) {
       WebResponse refused = user.postFile("/market/import", "ZZB-USDT-1d.csv", csv, true, "series", "", "source", "x");
       assertThat(refused.getStatusCode()).isEqualTo(400);
       assertThat(refused.getContentAsString()).contains("The file was not imported: 3 problem(s)",
@@ -156,7 +160,7 @@ class MarketImportTest {
       s.execute("create trigger test_refuse_row before insert on funding_rate_history for each row "
           + "execute function test_refuse_row()");
     }
-    try (UserSession user = UserSession.logInNew(root, "Ivan")) {
+    try (UserSession user = UserSession.logInNewAdmin(root, "Ivan")) {
       String preview = user.postFile("/market/import", "TEST-ZZFAIL-funding.csv", csv.toString(), true)
           .getContentAsString();
       assertThat(summary(preview)).containsSubsequence("Rows", "120", "New", "120");
@@ -184,7 +188,7 @@ class MarketImportTest {
     given().redirects().follow(false).when().get("/market/import").then().statusCode(302)
         .header("Location", containsString("/auth/realms/quarkus"));
     String csv = "date,close\n2024-01-01,7\n";
-    try (UserSession ivan = UserSession.logInNew(root, "Ivan"); UserSession eve = UserSession.logInNew(root, "Eve")) {
+    try (UserSession ivan = UserSession.logInNewAdmin(root, "Ivan"); UserSession eve = UserSession.logInNewAdmin(root, "Eve")) {
       assertThat(ivan.page("/market/import").getTitleText()).isEqualTo("Import market history · hedgedesk");
       assertThat(ivan.postFile("/market/import", "ZZC-USDT-1d.csv", csv, false).getStatusCode()).isEqualTo(400);
       String id = importId(ivan.postFile("/market/import", "ZZC-USDT-1d.csv", csv, true).getContentAsString());

@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hedgedesk.domain.market.FundingRate;
 import io.hedgedesk.domain.market.PriceSeries;
+import io.hedgedesk.domain.user.AppUser;
+import io.hedgedesk.domain.user.OidcIdentity;
 import io.hedgedesk.persistence.market.FundingHistoryRepository;
 import io.hedgedesk.persistence.market.PriceHistoryRepository;
+import io.hedgedesk.persistence.user.AppUserRepository;
 import io.hedgedesk.pricing.catalog.ContractCatalog;
 import io.hedgedesk.web.market.venue.BybitSource;
 import io.hedgedesk.web.market.venue.StubVenue;
@@ -23,6 +26,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
 import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
@@ -48,6 +54,8 @@ class BackfillServiceTest {
   PriceHistoryRepository prices;
   @Inject
   DataSource dataSource;
+  @Inject
+  AppUserRepository users;
 
   private final StubVenue venue = new StubVenue();
   private BackfillService service;
@@ -78,8 +86,10 @@ class BackfillServiceTest {
     venue.on("/v5/market/funding/history", Answer.ok(fixture("bybit-funding-history.json")), Answer.ok(EMPTY_PAGE));
     BackfillService backfills = service(Duration.ofSeconds(5));
 
+    AppUser bea = users.provision(new OidcIdentity("https://idp.test", UUID.randomUUID().toString(),
+        "bea-" + UUID.randomUUID(), Optional.empty(), "Bea Backfill"));
     BackfillJob first = backfills.start(BackfillKind.FUNDING, "BYBIT:BTCUSD", LocalDate.of(2022, 12, 26),
-        LocalDate.of(2022, 12, 26), "alice");
+        LocalDate.of(2022, 12, 26), OptionalLong.of(bea.id()), "Bea Backfill");
 
     assertThat(first.completion().get(30, TimeUnit.SECONDS)).isEqualTo(BackfillStatus.DONE);
     assertThat(first.series()).isEqualTo("FUNDING BYBIT:BTCUSD");
@@ -89,10 +99,11 @@ class BackfillServiceTest {
     assertThat(funding.series("BYBIT:BTCUSD").orElseThrow().rates())
         .containsExactly(new FundingRate(Instant.parse("2022-12-26T08:00:00Z"), new BigDecimal("0.0001")));
     assertThat(funding.series("BYBIT:BTCUSD").orElseThrow().source()).isEqualTo("Bybit v5 funding history BTCUSD");
+    assertThat(funding.writers()).containsEntry("BYBIT:BTCUSD", "Bea Backfill");
 
     venue.on("/v5/market/funding/history", Answer.ok(fixture("bybit-funding-history.json")), Answer.ok(EMPTY_PAGE));
     BackfillJob again = backfills.start(BackfillKind.FUNDING, "BYBIT:BTCUSD", LocalDate.of(2022, 12, 26),
-        LocalDate.of(2022, 12, 26), "alice");
+        LocalDate.of(2022, 12, 26), OptionalLong.empty(), "alice");
 
     assertThat(again.completion().get(30, TimeUnit.SECONDS)).isEqualTo(BackfillStatus.DONE);
     assertThat(again.fetched()).isEqualTo(1);
@@ -112,7 +123,7 @@ class BackfillServiceTest {
     PriceSeries shipped = prices.series("BTC", from, to).orElseThrow();
     venue.on("/v5/market/kline", Answer.ok(fixture("bybit-kline-daily.json")), Answer.ok(EMPTY_PAGE));
     try {
-      BackfillJob job = service(Duration.ofSeconds(5)).start(BackfillKind.PRICES, "BYBIT:BTCUSD", from, to, "bob");
+      BackfillJob job = service(Duration.ofSeconds(5)).start(BackfillKind.PRICES, "BYBIT:BTCUSD", from, to, OptionalLong.empty(), "bob");
 
       assertThat(job.completion().get(30, TimeUnit.SECONDS)).isEqualTo(BackfillStatus.DONE);
       assertThat(job.series()).isEqualTo("PRICES BTC");
@@ -135,10 +146,10 @@ class BackfillServiceTest {
     venue.on("/v5/market/funding/history", Answer.silent());
     BackfillService backfills = service(Duration.ofSeconds(60));
     BackfillJob running = backfills.start(BackfillKind.FUNDING, "BYBIT:BTCUSD", LocalDate.of(2022, 12, 1),
-        LocalDate.of(2022, 12, 2), "alice");
+        LocalDate.of(2022, 12, 2), OptionalLong.empty(), "alice");
 
     assertThatThrownBy(() -> backfills.start(BackfillKind.FUNDING, "BYBIT:BTCUSD", LocalDate.of(2022, 12, 1),
-        LocalDate.of(2022, 12, 2), "bob"))
+        LocalDate.of(2022, 12, 2), OptionalLong.empty(), "bob"))
         .isInstanceOf(BackfillRefusedException.class).hasMessageContaining("FUNDING BYBIT:BTCUSD is already");
 
     venue.close(); // the stub goes away under the held request
@@ -152,16 +163,16 @@ class BackfillServiceTest {
     BackfillService backfills = service(Duration.ofSeconds(5));
 
     assertThatThrownBy(() -> backfills.start(BackfillKind.PRICES, "BYBIT:BTCUSD", LocalDate.of(2022, 12, 1),
-        LocalDate.of(2022, 12, 30), "alice"))
+        LocalDate.of(2022, 12, 30), OptionalLong.empty(), "alice"))
         .isInstanceOf(BackfillRefusedException.class).hasMessageContaining("on or before 2022-12-29");
     assertThatThrownBy(() -> backfills.start(BackfillKind.FUNDING, "BYBIT:BTCUSD", LocalDate.of(2022, 12, 2),
-        LocalDate.of(2022, 12, 1), "alice"))
+        LocalDate.of(2022, 12, 1), OptionalLong.empty(), "alice"))
         .isInstanceOf(BackfillRefusedException.class).hasMessageContaining("is after");
     assertThatThrownBy(() -> backfills.start(BackfillKind.FUNDING, "BINANCE:BTCUSD_PERP", LocalDate.of(2022, 12, 1),
-        LocalDate.of(2022, 12, 1), "alice"))
+        LocalDate.of(2022, 12, 1), OptionalLong.empty(), "alice"))
         .isInstanceOf(BackfillRefusedException.class).hasMessageContaining("does not serve BINANCE:BTCUSD_PERP");
     assertThatThrownBy(() -> backfills.start(BackfillKind.FUNDING, "NOPE:X", LocalDate.of(2022, 12, 1),
-        LocalDate.of(2022, 12, 1), "alice"))
+        LocalDate.of(2022, 12, 1), OptionalLong.empty(), "alice"))
         .isInstanceOf(BackfillRefusedException.class).hasMessageContaining("Unknown contract");
     assertThat(venue.requests()).isEmpty();
   }

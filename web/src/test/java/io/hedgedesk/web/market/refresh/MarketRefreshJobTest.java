@@ -15,6 +15,7 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import jakarta.inject.Inject;
 import java.net.URL;
 import java.time.LocalDate;
+import java.util.OptionalLong;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
@@ -48,7 +49,7 @@ class MarketRefreshJobTest {
   @Test
   void offlineBackfillsAreRefused() {
     assertThatThrownBy(() -> backfills.start(BackfillKind.FUNDING, "BYBIT:BTCUSD", LocalDate.of(2024, 1, 1),
-        LocalDate.of(2024, 1, 2), "alice"))
+        LocalDate.of(2024, 1, 2), OptionalLong.empty(), "alice"))
         .isInstanceOf(BackfillRefusedException.class).hasMessageContaining("offline");
   }
 

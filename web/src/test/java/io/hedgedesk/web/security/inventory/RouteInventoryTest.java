@@ -27,7 +27,8 @@ import org.junit.jupiter.api.TestInstance;
  * Access control over the whole route inventory (security.md, "Access control"): the routes are found in the
  * compiled resources, so a new one is covered without being listed. Only the explicit allow-list answers without a
  * login; every other route sends an anonymous visitor to the login and refuses an anonymous post; another team's
- * ids are a 404 that changes nothing; viewers are refused every write.
+ * ids are a 404 that changes nothing; viewers are refused every write; only installation administrators write the
+ * market data every team shares.
  */
 @QuarkusTest
 @QuarkusTestResource(OidcWiremockTestResource.class)
@@ -48,10 +49,14 @@ class RouteInventoryTest {
 
   /** Writes a viewer may make: their own new team, and switching to or leaving a team they are in. */
   static final Set<String> VIEWER_MAY = Set.of("POST /teams", "POST /teams/{teamId}/switch",
-      "POST /teams/{teamId}/leave",
-      // Market data is shared by the installation, not owned by a team: any logged-in user may add to it.
-      "POST /market/{contractId}/mark", "POST /market/import", "POST /market/import/{importId}/confirm",
-      "POST /market/backfill");
+      "POST /teams/{teamId}/leave");
+
+  /**
+   * Routes for installation administrators only (a role of the OpenID provider, not of a team): market data belongs
+   * to the installation, and every team's numbers depend on it. Adding one is a security decision made here too.
+   */
+  static final Set<String> ADMIN_ONLY = Set.of("POST /market/{contractId}/mark", "POST /market/import",
+      "POST /market/import/{importId}/confirm", "POST /market/backfill");
 
   /** Path parameters that name shared, public things (catalog contracts), not another team's objects. */
   static final Set<String> SHARED_PARAMETERS = Set.of("id", "contractId");
@@ -226,6 +231,34 @@ class RouteInventoryTest {
       checked++;
     }
     assertThat(checked).isGreaterThan(15);
+    assertThat(Database.changed(before, db.snapshot())).isEmpty();
+  }
+
+  @Test
+  void theAdministratorsRoutesAreExactlyThoseThatRequireTheRole() {
+    assertThat(Routes.all().stream().filter(Route::adminOnly).map(Route::toString).toList())
+        .containsExactlyInAnyOrderElementsOf(ADMIN_ONLY);
+    assertThat(ConfigProvider.getConfig().getValue("hedgedesk.admin-role", String.class))
+        .isEqualTo(UserSession.ADMIN_ROLE);
+  }
+
+  /** Team roles do not count: an editor and a viewer (owners of their personal teams too) are refused. */
+  @Test
+  void everyoneButAnAdministratorIsRefusedEveryMarketWrite() throws Exception {
+    setUp();
+    Map<String, String> before = db.snapshot();
+    for (UserSession user : List.of(world.editor, world.viewer)) {
+      String token = user.csrfToken();
+      for (Route r : protectedRoutes()) {
+        if (!ADMIN_ONLY.contains(r.toString())) {
+          continue;
+        }
+        WebResponse response = Requests.postForm(user.browser(), root, world.path(r),
+            Requests.withToken(world.sample(r), token), r.isMultipart());
+        assertThat(response.getStatusCode()).as(r + " as " + user.username).isEqualTo(403);
+        assertThat(response.getContentAsString()).contains("Only administrators of this installation");
+      }
+    }
     assertThat(Database.changed(before, db.snapshot())).isEmpty();
   }
 

@@ -1,5 +1,6 @@
 package io.hedgedesk.web.security.inventory;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
@@ -24,8 +25,11 @@ import java.util.stream.Stream;
  */
 final class Routes {
 
-  /** One HTTP method on one path template ({@code /portfolios/{portfolioId}}), with the media type it reads. */
-  record Route(String method, String path, String consumes) implements Comparable<Route> {
+  /**
+   * One HTTP method on one path template ({@code /portfolios/{portfolioId}}), with the media type it reads and
+   * whether it requires the installation administrators' role ({@code @RolesAllowed}).
+   */
+  record Route(String method, String path, String consumes, boolean adminOnly) implements Comparable<Route> {
 
     boolean isGet() {
       return method.equals("GET");
@@ -92,7 +96,8 @@ final class Routes {
           throw new IllegalStateException(m + " has an HTTP method but its class has no @Path");
         }
         String path = normalize(classPath.value() + "/" + (methodPath == null ? "" : methodPath.value()));
-        routes.add(new Route(httpMethod, path, consumes(type, m)));
+        routes.add(new Route(httpMethod, path, consumes(type, m), m.isAnnotationPresent(RolesAllowed.class)
+            || type.isAnnotationPresent(RolesAllowed.class)));
       }
     }
     return List.copyOf(routes);

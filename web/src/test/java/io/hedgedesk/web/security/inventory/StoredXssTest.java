@@ -36,6 +36,9 @@ class StoredXssTest {
   static final String NAME = "<script>alert(1)</script>\"><img src=x onerror=alert(1)>{#if true}q{/if}\u202E";
   static final String SHORT = "\"><img src=x onerror=alert(1)>";
   static final String LONG = NAME + " javascript:alert(1) {{7*7}} {inject:csrf.token} ${7*7}";
+  /** The contract whose mark the hostile user enters (no other test uses it); its tick is removed afterwards. */
+  static final String MARKED = "BINANCE:BNBUSD_PERP";
+
   static final String ESCAPED_SCRIPT = "&lt;script&gt;alert(1)&lt;/script&gt;";
   static final List<String> FORMULAS = List.of("=HYPERLINK(\"http://evil.example\",\"x\")", "+1+1", "-1+2",
       "@SUM(A1)", "\t=2+2", "\r=3+3");
@@ -45,12 +48,23 @@ class StoredXssTest {
 
   @Inject
   Fixtures fixtures;
+  @Inject
+  javax.sql.DataSource dataSource;
+
+  @org.junit.jupiter.api.AfterEach
+  void removeTheMark() throws Exception {
+    try (var c = dataSource.getConnection();
+         var s = c.prepareStatement("delete from market_tick where contract_id = ?")) {
+      s.setString(1, MARKED);
+      s.executeUpdate();
+    }
+  }
 
   @Test
   void hostileTextIsEscapedOnEveryPageAndNeutralizedInEveryCsvFormat() throws Exception {
     try (World world = fixtures.world(root, "Xss");
          UserSession evil = UserSession.logIn(root, "evil-" + UUID.randomUUID().toString().substring(0, 8),
-             UUID.randomUUID().toString(), NAME)) {
+             UUID.randomUUID().toString(), NAME, java.util.Set.of("user", UserSession.ADMIN_ROLE))) {
       fixtures.support().join(world.owner, evil, Role.EDITOR);
       fixtures.teams().switchTo(fixtures.userId(evil), world.teamId);
       List<WebResponse> answers = new ArrayList<>();
@@ -66,6 +80,8 @@ class StoredXssTest {
       answers.add(evil.post("/portfolios/" + pid + "/holdings", "asset", NAME, "customAsset", "1", "quantity", LONG,
           "venue", NAME, "costBasisUsd", NAME, "acquiredOn", NAME, "note", LONG, "formToken", "x"));
       answers.add(evil.post("/portfolios/" + pid + "/prices", "priceAsset", NAME, "price", NAME));
+      // a contract mark shows its writer's name on the market pages (BNB's last shipped close: 864.3)
+      answers.add(expect(303, evil.post("/market/" + MARKED + "/mark", "mark", "864")));
       long holdingId = fixtures.portfolios().holdings(fixtures.userId(evil), pid).get(0).id();
       WebResponse opened = expect(303, evil.post("/portfolios/" + pid + "/hedges", "contractId", "BYBIT:BTCUSD",
           "side", "SHORT", "size", "1000", "entryPrice", "50000", "leverage", "2", "margin", "0", "marginSource",
@@ -117,6 +133,10 @@ class StoredXssTest {
           assertThat(page.getStatusCode()).as(path).isLessThan(500);
           Html.assertInert(page, path);
         }
+      }
+      for (String path : List.of("/market", "/market/" + MARKED)) {
+        assertThat(Requests.get(world.owner.browser(), root, path).getContentAsString()).as(path)
+            .contains("manual, by " + ESCAPED_SCRIPT);
       }
       for (String path : List.of("/teams/" + world.teamId, "/portfolios/" + pid, "/portfolios/" + pid + "/audit",
           "/hedges/" + hedgeId, "/hedges", "/portfolios/" + pid + "/hedges/new", "/dashboard")) {

@@ -22,7 +22,8 @@ import org.htmlunit.util.NameValuePair;
 
 /**
  * One team with one of everything, and people around it: its owner, an editor and a viewer, and an outsider with
- * a team and portfolio of their own. Every path parameter of the application has a value here ({@link #id}); every
+ * a team and portfolio of their own. The owner and the outsider administer the installation (they may write market
+ * data); the editor and the viewer do not. Every path parameter of the application has a value here ({@link #id}); every
  * state-changing form route has a sample body that the owner could submit successfully ({@link #sample}).
  */
 final class World implements AutoCloseable {
@@ -50,10 +51,10 @@ final class World implements AutoCloseable {
   World(URL root, Fixtures services, String prefix) throws Exception {
     this.services = services;
     Teams t = services.support();
-    owner = UserSession.logInNew(root, prefix + "Owner");
+    owner = UserSession.logInNewAdmin(root, prefix + "Owner");
     editor = UserSession.logInNew(root, prefix + "Editor");
     viewer = UserSession.logInNew(root, prefix + "Viewer");
-    outsider = UserSession.logInNew(root, prefix + "Outsider");
+    outsider = UserSession.logInNewAdmin(root, prefix + "Outsider");
     teamId = t.teamOf(owner);
     t.join(owner, editor, Role.EDITOR);
     t.join(owner, viewer, Role.VIEWER);
