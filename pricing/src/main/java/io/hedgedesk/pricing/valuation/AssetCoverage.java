@@ -42,6 +42,17 @@ public record AssetCoverage(String asset, BigDecimal holdingsCoins, BigDecimal v
     return coverage.map(c -> c.subtract(target));
   }
 
+  /**
+   * The coins a new hedge of this coin should be sized on so that all its hedges together reach {@code target}:
+   * {@code H − D/t} (0 or less: nothing is left). A new hedge sized on {@code C'} coins with target {@code t} adds
+   * {@code t·C'} of delta when its margin is out of the bag or stablecoins, and its own margin {@code M'} to the
+   * exposure with extra coins (delta {@code t·(C' + M')}), so the total {@code D + t·(H − D/t) = t·H} (plus
+   * {@code t·M'} on both sides) is the target either way.
+   */
+  public BigDecimal coinsLeft(BigDecimal target) {
+    return exposureCoins.subtract(hedgedCoins.divide(target, MathContext.DECIMAL128));
+  }
+
   /** {@code H × price} in USD, if priced. */
   public Optional<BigDecimal> exposureUsd() {
     return price.map(p -> exposureCoins.multiply(p.priceUsd(), MathContext.DECIMAL128));

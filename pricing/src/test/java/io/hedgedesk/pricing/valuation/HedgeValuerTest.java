@@ -108,6 +108,9 @@ class HedgeValuerTest {
     AssetCoverage ada = valued.asset("ADA").orElseThrow();
     assertThat(ada.coverage().orElseThrow()).isEqualByComparingTo("0.8");
     assertThat(valued.alerts()).extracting(HedgeAlert::kind).containsExactly(Kind.COVERAGE_DRIFT);
+    // the planner plans what is left: 40,000 − 32,000 / 1 = 8,000 ADA (at target 0.9: 40,000 − 35,555.55… = 4,444.44…)
+    assertThat(ada.coinsLeft(BigDecimal.ONE)).isEqualByComparingTo("8000");
+    assertThat(ada.coinsLeft(d("0.9")).setScale(4, java.math.RoundingMode.HALF_UP)).isEqualByComparingTo("4444.4444");
     // hedge 3's resize: SELL (40,000 − 16,000 − 16,000) × 0.5 / 10 = 400 contracts, after which the coin is at 100 %
     var check = valued.hedge(3).orElseThrow().coverage().orElseThrow();
     assertThat(check.resize().toString()).isEqualTo("SELL 400 ADAUSD_PERP");

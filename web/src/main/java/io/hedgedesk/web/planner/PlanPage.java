@@ -97,8 +97,14 @@ public record PlanPage(PortfolioAccess access, List<HoldingChoice> holdings, Pla
   }
 
   /** Per-asset inputs and the catalog contracts of that asset. */
+  /**
+   * The inputs of one asset's leg.
+   *
+   * @param open  what open hedges of the portfolio already insure of this coin, in words; empty when none
+   * @param whole true when the user asked to plan the whole bag regardless of the open hedges
+   */
   public record AssetInput(String asset, String contract, String leverage, String marginSource, String coverage,
-                           List<String> contracts) {
+                           List<String> contracts, String open, boolean whole) {
   }
 
   /**

@@ -29,7 +29,9 @@ import io.hedgedesk.pricing.scenario.ScenarioCalculator;
 import io.hedgedesk.pricing.scenario.ScenarioGrid;
 import io.hedgedesk.pricing.scenario.ScenarioInput;
 import io.hedgedesk.pricing.scenario.ScenarioRow;
+import io.hedgedesk.pricing.valuation.PortfolioHedges;
 import io.hedgedesk.web.api.BadInputException;
+import io.hedgedesk.web.hedge.book.HedgeTracker;
 import io.hedgedesk.web.api.Inputs;
 import io.hedgedesk.web.calculator.BetaCalculator;
 import io.hedgedesk.web.calculator.FundingCalculator;
@@ -73,9 +75,11 @@ public class Planner {
   private final PositionCalculator positions;
   private final FundingCalculator funding;
   private final BetaCalculator betas;
+  private final HedgeTracker tracker;
 
   public Planner(PortfolioService portfolios, ContractCatalog catalog, HedgeCalculator hedges,
-      PositionCalculator positions, FundingCalculator funding, BetaCalculator betas) {
+      PositionCalculator positions, FundingCalculator funding, BetaCalculator betas, HedgeTracker tracker) {
+    this.tracker = tracker;
     this.portfolios = portfolios;
     this.catalog = catalog;
     this.hedges = hedges;
@@ -109,6 +113,7 @@ public class Planner {
     Query q = new Query(query);
     PortfolioAccess access = portfolios.access(userId, portfolioId);
     PortfolioValuation valuation = portfolios.valuation(userId, portfolioId);
+    PortfolioHedges open = tracker.openOf(userId, portfolioId);
     List<String> picked = q.all("holding");
     List<PlanPage.HoldingChoice> choices = new ArrayList<>();
     Map<String, Bag> bags = new TreeMap<>();
@@ -143,11 +148,21 @@ public class Planner {
       List<String> contracts = catalog.forBaseAsset(Asset.of(bag.asset())).stream()
           .map(Instrument::id).toList();
       String contract = or(q.get("contract." + bag.asset()), contracts.isEmpty() ? "" : contracts.get(0));
+      boolean whole = "true".equals(q.get("whole." + bag.asset()));
+      OpenShare share = OpenShare.of(open, bag.asset());
       PlanPage.AssetInput input = new PlanPage.AssetInput(bag.asset(), contract,
           or(q.get("leverage." + bag.asset()), DEFAULT_LEVERAGE), or(q.get("margin." + bag.asset()), "OUT_OF_BAG"),
-          or(q.get("coverage." + bag.asset()), "1"), contracts);
+          or(q.get("coverage." + bag.asset()), "1"), contracts, share.words(), whole);
       inputs.add(input);
-      legs.add(leg(bag, input, horizon, q, errors, stored));
+      Optional<BigDecimal> left = whole ? Optional.empty() : share.coinsLeft(input.coverage());
+      if (left.isPresent() && left.get().signum() <= 0) {
+        legs.add(problem(bag, "Already insured by open hedges (" + share.words() + "): nothing is left to hedge at "
+            + "this target. Tick \"plan the whole bag\" to plan it anyway."));
+      } else {
+        Bag planned = left.map(c -> new Bag(bag.asset(), c.min(bag.coins()), bag.price(), bag.priceNote()))
+            .orElse(bag);
+        legs.add(leg(planned, input, horizon, q, errors, stored));
+      }
     }
 
     String proxyAsset = or(q.get("proxyAsset"), "BTC").toUpperCase(Locale.ROOT);
@@ -158,9 +173,15 @@ public class Planner {
     Optional<PlanPage.ProxyPlan> proxy = Optional.empty();
     Optional<String> proxyProblem = Optional.empty();
     List<Bag> basket = bags.values().stream()
-        .filter(b -> !KnownAssets.STABLECOINS.contains(b.asset()) && b.price().isPresent()).toList();
-    if (basket.isEmpty()) {
-      proxyProblem = Optional.of("Select at least one priced, non-stablecoin holding to plan a proxy hedge.");
+        .filter(b -> !KnownAssets.STABLECOINS.contains(b.asset()) && b.price().isPresent())
+        .map(b -> OpenShare.of(open, b.asset()).unhedged(b)).filter(b -> b.coins().signum() > 0).toList();
+    Optional<String> openProxy = OpenShare.proxyWords(open);
+    if (openProxy.isPresent() && !"true".equals(q.get("wholeProxy"))) {
+      proxyProblem = Optional.of("A proxy hedge is already open on this portfolio (" + openProxy.get() + "): resize it "
+          + "from its page rather than adding a second one.");
+    } else if (basket.isEmpty()) {
+      proxyProblem = Optional.of("Select at least one priced, non-stablecoin holding that is not already hedged to "
+          + "plan a proxy hedge.");
     } else {
       try {
         proxy = Optional.of(proxy(basket, form, horizon, q, stored));

@@ -115,6 +115,22 @@ public class HedgeTracker {
         (markPrice, now) -> expectedFunding(hedge, access.instrument(), events, markPrice, now));
   }
 
+  /**
+   * The open hedges of one portfolio valued together (coverage per coin, each hedge), for the planner: what is
+   * already hedged and what is left.
+   */
+  public PortfolioHedges openOf(long userId, long portfolioId) {
+    PortfolioValuation valuation = portfolios.valuation(userId, portfolioId);
+    List<HedgeBookService.HedgeAccess> group = book.openHedges(userId).stream()
+        .filter(a -> a.hedge().portfolioId() == portfolioId).toList();
+    if (group.isEmpty()) {
+      return new PortfolioHedges(List.of(), List.of(), List.of());
+    }
+    Map<Long, HedgeBookService.LedgerTotals> totals = book.ledgerTotals(group.stream().map(a -> a.hedge().id())
+        .toList());
+    return value(group.get(0).portfolio(), valuation, group, totals).hedges();
+  }
+
   /** Snapshots of every open hedge of the user's teams (the dashboard overview); see {@link #openBook}. */
   public List<HedgeSnapshot> openSnapshots(long userId) {
     return openBook(userId, Map.of()).hedges();

@@ -1,0 +1,60 @@
+package io.hedgedesk.web.planner;
+
+import io.hedgedesk.pricing.valuation.AssetCoverage;
+import io.hedgedesk.pricing.valuation.HedgeValuation;
+import io.hedgedesk.pricing.valuation.PortfolioHedges;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * What the portfolio's open hedges already insure of one coin, so that the planner plans what is left: the coin's
+ * coverage by its same-coin hedges ({@link AssetCoverage#coinsLeft}) and the proxy hedges open beside them.
+ */
+record OpenShare(Optional<AssetCoverage> coin) {
+
+  static OpenShare of(PortfolioHedges open, String asset) {
+    return new OpenShare(open.asset(asset).filter(a -> a.hedgedCoins().signum() > 0));
+  }
+
+  /** E.g. "80.00 % by hedges #9, #10"; empty when no open hedge insures the coin. */
+  String words() {
+    return coin.map(a -> a.coverage().map(c -> c.movePointRight(2).setScale(2, RoundingMode.HALF_UP)
+        .toPlainString() + " %").orElse("some") + " by " + ids(a.hedgeIds())).orElse("");
+  }
+
+  /** The coins left to hedge at the target typed ({@link AssetCoverage#coinsLeft}); empty when nothing is open. */
+  Optional<BigDecimal> coinsLeft(String target) {
+    if (coin.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      BigDecimal t = new BigDecimal(target.strip());
+      return t.signum() > 0 ? Optional.of(coin.get().coinsLeft(t)) : Optional.empty();
+    } catch (NumberFormatException e) {
+      return Optional.empty(); // the leg reports the bad target
+    }
+  }
+
+  /** The bag less the share its same-coin hedges already cover: coins × (1 − min(1, coverage)). */
+  Planner.Bag unhedged(Planner.Bag bag) {
+    BigDecimal covered = coin.flatMap(AssetCoverage::coverage).map(c -> c.min(BigDecimal.ONE).max(BigDecimal.ZERO))
+        .orElse(BigDecimal.ZERO);
+    return new Planner.Bag(bag.asset(), bag.coins().multiply(BigDecimal.ONE.subtract(covered), MathContext.DECIMAL128),
+        bag.price(), bag.priceNote());
+  }
+
+  /** The open proxy hedges, e.g. "hedge #5", if any. */
+  static Optional<String> proxyWords(PortfolioHedges open) {
+    List<Long> proxies = open.hedges().stream().filter(HedgeValuation::proxy).map(h -> h.account().hedgeId()).toList();
+    return proxies.isEmpty() ? Optional.empty() : Optional.of(ids(proxies));
+  }
+
+  private static String ids(List<Long> ids) {
+    return (ids.size() == 1 ? "hedge " : "hedges ") + ids.stream().map(id -> "#" + id)
+        .collect(Collectors.joining(", "));
+  }
+}
