@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
@@ -164,7 +165,7 @@ public class HedgeResource {
       LOG.infof("Close targets refused for user %d: fields %s", currentUser.id(), e.errors().keySet());
       HedgeView view = new HedgeView(tracker.snapshot(currentUser.id(), hedgeId));
       String refusal = "Nothing was saved: " + e.errors().entrySet().stream().sorted(Map.Entry.comparingByKey())
-          .map(Map.Entry::getValue).collect(java.util.stream.Collectors.joining(" "));
+          .map(Map.Entry::getValue).collect(Collectors.joining(" "));
       return Response.status(400).entity(Templates.track(currentUser.viewer(),
           trackPage(view, HedgeForms.ActionForm.empty(view.version()), "", form.withVersion(view.version()),
               refusal), e.errors(), "")).build();
