@@ -44,5 +44,15 @@ final class HedgeForms {
   /** Close targets; empty fields clear a target. */
   public record TargetsForm(@RestForm String stopPrice, @RestForm String takeProfitPrice,
                             @RestForm String maxFundingCostUsd, @RestForm Long version) {
+
+    /** The targets stored on the hedge. */
+    static TargetsForm of(HedgeView view) {
+      return new TargetsForm(view.stopInput(), view.takeProfitInput(), view.maxFundingInput(), view.version());
+    }
+
+    /** The values as typed, to submit again against {@code current}. */
+    TargetsForm withVersion(long current) {
+      return new TargetsForm(stopPrice, takeProfitPrice, maxFundingCostUsd, current);
+    }
   }
 }

@@ -3,7 +3,6 @@ package io.hedgedesk.web.hedge;
 import io.hedgedesk.domain.hedge.HedgeAction;
 import io.hedgedesk.domain.hedge.HedgeEventType;
 import io.hedgedesk.domain.hedge.InvalidHedgeException;
-import io.hedgedesk.domain.instrument.Instrument;
 import io.hedgedesk.persistence.DuplicateSubmissionException;
 import io.hedgedesk.persistence.FormTokens;
 import io.hedgedesk.persistence.RoleRefusedException;
@@ -11,9 +10,6 @@ import io.hedgedesk.persistence.StaleEditException;
 import io.hedgedesk.web.hedge.book.HedgeBookService;
 import io.hedgedesk.web.hedge.book.HedgeTracker;
 import io.hedgedesk.persistence.portfolio.PortfolioService;
-import io.hedgedesk.pricing.perpetual.PerpetualPricer;
-import io.hedgedesk.pricing.perpetual.PerpetualPricingException;
-import io.hedgedesk.pricing.perpetual.Position;
 import io.hedgedesk.web.support.Flash;
 import io.hedgedesk.web.user.CurrentUser;
 import io.hedgedesk.web.user.Viewer;
@@ -28,11 +24,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
@@ -56,7 +52,8 @@ public class HedgeResource {
 
   /** The tracking page. */
   public record TrackPage(HedgeView hedge, List<EventView> events, HedgeForms.ActionForm action,
-                          List<String> actionTypes, String conflict) {
+                          List<String> actionTypes, String conflict, HedgeForms.TargetsForm targets,
+                          String refusal) {
   }
 
   /** The confirmation step: what will be recorded, and its effect computed with the pricing module. */
@@ -95,8 +92,13 @@ public class HedgeResource {
   }
 
   private TrackPage trackPage(HedgeView view, HedgeForms.ActionForm action, String conflict) {
+    return trackPage(view, action, conflict, HedgeForms.TargetsForm.of(view), "");
+  }
+
+  private TrackPage trackPage(HedgeView view, HedgeForms.ActionForm action, String conflict,
+                              HedgeForms.TargetsForm targets, String refusal) {
     List<EventView> events = book.events(currentUser.id(), view.id()).stream().map(EventView::new).toList();
-    return new TrackPage(view, events, action, ACTION_TYPES, conflict);
+    return new TrackPage(view, events, action, ACTION_TYPES, conflict, targets, refusal);
   }
 
   /** Step 1: validates the action and shows what it will record. Nothing is saved. */
@@ -107,7 +109,7 @@ public class HedgeResource {
     HedgeView view = new HedgeView(tracker.snapshot(currentUser.id(), hedgeId));
     try {
       HedgeAction action = action(form);
-      List<String> effects = effects(access, action);
+      List<String> effects = HedgeEffects.of(access, book.preview(access, action));
       return Response.ok(Templates.confirm(currentUser.viewer(), new ConfirmPage(view, form.withToken(
           formTokens.issue().toString()), effects))).build();
     } catch (InvalidHedgeException e) {
@@ -159,9 +161,14 @@ public class HedgeResource {
       book.setTargets(currentUser.id(), hedgeId, form.version() == null ? -1 : form.version(), stop, take, funding);
       return Flash.redirect("/hedges/" + hedgeId, "targets-saved");
     } catch (InvalidHedgeException e) {
+      // the typed values stay in the form; the message heads the page, each field shows its own
+      LOG.infof("Close targets refused for user %d: fields %s", currentUser.id(), e.errors().keySet());
       HedgeView view = new HedgeView(tracker.snapshot(currentUser.id(), hedgeId));
+      String refusal = "Nothing was saved: " + e.errors().entrySet().stream().sorted(Map.Entry.comparingByKey())
+          .map(Map.Entry::getValue).collect(Collectors.joining(" "));
       return Response.status(400).entity(Templates.track(currentUser.viewer(),
-          trackPage(view, HedgeForms.ActionForm.empty(view.version()), ""), e.errors(), "")).build();
+          trackPage(view, HedgeForms.ActionForm.empty(view.version()), "", form.withVersion(view.version()),
+              refusal), e.errors(), "")).build();
     } catch (StaleEditException e) {
       HedgeView view = new HedgeView(tracker.snapshot(currentUser.id(), hedgeId));
       return Response.status(409).entity(Templates.track(currentUser.viewer(),
@@ -214,52 +221,5 @@ public class HedgeResource {
     Optional<Long> corrects = p.id(form.correctsEventId(), "correctsEventId");
     p.check();
     return new HedgeAction(type, quantity, price, amount, fee, rate, usd, at, form.note(), corrects);
-  }
-
-  /** What the action will do, computed with the pricing module (the same formulas the service records). */
-  private static List<String> effects(HedgeBookService.HedgeAccess access, HedgeAction action) {
-    var hedge = access.hedge();
-    Instrument instrument = access.instrument();
-    PerpetualPricer pricer = PerpetualPricer.of(instrument);
-    String asset = hedge.settlementAsset();
-    List<String> effects = new ArrayList<>();
-    try {
-      Position position = new Position(instrument, hedge.side(), hedge.size(), hedge.entryPrice(), hedge.leverage());
-      switch (action.type()) {
-        case INCREASE -> {
-          Position after = pricer.increase(position, action.quantity().orElseThrow(), action.price().orElseThrow());
-          effects.add("Size " + Show.plain(hedge.size()) + " → " + Show.plain(after.size()));
-          effects.add("Average entry " + Show.price(hedge.entryPrice(), instrument) + " → "
-              + Show.price(after.entryPrice(), instrument)
-              + (instrument.isInverse() ? " (harmonic)" : " (size-weighted)"));
-        }
-        case REDUCE, CLOSE -> {
-          BigDecimal quantity = action.quantity().orElse(hedge.size());
-          if (quantity.compareTo(hedge.size()) > 0) {
-            throw InvalidHedgeException.of("quantity", "At most the position's size " + Show.plain(hedge.size()) + ".");
-          }
-          var closed = pricer.close(position, quantity, action.price().orElseThrow());
-          effects.add("Closes " + Show.plain(quantity) + " of " + Show.plain(hedge.size())
-              + (quantity.compareTo(hedge.size()) == 0 ? " (the whole position: the hedge becomes CLOSED)" : ""));
-          effects.add("Realized PnL " + Show.amount(closed.realizedPnl().value(), asset) + " " + asset + " ("
-              + Show.usd(pricer.pnlUsd(position.withSize(quantity), action.price().orElseThrow()).value()) + " USD)");
-        }
-        case FUNDING -> effects.add("Funding " + (action.amount().orElseThrow().signum() >= 0 ? "received " : "paid ")
-            + Show.amount(action.amount().orElseThrow().abs(), asset) + " " + asset);
-        case FEE -> effects.add("Fee paid " + Show.amount(action.amount().orElseThrow(), asset) + " " + asset);
-        case MARGIN_IN -> effects.add("Margin " + Show.amount(hedge.margin(), asset) + " → "
-            + Show.amount(hedge.margin().add(action.amount().orElseThrow()), asset) + " " + asset);
-        case MARGIN_OUT -> effects.add("Margin " + Show.amount(hedge.margin(), asset) + " → "
-            + Show.amount(hedge.margin().subtract(action.amount().orElseThrow()), asset) + " " + asset);
-        case NOTE -> effects.add("Note" + action.correctsEventId().map(id -> " correcting event #" + id).orElse(""));
-        default -> throw InvalidHedgeException.of("type", "Choose one from the list.");
-      }
-    } catch (PerpetualPricingException e) {
-      throw InvalidHedgeException.of(action.type().isTrade() ? "quantity" : "amount", e.getMessage());
-    }
-    action.fee().filter(f -> f.signum() != 0).ifPresent(f -> effects.add("Trading fee " + Show.amount(f, asset) + " "
-        + asset));
-    effects.add("Spot holdings are not changed.");
-    return effects;
   }
 }

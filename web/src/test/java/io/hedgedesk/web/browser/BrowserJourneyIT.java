@@ -362,7 +362,7 @@ class BrowserJourneyIT {
     assertAmount(open.get("price"), "2000");
     assertAmount(open.get("fee"), "0.0011");
     assertAmount(open.get("cash_change"), "-0.0011"); // the opening fee leaves the account
-    assertAmount(rows.get(1).get("cash_change"), "1"); // the 1 ETH margin deposited
+    assertAmount(rows.get(1).get("cash_change"), "1.0011"); // the 1 ETH margin and the opening fee sent to the venue
     CSVRecord funding = rows.get(2);
     assertAmount(funding.get("funding_amount"), "0.0025");
     assertAmount(funding.get("cash_change"), "0.0025");

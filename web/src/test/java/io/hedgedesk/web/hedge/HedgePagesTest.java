@@ -131,8 +131,9 @@ class HedgePagesTest {
       action.getInputByName("quantity").setValue("5000");
       action.getInputByName("price").setValue("40000");
       HtmlPage confirm = submit(action);
+      // half the size closed: half the margin released (0.1 × 5,000/10,000)
       assertThat(confirm.asNormalizedText()).contains("Realized PnL 0.02500000 BTC (1000.00 USD)",
-          "Spot holdings are not changed.");
+          "Margin 0.10000000 → 0.05000000 BTC", "Spot holdings are not changed.");
       assertThat(book.events(teams.user(alice).id(), id)).hasSize(2);
 
       HtmlPage after = submit(form(confirm, "/actions"));
@@ -164,6 +165,35 @@ class HedgePagesTest {
       assertThat(closed.getStatusCode()).isEqualTo(303);
       assertThat(book.hedge(teams.user(alice).id(), id).hedge().status()).isEqualTo(HedgeStatus.CLOSED);
       assertThat(portfolios.holding(teams.user(alice).id(), pid, bag.id()).version()).isEqualTo(bag.version());
+    }
+  }
+
+  /**
+   * A short's stop below the mark would fire at once: 400, the reason at the top of the page, the typed values kept
+   * in the targets form, nothing saved.
+   */
+  @Test
+  void aStopOnTheWrongSideIsRefusedAtTheTopAndWhatWasTypedIsKept() throws Exception {
+    try (UserSession alice = UserSession.logInNew(root, "Alice")) {
+      long pid = alice.createPortfolio("Targets");
+      long id = recordThroughForm(alice, pid, addBtc(alice, pid, "0.2").id());
+      long userId = teams.user(alice).id();
+      book.enterMark(userId, id, book.hedge(userId, id).hedge().version(), new BigDecimal("50000"));
+      HedgeBookService.HedgeAccess access = book.hedge(userId, id);
+      String wrongStop = book.mark(access).orElseThrow().price().subtract(new BigDecimal("1000")).toPlainString();
+
+      WebResponse refused = alice.post("/hedges/" + id + "/targets", "stopPrice", wrongStop, "takeProfitPrice", "",
+          "maxFundingCostUsd", "75", "version", Long.toString(access.hedge().version()));
+
+      assertThat(refused.getStatusCode()).isEqualTo(400);
+      String html = refused.getContentAsString();
+      assertThat(html).contains("id=\"targets-refused\"", "stop must be above the current mark",
+          "id=\"stopPrice-error\"", "value=\"" + wrongStop + "\"", "value=\"75\"");
+      assertThat(html.indexOf("targets-refused")).isLessThan(html.indexOf("<h2>Position</h2>"));
+      Hedge unchanged = book.hedge(userId, id).hedge();
+      assertThat(unchanged.stopPrice()).isEmpty();
+      assertThat(unchanged.maxFundingCostUsd()).isEmpty();
+      assertThat(unchanged.version()).isEqualTo(access.hedge().version());
     }
   }
 

@@ -14,6 +14,7 @@ import io.hedgedesk.domain.instrument.Side;
 import io.hedgedesk.domain.portfolio.Holding;
 import io.hedgedesk.domain.portfolio.HoldingDraft;
 import io.hedgedesk.domain.portfolio.HoldingInput;
+import io.hedgedesk.domain.portfolio.AuditEvent;
 import io.hedgedesk.domain.portfolio.Portfolio;
 import io.hedgedesk.domain.team.Role;
 import io.hedgedesk.domain.user.AppUser;
@@ -21,6 +22,7 @@ import io.hedgedesk.persistence.DuplicateSubmissionException;
 import io.hedgedesk.persistence.NotFoundException;
 import io.hedgedesk.persistence.RoleRefusedException;
 import io.hedgedesk.persistence.StaleEditException;
+import io.hedgedesk.persistence.audit.AuditLog;
 import io.hedgedesk.persistence.portfolio.PortfolioService;
 import io.hedgedesk.persistence.team.TeamService;
 import io.hedgedesk.persistence.user.AppUserRepository;
@@ -34,6 +36,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +52,8 @@ class HedgeBookServiceTest {
   PortfolioService portfolios;
   @Inject
   HedgeBookService book;
+  @Inject
+  AuditLog audit;
 
   private AppUser login(String name) {
     return TestUsers.loggedIn(users, teams, name);
@@ -74,14 +79,13 @@ class HedgeBookServiceTest {
   }
 
   /**
-   * Bybit BTCUSD, face value 1 USD per contract, short (hand arithmetic, domain.md §2):
-   * open 10,000 @ 50,000; add 10,000 @ 40,000 → harmonic entry 20,000 / (10,000/50,000 + 10,000/40,000)
-   * = 20,000 / 0.45 = 44,444.44…; three fundings +0.0001, −0.00005, +0.0002 BTC; reduce 5,000 @ 40,000 →
-   * 5,000·(1/40,000 − 0.45/20,000) = 5,000 × 0.0000025 = +0.0125 BTC; close 15,000 @ 50,000 →
-   * 15,000·(0.00002 − 0.0000225) = −0.0375 BTC. Realized −0.025 BTC in all.
+   * The ledger's entries and positions are stored as the pricing ledger computed them (its arithmetic is proven in
+   * {@code HedgeLedgerTest}): open short 10,000 BYBIT:BTCUSD at 50,000 with margin 0.1 and fee 0.00012 BTC (OPEN
+   * −0.00012, MARGIN_IN 0.10012), add 10,000 at 40,000, three fundings, reduce 5,000 at 40,000 (margin 0.1 →
+   * 0.075), close; every step audited, the holding untouched, the closed hedge refusing anything but notes.
    */
   @Test
-  void fullLifecycleAppendsEventsAndComputesRealizedPnl() {
+  void theLifecycleIsStoredAppendOnlyAndAudited() {
     AppUser alice = login("Alice");
     Portfolio p = portfolio(alice);
     Holding bag = btc(alice, p, "0.4");
@@ -91,14 +95,14 @@ class HedgeBookServiceTest {
     assertThat(opened.status()).isEqualTo(HedgeStatus.OPEN);
     assertThat(opened.holdingIds()).containsExactly(bag.id());
     assertThat(opened.settlementAsset()).isEqualTo("BTC");
+    assertThat(opened.margin()).isEqualByComparingTo("0.1");
+    assertThat(book.events(alice.id(), id)).extracting(HedgeEvent::cashChange)
+        .usingElementComparator(BigDecimal::compareTo).containsExactly(new BigDecimal("-0.00012"),
+            new BigDecimal("0.10012"));
 
     book.act(alice.id(), id, UUID.randomUUID(), opened.version(),
         HedgeAction.trade(HedgeEventType.INCREASE, new BigDecimal("10000"), new BigDecimal("40000"), null));
-    Hedge added = book.hedge(alice.id(), id).hedge();
-    assertThat(added.size()).isEqualByComparingTo("20000");
-    assertThat(added.entryPrice().setScale(8, RoundingMode.HALF_UP)).isEqualByComparingTo("44444.44444444");
-
-    long version = added.version();
+    long version = book.hedge(alice.id(), id).hedge().version();
     for (String amount : List.of("0.0001", "-0.00005", "0.0002")) {
       book.act(alice.id(), id, UUID.randomUUID(), version,
           HedgeAction.cash(HedgeEventType.FUNDING, new BigDecimal(amount), new BigDecimal("45000"), null));
@@ -108,38 +112,68 @@ class HedgeBookServiceTest {
         HedgeAction.trade(HedgeEventType.REDUCE, new BigDecimal("5000"), new BigDecimal("40000"), null));
     Hedge reduced = book.hedge(alice.id(), id).hedge();
     assertThat(reduced.size()).isEqualByComparingTo("15000");
+    assertThat(reduced.margin()).isEqualByComparingTo("0.075");
     assertThat(r12(reduced.realizedPnl())).isEqualByComparingTo("0.0125");
-    assertThat(reduced.entryPrice()).isEqualByComparingTo(added.entryPrice());
 
     book.act(alice.id(), id, UUID.randomUUID(), reduced.version(),
         HedgeAction.trade(HedgeEventType.CLOSE, null, new BigDecimal("50000"), null));
     Hedge closed = book.hedge(alice.id(), id).hedge();
     assertThat(closed.status()).isEqualTo(HedgeStatus.CLOSED);
     assertThat(closed.size()).isZero();
-    assertThat(r12(closed.realizedPnl())).isEqualByComparingTo("-0.025");
+    assertThat(closed.margin()).isZero();
+    assertThat(closed.closedAt()).isPresent();
 
     List<HedgeEvent> events = book.events(alice.id(), id);
     assertThat(events).extracting(HedgeEvent::type).containsExactly(HedgeEventType.OPEN, HedgeEventType.MARGIN_IN,
         HedgeEventType.INCREASE, HedgeEventType.FUNDING, HedgeEventType.FUNDING, HedgeEventType.FUNDING,
         HedgeEventType.REDUCE, HedgeEventType.CLOSE);
-    HedgeEvent open = events.get(0);
-    assertThat(open.cashChange()).isEqualByComparingTo("-0.00012");
-    // the fee in USD at the trade price: 0.00012 × 50,000 = 6 USD paid
-    assertThat(open.cashChangeUsd()).isEqualByComparingTo("-6");
-    HedgeEvent reduce = events.get(6);
-    assertThat(r12(reduce.realizedPnl().orElseThrow())).isEqualByComparingTo("0.0125");
-    // 0.0125 BTC at the exit price 40,000 = 500 USD
-    assertThat(reduce.realizedPnlUsd().orElseThrow().setScale(6, RoundingMode.HALF_UP)).isEqualByComparingTo("500");
-    assertThat(r12(events.get(7).realizedPnl().orElseThrow())).isEqualByComparingTo("-0.0375");
-    // account cash: +0.1 margin − 0.00012 fee + 0.00025 funding + 0.0125 − 0.0375 = 0.07513 BTC
+    assertThat(events.get(0).cashChangeUsd()).isEqualByComparingTo("-6");
+    assertThat(events.get(3).settlementUsd()).isEqualByComparingTo("45000");
+    assertThat(r12(events.get(6).realizedPnl().orElseThrow())).isEqualByComparingTo("0.0125");
+    assertThat(events.get(7).sizeAfter()).isZero();
+    // +0.10012 − 0.00012 + 0.00025 funding + 0.0125 − 0.0375 = 0.07525 BTC in the account (0.1 + 0.00025 − 0.025)
     BigDecimal cash = events.stream().map(HedgeEvent::cashChange).reduce(BigDecimal.ZERO, BigDecimal::add);
-    assertThat(r12(cash)).isEqualByComparingTo("0.07513");
-    // the spot holding was not touched
+    assertThat(r12(cash)).isEqualByComparingTo("0.07525");
     assertThat(portfolios.holding(alice.id(), p.id(), bag.id()).version()).isEqualTo(bag.version());
+    assertThat(audit.portfolioTrail(p.id())).filteredOn(a -> a.objectType().equals("HEDGE") && a.objectId() == id)
+        .extracting(AuditEvent::action)
+        .containsExactlyInAnyOrder("OPEN", "INCREASE", "FUNDING", "FUNDING", "FUNDING", "REDUCE", "CLOSE");
 
     assertThatThrownBy(() -> book.act(alice.id(), id, UUID.randomUUID(), closed.version(),
         HedgeAction.cash(HedgeEventType.FUNDING, BigDecimal.ONE, BigDecimal.ONE, null)))
-        .isInstanceOf(InvalidHedgeException.class);
+        .isInstanceOfSatisfying(InvalidHedgeException.class, e -> assertThat(e.errors()).containsKey("type"));
+    assertThat(book.events(alice.id(), id)).hasSize(8);
+  }
+
+  /**
+   * A short's stop below the mark or take-profit above it would fire at once: refused, nothing saved (targets,
+   * version, audit). On the right side they are saved. The mark is whatever the book knows (a manual one at least).
+   */
+  @Test
+  void targetsOnTheWrongSideOfTheMarkAreRefusedAndNothingIsSaved() {
+    AppUser alice = login("Alice");
+    Portfolio p = portfolio(alice);
+    long id = book.open(alice.id(), UUID.randomUUID(), shortBtcusd(p.id(), List.of(), "1000", "60000"));
+    book.enterMark(alice.id(), id, book.hedge(alice.id(), id).hedge().version(), new BigDecimal("61000"));
+    HedgeBookService.HedgeAccess access = book.hedge(alice.id(), id);
+    BigDecimal mark = book.mark(access).orElseThrow().price();
+    long version = access.hedge().version();
+    int trail = audit.portfolioTrail(p.id()).size();
+
+    assertThatThrownBy(() -> book.setTargets(alice.id(), id, version, Optional.of(mark.multiply(new BigDecimal("0.9"))),
+        Optional.of(mark.multiply(new BigDecimal("1.1"))), Optional.empty()))
+        .isInstanceOfSatisfying(InvalidHedgeException.class,
+            e -> assertThat(e.errors()).containsOnlyKeys("stopPrice", "takeProfitPrice"));
+    Hedge unchanged = book.hedge(alice.id(), id).hedge();
+    assertThat(unchanged.stopPrice()).isEmpty();
+    assertThat(unchanged.takeProfitPrice()).isEmpty();
+    assertThat(unchanged.version()).isEqualTo(version);
+    assertThat(audit.portfolioTrail(p.id())).hasSize(trail);
+
+    book.setTargets(alice.id(), id, version, Optional.of(mark.multiply(new BigDecimal("1.1"))),
+        Optional.of(mark.multiply(new BigDecimal("0.9"))), Optional.empty());
+    assertThat(book.hedge(alice.id(), id).hedge().stopPrice()).isPresent();
+    assertThat(audit.portfolioTrail(p.id())).hasSize(trail + 1);
   }
 
   @Test

@@ -81,7 +81,7 @@ class HedgeTrackerTest {
    *   <li>Coverage: hedge delta 3,000/3,000 = 1 ETH; holdings 1 ETH spot + 0.5 + 0.001 ETH in the account (ledger cash)
    *   = 1.501 ETH → 1/1.501 = 0.66622…; drift −0.3338 → an alert outside the ±5 % band; resize SELL.</li>
    *   <li>Stop at 2,600 for a short: the mark 2,500 is below it, not reached; distance (2,600 − 2,500)/2,500 = 4 %.
-   *   Take profit at 2,550: the mark is below it, reached.</li>
+   *   Take profit at 2,550 (set when the mark was 2,560): the mark is below it now, reached.</li>
    * </ul>
    */
   @Test
@@ -97,8 +97,7 @@ class HedgeTrackerTest {
       rates.add(new FundingRate(opened.plus(Duration.ofHours(8L * k)), new BigDecimal("0.0001")));
     }
     funding.upsert(new FundingRateSeries("BYBIT:ETHUSD", "test", rates));
-    ticks.upsert(new MarketTick("BYBIT:ETHUSD", new BigDecimal("2500"), Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty(), Optional.empty(), "test tick", Instant.now()));
+    ticks.upsert(tick("2500"));
     long id = book.open(alice.id(), UUID.randomUUID(), new OpenHedge(p.id(), "BYBIT:ETHUSD", Side.SHORT,
         new BigDecimal("3000"), new BigDecimal("3000"), BigDecimal.ONE, new BigDecimal("0.5"), "DEPOSITED",
         List.of(eth.id()), BigDecimal.ONE, "", BigDecimal.ZERO, Optional.of(opened)));
@@ -106,8 +105,11 @@ class HedgeTrackerTest {
     book.act(alice.id(), id, UUID.randomUUID(), version,
         HedgeAction.cash(HedgeEventType.FUNDING, new BigDecimal("0.001"), new BigDecimal("2500"), null));
     version = book.hedge(alice.id(), id).hedge().version();
+    // targets are set on the right side of the mark then (2,560: stop above, take-profit below), which then falls
+    ticks.upsert(tick("2560"));
     book.setTargets(alice.id(), id, version, Optional.of(new BigDecimal("2600")), Optional.of(new BigDecimal("2550")),
         Optional.empty());
+    ticks.upsert(tick("2500"));
 
     HedgeSnapshot s = tracker.snapshot(alice.id(), id);
 
@@ -173,6 +175,11 @@ class HedgeTrackerTest {
     assertThat(s.fundingExpected().orElseThrow().setScale(12, RoundingMode.HALF_UP))
         .isEqualByComparingTo(expected.setScale(12, RoundingMode.HALF_UP));
     assertThat(s.fundingNote()).contains("daily close");
+  }
+
+  private static MarketTick tick(String mark) {
+    return new MarketTick("BYBIT:ETHUSD", new BigDecimal(mark), Optional.empty(), Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.empty(), "test tick", Instant.now());
   }
 
   private static List<String[]> csv(String resource) throws Exception {
