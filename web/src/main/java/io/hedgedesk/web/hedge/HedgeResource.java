@@ -186,7 +186,7 @@ public class HedgeResource {
     try {
       p.check();
       book.enterMark(currentUser.id(), hedgeId, version == null ? -1 : version, price);
-      return Flash.redirect("/hedges/" + hedgeId, "mark-saved");
+      return Flash.redirect("/hedges/" + hedgeId, "price-saved");
     } catch (InvalidHedgeException e) {
       HedgeView view = new HedgeView(tracker.snapshot(currentUser.id(), hedgeId));
       return Response.status(400).entity(Templates.track(currentUser.viewer(),

@@ -105,7 +105,10 @@ public class PlannerResource {
     List<OpenHedge> hedges = recorder.commands(page, chosen, parse(inputs));
     String problem = "";
     if (hedges.isEmpty()) {
-      problem = "This plan has no hedge to record.";
+      // Most often a second submission of a plan already recorded: the open hedges now insure what it planned.
+      problem = "Nothing was recorded: " + (chosen == PlanRecorder.Strategy.PROXY
+          ? page.proxyProblem().orElse("this plan has no hedge to record.")
+          : "this plan has no hedge to record; coins already insured by open hedges are not hedged twice.");
     } else if (!PlanRecorder.digest(hedges).equals(digest)) {
       problem = "The plan changed since you confirmed it (a price or a holding moved). Check it again below.";
     } else if (formTokenValues == null || formTokenValues.size() != hedges.size()) {

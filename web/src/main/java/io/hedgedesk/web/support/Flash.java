@@ -29,7 +29,7 @@ public final class Flash {
       Map.entry("hedge-opened", "Hedge recorded."),
       Map.entry("hedge-recorded", "Recorded in the hedge's ledger."),
       Map.entry("targets-saved", "Close targets saved."),
-      Map.entry("mark-saved", "Price saved."),
+      Map.entry("mark-saved", "Mark price saved."),
       Map.entry("backfill-started", "Backfill started; its progress is below."));
 
   private Flash() {

@@ -281,12 +281,14 @@ class PlannerPageTest {
       assertTrue(planShown != null && planShown.asNormalizedText().contains("seriesBeta"), "plan shown on the hedge page");
       assertTrue(hedge.planJson().isPresent(), "the domain record carries the plan");
 
-      // The same confirmation submitted twice records once.
+      // The same confirmation submitted twice records once: the planner sees the proxy hedge now open and plans
+      // nothing more, and the page says why.
       var again = frank.post("/portfolios/" + id + "/plan/record", "strategy", "PROXY",
           "query", post.getInputByName("query").getValue(), "digest", post.getInputByName("digest").getValue(),
           "formToken", post.getInputByName("formToken").getValue());
-      assertEquals(303, again.getStatusCode());
-      assertTrue(again.getResponseHeaderValue("Location").contains("flash=already-saved"));
+      assertEquals(409, again.getStatusCode());
+      assertTrue(again.getContentAsString().contains("A proxy hedge is already open on this portfolio"),
+          again.getContentAsString());
       assertEquals(1, book.hedges(teams.user(frank).id(), id).size());
 
       // Viewers may plan but not record; without the CSRF token nothing is recorded either.

@@ -13,7 +13,6 @@ import io.hedgedesk.persistence.NotFoundException;
 import io.hedgedesk.persistence.RoleRefusedException;
 import io.hedgedesk.persistence.StaleEditException;
 import io.hedgedesk.persistence.audit.AuditLog;
-import io.hedgedesk.persistence.hedge.HedgeMarks;
 import io.hedgedesk.persistence.hedge.HedgeRepository;
 import io.hedgedesk.persistence.portfolio.PortfolioAccess;
 import io.hedgedesk.persistence.portfolio.PortfolioService;
@@ -52,16 +51,16 @@ public class HedgeBookService {
   private final HedgeRepository hedges;
   private final AuditLog audit;
   private final FormTokens formTokens;
-  private final HedgeMarks marks;
+  private final CoinPrices prices;
   private final Clock clock;
 
   public HedgeBookService(PortfolioService portfolios, HedgeRepository hedges, AuditLog audit,
-                          FormTokens formTokens, HedgeMarks marks, Clock clock) {
+                          FormTokens formTokens, CoinPrices prices, Clock clock) {
     this.portfolios = portfolios;
     this.hedges = hedges;
     this.audit = audit;
     this.formTokens = formTokens;
-    this.marks = marks;
+    this.prices = prices;
     this.clock = clock;
   }
 
@@ -142,12 +141,6 @@ public class HedgeBookService {
             e.getValue().margin())));
   }
 
-  /** The marks of hedges already loaded through the user's access, in their order (two queries). */
-  List<Optional<HedgeMark>> marks(List<HedgeAccess> hedges) {
-    return marks.marks(hedges.stream().map(HedgeAccess::hedge).toList(),
-        hedges.stream().map(HedgeAccess::instrument).toList());
-  }
-
   /** The hedge's ledger in recording order. */
   public List<HedgeEvent> events(long userId, long hedgeId) {
     hedges.find(userId, hedgeId);
@@ -225,9 +218,10 @@ public class HedgeBookService {
         access.instrument().baseAsset().symbol(), price);
   }
 
-  /** The hedge's mark (tick, stored close or manual), if any. */
+  /** The hedge's mark: its team's price of the coin, or its contract's venue tick when newer ({@link CoinPrices}). */
   public Optional<HedgeMark> mark(HedgeAccess access) {
-    return marks.mark(access.hedge(), access.instrument());
+    return CoinPrices.mark(prices.of(access.portfolio().portfolio().teamId(), access.instrument()),
+        access.instrument());
   }
 
   private HedgeAccess writable(long actorId, long hedgeId, String action, long expectedVersion) {

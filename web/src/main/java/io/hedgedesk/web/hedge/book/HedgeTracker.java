@@ -7,13 +7,11 @@ import io.hedgedesk.domain.hedge.HedgeMark;
 import io.hedgedesk.domain.instrument.Instrument;
 import io.hedgedesk.domain.instrument.Side;
 import io.hedgedesk.domain.market.FundingRateSeries;
-import io.hedgedesk.domain.market.MarketTick;
 import io.hedgedesk.domain.market.PriceQuote;
 import io.hedgedesk.domain.market.PriceSeries;
 import io.hedgedesk.domain.portfolio.PortfolioValuation;
 import io.hedgedesk.domain.portfolio.ValuedHolding;
 import io.hedgedesk.persistence.market.FundingHistoryRepository;
-import io.hedgedesk.persistence.market.MarketTickRepository;
 import io.hedgedesk.persistence.market.PriceHistoryRepository;
 import io.hedgedesk.persistence.portfolio.PortfolioAccess;
 import io.hedgedesk.persistence.portfolio.PortfolioService;
@@ -43,8 +41,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -54,9 +50,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * pricing module's {@link HedgeValuer} compute coverage per coin (each coin counted once), unrealized PnL,
  * liquidation and close-target distances and alerts; adds the funding expected from stored rates.
  *
- * <p>One price per coin: the team's price book (the newer of the stored daily close and the team's manual price, as
- * its holdings are valued), unless a venue tick of the hedge's own contract is newer — then the tick's mark values the
- * hedge and its index price (else its mark) the coin. Thresholds are configuration: {@code hedgedesk.hedge.stale-after}
+ * <p>One price per coin per team ({@link CoinPrices}). Thresholds are configuration: {@code hedgedesk.hedge.stale-after}
  * (default PT6H), {@code hedgedesk.hedge.liquidation-alert} (fraction of the mark, default 0.10),
  * {@code hedgedesk.hedge.coverage-band} (absolute drift, default 0.05).
  */
@@ -68,12 +62,12 @@ public class HedgeTracker {
   private final PortfolioService portfolios;
   private final FundingHistoryRepository funding;
   private final PriceHistoryRepository prices;
-  private final MarketTickRepository ticks;
+  private final CoinPrices coinPrices;
   private final Clock clock;
   private final AlertThresholds limits;
 
   public HedgeTracker(HedgeBookService book, PortfolioService portfolios, FundingHistoryRepository funding,
-                      PriceHistoryRepository prices, MarketTickRepository ticks, Clock clock,
+                      PriceHistoryRepository prices, CoinPrices coinPrices, Clock clock,
                       @ConfigProperty(name = "hedgedesk.hedge.stale-after", defaultValue = "PT6H") Duration staleAfter,
                       @ConfigProperty(name = "hedgedesk.hedge.liquidation-alert", defaultValue = "0.10")
                       BigDecimal liquidationAlert,
@@ -83,7 +77,7 @@ public class HedgeTracker {
     this.portfolios = portfolios;
     this.funding = funding;
     this.prices = prices;
-    this.ticks = ticks;
+    this.coinPrices = coinPrices;
     this.clock = clock;
     this.limits = new AlertThresholds(staleAfter, liquidationAlert, coverageBand);
   }
@@ -204,29 +198,8 @@ public class HedgeTracker {
       held.add(new HeldCoins(line.holding().id(), asset, line.holding().draft().quantity()));
       line.quote().ifPresent(q -> spot.put(asset, q));
     }
-    Set<String> missing = new TreeSet<>();
-    group.forEach(a -> {
-      if (!spot.containsKey(a.instrument().baseAsset().symbol())) {
-        missing.add(a.instrument().baseAsset().symbol());
-      }
-    });
-    if (!missing.isEmpty()) {
-      spot.putAll(portfolios.prices(portfolio.portfolio().teamId(), missing));
-    }
-    Map<String, PriceQuote> marks = new HashMap<>();
-    Map<String, MarketTick> latest = ticks.latest(group.stream().map(a -> a.instrument().id()).distinct().toList());
-    for (HedgeBookService.HedgeAccess a : group) {
-      String asset = a.instrument().baseAsset().symbol();
-      MarketTick tick = latest.get(a.instrument().id());
-      PriceQuote book = spot.get(asset);
-      if (tick != null && (book == null || tick.fetchedAt().isAfter(book.asOf()))) {
-        marks.put(a.instrument().id(), new PriceQuote(asset, tick.markPrice(), tick.source() + " mark",
-            tick.fetchedAt()));
-        spot.put(asset, new PriceQuote(asset, tick.indexPrice().orElse(tick.markPrice()), tick.source()
-            + (tick.indexPrice().isPresent() ? " index" : " mark"), tick.fetchedAt()));
-      }
-    }
-    Prices prices = new Prices(spot, marks);
+    Prices prices = coinPrices.of(portfolio.portfolio().teamId(),
+        group.stream().map(HedgeBookService.HedgeAccess::instrument).toList(), spot);
     List<HedgeAccount> accounts = group.stream().map(a -> account(a, totals.getOrDefault(a.hedge().id(),
         HedgeBookService.LedgerTotals.NONE))).toList();
     return new Valued(HedgeValuer.DEFAULT.value(held, accounts, prices, clock.instant(), limits), prices);
@@ -254,11 +227,7 @@ public class HedgeTracker {
     Instant now = clock.instant();
     String asset = access.instrument().baseAsset().symbol();
     Optional<HedgeValuation> v = valued.hedges().hedge(hedge.id());
-    Optional<PriceQuote> quote = valued.prices().mark(access.instrument().id(), asset);
-    Optional<HedgeMark> mark = quote.map(q -> new HedgeMark(q.priceUsd(),
-        valued.prices().contractMarks().containsKey(access.instrument().id()) ? HedgeMark.Kind.TICK
-            : q.source().startsWith("manual") ? HedgeMark.Kind.MANUAL : HedgeMark.Kind.DAILY_CLOSE,
-        q.source(), q.asOf()));
+    Optional<HedgeMark> mark = CoinPrices.mark(valued.prices(), access.instrument());
     boolean stale = hedge.isOpen() && mark.map(m -> m.isStale(now, limits.staleAfter())).orElse(false);
     Optional<AssetCoverage> coin = v.filter(h -> !h.proxy()).flatMap(h -> valued.hedges().asset(asset));
     FundingOrNote expected = mark.map(m -> expectedFunding.apply(m.price(), now))
