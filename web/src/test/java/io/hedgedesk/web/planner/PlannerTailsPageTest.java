@@ -4,21 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.hedgedesk.domain.portfolio.HoldingDraft;
-import io.hedgedesk.domain.portfolio.HoldingInput;
-import io.hedgedesk.persistence.portfolio.PortfolioService;
-import io.hedgedesk.persistence.team.TeamService;
-import io.hedgedesk.persistence.user.AppUserRepository;
-import io.hedgedesk.web.support.Teams;
 import io.hedgedesk.web.support.UserSession;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
-import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.net.URL;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -37,13 +29,6 @@ class PlannerTailsPageTest {
   @TestHTTPResource("/")
   URL root;
 
-  @Inject
-  AppUserRepository users;
-  @Inject
-  TeamService teamService;
-  @Inject
-  PortfolioService portfolios;
-
   /** The rows of the scenario table under {@code xpath}, as the cells' texts. */
   private static List<List<String>> rows(HtmlPage page, String xpath) {
     List<List<String>> rows = new ArrayList<>();
@@ -60,12 +45,11 @@ class PlannerTailsPageTest {
 
   @Test
   void liquidatedRowsSaySoAndTheSummaryShowsTheTails() throws Exception {
-    Teams teams = new Teams(users, teamService);
     try (UserSession alice = UserSession.logInNew(root, "TailsAlice")) {
       long id = alice.createPortfolio("Tails");
       for (String[] holding : List.of(new String[] {"ETH", "50"}, new String[] {"SOL", "100"})) {
-        portfolios.addHolding(teams.user(alice).id(), id, UUID.randomUUID(), HoldingDraft.parse(
-            new HoldingInput(holding[0], false, holding[1], "Ledger", "", "", ""), LocalDate.now()));
+        assertEquals(303, alice.post("/portfolios/" + id + "/holdings", "asset", holding[0], "quantity", holding[1],
+            "venue", "Ledger", "formToken", UUID.randomUUID().toString()).getStatusCode());
       }
       // ETH inverse at 10x, margin out of the bag: liquidated a little below +10 %; SOL linear 3x with USDT margin;
       // the default proxy, inverse BYBIT:BTCUSD at 2x with BTC margin.
