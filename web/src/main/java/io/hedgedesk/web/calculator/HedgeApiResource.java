@@ -39,8 +39,9 @@ public class HedgeApiResource {
 
     @POST
     @Path("proxy-scenarios")
-    @Operation(summary = "Scenario table of a basket hedged by proxy: the hedge asset moves by each shock, the basket"
-            + " by β × shock, with a residual band around the net")
+    @Operation(summary = "Scenario table of a basket hedged by proxy: the hedge asset moves by each shock s, the"
+            + " basket by (1 + s)^β − 1 (never more than its value), with a residual band around the net; a liquidated"
+            + " hedge loses its margin and no more, and the row says where and what the unhedged rest of the move does")
     public ScenarioView proxyScenarios(ProxyScenarioForm form) {
         return calculator.stressProxy(PerpetualApiResource.requireBody(form));
     }
@@ -48,7 +49,8 @@ public class HedgeApiResource {
     @POST
     @Path("scenarios")
     @Operation(summary = "The sized hedge and its scenario table: spot, hedge, funding, fees, net PnL, margin balance"
-            + " and liquidation for price shocks from −80 % to +100 % (or the given shocks)")
+            + " and liquidation for price shocks from −80 % to +100 % (or the given shocks); a liquidated hedge loses"
+            + " its margin and no more, and the row says where and what the unhedged rest of the move does")
     public HedgeCalculator.Stressed scenarios(HedgeForm form) {
         return calculator.stress(PerpetualApiResource.requireBody(form));
     }

@@ -92,8 +92,8 @@ public class HedgeCalculator {
     }
 
     /**
-     * The scenario table of a proxy hedge: the hedge asset moves by each shock and the basket by β × shock, give or
-     * take the residual band.
+     * The scenario table of a proxy hedge: the hedge asset moves by each shock {@code s} and the basket by
+     * {@code (1 + s)^β − 1}, give or take the residual band.
      */
     public ScenarioView stressProxy(ProxyScenarioForm form) {
         Position hedge = positions.position(new PositionForm(form.contract(), Side.SHORT.name(), form.size(),
