@@ -2,9 +2,12 @@ package io.hedgedesk.persistence.portfolio;
 
 import io.hedgedesk.domain.market.PriceQuote;
 import io.hedgedesk.persistence.SqlValues;
+import io.hedgedesk.domain.market.MarketTick;
+import io.hedgedesk.persistence.market.MarketTickRepository;
 import io.hedgedesk.persistence.market.PriceHistoryRepository;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collection;
@@ -12,19 +15,52 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The latest known prices for valuing holdings: market closes and a team's manual prices. */
+/**
+ * The latest known prices for valuing holdings and hedges: per coin the newer of the latest stored close and the
+ * latest venue tick of its perpetuals (the tick's index price, else its mark), and a team's manual prices.
+ */
 @ApplicationScoped
 public class PriceBook {
 
   private final PriceHistoryRepository priceHistory;
+  private final MarketTickRepository ticks;
+  private final Instance<ContractsOfAsset> contracts;
 
-  public PriceBook(PriceHistoryRepository priceHistory) {
+  public PriceBook(PriceHistoryRepository priceHistory, MarketTickRepository ticks,
+                   Instance<ContractsOfAsset> contracts) {
     this.priceHistory = priceHistory;
+    this.ticks = ticks;
+    this.contracts = contracts;
   }
 
-  /** Latest stored market close per asset symbol (symbols without history are absent). */
+  /**
+   * Latest market price per asset symbol: the newer of the stored close and the newest venue tick of the coin's
+   * perpetuals (symbols without either are absent).
+   */
   public Map<String, PriceQuote> market(Collection<String> symbols) {
-    return symbols.isEmpty() ? Map.of() : priceHistory.latestCloses(symbols);
+    if (symbols.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, PriceQuote> quotes = new HashMap<>(priceHistory.latestCloses(symbols));
+    if (contracts.isUnsatisfied()) {
+      return quotes;
+    }
+    Map<String, String> assetOf = new HashMap<>();
+    for (String symbol : symbols) {
+      contracts.get().contracts(symbol).forEach(id -> assetOf.put(id.toUpperCase(java.util.Locale.ROOT), symbol));
+    }
+    if (assetOf.isEmpty()) {
+      return quotes;
+    }
+    for (MarketTick tick : ticks.latest(assetOf.keySet()).values()) {
+      String symbol = assetOf.get(tick.contractId().toUpperCase(java.util.Locale.ROOT));
+      PriceQuote known = quotes.get(symbol);
+      if (symbol != null && (known == null || tick.fetchedAt().isAfter(known.asOf()))) {
+        quotes.put(symbol, new PriceQuote(symbol, tick.indexPrice().orElse(tick.markPrice()), tick.contractId()
+            + (tick.indexPrice().isPresent() ? " index" : " mark") + " (" + tick.source() + ")", tick.fetchedAt()));
+      }
+    }
+    return quotes;
   }
 
   /** The latest manual price per asset symbol entered in this team, with who entered it as the source. */
