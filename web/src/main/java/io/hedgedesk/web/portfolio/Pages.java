@@ -3,6 +3,7 @@ package io.hedgedesk.web.portfolio;
 import io.hedgedesk.domain.portfolio.HoldingInput;
 import io.hedgedesk.domain.portfolio.PortfolioValuation;
 import io.hedgedesk.persistence.portfolio.PortfolioAccess;
+import io.hedgedesk.web.hedge.CoinCoverageView;
 import java.util.List;
 
 /** Page models of the portfolio pages. */
@@ -21,8 +22,13 @@ public final class Pages {
    * @param price       the price typed into the price form
    * @param priceToken  the price form's single-use token
    */
+  /**
+   * The portfolio page.
+   *
+   * @param coins each coin with open same-coin hedges: its exposure, coverage and the part of it at a venue as margin
+   */
   public record Detail(PortfolioAccess access, PortfolioValuation valuation, List<String> priceAssets,
-                       String priceAsset, String price, String priceToken) {
+                       String priceAsset, String price, String priceToken, List<CoinCoverageView> coins) {
 
     public boolean canEdit() {
       return access.role().canEdit();

@@ -12,6 +12,8 @@ import io.hedgedesk.persistence.FormTokens;
 import io.hedgedesk.persistence.portfolio.PortfolioAccess;
 import io.hedgedesk.persistence.portfolio.PortfolioService;
 import io.hedgedesk.persistence.team.TeamService;
+import io.hedgedesk.web.hedge.CoinCoverageView;
+import io.hedgedesk.web.hedge.book.HedgeTracker;
 import io.hedgedesk.web.support.Flash;
 import io.hedgedesk.web.support.StampedCache;
 import io.hedgedesk.web.user.CurrentUser;
@@ -63,17 +65,19 @@ public class PortfolioResource {
   private final TeamService teams;
   private final PortfolioService portfolios;
   private final FormTokens formTokens;
+  private final HedgeTracker tracker;
   private final StampedCache<DetailKey, DetailData> details;
 
   private record DetailKey(long userId, long portfolioId) {
   }
 
-  private record DetailData(PortfolioAccess access, PortfolioValuation valuation) {
+  private record DetailData(PortfolioAccess access, PortfolioValuation valuation, List<CoinCoverageView> coins) {
   }
 
   public PortfolioResource(CurrentUser currentUser, TeamService teams, PortfolioService portfolios,
-                           FormTokens formTokens,
+                           FormTokens formTokens, HedgeTracker tracker,
                            @ConfigProperty(name = "hedgedesk.page-cache-ttl", defaultValue = "5s") Duration ttl) {
+    this.tracker = tracker;
     this.currentUser = currentUser;
     this.teams = teams;
     this.portfolios = portfolios;
@@ -154,14 +158,17 @@ public class PortfolioResource {
     long userId = currentUser.id();
     // Not found (another team's portfolio) is thrown here and never kept; losing access changes the stamp.
     DetailData data = details.get(new DetailKey(userId, portfolioId), currentUser.dataStamp(),
-        () -> QuarkusTransaction.requiringNew().call(() -> new DetailData(portfolios.access(userId, portfolioId),
-            portfolios.valuation(userId, portfolioId))));
+        () -> QuarkusTransaction.requiringNew().call(() -> {
+          PortfolioAccess access = portfolios.access(userId, portfolioId);
+          return new DetailData(access, portfolios.valuation(userId, portfolioId),
+              CoinCoverageView.of(access, tracker.openOf(userId, portfolioId)));
+        }));
     PortfolioAccess access = data.access();
     PortfolioValuation valuation = data.valuation();
     TreeSet<String> priceAssets = new TreeSet<>();
     valuation.lines().forEach(l -> priceAssets.add(l.holding().draft().assetSymbol()));
     priceAssets.removeAll(KnownAssets.STABLECOINS);
     return new Pages.Detail(access, valuation, List.copyOf(priceAssets), priceAsset == null ? "" : priceAsset,
-        price == null ? "" : price, priceToken);
+        price == null ? "" : price, priceToken, data.coins());
   }
 }

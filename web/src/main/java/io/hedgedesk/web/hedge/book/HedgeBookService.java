@@ -3,8 +3,10 @@ package io.hedgedesk.web.hedge.book;
 import io.hedgedesk.domain.hedge.Hedge;
 import io.hedgedesk.domain.hedge.HedgeAction;
 import io.hedgedesk.domain.hedge.HedgeEvent;
+import io.hedgedesk.domain.hedge.HedgeEventType;
 import io.hedgedesk.domain.hedge.HedgeMark;
 import io.hedgedesk.domain.hedge.InvalidHedgeException;
+import io.hedgedesk.domain.hedge.LedgerEntry;
 import io.hedgedesk.domain.hedge.LedgerPosition;
 import io.hedgedesk.domain.hedge.OpenHedge;
 import io.hedgedesk.domain.instrument.Instrument;
@@ -24,6 +26,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -108,8 +111,18 @@ public class HedgeBookService {
     formTokens.consume(formToken, actorId);
     HedgeRepository.Written written = hedges.insert(actorId, command, instrument, step.after(), step.entries(),
         holdingIds);
+    Map<String, Object> after = new LinkedHashMap<>(written.after());
+    if ("OUT_OF_BAG".equals(command.marginSource())) {
+      // the exposure model's transfer: coins moved from the insured holdings to the venue (still counted in them)
+      BigDecimal moved = instrument.isInverse() ? step.entries().stream()
+          .filter(e -> e.type() == HedgeEventType.MARGIN_IN)
+          .map(LedgerEntry::cashChange).findFirst().orElse(BigDecimal.ZERO)
+          : command.collateralCoins();
+      after.put("movedFromHoldings", moved.stripTrailingZeros().toPlainString() + " "
+          + instrument.baseAsset().symbol() + " to " + instrument.venue() + " as margin");
+    }
     audit.record(access.portfolio().teamId(), command.portfolioId(), actorId, "HEDGE", written.id(), "OPEN", null,
-        written.after());
+        after);
     return written.id();
   }
 
