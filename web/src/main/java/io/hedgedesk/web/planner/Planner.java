@@ -5,6 +5,7 @@ import io.hedgedesk.domain.instrument.Instrument;
 import io.hedgedesk.domain.instrument.Side;
 import io.hedgedesk.domain.market.FundingRate;
 import io.hedgedesk.domain.market.FundingRateSeries;
+import io.hedgedesk.domain.market.PriceQuote;
 import io.hedgedesk.domain.market.PriceSeries;
 import io.hedgedesk.domain.portfolio.KnownAssets;
 import io.hedgedesk.domain.portfolio.PortfolioValuation;
@@ -184,7 +185,8 @@ public class Planner {
           + "plan a proxy hedge.");
     } else {
       try {
-        proxy = Optional.of(proxy(basket, form, horizon, q, stored));
+        proxy = Optional.of(proxy(basket, form, horizon, q, stored,
+            portfolios.prices(access.portfolio().teamId(), Set.of(form.proxyAsset()))));
       } catch (BadInputException e) {
         errors.put(e.field().equals("leverage") ? "proxyLeverage" : e.field(), e.getMessage());
         proxyProblem = Optional.of(e.getMessage());
@@ -284,7 +286,7 @@ public class Planner {
   }
 
   private PlanPage.ProxyPlan proxy(List<Bag> basket, PlanPage.PlanForm form, int horizon, Query q,
-      FundingCalculator.StoredSeries stored) {
+      FundingCalculator.StoredSeries stored, Map<String, PriceQuote> teamPrices) {
     String hedgeAsset = form.proxyAsset();
     if (!Set.of("BTC", "ETH").contains(hedgeAsset)) {
       throw new BadInputException("proxyAsset", "proxyAsset must be BTC or ETH, was \""
@@ -303,7 +305,10 @@ public class Planner {
         .map(b -> new BetaCalculator.Member(b.asset(), b.valueUsd().orElseThrow())).toList();
     BasketBeta beta = betas.basketBeta(hedgeAsset, hedge, members, window, returnType, weighting, "holding");
     double h = beta.seriesBeta();
-    BigDecimal price = hedge.last().close();
+    // the hedge coin's price as the team values it (one price per coin): the hedge is recorded at it and tracked at it
+    Optional<PriceQuote> book = Optional.ofNullable(teamPrices.get(hedgeAsset));
+    BigDecimal price = book.map(PriceQuote::priceUsd).orElse(hedge.last().close());
+    LocalDate priceDate = book.map(b -> b.asOf().atZone(ZoneOffset.UTC).toLocalDate()).orElse(hedge.last().date());
     BigDecimal contracts = BetaCalculator.contracts(h, beta.basketValue(), instrument, price);
     if (contracts.signum() == 0) {
       throw new BadInputException("holding", "β × basket value is less than one " + instrument.id()
@@ -361,7 +366,7 @@ public class Planner {
         series("Hedge", "hedge", rows, PlanPage.ProxyRow::hedgePrice, PlanPage.ProxyRow::hedgePnlUsd),
         series("Net", "net", rows, PlanPage.ProxyRow::hedgePrice, PlanPage.ProxyRow::netPnlUsd));
     return new PlanPage.ProxyPlan(BetaCalculator.BetaView.of(hedgeAsset, beta, returnType, weighting),
-        instrument.id(), order, contracts, HistoryApiResource.plain(price), hedge.last().date(),
+        instrument.id(), order, contracts, HistoryApiResource.plain(price), priceDate,
         notionalCoins.setScale(8, RoundingMode.HALF_UP), notionalUsd.setScale(2, RoundingMode.HALF_UP), marginWords, position,
         projected.map(FundingCalculator.Projected::view), choice.note(),
         BigDecimal.valueOf(reduction.reduction()).movePointRight(2).setScale(2, RoundingMode.HALF_UP),

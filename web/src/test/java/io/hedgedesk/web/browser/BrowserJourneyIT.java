@@ -101,6 +101,8 @@ class BrowserJourneyIT {
       seeOnDashboard(hedgeId, portfolioName);
       recordFundingAndPartialClose(hedgeId);
       exportHistory(downloads, hedgeId, portfolioId, portfolioName);
+      fiveCoinBag("Five coins " + run, false);
+      fiveCoinBag("Five coins by proxy " + run, true);
       inviteBob(teamName);
       String aliceSession = browser.driver().manage().getCookieNamed("q_session").getValue();
       logOut("alice-after-logout");
@@ -242,9 +244,11 @@ class BrowserJourneyIT {
     new Select(browser.driver().findElement(By.id("proxyAsset"))).selectByValue("BTC");
     new Select(browser.driver().findElement(By.id("proxyContract"))).selectByValue("BYBIT:BTCUSD");
     submit("form.plan-form button[type=submit]", "alice-plan-both");
-    // Per asset: 2 × 2,000 / 1 = 4,000 ETHUSD and 0.5 × 40,000 / 1 = 20,000 BTCUSD contracts.
-    assertThat(text(By.cssSelector("#leg-ETH p.order strong"))).isEqualTo("SELL 4000 ETHUSD");
-    assertThat(text(By.cssSelector("#leg-BTC p.order strong"))).isEqualTo("SELL 20000 BTCUSD");
+    // Per asset, margin out of the bag: the opening fee (taker 0.055 %) is coin leaving the bag, so the hedge is sized
+    // on what stays: D = 2 / (1 + 0.00055) = 1.998900… ETH → 1.998900… × 2,000 / 1 = 3,997.80 → 3,998 ETHUSD, and
+    // 0.5 / 1.00055 × 40,000 = 19,989.005 → 19,989 BTCUSD contracts.
+    assertThat(text(By.cssSelector("#leg-ETH p.order strong"))).isEqualTo("SELL 3998 ETHUSD");
+    assertThat(text(By.cssSelector("#leg-BTC p.order strong"))).isEqualTo("SELL 19989 BTCUSD");
     // Proxy: the notional is β × the basket's 24,000.00 USD. β comes from the shipped history (not by hand); the
     // page shows it at 4 decimals, so β_shown × 24,000 is within 0.00005 × 24,000 = 1.20 USD of the notional, and the
     // order is that notional in 1-USD BTCUSD contracts (rounded to whole contracts: ±0.5 more).
@@ -270,7 +274,7 @@ class BrowserJourneyIT {
     }
     submit("form.plan-form button[type=submit]", "alice-plan-eth");
     assertThat(browser.driver().findElements(By.id("leg-BTC"))).as("BTC not selected").isEmpty();
-    assertThat(text(By.cssSelector("#leg-ETH p.order strong"))).isEqualTo("SELL 4000 ETHUSD");
+    assertThat(text(By.cssSelector("#leg-ETH p.order strong"))).isEqualTo("SELL 3998 ETHUSD");
   }
 
   /** "Record as opened" for the per-asset plan, through its confirmation page; returns the new hedge's id. */
@@ -279,16 +283,23 @@ class BrowserJourneyIT {
     assertThat(text(By.tagName("h1"))).isEqualTo("Record as opened");
     List<WebElement> rows = browser.driver().findElements(By.cssSelector("table.numbers tbody tr"));
     assertThat(rows).hasSize(1);
-    // Contract, side, size, entry, leverage, margin (1 ETH), source, coverage, opening fee (0.0011 ETH), holdings
-    assertThat(cells(rows.get(0))).containsExactly("BYBIT:ETHUSD", "SHORT", "4000", "2000", "2", "1 ETH",
-        "out of the bag", "1", "0.0011 ETH", "1 holding(s)");
+    // Contract, side, size, entry, leverage, margin (3,998 / 2,000 / 2 = 0.9995 ETH), source, coverage, opening fee
+    // (1.999 ETH × 0.00055 = 0.00109945 ETH), holdings
+    assertThat(cells(rows.get(0))).containsExactly("BYBIT:ETHUSD", "SHORT", "3998", "2000", "2", "0.9995 ETH",
+        "out of the bag", "1", "0.00109945 ETH", "1 holding(s)");
     submit("form[action$='/plan/record'] button[type=submit]", "alice-hedge-recorded");
     assertThat(text(By.cssSelector("p.flash"))).isEqualTo("Hedge recorded.");
     long hedgeId = idIn("/hedges/");
     assertThat(text(By.tagName("h1"))).isEqualTo("Hedge #" + hedgeId + ": BYBIT:ETHUSD SHORT (OPEN)");
-    assertThat(position("Size")).isEqualTo("4000");
+    assertThat(position("Size")).isEqualTo("3998");
     assertThat(position("Average entry")).isEqualTo("2000.00");
-    assertThat(position("Margin")).isEqualTo("1.00000000");
+    assertThat(position("Margin")).isEqualTo("0.99950000");
+    // Right after recording: the plan's coverage, no alert, no resize, and at the entry price no unrealized PnL.
+    // Exposure 2 − 0.00109945 = 1.99890055 ETH (the margin came out of the bag: counted once), hedged 1.999 ETH.
+    assertThat(position("Coverage of the coin")).isEqualTo("100.00 %");
+    assertThat(browser.driver().findElements(By.cssSelector("section.alerts"))).isEmpty();
+    assertThat(position("Suggested resize")).startsWith("none");
+    assertAmount(position("Unrealized PnL"), "0");
     return hedgeId;
   }
 
@@ -299,7 +310,7 @@ class BrowserJourneyIT {
     List<String> cells = cells(row);
     assertThat(cells.get(0)).isEqualTo("#" + hedgeId + " BYBIT:ETHUSD SHORT");
     assertThat(cells.get(1)).isEqualTo(portfolioName);
-    assertThat(cells.get(2)).isEqualTo("4000");
+    assertThat(cells.get(2)).isEqualTo("3998");
     assertThat(cells.get(6)).as("funding recorded").isEqualTo("0.00000000 ETH");
     browser.clickAndWait(row.findElement(By.tagName("a")), "alice-hedge");
   }
@@ -322,11 +333,11 @@ class BrowserJourneyIT {
     submit("form.hedge-action button[type=submit]", "alice-reduce-confirm");
     assertThat(text(By.tagName("h1"))).isEqualTo("Confirm REDUCE");
     // 1,500 × (1/2,500 − 1/2,000) = −0.15 ETH; × 2,500 = −375.00 USD
-    assertThat(effects()).contains("Closes 1500 of 4000", "Realized PnL -0.15000000 ETH (-375.00 USD)");
+    assertThat(effects()).contains("Closes 1500 of 3998", "Realized PnL -0.15000000 ETH (-375.00 USD)");
     submit("form[action$='/actions'] button[type=submit]", "alice-reduce-recorded");
     assertThat(text(By.cssSelector("p.flash"))).isEqualTo("Recorded in the hedge's ledger.");
-    // 4,000 − 1,500 = 2,500 contracts left, still open
-    assertThat(position("Size")).isEqualTo("2500");
+    // 3,998 − 1,500 = 2,498 contracts left, still open
+    assertThat(position("Size")).isEqualTo("2498");
     assertThat(position("Realized PnL")).isEqualTo("-0.15000000");
     assertThat(text(By.tagName("h1"))).endsWith("(OPEN)");
     List<WebElement> ledger = browser.driver().findElements(By.cssSelector("table.ledger tbody tr"));
@@ -358,11 +369,12 @@ class BrowserJourneyIT {
       assertThat(r.get("cash_asset")).isEqualTo("ETH");
     }
     CSVRecord open = rows.get(0);
-    assertAmount(open.get("quantity"), "4000");
+    assertAmount(open.get("quantity"), "3998");
     assertAmount(open.get("price"), "2000");
-    assertAmount(open.get("fee"), "0.0011");
-    assertAmount(open.get("cash_change"), "-0.0011"); // the opening fee leaves the account
-    assertAmount(rows.get(1).get("cash_change"), "1.0011"); // the 1 ETH margin and the opening fee sent to the venue
+    assertAmount(open.get("fee"), "0.00109945");
+    assertAmount(open.get("cash_change"), "-0.00109945"); // the opening fee leaves the account
+    // the 0.9995 ETH margin and the opening fee sent to the venue
+    assertAmount(rows.get(1).get("cash_change"), "1.00059945");
     CSVRecord funding = rows.get(2);
     assertAmount(funding.get("funding_amount"), "0.0025");
     assertAmount(funding.get("cash_change"), "0.0025");
@@ -475,6 +487,78 @@ class BrowserJourneyIT {
       return csv.orElse(null);
     } catch (IOException e) {
       return null;
+    }
+  }
+
+  /** The bag of the report: quantity and the price alice types, per coin. */
+  private static final String[][] FIVE_COINS = {{"SOL", "120", "150"}, {"AVAX", "900", "20"}, {"DOT", "2500", "4.2"},
+      {"ETH", "15", "3000"}, {"ADA", "40000", "0.5"}};
+
+  /**
+   * A 5-coin bag hedged per asset (inverse out of the bag and with extra coin, linear with extra coin and with
+   * stablecoins) or by a BTC proxy, recorded through the confirmation page; then every hedge page and the dashboard
+   * show the plan's coverage, no alert (no false drift, no stale price) and no phantom PnL.
+   */
+  private void fiveCoinBag(String portfolioName, boolean proxy) {
+    link("Portfolios", "alice-portfolios-" + (proxy ? "proxy" : "five"));
+    type("name", portfolioName);
+    submit("form[action='/portfolios'] button[type=submit]", "alice-five-created");
+    long id = idIn("/portfolios/");
+    for (String[] coin : FIVE_COINS) {
+      browser.open(app + "portfolios/" + id + "/holdings/new", "alice-five-holding-form");
+      type("asset", coin[0]);
+      type("quantity", coin[1]);
+      type("venue", "Ledger");
+      submit("form.holding button[type=submit]", "alice-five-holding-" + coin[0]);
+      new Select(browser.driver().findElement(By.id("priceAsset"))).selectByValue(coin[0]);
+      type("price", coin[2]);
+      submit("form[action$='/prices'] button[type=submit]", "alice-five-price-" + coin[0]);
+    }
+    String query = "contract.AVAX=BINANCE:AVAXUSD_PERP&leverage.AVAX=2&margin.AVAX=OUT_OF_BAG&coverage.AVAX=1"
+        + "&contract.ADA=BINANCE:ADAUSD_PERP&leverage.ADA=4&margin.ADA=EXTRA_COIN&coverage.ADA=1"
+        + "&contract.DOT=BINANCE:DOTUSD_PERP&leverage.DOT=2&margin.DOT=OUT_OF_BAG&coverage.DOT=1"
+        + "&contract.ETH=BYBIT:ETHUSDT&leverage.ETH=2&margin.ETH=EXTRA_COIN&coverage.ETH=1"
+        + "&contract.SOL=BYBIT:SOLUSDT&leverage.SOL=3&margin.SOL=STABLECOIN&coverage.SOL=1"
+        + "&proxyAsset=BTC&proxyContract=BYBIT:BTCUSD&proxyLeverage=2&windowDays=90";
+    browser.open(app + "portfolios/" + id + "/plan?" + query, "alice-five-plan" + (proxy ? "-proxy" : ""));
+    java.util.Map<String, BigDecimal> planned = new java.util.HashMap<>();
+    for (String[] coin : FIVE_COINS) {
+      String cell = text(By.xpath("//article[@id='leg-" + coin[0] + "']//tr[th='Coverage']/td[1]"));
+      planned.put(coin[0], new BigDecimal(cell.replace("%", "").strip()));
+    }
+    submit("button[name=strategy][value=" + (proxy ? "PROXY" : "PER_ASSET") + "]", "alice-five-confirm");
+    submit("form[action$='/plan/record'] button[type=submit]", "alice-five-recorded");
+    assertThat(text(By.cssSelector("p.flash"))).isEqualTo("Hedge recorded.");
+
+    link("Dashboard", "alice-five-dashboard" + (proxy ? "-proxy" : ""));
+    assertThat(browser.driver().findElements(By.cssSelector("p.alert")))
+        .as("no alert about %s", portfolioName).noneMatch(a -> a.getText().startsWith(portfolioName + " —"));
+    List<String> hedgeLinks = browser.driver().findElements(By.xpath(
+            "//table[contains(@class,'hedges')]//tr[td[2]='" + portfolioName + "']/td[1]/a")).stream()
+        .map(a -> a.getAttribute("href")).toList();
+    assertThat(hedgeLinks).hasSize(proxy ? 1 : 5);
+    if (!proxy) {
+      for (WebElement row : browser.driver().findElements(By.xpath(
+          "//table[contains(@class,'coins')]//tr[td[1]/a='" + portfolioName + "']"))) {
+        List<String> c = cells(row);
+        assertThat(new BigDecimal(c.get(4).replace("%", "").strip())).as("dashboard coverage of %s", c.get(1))
+            .isEqualByComparingTo(planned.get(c.get(1)));
+      }
+    }
+    for (String href : hedgeLinks) {
+      browser.open(href, "alice-five-hedge-" + href.substring(href.lastIndexOf('/') + 1));
+      assertThat(browser.driver().findElements(By.cssSelector("section.alerts"))).as("alerts on %s", href).isEmpty();
+      assertAmount(position("Unrealized PnL"), "0");
+      if (proxy) {
+        // β × the basket in 1-USD contracts, rounded to whole contracts: within a hundredth of a percent of 100 %
+        BigDecimal coverage = new BigDecimal(position("Coverage (of β × basket)").replace("%", "").strip());
+        assertThat(coverage.subtract(new BigDecimal("100")).abs()).isLessThanOrEqualTo(new BigDecimal("0.01"));
+      } else {
+        String coin = text(By.tagName("h1")).replaceAll(".*: [A-Z]+:([A-Z]+?)(USD_PERP|USDT) .*", "$1");
+        BigDecimal coverage = new BigDecimal(position("Coverage of the coin").replace("%", "").strip());
+        assertThat(coverage).as("coverage of %s on %s", coin, href).isEqualByComparingTo(planned.get(coin));
+        assertThat(position("Suggested resize")).startsWith("none");
+      }
     }
   }
 
