@@ -18,7 +18,7 @@ import java.util.TreeSet;
 
 /**
  * One price per coin per team for hedges: the team's price book (the newer of the stored daily close and the team's
- * manual price, exactly as its holdings are valued), unless a venue tick of a hedge's own contract is newer — then
+ * manual price, exactly as its holdings are valued), unless a venue tick of a hedge's own contract is at least as new — then
  * the tick's mark values that hedge and its index price (else its mark) the coin.
  */
 @ApplicationScoped
@@ -54,7 +54,7 @@ public class CoinPrices {
       String asset = c.baseAsset().symbol();
       MarketTick tick = latest.get(c.id());
       PriceQuote book = spot.get(asset);
-      if (tick != null && (book == null || tick.fetchedAt().isAfter(book.asOf()))) {
+      if (tick != null && (book == null || !tick.fetchedAt().isBefore(book.asOf()))) {
         marks.put(c.id(), new PriceQuote(asset, tick.markPrice(), tick.source() + " mark", tick.fetchedAt()));
         spot.put(asset, new PriceQuote(asset, tick.indexPrice().orElse(tick.markPrice()), tick.source()
             + (tick.indexPrice().isPresent() ? " index" : " mark"), tick.fetchedAt()));
