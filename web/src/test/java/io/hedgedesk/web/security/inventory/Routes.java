@@ -24,8 +24,11 @@ import java.util.stream.Stream;
  */
 final class Routes {
 
-  /** One HTTP method on one path template ({@code /portfolios/{portfolioId}}), with the media type it reads. */
-  record Route(String method, String path, String consumes) implements Comparable<Route> {
+  /**
+   * One HTTP method on one path template ({@code /portfolios/{portfolioId}}), with the media type it reads and the
+   * generic type of its request body (the one parameter without a binding annotation; {@code null} when none).
+   */
+  record Route(String method, String path, String consumes, java.lang.reflect.Type body) implements Comparable<Route> {
 
     boolean isGet() {
       return method.equals("GET");
@@ -92,7 +95,7 @@ final class Routes {
           throw new IllegalStateException(m + " has an HTTP method but its class has no @Path");
         }
         String path = normalize(classPath.value() + "/" + (methodPath == null ? "" : methodPath.value()));
-        routes.add(new Route(httpMethod, path, consumes(type, m)));
+        routes.add(new Route(httpMethod, path, consumes(type, m), body(m)));
       }
     }
     return List.copyOf(routes);
@@ -114,6 +117,15 @@ final class Routes {
       HttpMethod http = a.annotationType().getAnnotation(HttpMethod.class);
       if (http != null) {
         return http.value();
+      }
+    }
+    return null;
+  }
+
+  private static java.lang.reflect.Type body(Method m) {
+    for (int i = 0; i < m.getParameterCount(); i++) {
+      if (m.getParameterAnnotations()[i].length == 0) {
+        return m.getGenericParameterTypes()[i];
       }
     }
     return null;
