@@ -190,6 +190,11 @@ public class ErrorMapper {
         };
     }
 
+    /** The error page for a visitor who is not known (answered before the session is read). */
+    public static String page(int status, String title, String message) {
+        return Templates.error(Viewer.ANONYMOUS, status, title, message, "").render();
+    }
+
     /** Keeps user-controlled text from forging log lines. */
     static String sanitize(String text) {
         return text.replaceAll("[\\r\\n\\t]", "_");
