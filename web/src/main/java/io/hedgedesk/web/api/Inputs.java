@@ -119,7 +119,7 @@ public final class Inputs {
     }
 
     /** Refuses digits of other scripts ({@code １２３}, {@code ٣}), which Java's parsers would take as 123 and 3. */
-    public static void requireAsciiDigits(String field, String text) {
+    private static void requireAsciiDigits(String field, String text) {
         if (Text.hasNonAsciiDigit(text)) {
             throw new BadInputException(field, field + " must be written with the digits 0-9, was \""
                     + abbreviate(text) + "\"");
