@@ -25,9 +25,10 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  * The public OpenAPI document ({@code /q/openapi}) describes the JSON API under {@value #API} and nothing else. The
  * scanner sees every resource, pages included (their routes, and the template engine's and the JDK's types they
  * return); this keeps the API's paths, the schemas they reach, and adds what the scanner cannot know: the error
- * shape of every 400 and 404, and a request example for every operation with a body ({@link ApiExamples}). The
- * login's security scheme is not added ({@code quarkus.smallrye-openapi.auto-add-security=false}): no API operation
- * needs a login. Runs once, when the application is built.
+ * shape of every 400 and 404, and examples, a request for every operation with a body and the answers
+ * ({@link ApiExamples}). The login's security scheme is not added
+ * ({@code quarkus.smallrye-openapi.auto-add-security=false}): no API operation needs a login. Runs once, when the
+ * application is built.
  */
 @OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class ApiDocumentFilter implements OASFilter {
@@ -49,7 +50,8 @@ public class ApiDocumentFilter implements OASFilter {
                 : openAPI.getComponents();
         openAPI.setComponents(components);
         components.addSchema(ERROR_SCHEMA, errorSchema());
-        paths.forEach((path, item) -> item.getOperations().values().forEach(op -> complete(path, op)));
+        openAPI.getPaths().getPathItems()
+                .forEach((path, item) -> item.getOperations().values().forEach(op -> complete(path, op)));
         keepReachableSchemas(openAPI, components);
     }
 
@@ -59,6 +61,13 @@ public class ApiDocumentFilter implements OASFilter {
                     : op.getRequestBody().getContent().getMediaType(JSON);
             if (body != null) {
                 body.setExample(example);
+            }
+        });
+        ApiExamples.response(path).ifPresent(example -> {
+            APIResponse ok = op.getResponses().getAPIResponse("200");
+            MediaType json = ok == null || ok.getContent() == null ? null : ok.getContent().getMediaType(JSON);
+            if (json != null) {
+                json.setExample(example);
             }
         });
         if (op.getRequestBody() != null) {

@@ -1,18 +1,29 @@
 package io.hedgedesk.web.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * A request example for every API operation with a body, as published in the OpenAPI document. Each is a request the
- * API answers with 200 (the document's test posts every one), taken from the product tour and the exchanges' worked
- * examples the calculator tests use.
+ * The examples the OpenAPI document publishes: a request for every API operation with a body, each one the API answers
+ * with 200 (the document's test posts every one), taken from the product tour and the exchanges' worked examples the
+ * calculator tests use; and the answers, as the API gave them ({@code /openapi/examples/<path>.json}, the path below
+ * {@code /api/v1/} with {@code -} for {@code /}; long lists cut to a few rows). The test checks that every field of an
+ * answer is still in the live one.
  */
 final class ApiExamples {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    // before the examples below, which it reads
 
     private static final Map<String, String> REQUESTS = Map.of(
             "/api/v1/perpetual/position", """
@@ -55,6 +66,35 @@ final class ApiExamples {
     private ApiExamples() {
     }
 
+    /** The example answer of the operation at {@code path}, if one is stored (the catalog: its first contract). */
+    static Optional<Object> response(String path) {
+        String name = path.substring(ApiDocumentFilter.API.length()).replaceAll("[{}]", "").replace('/', '-');
+        if (name.equals("contracts")) {
+            return response(path + "/{id}").map(List::of);
+        }
+        try (InputStream in = ApiExamples.class.getResourceAsStream("/openapi/examples/" + name + ".json")) {
+            return in == null ? Optional.empty() : Optional.of(plainZeros(JSON.readValue(in, Object.class)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A zero kept with its scale ({@code 0.00000000}) would be written {@code 0E-8}. */
+    private static Object plainZeros(Object value) {
+        if (value instanceof BigDecimal d) {
+            return d.signum() == 0 ? BigDecimal.ZERO : d;
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> copy = new LinkedHashMap<>();
+            map.forEach((k, v) -> copy.put(k, plainZeros(v)));
+            return copy;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(ApiExamples::plainZeros).toList();
+        }
+        return value;
+    }
+
     /** The example request body of the operation at {@code path}, if it takes one. */
     static Optional<Map<String, Object>> request(String path) {
         return Optional.ofNullable(REQUESTS.get(path)).map(ApiExamples::json);
@@ -63,7 +103,7 @@ final class ApiExamples {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> json(String text) {
         try {
-            return new ObjectMapper().readValue(text, LinkedHashMap.class);
+            return JSON.readValue(text, LinkedHashMap.class);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The public {@code /q/openapi} document describes the JSON API and nothing else: only {@code /api/v1} paths (every
  * one of them, found in the compiled resources), only the API's own schemas (no page, template-engine or JDK type),
- * each operation with its request and response schema and a request example that the API itself accepts; and the
+ * each operation with its request and response schema, a request example that the API itself accepts and an answer
+ * whose fields the API still gives; and the
  * document validates (swagger-parser). The document is written to {@code target/openapi.json} to read.
  */
 @QuarkusTest
@@ -94,23 +95,46 @@ class OpenApiDocumentTest {
       String what = op.getKey().toUpperCase() + " " + path.getKey();
       JsonNode operation = op.getValue();
       assertThat(operation.path("summary").asText()).as(what + " summary").isNotBlank();
-      JsonNode ok = operation.path("responses").path("200").path("content").path("application/json").path("schema");
-      assertThat(ok.isMissingNode()).as(what + " 200 schema").isFalse();
+      JsonNode ok = operation.path("responses").path("200").path("content").path("application/json");
+      assertThat(ok.path("schema").isMissingNode()).as(what + " 200 schema").isFalse();
+      assertThat(ok.has("example")).as(what + " 200 example").isTrue();
+      String live;
       if (op.getKey().equals("post")) {
         JsonNode body = operation.path("requestBody").path("content").path("application/json");
         assertThat(body.path("schema").path("$ref").asText()).as(what + " request schema").isNotBlank();
         JsonNode example = body.path("example");
         assertThat(example.isObject()).as(what + " request example").isTrue();
-        given().contentType(ContentType.JSON).accept(ContentType.JSON).body(example.toString()).post(path.getKey())
-            .then().statusCode(200);
+        live = given().contentType(ContentType.JSON).accept(ContentType.JSON).body(example.toString())
+            .post(path.getKey()).then().statusCode(200).extract().asString();
         JsonNode bad = operation.path("responses").path("400").path("content").path("application/json");
         assertThat(bad.path("schema").path("$ref").asText()).as(what + " 400 schema")
             .isEqualTo("#/components/schemas/ApiError");
+      } else {
+        live = given().accept(ContentType.JSON).get(path.getKey().replace("{id}", "BYBIT:ETHUSD")).then()
+            .statusCode(200).extract().asString();
+      }
+      try {
+        assertFieldsStillThere(what, ok.path("example"), new ObjectMapper().readTree(live));
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
       }
     }));
     JsonNode error = document.path("components").path("schemas").path("ApiError").path("properties");
     assertThat(error.has("status") && error.has("error") && error.has("field") && error.has("message"))
         .as("ApiError: the API's error shape " + error).isTrue();
+  }
+
+  /** Every field of the published answer is in the live one (examples stay true; new fields may be missing). */
+  private static void assertFieldsStillThere(String what, JsonNode example, JsonNode live) {
+    if (example.isArray() && !example.isEmpty()) {
+      assertThat(live.isArray() && !live.isEmpty()).as(what + ": a non-empty list").isTrue();
+      assertFieldsStillThere(what + "[0]", example.get(0), live.get(0));
+    } else if (example.isObject()) {
+      example.fields().forEachRemaining(f -> {
+        assertThat(live.has(f.getKey())).as(what + " answers " + f.getKey()).isTrue();
+        assertFieldsStillThere(what + "." + f.getKey(), f.getValue(), live.get(f.getKey()));
+      });
+    }
   }
 
   @Test
