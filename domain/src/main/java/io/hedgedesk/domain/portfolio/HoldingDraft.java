@@ -117,6 +117,10 @@ public record HoldingDraft(String assetSymbol, boolean customAsset, BigDecimal q
       errors.put(field, "Enter a number.");
       return null;
     }
+    if (Text.hasNonAsciiDigit(text)) {
+      errors.put(field, Text.ASCII_DIGITS_ONLY);
+      return null;
+    }
     if (!text.matches("\\d{1,20}(\\.\\d{1,30})?")) {
       errors.put(field, "Enter a plain number such as 1.25 (no signs, commas or exponents).");
       return null;

@@ -42,6 +42,7 @@ public final class Inputs {
     /** A decimal, any sign. */
     public static BigDecimal decimal(String field, String raw) {
         String text = requiredText(field, raw);
+        requireAsciiDigits(field, text);
         if (!text.matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)")) {
             throw new BadInputException(field, field + " must be a plain decimal number such as 1234.5, was \""
                     + abbreviate(text) + "\"");
@@ -86,6 +87,7 @@ public final class Inputs {
             return fallback;
         }
         String text = raw.strip();
+        requireAsciiDigits(field, text);
         if (!text.matches("\\d{1,9}")) {
             throw new BadInputException(field, field + " must be a whole number, was \"" + abbreviate(text) + "\"");
         }
@@ -114,6 +116,14 @@ public final class Inputs {
     /** {@link #choice} for an optional field: blank gives {@code fallback}. */
     public static <E extends Enum<E>> E choice(String field, String raw, Class<E> type, E fallback) {
         return isBlank(raw) ? fallback : choice(field, raw, type);
+    }
+
+    /** Refuses digits of other scripts ({@code １２３}, {@code ٣}), which Java's parsers would take as 123 and 3. */
+    private static void requireAsciiDigits(String field, String text) {
+        if (Text.hasNonAsciiDigit(text)) {
+            throw new BadInputException(field, field + " must be written with the digits 0-9, was \""
+                    + abbreviate(text) + "\"");
+        }
     }
 
     /** Keeps echoed input short (messages are shown on pages and logged). */

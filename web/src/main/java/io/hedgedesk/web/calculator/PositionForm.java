@@ -1,5 +1,7 @@
 package io.hedgedesk.web.calculator;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * The position calculator's input exactly as typed (JSON body or query string): everything is text so that the
  * calculator can say which field is wrong and the page can show what was typed. Optional fields may be blank.
@@ -21,6 +23,8 @@ public record PositionForm(String contract, String side, String size, String ent
         return new PositionForm("BYBIT:ETHUSD", "SHORT", "175000", "3500", "2", "3000", "", "0.0001");
     }
 
+    /** Not a request field: the page's own test (the OpenAPI document must not list it). */
+    @Schema(hidden = true)
     public boolean isEmpty() {
         return contract == null && side == null && size == null && entryPrice == null && leverage == null;
     }

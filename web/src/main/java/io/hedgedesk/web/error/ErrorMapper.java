@@ -1,9 +1,11 @@
 package io.hedgedesk.web.error;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.hedgedesk.web.api.BadInputException;
+import io.hedgedesk.web.api.JsonConfiguration;
 import io.hedgedesk.web.user.Viewer;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -80,12 +82,16 @@ public class ErrorMapper {
         return badRequest("", e.getMessage(), uri, headers);
     }
 
-    /** Malformed JSON, a wrong type or an unknown field in a request body: 400 naming the field. */
+    /** Malformed JSON, a wrong type, an unknown or repeated field in a request body: 400 naming the field. */
     @ServerExceptionMapper
     public Response mapUnreadableJson(JsonProcessingException e, UriInfo uri, HttpHeaders headers) {
         String field = "";
         String message = "the request body is not valid JSON";
-        if (e instanceof UnrecognizedPropertyException unknown) {
+        var duplicate = JsonConfiguration.duplicateKey(e);
+        if (duplicate.isPresent()) {
+            field = duplicate.get();
+            message = ErrorMapper.sanitize(field) + " is given twice; send each field once";
+        } else if (e instanceof UnrecognizedPropertyException unknown) {
             field = unknown.getPropertyName();
             message = "unknown field \"" + ErrorMapper.sanitize(field) + "\"";
         } else if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
@@ -100,6 +106,15 @@ public class ErrorMapper {
     @ServerExceptionMapper
     public Response mapUnreadableJson(MismatchedInputException e, UriInfo uri, HttpHeaders headers) {
         return mapUnreadableJson((JsonProcessingException) e, uri, headers);
+    }
+
+    /**
+     * A request type Jackson cannot bind is our bug, not the client's: our 500 with an error id (Quarkus's own mapper
+     * for this exception, more specific than {@link #mapUnexpected}, answers an empty 500).
+     */
+    @ServerExceptionMapper
+    public Response mapUnbindable(InvalidDefinitionException e, UriInfo uri, HttpHeaders headers) {
+        return serverError(e, uri, headers);
     }
 
     @ServerExceptionMapper
@@ -173,6 +188,11 @@ public class ErrorMapper {
             case 409 -> "Conflict";
             default -> "Request failed";
         };
+    }
+
+    /** The error page for a visitor who is not known (answered before the session is read). */
+    public static String page(int status, String title, String message) {
+        return Templates.error(Viewer.ANONYMOUS, status, title, message, "").render();
     }
 
     /** Keeps user-controlled text from forging log lines. */

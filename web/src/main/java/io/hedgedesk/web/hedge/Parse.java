@@ -1,5 +1,6 @@
 package io.hedgedesk.web.hedge;
 
+import io.hedgedesk.domain.Text;
 import io.hedgedesk.domain.hedge.InvalidHedgeException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -28,6 +29,10 @@ final class Parse {
     String t = text.strip();
     if (t.length() > MAX_DIGITS) {
       errors.put(field, "Too long.");
+      return Optional.empty();
+    }
+    if (Text.hasNonAsciiDigit(t)) {
+      errors.put(field, Text.ASCII_DIGITS_ONLY);
       return Optional.empty();
     }
     if (!t.matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)")) {
@@ -84,6 +89,9 @@ final class Parse {
       return Optional.empty();
     }
     try {
+      if (Text.hasNonAsciiDigit(text)) {
+        throw new NumberFormatException("digits of another script");
+      }
       return Optional.of(Long.parseLong(text.strip()));
     } catch (NumberFormatException e) {
       errors.put(field, "Choose one from the list.");

@@ -1,5 +1,6 @@
 package io.hedgedesk.web.market;
 
+import io.hedgedesk.domain.Text;
 import io.hedgedesk.domain.instrument.Instrument;
 import io.hedgedesk.domain.market.FundingRateSeries;
 import io.hedgedesk.domain.market.MarketTick;
@@ -138,6 +139,9 @@ public class MarketResource {
   public Response mark(@RestPath String contractId, @RestForm String mark, @RestForm String confirmedFrom) {
     Instrument instrument = instrument(contractId);
     String typed = mark == null ? "" : mark.strip();
+    if (Text.hasNonAsciiDigit(typed)) {
+      return invalid(instrument, typed, Text.ASCII_DIGITS_ONLY);
+    }
     BigDecimal price;
     try {
       price = new BigDecimal(typed);

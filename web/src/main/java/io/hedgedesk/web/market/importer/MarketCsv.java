@@ -1,5 +1,6 @@
 package io.hedgedesk.web.market.importer;
 
+import io.hedgedesk.domain.Text;
 import io.hedgedesk.domain.market.FundingRate;
 import io.hedgedesk.domain.market.FundingRateSeries;
 import io.hedgedesk.domain.market.PricePoint;
@@ -343,6 +344,9 @@ public final class MarketCsv {
     }
 
     private static BigDecimal decimal(String value, String name) {
+      if (Text.hasNonAsciiDigit(value)) {
+        throw new IllegalArgumentException(name + " '" + value + "': " + Text.ASCII_DIGITS_ONLY);
+      }
       try {
         return new BigDecimal(value);
       } catch (NumberFormatException e) {

@@ -45,6 +45,19 @@ final class Requests {
   /** A url-encoded form, or multipart when {@code multipart} (the field named "file" then becomes a CSV file). */
   static WebResponse postForm(WebClient browser, URL root, String path, List<NameValuePair> fields, boolean multipart)
       throws Exception {
+    return send(browser, form(root, path, fields, multipart));
+  }
+
+  /** {@link #postForm} as a browser sends a form of a UTF-8 page (HtmlUnit's default for a bare request is Latin-1). */
+  static WebResponse postFormUtf8(WebClient browser, URL root, String path, List<NameValuePair> fields,
+      boolean multipart) throws Exception {
+    WebRequest request = form(root, path, fields, multipart);
+    request.setCharset(StandardCharsets.UTF_8);
+    return send(browser, request);
+  }
+
+  private static WebRequest form(URL root, String path, List<NameValuePair> fields, boolean multipart)
+      throws Exception {
     WebRequest request = new WebRequest(new URL(root, path), HttpMethod.POST);
     if (multipart) {
       request.setEncodingType(FormEncodingType.MULTIPART);
@@ -62,7 +75,7 @@ final class Requests {
     } else {
       request.setRequestParameters(fields);
     }
-    return send(browser, request);
+    return request;
   }
 
   /** Any body with any content type (null: none). */
@@ -72,6 +85,15 @@ final class Requests {
     if (contentType != null) {
       request.setAdditionalHeader("Content-Type", contentType);
     }
+    request.setRequestBody(body);
+    return send(browser, request);
+  }
+
+  /** A JSON body in UTF-8. */
+  static WebResponse postJsonUtf8(WebClient browser, URL root, String path, String body) throws Exception {
+    WebRequest request = new WebRequest(new URL(root, path), HttpMethod.POST);
+    request.setAdditionalHeader("Content-Type", "application/json; charset=UTF-8");
+    request.setCharset(StandardCharsets.UTF_8);
     request.setRequestBody(body);
     return send(browser, request);
   }

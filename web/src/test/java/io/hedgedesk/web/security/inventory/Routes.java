@@ -26,10 +26,12 @@ import java.util.stream.Stream;
 final class Routes {
 
   /**
-   * One HTTP method on one path template ({@code /portfolios/{portfolioId}}), with the media type it reads and
-   * whether it requires the installation administrators' role ({@code @RolesAllowed}).
+   * One HTTP method on one path template ({@code /portfolios/{portfolioId}}), with the media type it reads, whether it
+   * requires the installation administrators' role ({@code @RolesAllowed}), and the generic type of its request body
+   * (the one parameter without a binding annotation; {@code null} when none).
    */
-  record Route(String method, String path, String consumes, boolean adminOnly) implements Comparable<Route> {
+  record Route(String method, String path, String consumes, boolean adminOnly, java.lang.reflect.Type body)
+      implements Comparable<Route> {
 
     boolean isGet() {
       return method.equals("GET");
@@ -97,7 +99,7 @@ final class Routes {
         }
         String path = normalize(classPath.value() + "/" + (methodPath == null ? "" : methodPath.value()));
         routes.add(new Route(httpMethod, path, consumes(type, m), m.isAnnotationPresent(RolesAllowed.class)
-            || type.isAnnotationPresent(RolesAllowed.class)));
+            || type.isAnnotationPresent(RolesAllowed.class), body(m)));
       }
     }
     return List.copyOf(routes);
@@ -119,6 +121,15 @@ final class Routes {
       HttpMethod http = a.annotationType().getAnnotation(HttpMethod.class);
       if (http != null) {
         return http.value();
+      }
+    }
+    return null;
+  }
+
+  private static java.lang.reflect.Type body(Method m) {
+    for (int i = 0; i < m.getParameterCount(); i++) {
+      if (m.getParameterAnnotations()[i].length == 0) {
+        return m.getGenericParameterTypes()[i];
       }
     }
     return null;
