@@ -70,6 +70,9 @@ public class Planner {
 
   static final String DEFAULT_LEVERAGE = "2";
 
+  /** The coins a basket can be hedged with by proxy. */
+  public static final Set<String> PROXY_COINS = Set.of("BTC", "ETH");
+
   private final PortfolioService portfolios;
   private final ContractCatalog catalog;
   private final HedgeCalculator hedges;
@@ -288,7 +291,7 @@ public class Planner {
   private PlanPage.ProxyPlan proxy(List<Bag> basket, PlanPage.PlanForm form, int horizon, Query q,
       FundingCalculator.StoredSeries stored, Map<String, PriceQuote> teamPrices) {
     String hedgeAsset = form.proxyAsset();
-    if (!Set.of("BTC", "ETH").contains(hedgeAsset)) {
+    if (!PROXY_COINS.contains(hedgeAsset)) {
       throw new BadInputException("proxyAsset", "proxyAsset must be BTC or ETH, was \""
           + hedgeAsset.replaceAll("\\p{Cntrl}", "?") + "\"");
     }

@@ -13,6 +13,7 @@ import io.hedgedesk.persistence.portfolio.PortfolioAccess;
 import io.hedgedesk.persistence.portfolio.PortfolioService;
 import io.hedgedesk.persistence.team.TeamService;
 import io.hedgedesk.web.hedge.CoinCoverageView;
+import io.hedgedesk.web.planner.Planner;
 import io.hedgedesk.web.hedge.book.HedgeTracker;
 import io.hedgedesk.web.support.Flash;
 import io.hedgedesk.web.support.StampedCache;
@@ -167,6 +168,8 @@ public class PortfolioResource {
     PortfolioValuation valuation = data.valuation();
     TreeSet<String> priceAssets = new TreeSet<>();
     valuation.lines().forEach(l -> priceAssets.add(l.holding().draft().assetSymbol()));
+    // the coins a proxy hedge can be placed in, priced here even when not held (one price per coin per team)
+    priceAssets.addAll(Planner.PROXY_COINS);
     priceAssets.removeAll(KnownAssets.STABLECOINS);
     return new Pages.Detail(access, valuation, List.copyOf(priceAssets), priceAsset == null ? "" : priceAsset,
         price == null ? "" : price, priceToken, data.coins());

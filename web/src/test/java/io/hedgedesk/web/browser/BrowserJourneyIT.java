@@ -101,6 +101,8 @@ class BrowserJourneyIT {
       seeOnDashboard(hedgeId, portfolioName);
       recordFundingAndPartialClose(hedgeId);
       exportHistory(downloads, hedgeId, portfolioId, portfolioName);
+      // A team of its own, so that its prices (one per coin per team) leave the first portfolio's numbers alone.
+      createTeam("Five coins team " + run);
       fiveCoinBag("Five coins " + run, false);
       fiveCoinBag("Five coins by proxy " + run, true);
       inviteBob(teamName);
@@ -441,7 +443,7 @@ class BrowserJourneyIT {
     assertThat(cells(holdingRow("ETH"))).startsWith("ETH", "2", "Ledger");
 
     browser.open(app + "hedges/" + hedgeId, "bob-hedge");
-    assertThat(position("Size")).isEqualTo("2500");
+    assertThat(position("Size")).isEqualTo("2498");
     assertThat(browser.driver().findElements(By.cssSelector("form.hedge-action"))).as("no action form").isEmpty();
     assertThat(browser.driver().findElements(By.cssSelector("table.ledger tbody tr"))).hasSize(4);
   }
@@ -513,6 +515,12 @@ class BrowserJourneyIT {
       new Select(browser.driver().findElement(By.id("priceAsset"))).selectByValue(coin[0]);
       type("price", coin[2]);
       submit("form[action$='/prices'] button[type=submit]", "alice-five-price-" + coin[0]);
+    }
+    if (proxy) {
+      // the proxy coin is not held, but it is priced like the others: one price per coin per team
+      new Select(browser.driver().findElement(By.id("priceAsset"))).selectByValue("BTC");
+      type("price", "60000");
+      submit("form[action$='/prices'] button[type=submit]", "alice-five-price-BTC");
     }
     String query = "contract.AVAX=BINANCE:AVAXUSD_PERP&leverage.AVAX=2&margin.AVAX=OUT_OF_BAG&coverage.AVAX=1"
         + "&contract.ADA=BINANCE:ADAUSD_PERP&leverage.ADA=4&margin.ADA=EXTRA_COIN&coverage.ADA=1"
