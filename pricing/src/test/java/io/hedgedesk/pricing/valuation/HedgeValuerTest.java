@@ -162,6 +162,43 @@ class HedgeValuerTest {
     assertThat(HedgeValuer.targetReached(Side.LONG, d("0.01"), false)).isFalse();
   }
 
+  @Test
+  void aSuggestedResizeAppliedLandsOnTheTargetAndNeverPassesIt() {
+    // Under-hedged: 900 AVAX held, a short of 1,500 contracts (10 USD) at entry 20 → 750 AVAX of delta, 83.33 %.
+    // At mark 25 the resize is SELL (900 − 750) × 25 / 10 = 375 contracts; filled at 25 the harmonic average entry
+    // keeps the old delta and adds 375 × 10 / 25 = 150 AVAX: 900 / 900 = 100 % exactly.
+    HedgeAccount under = account(20, AVAX_PERP, "1500", "20", "750", List.of(10L), "0", "0");
+    List<HeldCoins> held = List.of(new HeldCoins(10, "AVAX", d("900")));
+    var check = VALUER.value(held, List.of(under), prices(Map.of("AVAX", "25")), NOW, LIMITS).hedge(20).orElseThrow()
+        .coverage().orElseThrow();
+    assertThat(check.resize().toString()).isEqualTo("SELL 375 AVAXUSD_PERP");
+    BigDecimal entryAfter = io.hedgedesk.pricing.perpetual.PerpetualPricer.of(AVAX_PERP)
+        .increase(new io.hedgedesk.pricing.perpetual.Position(AVAX_PERP, Side.SHORT, d("1500"), d("20"), d("2")),
+            d("375"), d("25")).entryPrice();
+    HedgeAccount resized = account(20, AVAX_PERP, "1875", entryAfter.toPlainString(), "750", List.of(10L), "0", "0");
+    assertThat(VALUER.value(held, List.of(resized), prices(Map.of("AVAX", "25")), NOW, LIMITS).asset("AVAX")
+        .orElseThrow().coverage().orElseThrow().setScale(12, java.math.RoundingMode.HALF_UP)).isEqualByComparingTo("1");
+
+    // Over-hedged with a price move: 900 AVAX, short 2,000 contracts at entry 20 (1,000 AVAX, 111.1 %), mark 16.
+    // BUY ΔN = (1,000 − 900) / (1/16) = 1,600 USD = 160 contracts. Closing them realizes 1,600 × (1/16 − 1/20) = 20
+    // AVAX, which stay at the venue: exposure 920, delta (2,000 − 160) × 10 / 20 = 920 → 100 %. A fractional result
+    // is rounded down, so the coverage after is never below the target.
+    HedgeAccount over = account(21, AVAX_PERP, "2000", "20", "1000", List.of(10L), "0", "0");
+    var buy = VALUER.value(held, List.of(over), prices(Map.of("AVAX", "16")), NOW, LIMITS).hedge(21).orElseThrow()
+        .coverage().orElseThrow();
+    assertThat(buy.resize().toString()).isEqualTo("BUY 160 AVAXUSD_PERP");
+    HedgeAccount bought = account(21, AVAX_PERP, "1840", "20", "1000", List.of(10L), "20", "0");
+    assertThat(VALUER.value(held, List.of(bought), prices(Map.of("AVAX", "16")), NOW, LIMITS).asset("AVAX")
+        .orElseThrow().coverage().orElseThrow()).isEqualByComparingTo("1");
+    // at mark 16.3 the exact order is 100 × 16.3 = 1,630 USD = 163 contracts; at 16.31 it is 163.1 → 163: after it
+    // the coverage stays at or above 100 %, within one contract of it
+    var fractional = VALUER.value(held, List.of(over), prices(Map.of("AVAX", "16.31")), NOW, LIMITS).hedge(21)
+        .orElseThrow().coverage().orElseThrow();
+    assertThat(fractional.resize().size()).isEqualByComparingTo("163");
+    assertThat(fractional.coverageAfterResize()).isGreaterThanOrEqualTo(BigDecimal.ONE)
+        .isLessThan(d("1.0002"));
+  }
+
   private static HedgeAccount account(long id, Instrument instrument, String size, String entry, String margin,
                                       List<Long> holdings, String venueCoins, String bagCoins) {
     return new HedgeAccount(id, instrument, Side.SHORT, d(size), d(entry), d("2"), d(margin), BigDecimal.ONE,
