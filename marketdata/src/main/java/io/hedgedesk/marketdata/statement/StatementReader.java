@@ -1,0 +1,100 @@
+package io.hedgedesk.marketdata.statement;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads an exchange's export file: recognises its format from the header (after Bybit's {@code UID: …} line and a
+ * byte-order mark, if any) and reads every row, collecting the lines it cannot read with their line numbers instead
+ * of stopping. Stateless.
+ */
+public final class StatementReader {
+
+  /** The shared instance. */
+  public static final StatementReader DEFAULT = new StatementReader();
+
+  private StatementReader() {
+  }
+
+  /**
+   * Reads {@code file}.
+   *
+   * @throws UnknownStatementException when the header is none of {@link StatementFormat}'s
+   */
+  public StatementFile read(Reader file) {
+    try (BufferedReader in = new BufferedReader(file)) {
+      int skipped = 0;
+      in.mark(1 << 16);
+      String first = in.readLine();
+      if (first == null) {
+        throw new UnknownStatementException("empty file");
+      }
+      if (first.startsWith("\uFEFF")) {
+        first = first.substring(1);
+      }
+      if (first.startsWith("UID:")) {
+        skipped = 1; // Bybit's account line before the header
+      } else {
+        in.reset();
+        if (in.read() != '\uFEFF') {
+          in.reset();
+        }
+      }
+      CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
+          .setIgnoreSurroundingSpaces(true).get().parse(in);
+      List<String> header = parser.getHeaderNames().stream().map(String::strip).toList();
+      StatementFormat format = recognise(header);
+      Map<String, Integer> columns = new HashMap<>();
+      for (int i = 0; i < header.size(); i++) {
+        columns.put(header.get(i), i);
+      }
+      List<StatementRow> rows = new ArrayList<>();
+      List<ReadProblem> problems = new ArrayList<>();
+      Map<String, Integer> seen = new HashMap<>();
+      for (CSVRecord record : parser) {
+        // line numbers count from the file's first line: the skipped account line and the header come first
+        int line = (int) record.getRecordNumber() + 1 + skipped;
+        Cells cells = new Cells(record, columns);
+        if (record.size() != header.size()) {
+          problems.add(new ReadProblem(line, "expected " + header.size() + " cells, found " + record.size()));
+          continue;
+        }
+        int occurrence = seen.merge(cells.content(), 1, Integer::sum);
+        try {
+          rows.add(switch (format) {
+            case BYBIT_TRANSACTION_LOG, BYBIT_TRANSACTION_LOG_IDS, BYBIT_CLASSIC_CHANGES ->
+                BybitRows.change(format, cells, line, occurrence);
+            case BYBIT_CLOSED_PNL -> BybitRows.closed(cells, line, occurrence);
+            case BINANCE_TRANSACTIONS -> BinanceRows.transaction(cells, line);
+            case BINANCE_STATEMENT, BINANCE_STATEMENT_NO_USER -> BinanceRows.statement(cells, line, occurrence);
+          });
+        } catch (Cells.BadCell e) {
+          problems.add(new ReadProblem(line, e.getMessage()));
+        }
+      }
+      return new StatementFile(format, rows, problems);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The format whose header is exactly {@code header}. */
+  static StatementFormat recognise(List<String> header) {
+    for (StatementFormat format : StatementFormat.values()) {
+      if (format.header().equals(header)) {
+        return format;
+      }
+    }
+    String shown = String.join(",", header);
+    throw new UnknownStatementException(shown.length() > 120 ? shown.substring(0, 120) + "…" : shown);
+  }
+}

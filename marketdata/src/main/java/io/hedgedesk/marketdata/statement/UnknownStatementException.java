@@ -1,0 +1,14 @@
+package io.hedgedesk.marketdata.statement;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** A file whose header is none of the formats hedgedesk reads; the message lists them. */
+public final class UnknownStatementException extends IllegalArgumentException {
+
+  UnknownStatementException(String header) {
+    super("This file's header (" + header + ") is none of the exports hedgedesk reads: "
+        + Arrays.stream(StatementFormat.values()).map(StatementFormat::title).collect(Collectors.joining(", "))
+        + ".");
+  }
+}
