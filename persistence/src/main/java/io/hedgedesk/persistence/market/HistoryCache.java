@@ -13,8 +13,8 @@ import java.util.function.Supplier;
 
 /**
  * Whole stored series (all daily closes of an asset, all funding settlements of a contract) kept in memory for
- * a while. The planner reads several whole series per page; loading them was ~80 % of its time (issue 9,
- * {@code bench/README.md}). Values are immutable domain records. A write through the owning repository empties the
+ * a while. The planner reads several whole series per page; loading them was ~80 % of its time
+ * ({@code bench/README.md}). Values are immutable domain records. A write through the owning repository empties the
  * cache at once and again when its transaction ends (a read between the two could otherwise store the old rows);
  * another instance's write is seen within the time to live ({@code hedgedesk.history-cache-ttl}, 60 s:
  * history changes by daily closes and 8-hour fundings; 0 turns the cache off).

@@ -140,7 +140,7 @@ public class PortfolioService {
   private static final String HOLDINGS_OF_PORTFOLIO = HOLDINGS + "h.portfolioId = ?1" + HOLDINGS_ORDER;
   /**
    * Parameter: the user id; every portfolio of the user's teams. A join rather than {@code in (list)}: Hibernate
-   * re-translates a query with a list parameter on every execution (a third of the dashboard's time, issue 9),
+   * re-translates a query with a list parameter on every execution (a third of the dashboard's time),
    * while a query with scalar parameters is translated once.
    */
   private static final String HOLDINGS_OF_USER = HOLDINGS + "h.portfolioId in (select p.id from PortfolioEntity p, "

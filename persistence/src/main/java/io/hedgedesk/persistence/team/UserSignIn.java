@@ -18,7 +18,7 @@ import java.util.Optional;
 /**
  * The user behind a request's verified ID token, as every page needs it. The common case — a known user whose
  * profile is unchanged, seen within the last minute, with a team and no pending invitation — is one statement and
- * no transaction (issue 9: the BEGIN/COMMIT pairs of two transactions were most of a page's fixed cost). Anything
+ * no transaction (the BEGIN/COMMIT pairs of two transactions were most of a page's fixed cost). Anything
  * else (first login, profile change, "last seen" to move, an invitation to claim, no team) runs
  * {@link AppUserRepository#provision} and {@link TeamService#onLogin} in one transaction, as before.
  */
@@ -65,7 +65,7 @@ public class UserSignIn {
   /**
    * The user if nothing needs writing ({@link TeamService#NEEDS_ONBOARDING} false, profile and "last seen" current).
    * Plain JDBC: Hibernate's native-query set-up and result mapping were more than half of this lookup's CPU, and it
-   * runs on every logged-in request (issue 9). Outside a transaction the connection goes back to the pool at once;
+   * runs on every logged-in request. Outside a transaction the connection goes back to the pool at once;
    * a request-scoped Hibernate session would keep it to the end of the request, and when "last seen" moved, every
    * request in flight then waited for a second connection for the transaction below while holding its first: with
    * more requests than the pool has connections, none got one (acquisition time-outs, 500s; found by the load test).

@@ -12,7 +12,7 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  * PostgreSQL's side of its queries when the database is local). With 32 requests in flight and a thread for each, the
  * kernel shares the cores among all of them and every request waits for the others' time slices; with as many threads
  * as cores the rest wait in the pool's queue, first come first served. Same throughput, a far shorter tail: on 2 cores
- * the dashboard's p99 went from 29–52 ms (200 threads) and 19–38 ms (4) to 17–25 ms (2), bench/README.md "Round 5".
+ * the dashboard's p99 went from 29–52 ms (200 threads) and 19–38 ms (4) to 17–25 ms (2) (bench/README.md).
  *
  * <p>A database far away (each query waiting on the network) wants more threads: {@code QUARKUS_THREAD_POOL_MAX_THREADS}
  * in the environment (or the system property) overrides this default, which has the lowest ordinal of any source the

@@ -32,7 +32,7 @@ import org.hibernate.Session;
  * The public landing page and the logged-in user's dashboard. The dashboard's rows are kept per user while the
  * user's data stamp is unchanged ({@link io.hedgedesk.persistence.team.DataVersions},
  * {@code hedgedesk.page-cache-ttl}): a page served from memory costs no statement beyond the user lookup, which
- * reads the stamp too (issue 9).
+ * reads the stamp too.
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
