@@ -168,10 +168,12 @@ public class PortfolioResource {
     PortfolioValuation valuation = data.valuation();
     TreeSet<String> priceAssets = new TreeSet<>();
     valuation.lines().forEach(l -> priceAssets.add(l.holding().draft().assetSymbol()));
-    // the coins a proxy hedge can be placed in, priced here even when not held (one price per coin per team)
-    priceAssets.addAll(Planner.PROXY_COINS);
     priceAssets.removeAll(KnownAssets.STABLECOINS);
-    return new Pages.Detail(access, valuation, List.copyOf(priceAssets), priceAsset == null ? "" : priceAsset,
+    // held coins first (the form's default is one of them), then the coins a proxy hedge can be placed in, priced
+    // here even when not held (one price per coin per team)
+    List<String> choices = new java.util.ArrayList<>(priceAssets);
+    new TreeSet<>(Planner.PROXY_COINS).stream().filter(c -> !priceAssets.contains(c)).forEach(choices::add);
+    return new Pages.Detail(access, valuation, List.copyOf(choices), priceAsset == null ? "" : priceAsset,
         price == null ? "" : price, priceToken, data.coins());
   }
 }
