@@ -173,19 +173,23 @@ public class HedgeRepository {
   }
 
   /**
-   * Appends a ledger entry and stores the position it leaves, if the hedge is still at {@code expectedVersion}
+   * Appends ledger entries (the first is the main one) and stores the position they leave, if the hedge is still at {@code expectedVersion}
    * ({@link io.hedgedesk.persistence.StaleEditException} otherwise); the version is incremented either way.
    *
-   * @return the event's id, and the hedge's audited state before and after (with the event's id and type)
+   * @return the main event's id, and the hedge's audited state before and after (with the event's id and type)
    */
-  public Written append(long actorId, long hedgeId, long expectedVersion, LedgerPosition after, LedgerEntry entry) {
+  public Written append(long actorId, long hedgeId, long expectedVersion, LedgerPosition after,
+                        List<LedgerEntry> entries) {
     HedgePositionEntity h = em().find(HedgePositionEntity.class, hedgeId);
     Map<String, Object> before = h.state();
     apply(h, after);
-    HedgeEventEntity e = event(h, actorId, entry);
     em().lock(h, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
     Flush.orStale(em(), "HEDGE", hedgeId, expectedVersion);
+    HedgeEventEntity e = event(h, actorId, entries.get(0));
     em().persist(e);
+    for (LedgerEntry more : entries.subList(1, entries.size())) {
+      em().persist(event(h, actorId, more));
+    }
     em().flush();
     Map<String, Object> state = h.state();
     state.put("event", e.id);

@@ -120,6 +120,50 @@ public final class HedgeLedger {
     return new LedgerStep(entry.after, List.of(entry.annotated(action).build()));
   }
 
+  /**
+   * The margin's return at a close: what is left on the hedge's account goes back to the holder, as a MARGIN_OUT
+   * appended after the CLOSE entry of {@code close}.
+   *
+   * <p>Balance left {@code b = B + c} (settlement asset), where {@code B} is the sum of every earlier cash change of
+   * the hedge (opening fee, margin in and out, funding, fees, realized PnL) and {@code c} the close's own
+   * ({@code R − fee}). When {@code b > 0} the step gains MARGIN_OUT with cash change {@code −b}, at the close's time
+   * and USD price, so the account ends at 0; otherwise (the position lost its whole margin) nothing is returned and
+   * the step is unchanged. Example: margin 450 AVAX sent, funding +2.3, close PnL −5 with fee 0 → B = 452.3,
+   * c = −5, b = 447.3 returned.
+   *
+   * @param close         a step whose main entry is a CLOSE
+   * @param balanceBefore {@code B}, settlement asset
+   */
+  public LedgerStep withMarginReturn(LedgerStep close, BigDecimal balanceBefore) {
+    LedgerEntry c = close.entry();
+    if (c.type() != HedgeEventType.CLOSE) {
+      throw new IllegalArgumentException("the margin returns at a CLOSE, not at " + c.type());
+    }
+    BigDecimal left = balanceBefore.add(c.cashChange());
+    if (left.signum() <= 0) {
+      return close;
+    }
+    List<LedgerEntry> entries = new ArrayList<>(close.entries());
+    entries.add(new LedgerEntry(HedgeEventType.MARGIN_OUT, c.occurredAt(), Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.empty(), c.settlementUsd(), left.negate(), left.negate().multiply(c.settlementUsd()),
+        Optional.empty(), Optional.empty(), c.sizeAfter(), c.entryAfter(), Optional.empty(),
+        "margin returned at the close"));
+    return new LedgerStep(close.after(), entries);
+  }
+
+  /**
+   * How much a holding changes when the margin of a hedge taken out of it comes back: {@code returned − taken},
+   * coins, where {@code taken} = Σ MARGIN_IN − Σ MARGIN_OUT before the return (the coins that left the bag, opening
+   * fee included). Negative when the hedge cost coins (fees, losses, funding paid), positive when it earned some.
+   * Example: 450 AVAX taken, 447.3 returned → the holding changes by −2.7 AVAX.
+   *
+   * @param returned the balance returned at the close, coins, at least 0
+   * @param taken    the net coins taken from the bag, coins
+   */
+  public static BigDecimal bagChange(BigDecimal returned, BigDecimal taken) {
+    return returned.subtract(taken);
+  }
+
   private static Entry cash(LedgerPosition position, Instrument instrument, HedgeAction action, Instant at,
                             BigDecimal usd) {
     BigDecimal amount = action.amount().orElse(BigDecimal.ZERO);
