@@ -121,6 +121,55 @@ public final class HedgeLedger {
   }
 
   /**
+   * Voids one event recorded by mistake: a VOID entry referencing it, at {@code now}, cash change 0, the position
+   * unchanged; from then on the voided event counts nowhere (its cash change leaves every sum).
+   *
+   * <p>Rules: the hedge is open (a closed hedge's account was settled by its close, field {@code type}); the event is
+   * a FUNDING, FEE or NOTE (a trade or a margin move shaped the position and its account: void the whole hedge and
+   * record it again, field {@code eventId}); it is not voided yet (field {@code eventId}).
+   *
+   * @param target        the event to void: its id, type and USD price of the settlement asset
+   * @param alreadyVoided whether a VOID already references it
+   * @param reason        why, free text (kept as the VOID entry's note)
+   */
+  public LedgerStep voidEvent(LedgerPosition position, long targetId, HedgeEventType target, BigDecimal targetUsd,
+                              boolean alreadyVoided, Instant now, String reason) {
+    if (!position.isOpen()) {
+      throw InvalidHedgeException.of("type", "This hedge is closed; its events can no longer be voided.");
+    }
+    if (alreadyVoided) {
+      throw InvalidHedgeException.of("eventId", "This event is already voided.");
+    }
+    if (target != HedgeEventType.FUNDING && target != HedgeEventType.FEE && target != HedgeEventType.NOTE) {
+      throw InvalidHedgeException.of("eventId", "A " + target.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+          + " shaped the position and cannot be voided alone: void the whole hedge and record it again.");
+    }
+    return new LedgerStep(position, List.of(voidEntry(position, now, targetUsd, Optional.of(targetId), reason)));
+  }
+
+  /**
+   * Voids a whole hedge recorded by mistake: a VOID entry without a reference, at {@code now}, cash change 0; the
+   * position is left CLOSED at {@code now} with its size and margin as they were, so that nothing counts it as open.
+   * Every event of a voided hedge counts nowhere. Rule: only an open hedge can be voided (field {@code type}).
+   */
+  public LedgerStep voidHedge(LedgerPosition position, BigDecimal usd, Instant now, String reason) {
+    if (!position.isOpen()) {
+      throw InvalidHedgeException.of("type", "Only an open hedge can be voided.");
+    }
+    LedgerPosition after = new LedgerPosition(position.side(), position.size(), position.entryPrice(),
+        position.leverage(), position.margin(), position.realizedPnl(), HedgeStatus.CLOSED, position.openedAt(),
+        Optional.of(now));
+    return new LedgerStep(after, List.of(voidEntry(position, now, usd, Optional.empty(), reason)));
+  }
+
+  private static LedgerEntry voidEntry(LedgerPosition position, Instant now, BigDecimal usd, Optional<Long> target,
+                                       String reason) {
+    return new LedgerEntry(HedgeEventType.VOID, now, Optional.empty(), Optional.empty(), Optional.empty(),
+        Optional.empty(), usd, BigDecimal.ZERO, BigDecimal.ZERO, Optional.empty(), Optional.empty(), position.size(),
+        position.entryPrice(), target, reason == null || reason.isBlank() ? "recorded by mistake" : reason.strip());
+  }
+
+  /**
    * The margin's return at a close: what is left on the hedge's account goes back to the holder, as a MARGIN_OUT
    * appended after the CLOSE entry of {@code close}.
    *

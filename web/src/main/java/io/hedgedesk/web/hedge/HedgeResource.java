@@ -9,6 +9,7 @@ import io.hedgedesk.persistence.RoleRefusedException;
 import io.hedgedesk.persistence.StaleEditException;
 import io.hedgedesk.web.hedge.book.HedgeBookService;
 import io.hedgedesk.web.hedge.book.HedgeTracker;
+import io.hedgedesk.web.hedge.book.HedgeVoids;
 import io.hedgedesk.persistence.portfolio.PortfolioService;
 import io.hedgedesk.web.support.Flash;
 import io.hedgedesk.web.user.CurrentUser;
@@ -36,7 +37,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 /**
  * Hedge positions: the manual "record an opened hedge" form, the tracking page with its ledger, and actions
- * (increase, reduce, close, funding, fee, margin, note) through a validated form and a confirmation step.
+ * (increase, reduce, close, funding, fee, margin, note) through a validated form and a confirmation step, and
+ * voiding what was recorded by mistake.
  * Viewers see everything and get no forms; their writes are refused (403) and change nothing.
  */
 @Path("/hedges/{hedgeId: [0-9]+}")
@@ -53,7 +55,7 @@ public class HedgeResource {
   /** The tracking page. */
   public record TrackPage(HedgeView hedge, List<EventView> events, HedgeForms.ActionForm action,
                           List<String> actionTypes, String conflict, HedgeForms.TargetsForm targets,
-                          String refusal) {
+                          String refusal, String voidToken) {
   }
 
   /** The confirmation step: what will be recorded, and its effect computed with the pricing module. */
@@ -72,9 +74,11 @@ public class HedgeResource {
   private final HedgeBookService book;
   private final HedgeTracker tracker;
   private final FormTokens formTokens;
+  private final HedgeVoids voids;
 
   public HedgeResource(CurrentUser currentUser, PortfolioService portfolios, HedgeBookService book,
-                       HedgeTracker tracker, FormTokens formTokens) {
+                       HedgeTracker tracker, FormTokens formTokens, HedgeVoids voids) {
+    this.voids = voids;
     this.currentUser = currentUser;
     this.portfolios = portfolios;
     this.book = book;
@@ -98,7 +102,8 @@ public class HedgeResource {
   private TrackPage trackPage(HedgeView view, HedgeForms.ActionForm action, String conflict,
                               HedgeForms.TargetsForm targets, String refusal) {
     List<EventView> events = book.events(currentUser.id(), view.id()).stream().map(EventView::new).toList();
-    return new TrackPage(view, events, action, ACTION_TYPES, conflict, targets, refusal);
+    return new TrackPage(view, events, action, ACTION_TYPES, conflict, targets, refusal,
+        formTokens.issue().toString());
   }
 
   /** Step 1: validates the action and shows what it will record. Nothing is saved. */
@@ -192,6 +197,34 @@ public class HedgeResource {
       return Response.status(400).entity(Templates.track(currentUser.viewer(),
           trackPage(view, HedgeForms.ActionForm.empty(view.version()), ""), e.errors(), "")).build();
     } catch (StaleEditException e) {
+      return Flash.redirect("/hedges/" + hedgeId, "already-saved");
+    }
+  }
+
+  /**
+   * "Recorded by mistake": voids the hedge (no event chosen) or one of its events; the voided rows stay on the page,
+   * struck through. A refusal is the hedge's page with the banner.
+   */
+  @POST
+  @Path("void")
+  public Response voidRecorded(@RestPath long hedgeId, @RestForm String eventId, @RestForm String reason,
+                               @RestForm Long version, @RestForm String formToken) {
+    actable(hedgeId);
+    Parse p = new Parse();
+    Optional<Long> event = p.id(eventId, "eventId");
+    try {
+      p.check();
+      voids.voidRecorded(currentUser.id(), hedgeId, FormTokens.parse(formToken), version == null ? -1 : version,
+          event, reason);
+      return Flash.redirect("/hedges/" + hedgeId, "hedge-voided");
+    } catch (InvalidHedgeException | StaleEditException e) {
+      Map<String, String> errors = e instanceof InvalidHedgeException invalid ? invalid.errors() : Map.of("eventId",
+          "Someone recorded something on this hedge meanwhile; check the ledger and void again.");
+      HedgeView view = new HedgeView(tracker.snapshot(currentUser.id(), hedgeId));
+      return Response.status(e instanceof StaleEditException ? 409 : 400).entity(Templates.track(
+          currentUser.viewer(), trackPage(view, HedgeForms.ActionForm.empty(view.version()), ""), errors, ""))
+          .build();
+    } catch (DuplicateSubmissionException e) {
       return Flash.redirect("/hedges/" + hedgeId, "already-saved");
     }
   }
