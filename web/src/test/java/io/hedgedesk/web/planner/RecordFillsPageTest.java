@@ -42,18 +42,18 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class RecordFillsPageTest {
 
+  private static final String QUERY = "proxyAsset=BTC&proxyContract=BYBIT:BTCUSD&proxyLeverage=2&windowDays=90";
+
+  @Inject
+  HedgeBookService book;
+  @Inject
+  PortfolioService portfolios;
   @TestHTTPResource("/")
   URL root;
   @Inject
-  AppUserRepository users;
-  @Inject
   TeamService teamService;
   @Inject
-  PortfolioService portfolios;
-  @Inject
-  HedgeBookService book;
-
-  private static final String QUERY = "proxyAsset=BTC&proxyContract=BYBIT:BTCUSD&proxyLeverage=2&windowDays=90";
+  AppUserRepository users;
 
   private static void type(HtmlPage page, String id, String value) {
     ((HtmlInput) page.getElementById(id)).setValue(value);
