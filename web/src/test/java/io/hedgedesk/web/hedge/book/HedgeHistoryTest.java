@@ -246,7 +246,20 @@ class HedgeHistoryTest {
     assertThat(history.list(alice.id(), new HedgeHistoryFilter(Optional.of(p.id()), Optional.empty(),
         Optional.empty(), Optional.empty(), Optional.empty()), 10)).extracting(LedgerRow::eventType)
         .startsWith("MARGIN_OUT", "CLOSE").doesNotContain("FUNDING", "VOID");
+    // the year's summary: realized 200 USDT (200 USD), fees 0.3333333333, the voided funding nowhere
+    assertThat(years.of(alice.id(), new HedgeHistoryFilter(Optional.of(p.id()), Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.empty()))).singleElement().satisfies(y -> {
+          assertThat(y.asset()).isEqualTo("USDT");
+          assertThat(y.realizedPnl()).isEqualByComparingTo("200");
+          assertThat(y.realizedPnlUsd()).isEqualByComparingTo("200");
+          assertThat(y.fees()).isEqualByComparingTo("0.3333333333");
+          assertThat(y.fundingReceived()).isZero();
+          assertThat(y.fundingPaid()).isZero();
+        });
   }
+
+  @Inject
+  HedgeYears years;
 
   /** The COPY statement cannot take bind parameters: only values the application chose may be spliced in. */
   @Test
