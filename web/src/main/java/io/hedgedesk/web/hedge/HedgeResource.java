@@ -12,6 +12,7 @@ import io.hedgedesk.web.hedge.book.HedgeTracker;
 import io.hedgedesk.web.hedge.book.HedgeVoids;
 import io.hedgedesk.persistence.portfolio.PortfolioService;
 import io.hedgedesk.web.support.Flash;
+import io.hedgedesk.web.support.Recorded;
 import io.hedgedesk.web.user.CurrentUser;
 import io.hedgedesk.web.user.Viewer;
 import io.quarkus.qute.CheckedTemplate;
@@ -58,8 +59,11 @@ public class HedgeResource {
                           String refusal, String voidToken) {
   }
 
-  /** The confirmation step: what will be recorded, and its effect computed with the pricing module. */
-  public record ConfirmPage(HedgeView hedge, HedgeForms.ActionForm action, List<String> effects) {
+  /**
+   * The confirmation step: what will be recorded, and its effect computed with the pricing module; or, when its
+   * submission key was used already, what that submission recorded.
+   */
+  public record ConfirmPage(HedgeView hedge, HedgeForms.ActionForm action, List<String> effects, Recorded recorded) {
   }
 
   @CheckedTemplate
@@ -106,19 +110,49 @@ public class HedgeResource {
         formTokens.issue().toString());
   }
 
-  /** Step 1: validates the action and shows what it will record. Nothing is saved. */
+  /**
+   * Step 1: validates the action; a valid one is redirected to the review page (post/redirect/get, with a new
+   * submission key in its address), an invalid one is the hedge's page with the banner. Nothing is saved.
+   */
   @POST
   @Path("confirm")
   public Response confirm(@RestPath long hedgeId, @BeanParam HedgeForms.ActionForm form) {
     HedgeBookService.HedgeAccess access = actable(hedgeId);
-    HedgeView view = new HedgeView(tracker.snapshot(currentUser.id(), hedgeId));
     try {
-      HedgeAction action = action(form);
-      List<String> effects = HedgeEffects.of(access, book.preview(access, action));
-      return Response.ok(Templates.confirm(currentUser.viewer(), new ConfirmPage(view, form.withToken(
-          formTokens.issue().toString()), effects))).build();
+      book.preview(access, action(form));
+      return Response.seeOther(HedgeForms.reviewUri(hedgeId, form.withToken(formTokens.issue().toString())))
+          .build();
     } catch (InvalidHedgeException e) {
       LOG.infof("Hedge action refused for user %d: fields %s", currentUser.id(), e.errors().keySet());
+      HedgeView view = new HedgeView(tracker.snapshot(currentUser.id(), hedgeId));
+      return Response.status(400).entity(Templates.track(currentUser.viewer(), trackPage(view, form, ""), e.errors(),
+          "")).build();
+    }
+  }
+
+  /**
+   * The review page of an action (its fields and submission key in the address, so refresh and Back show it again
+   * and never post anything): what it will record, or, once its key was used, what was recorded.
+   */
+  @GET
+  @Path("confirm")
+  public Response review(@RestPath long hedgeId, @BeanParam HedgeForms.ActionQuery query) {
+    HedgeBookService.HedgeAccess access = actable(hedgeId);
+    HedgeForms.ActionForm form = query.form();
+    Optional<UUID> key = HedgeForms.key(form.formToken());
+    if (key.isEmpty()) {
+      return Response.seeOther(HedgeForms.reviewUri(hedgeId, form.withToken(formTokens.issue().toString()))).build();
+    }
+    HedgeView view = new HedgeView(tracker.snapshot(currentUser.id(), hedgeId));
+    Optional<FormTokens.Submission> done = formTokens.find(key.get(), currentUser.id());
+    if (done.isPresent()) {
+      return Response.ok(Templates.confirm(currentUser.viewer(), new ConfirmPage(view, form, List.of(),
+          Recorded.of(done.get(), "This action", "/hedges/" + hedgeId + "#event-")))).build();
+    }
+    try {
+      List<String> effects = HedgeEffects.of(access, book.preview(access, action(form)));
+      return Response.ok(Templates.confirm(currentUser.viewer(), new ConfirmPage(view, form, effects, null))).build();
+    } catch (InvalidHedgeException e) {
       return Response.status(400).entity(Templates.track(currentUser.viewer(), trackPage(view, form, ""), e.errors(),
           "")).build();
     }

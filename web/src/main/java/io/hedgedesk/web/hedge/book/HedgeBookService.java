@@ -187,6 +187,7 @@ public class HedgeBookService {
     if (sums != null && step.entries().size() > 1) {
       returnToTheBag(actorId, access, step.entries().get(1).cashChange().negate(), sums.margin());
     }
+    formTokens.created(formToken, "event", List.of(written.id()), "/hedges/" + hedgeId);
     return written.id();
   }
 
