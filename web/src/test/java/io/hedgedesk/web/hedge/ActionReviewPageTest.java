@@ -32,14 +32,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class ActionReviewPageTest {
 
-  @Inject
-  HedgeBookService book;
-  @TestHTTPResource("/")
-  URL root;
-  @Inject
-  AppUserRepository users;
-  @Inject
-  TeamService teamService;
+  @Inject HedgeBookService book;
+  @Inject AppUserRepository users;
+  @Inject TeamService teamService;
+  @TestHTTPResource("/") URL root;
 
   @Test
   void theReviewIsAGetAndBackSaysWhatWasRecorded() throws Exception {
