@@ -12,6 +12,7 @@ import io.hedgedesk.web.hedge.book.HedgeTracker;
 import io.hedgedesk.web.hedge.book.HedgeVoids;
 import io.hedgedesk.persistence.portfolio.PortfolioService;
 import io.hedgedesk.web.support.Flash;
+import io.hedgedesk.web.support.OnceKey;
 import io.hedgedesk.web.support.Recorded;
 import io.hedgedesk.web.user.CurrentUser;
 import io.hedgedesk.web.user.Viewer;
@@ -79,9 +80,11 @@ public class HedgeResource {
   private final HedgeTracker tracker;
   private final FormTokens formTokens;
   private final HedgeVoids voids;
+  private final OnceKey once;
 
   public HedgeResource(CurrentUser currentUser, PortfolioService portfolios, HedgeBookService book,
-                       HedgeTracker tracker, FormTokens formTokens, HedgeVoids voids) {
+                       HedgeTracker tracker, FormTokens formTokens, HedgeVoids voids, OnceKey once) {
+    this.once = once;
     this.voids = voids;
     this.currentUser = currentUser;
     this.portfolios = portfolios;
@@ -106,8 +109,7 @@ public class HedgeResource {
   private TrackPage trackPage(HedgeView view, HedgeForms.ActionForm action, String conflict,
                               HedgeForms.TargetsForm targets, String refusal) {
     List<EventView> events = book.events(currentUser.id(), view.id()).stream().map(EventView::new).toList();
-    return new TrackPage(view, events, action, ACTION_TYPES, conflict, targets, refusal,
-        formTokens.issue().toString());
+    return new TrackPage(view, events, action, ACTION_TYPES, conflict, targets, refusal, once.token());
   }
 
   /**

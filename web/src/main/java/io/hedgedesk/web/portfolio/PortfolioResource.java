@@ -13,6 +13,7 @@ import io.hedgedesk.persistence.portfolio.PortfolioAccess;
 import io.hedgedesk.persistence.portfolio.PortfolioService;
 import io.hedgedesk.persistence.team.TeamService;
 import io.hedgedesk.web.support.Flash;
+import io.hedgedesk.web.support.OnceKey;
 import io.hedgedesk.web.support.StampedCache;
 import io.hedgedesk.web.user.CurrentUser;
 import io.hedgedesk.web.user.Viewer;
@@ -71,9 +72,12 @@ public class PortfolioResource {
   private record DetailData(PortfolioAccess access, PortfolioValuation valuation) {
   }
 
+  private final OnceKey once;
+
   public PortfolioResource(CurrentUser currentUser, TeamService teams, PortfolioService portfolios,
-                           FormTokens formTokens,
+                           FormTokens formTokens, OnceKey once,
                            @ConfigProperty(name = "hedgedesk.page-cache-ttl", defaultValue = "5s") Duration ttl) {
+    this.once = once;
     this.currentUser = currentUser;
     this.teams = teams;
     this.portfolios = portfolios;
@@ -83,7 +87,7 @@ public class PortfolioResource {
 
   @GET
   public TemplateInstance list(@RestQuery String flash) {
-    return listPage(Flash.message(flash), "", formTokens.issue().toString(), Map.of());
+    return listPage(Flash.message(flash), "", once.token(), Map.of());
   }
 
   /**
@@ -116,7 +120,7 @@ public class PortfolioResource {
   @GET
   @Path("{portfolioId}")
   public TemplateInstance detail(@RestPath long portfolioId, @RestQuery String flash) {
-    return Templates.detail(currentUser.viewer(), page(portfolioId, "", "", formTokens.issue().toString()),
+    return Templates.detail(currentUser.viewer(), page(portfolioId, "", "", once.token()),
         Flash.message(flash), Map.of());
   }
 

@@ -72,4 +72,27 @@ class ActionReviewPageTest {
       assertThat(book.events(userId, id)).filteredOn(e -> e.type() == HedgeEventType.FUNDING).hasSize(1);
     }
   }
+
+  /**
+   * A create form's page renders the token in its address ({@code ?once=}: the portfolio page links to it with a new
+   * one), so Back renders the same token and a second submission is a repeat: one holding.
+   */
+  @Test
+  void aFormPageRendersTheTokenOfItsAddressSoBackAndSubmitAgainSavesOnce() throws Exception {
+    try (UserSession cid = UserSession.logInNew(root, "OnceCid")) {
+      long portfolio = cid.createPortfolio("Once");
+      String link = cid.page("/portfolios/" + portfolio).getAnchorByText("Add holding").getHrefAttribute();
+      assertThat(link).matches("/portfolios/" + portfolio + "/holdings/new\\?once=[0-9a-f-]{36}");
+      String once = UUID.randomUUID().toString();
+      String form = "/portfolios/" + portfolio + "/holdings/new?once=" + once;
+      assertThat(cid.page(form).getWebResponse().getContentAsString()).contains("value=\"" + once + "\"");
+      for (int i = 0; i < 2; i++) {
+        cid.post("/portfolios/" + portfolio + "/holdings", "asset", "ETH", "quantity", "1", "venue", "Ledger",
+            "formToken", cid.page(form).getElementsByName("formToken").get(0).getAttribute("value"));
+      }
+      assertThat(cid.page("/portfolios/" + portfolio).asNormalizedText()).containsOnlyOnce("Ledger");
+      assertThat(cid.page("/portfolios/" + portfolio + "/holdings/new").getWebResponse().getContentAsString())
+          .doesNotContain(once);
+    }
+  }
 }
