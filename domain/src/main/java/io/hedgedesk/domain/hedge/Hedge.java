@@ -35,6 +35,7 @@ import java.util.Optional;
  *                         plan (JSON, verbatim); empty for a hedge recorded by hand
  * @param collateralCoins  coins of the base asset posted as collateral of a linear hedge, 0 otherwise
  * @param beta             the basket's β of a proxy hedge; empty for a same-coin hedge
+ * @param voidedAt         when it was voided as recorded by mistake (then it is CLOSED and counts nowhere)
  */
 public record Hedge(long id, long portfolioId, String contractId, Side side, BigDecimal size, BigDecimal entryPrice,
                     BigDecimal leverage, BigDecimal margin, String marginSource, String settlementAsset,
@@ -42,7 +43,8 @@ public record Hedge(long id, long portfolioId, String contractId, Side side, Big
                     Optional<BigDecimal> stopPrice, Optional<BigDecimal> takeProfitPrice,
                     Optional<BigDecimal> maxFundingCostUsd, Optional<ManualMark> manualMark, BigDecimal realizedPnl,
                     Instant openedAt, Optional<Instant> closedAt, String openedByName, long version,
-                    Optional<String> planJson, BigDecimal collateralCoins, Optional<BigDecimal> beta) {
+                    Optional<String> planJson, BigDecimal collateralCoins, Optional<BigDecimal> beta,
+                    Optional<Instant> voidedAt) {
 
   public Hedge {
     Objects.requireNonNull(contractId, "contractId");
@@ -57,6 +59,12 @@ public record Hedge(long id, long portfolioId, String contractId, Side side, Big
     Objects.requireNonNull(manualMark, "manualMark");
     collateralCoins = collateralCoins == null ? BigDecimal.ZERO : collateralCoins;
     Objects.requireNonNull(beta, "beta");
+    voidedAt = voidedAt == null ? Optional.empty() : voidedAt;
+  }
+
+  /** True when it was voided as recorded by mistake. */
+  public boolean isVoided() {
+    return voidedAt.isPresent();
   }
 
   /** True when the margin was taken out of the insured holdings. */

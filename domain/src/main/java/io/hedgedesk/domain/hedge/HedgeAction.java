@@ -37,6 +37,9 @@ public record HedgeAction(HedgeEventType type, Optional<BigDecimal> quantity, Op
     if (type == HedgeEventType.OPEN) {
       throw InvalidHedgeException.of("type", "A hedge is opened with the open form, not as an action.");
     }
+    if (type == HedgeEventType.VOID) {
+      throw InvalidHedgeException.of("type", "A hedge or an event is voided with its \"recorded by mistake\" button.");
+    }
     Objects.requireNonNull(quantity, "quantity");
     Objects.requireNonNull(price, "price");
     Objects.requireNonNull(amount, "amount");

@@ -27,13 +27,14 @@ import java.util.Optional;
  * @param entryAfter      its average entry after the event
  * @param correctsEventId the event this one corrects, if any
  * @param note            free text
+ * @param voided          true when a VOID event voids this one (or its hedge): it counts nowhere, shown struck through
  */
 public record HedgeEvent(long id, long hedgeId, HedgeEventType type, Instant occurredAt, String actorName,
                          Optional<BigDecimal> quantity, Optional<BigDecimal> price, String settlementAsset,
                          BigDecimal settlementUsd, BigDecimal cashChange, BigDecimal cashChangeUsd,
                          Optional<BigDecimal> fee, Optional<BigDecimal> fundingRate, Optional<BigDecimal> realizedPnl,
                          Optional<BigDecimal> realizedPnlUsd, BigDecimal sizeAfter, BigDecimal entryAfter,
-                         Optional<Long> correctsEventId, String note) {
+                         Optional<Long> correctsEventId, String note, boolean voided) {
 
   public HedgeEvent {
     Objects.requireNonNull(type, "type");

@@ -19,7 +19,9 @@ public enum HedgeEventType {
   /** Margin moved out of the position's account. */
   MARGIN_OUT,
   /** A note, or a correction of an earlier event (then it references it). */
-  NOTE;
+  NOTE,
+  /** "Recorded by mistake": the event it references, or without a reference the whole hedge, counts nowhere. */
+  VOID;
 
   /** True for the events that trade the position (quantity and price). */
   public boolean isTrade() {

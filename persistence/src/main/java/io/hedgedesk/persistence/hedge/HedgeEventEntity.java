@@ -85,10 +85,10 @@ public class HedgeEventEntity {
 
   public String note;
 
-  public HedgeEvent toDomain(String actorName) {
+  public HedgeEvent toDomain(String actorName, boolean voided) {
     return new HedgeEvent(id, hedgeId, type, occurredAt, actorName, Optional.ofNullable(quantity),
         Optional.ofNullable(price), settlementAsset, settlementUsd, cashChange, cashChangeUsd, Optional.ofNullable(fee),
         Optional.ofNullable(fundingRate), Optional.ofNullable(realizedPnl), Optional.ofNullable(realizedPnlUsd),
-        sizeAfter, entryAfter, Optional.ofNullable(correctsEventId), note);
+        sizeAfter, entryAfter, Optional.ofNullable(correctsEventId), note, voided);
   }
 }

@@ -106,6 +106,12 @@ public class HedgePositionEntity {
   @Column(name = "closed_at")
   public Instant closedAt;
 
+  @Column(name = "voided_at")
+  public Instant voidedAt;
+
+  @Column(name = "voided_by")
+  public Long voidedBy;
+
   @Version
   public long version;
 
@@ -115,7 +121,8 @@ public class HedgePositionEntity {
         Optional.ofNullable(takeProfitPrice), Optional.ofNullable(maxFundingCostUsd),
         manualMark == null ? Optional.empty() : Optional.of(new Hedge.ManualMark(manualMark, manualMarkAt)),
         realizedPnl, openedAt, Optional.ofNullable(closedAt), openedByName, version,
-        Optional.ofNullable(planJson).filter(json -> !json.isBlank()), collateralCoins, Optional.ofNullable(beta));
+        Optional.ofNullable(planJson).filter(json -> !json.isBlank()), collateralCoins, Optional.ofNullable(beta),
+        Optional.ofNullable(voidedAt));
   }
 
   /** The audited state. */
@@ -132,6 +139,9 @@ public class HedgePositionEntity {
     s.put("takeProfitPrice", takeProfitPrice);
     s.put("maxFundingCostUsd", maxFundingCostUsd);
     s.put("realizedPnl", realizedPnl);
+    if (voidedAt != null) {
+      s.put("voidedAt", voidedAt.toString());
+    }
     return s;
   }
 }

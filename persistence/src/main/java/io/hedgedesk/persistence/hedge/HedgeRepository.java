@@ -2,6 +2,7 @@ package io.hedgedesk.persistence.hedge;
 
 import io.hedgedesk.domain.hedge.Hedge;
 import io.hedgedesk.domain.hedge.HedgeEvent;
+import io.hedgedesk.domain.hedge.HedgeEventType;
 import io.hedgedesk.domain.hedge.HedgeStatus;
 import io.hedgedesk.domain.hedge.LedgerEntry;
 import io.hedgedesk.domain.hedge.LedgerPosition;
@@ -21,9 +22,11 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Hedge positions, their holding links and their append-only ledger: every query and write of the hedge book.
@@ -45,6 +48,14 @@ public class HedgeRepository {
   /** What a write changed: the id it concerns (hedge or event) and the audited state before (null: new) and after. */
   public record Written(long id, Map<String, Object> before, Map<String, Object> after) {
   }
+
+  /**
+   * SQL: the event {@code e} is not voided by a VOID event referencing it (the partial unique index
+   * {@code hedge_event_void_idx} answers it). Events of a voided hedge are excluded by {@code voided_at is null} on
+   * the hedge where a query reaches it.
+   */
+  public static final String NOT_VOIDED = "not exists (select 1 from hedge_event v where v.corrects_event_id = e.id "
+      + "and v.event_type = 'VOID')";
 
   private final Clock clock;
 
@@ -100,7 +111,8 @@ public class HedgeRepository {
             select hedge_id, coalesce(sum(cash_change) filter (where event_type = 'FUNDING'), 0),
                    coalesce(sum(fee), 0), coalesce(sum(cash_change), 0),
                    coalesce(sum(cash_change) filter (where event_type in ('MARGIN_IN', 'MARGIN_OUT')), 0)
-            from hedge_event where hedge_id = any(?1) group by hedge_id""")
+            from hedge_event e where hedge_id = any(?1) and\s""" + NOT_VOIDED + """
+             group by hedge_id""")
         .setParameter(1, hedgeIds.toArray(Long[]::new)).getResultList();
     Map<Long, LedgerSums> sums = new HashMap<>();
     for (Object row : rows) {
@@ -117,7 +129,30 @@ public class HedgeRepository {
             "select e, u.displayName from HedgeEventEntity e, AppUserEntity u where u.id = e.actorId "
                 + "and e.hedgeId = ?1 order by e.id", Object[].class)
         .setParameter(1, hedgeId).getResultList();
-    return rows.stream().map(r -> ((HedgeEventEntity) r[0]).toDomain((String) r[1])).toList();
+    boolean hedgeVoided = em().find(HedgePositionEntity.class, hedgeId).voidedAt != null;
+    Set<Long> voided = new HashSet<>();
+    for (Object[] r : rows) {
+      HedgeEventEntity e = (HedgeEventEntity) r[0];
+      if (e.type == HedgeEventType.VOID && e.correctsEventId != null) {
+        voided.add(e.correctsEventId);
+      }
+    }
+    return rows.stream().map(r -> {
+      HedgeEventEntity e = (HedgeEventEntity) r[0];
+      return e.toDomain((String) r[1], voided.contains(e.id) || hedgeVoided && e.type != HedgeEventType.VOID);
+    }).toList();
+  }
+
+  /**
+   * Stores a hedge voided as recorded by mistake: the VOID entry, the position it leaves (closed) and who voided it
+   * when, if the hedge is still at {@code expectedVersion}.
+   */
+  public Written voidHedge(long actorId, long hedgeId, long expectedVersion, LedgerPosition after,
+                           LedgerEntry entry) {
+    HedgePositionEntity h = em().find(HedgePositionEntity.class, hedgeId);
+    h.voidedAt = clock.instant();
+    h.voidedBy = actorId;
+    return append(actorId, hedgeId, expectedVersion, after, List.of(entry));
   }
 
   /** True when every one of the holdings (distinct ids) belongs to the portfolio. */
@@ -173,19 +208,23 @@ public class HedgeRepository {
   }
 
   /**
-   * Appends a ledger entry and stores the position it leaves, if the hedge is still at {@code expectedVersion}
+   * Appends ledger entries (the first is the main one) and stores the position they leave, if the hedge is still at {@code expectedVersion}
    * ({@link io.hedgedesk.persistence.StaleEditException} otherwise); the version is incremented either way.
    *
-   * @return the event's id, and the hedge's audited state before and after (with the event's id and type)
+   * @return the main event's id, and the hedge's audited state before and after (with the event's id and type)
    */
-  public Written append(long actorId, long hedgeId, long expectedVersion, LedgerPosition after, LedgerEntry entry) {
+  public Written append(long actorId, long hedgeId, long expectedVersion, LedgerPosition after,
+                        List<LedgerEntry> entries) {
     HedgePositionEntity h = em().find(HedgePositionEntity.class, hedgeId);
     Map<String, Object> before = h.state();
     apply(h, after);
-    HedgeEventEntity e = event(h, actorId, entry);
     em().lock(h, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
     Flush.orStale(em(), "HEDGE", hedgeId, expectedVersion);
+    HedgeEventEntity e = event(h, actorId, entries.get(0));
     em().persist(e);
+    for (LedgerEntry more : entries.subList(1, entries.size())) {
+      em().persist(event(h, actorId, more));
+    }
     em().flush();
     Map<String, Object> state = h.state();
     state.put("event", e.id);

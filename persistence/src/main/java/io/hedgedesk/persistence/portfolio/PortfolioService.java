@@ -279,6 +279,30 @@ public class PortfolioService {
   }
 
   /**
+   * Changes a holding's quantity by {@code change} coins because a hedge's margin taken out of it came back at the
+   * hedge's close, in the caller's transaction, with the holding's audit event carrying {@code reason} (e.g. "hedge
+   * #9 closed: 447.3 AVAX returned from BINANCE; the holding changes by −2.7 AVAX"). A change that would leave the
+   * holding at zero or less is not applied (the holding was edited since), and the event says so.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void marginReturned(long actorId, long portfolioId, long holdingId, BigDecimal change, String reason) {
+    HoldingEntity h = holdingEntity(portfolioId, holdingId);
+    Map<String, Object> before = h.state();
+    BigDecimal after = h.quantity.add(change);
+    boolean applied = after.signum() > 0;
+    if (applied) {
+      h.quantity = after;
+      h.updatedBy = actorId;
+      h.updatedAt = clock.instant();
+      em().flush();
+    }
+    Map<String, Object> state = h.state();
+    state.put("reason", applied ? reason : reason + " (not applied: the holding would be empty)");
+    audit.record(em().find(PortfolioEntity.class, portfolioId).teamId, portfolioId, actorId, "HOLDING", holdingId,
+        "HEDGE_MARGIN_RETURN", before, state);
+  }
+
+  /**
    * Adds all rows in one transaction: either every row is saved (each with its audit event) or none is. The
    * form token prevents a second confirmation of the same preview from importing twice.
    */

@@ -120,6 +120,99 @@ public final class HedgeLedger {
     return new LedgerStep(entry.after, List.of(entry.annotated(action).build()));
   }
 
+  /**
+   * Voids one event recorded by mistake: a VOID entry referencing it, at {@code now}, cash change 0, the position
+   * unchanged; from then on the voided event counts nowhere (its cash change leaves every sum).
+   *
+   * <p>Rules: the hedge is open (a closed hedge's account was settled by its close, field {@code type}); the event is
+   * a FUNDING, FEE or NOTE (a trade or a margin move shaped the position and its account: void the whole hedge and
+   * record it again, field {@code eventId}); it is not voided yet (field {@code eventId}).
+   *
+   * @param target        the event to void: its id, type and USD price of the settlement asset
+   * @param alreadyVoided whether a VOID already references it
+   * @param reason        why, free text (kept as the VOID entry's note)
+   */
+  public LedgerStep voidEvent(LedgerPosition position, long targetId, HedgeEventType target, BigDecimal targetUsd,
+                              boolean alreadyVoided, Instant now, String reason) {
+    if (!position.isOpen()) {
+      throw InvalidHedgeException.of("type", "This hedge is closed; its events can no longer be voided.");
+    }
+    if (alreadyVoided) {
+      throw InvalidHedgeException.of("eventId", "This event is already voided.");
+    }
+    if (target != HedgeEventType.FUNDING && target != HedgeEventType.FEE && target != HedgeEventType.NOTE) {
+      throw InvalidHedgeException.of("eventId", "A " + target.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+          + " shaped the position and cannot be voided alone: void the whole hedge and record it again.");
+    }
+    return new LedgerStep(position, List.of(voidEntry(position, now, targetUsd, Optional.of(targetId), reason)));
+  }
+
+  /**
+   * Voids a whole hedge recorded by mistake: a VOID entry without a reference, at {@code now}, cash change 0; the
+   * position is left CLOSED at {@code now} with its size and margin as they were, so that nothing counts it as open.
+   * Every event of a voided hedge counts nowhere. Rule: only an open hedge can be voided (field {@code type}).
+   */
+  public LedgerStep voidHedge(LedgerPosition position, BigDecimal usd, Instant now, String reason) {
+    if (!position.isOpen()) {
+      throw InvalidHedgeException.of("type", "Only an open hedge can be voided.");
+    }
+    LedgerPosition after = new LedgerPosition(position.side(), position.size(), position.entryPrice(),
+        position.leverage(), position.margin(), position.realizedPnl(), HedgeStatus.CLOSED, position.openedAt(),
+        Optional.of(now));
+    return new LedgerStep(after, List.of(voidEntry(position, now, usd, Optional.empty(), reason)));
+  }
+
+  private static LedgerEntry voidEntry(LedgerPosition position, Instant now, BigDecimal usd, Optional<Long> target,
+                                       String reason) {
+    return new LedgerEntry(HedgeEventType.VOID, now, Optional.empty(), Optional.empty(), Optional.empty(),
+        Optional.empty(), usd, BigDecimal.ZERO, BigDecimal.ZERO, Optional.empty(), Optional.empty(), position.size(),
+        position.entryPrice(), target, reason == null || reason.isBlank() ? "recorded by mistake" : reason.strip());
+  }
+
+  /**
+   * The margin's return at a close: what is left on the hedge's account goes back to the holder, as a MARGIN_OUT
+   * appended after the CLOSE entry of {@code close}.
+   *
+   * <p>Balance left {@code b = B + c} (settlement asset), where {@code B} is the sum of every earlier cash change of
+   * the hedge (opening fee, margin in and out, funding, fees, realized PnL) and {@code c} the close's own
+   * ({@code R − fee}). When {@code b > 0} the step gains MARGIN_OUT with cash change {@code −b}, at the close's time
+   * and USD price, so the account ends at 0; otherwise (the position lost its whole margin) nothing is returned and
+   * the step is unchanged. Example: margin 450 AVAX sent, funding +2.3, close PnL −5 with fee 0 → B = 452.3,
+   * c = −5, b = 447.3 returned.
+   *
+   * @param close         a step whose main entry is a CLOSE
+   * @param balanceBefore {@code B}, settlement asset
+   */
+  public LedgerStep withMarginReturn(LedgerStep close, BigDecimal balanceBefore) {
+    LedgerEntry c = close.entry();
+    if (c.type() != HedgeEventType.CLOSE) {
+      throw new IllegalArgumentException("the margin returns at a CLOSE, not at " + c.type());
+    }
+    BigDecimal left = balanceBefore.add(c.cashChange());
+    if (left.signum() <= 0) {
+      return close;
+    }
+    List<LedgerEntry> entries = new ArrayList<>(close.entries());
+    entries.add(new LedgerEntry(HedgeEventType.MARGIN_OUT, c.occurredAt(), Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.empty(), c.settlementUsd(), left.negate(), left.negate().multiply(c.settlementUsd()),
+        Optional.empty(), Optional.empty(), c.sizeAfter(), c.entryAfter(), Optional.empty(),
+        "margin returned at the close"));
+    return new LedgerStep(close.after(), entries);
+  }
+
+  /**
+   * How much a holding changes when the margin of a hedge taken out of it comes back: {@code returned − taken},
+   * coins, where {@code taken} = Σ MARGIN_IN − Σ MARGIN_OUT before the return (the coins that left the bag, opening
+   * fee included). Negative when the hedge cost coins (fees, losses, funding paid), positive when it earned some.
+   * Example: 450 AVAX taken, 447.3 returned → the holding changes by −2.7 AVAX.
+   *
+   * @param returned the balance returned at the close, coins, at least 0
+   * @param taken    the net coins taken from the bag, coins
+   */
+  public static BigDecimal bagChange(BigDecimal returned, BigDecimal taken) {
+    return returned.subtract(taken);
+  }
+
   private static Entry cash(LedgerPosition position, Instrument instrument, HedgeAction action, Instant at,
                             BigDecimal usd) {
     BigDecimal amount = action.amount().orElse(BigDecimal.ZERO);

@@ -57,4 +57,17 @@ public record EventView(HedgeEvent event) {
   public String note() {
     return event.note();
   }
+
+  /** Voided as recorded by mistake: shown struck through. */
+  public boolean voided() {
+    return event.voided();
+  }
+
+  /** Whether the void form offers it alone: a funding, fee or note not voided yet. */
+  public boolean voidable() {
+    return !event.voided() && switch (event.type()) {
+      case FUNDING, FEE, NOTE -> true;
+      default -> false;
+    };
+  }
 }

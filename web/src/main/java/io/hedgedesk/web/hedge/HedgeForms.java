@@ -1,7 +1,13 @@
 package io.hedgedesk.web.hedge;
 
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestQuery;
 
 /** Form bindings of the hedge pages. Ids, team, owner and status are never bound from forms. */
 final class HedgeForms {
@@ -38,6 +44,43 @@ final class HedgeForms {
     ActionForm withToken(String token) {
       return new ActionForm(type, quantity, price, amount, fee, fundingRate, usdPrice, occurredAt, note,
           correctsEventId, version, token);
+    }
+  }
+
+  /** The same fields in the review page's address (post/redirect/get). */
+  public record ActionQuery(@RestQuery String type, @RestQuery String quantity, @RestQuery String price,
+                            @RestQuery String amount, @RestQuery String fee, @RestQuery String fundingRate,
+                            @RestQuery String usdPrice, @RestQuery String occurredAt, @RestQuery String note,
+                            @RestQuery String correctsEventId, @RestQuery Long version,
+                            @RestQuery String formToken) {
+
+    ActionForm form() {
+      return new ActionForm(type, quantity, price, amount, fee, fundingRate, usdPrice, occurredAt, note,
+          correctsEventId, version, formToken);
+    }
+  }
+
+  /** The review page of {@code form} on the hedge: every field in the query, URL-encoded. */
+  static URI reviewUri(long hedgeId, ActionForm form) {
+    StringBuilder uri = new StringBuilder("/hedges/" + hedgeId + "/confirm?");
+    String[][] fields = {{"type", form.type()}, {"quantity", form.quantity()}, {"price", form.price()},
+        {"amount", form.amount()}, {"fee", form.fee()}, {"fundingRate", form.fundingRate()},
+        {"usdPrice", form.usdPrice()}, {"occurredAt", form.occurredAt()}, {"note", form.note()},
+        {"correctsEventId", form.correctsEventId()},
+        {"version", form.version() == null ? "" : form.version().toString()}, {"formToken", form.formToken()}};
+    for (String[] f : fields) {
+      uri.append(f[0]).append('=').append(URLEncoder.encode(f[1] == null ? "" : f[1], StandardCharsets.UTF_8))
+          .append('&');
+    }
+    return URI.create(uri.substring(0, uri.length() - 1));
+  }
+
+  /** A submission key read from a form or an address; empty when missing or malformed. */
+  static Optional<UUID> key(String text) {
+    try {
+      return text == null || text.isBlank() ? Optional.empty() : Optional.of(UUID.fromString(text.strip()));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
     }
   }
 

@@ -3,6 +3,7 @@ package io.hedgedesk.web.hedge;
 import io.hedgedesk.domain.hedge.HedgeStatus;
 import io.hedgedesk.domain.hedge.InvalidHedgeException;
 import io.hedgedesk.web.hedge.book.HedgeHistory;
+import io.hedgedesk.web.hedge.book.HedgeYears;
 import io.hedgedesk.persistence.hedge.HedgeHistoryFilter;
 import io.hedgedesk.persistence.hedge.LedgerRow;
 import io.hedgedesk.persistence.portfolio.PortfolioAccess;
@@ -75,9 +76,32 @@ public class HedgeHistoryResource {
     }
   }
 
-  /** The page: filters as typed, portfolios to choose from, rows, and the export query string. */
+  /** One calendar year and asset of the summary, formatted. */
+  public record YearRow(HedgeYears.Year y) {
+    public String realized() {
+      return Show.amount(y.realizedPnl(), y.asset());
+    }
+
+    public String realizedUsd() {
+      return Show.usd(y.realizedPnlUsd());
+    }
+
+    public String fees() {
+      return Show.amount(y.fees(), y.asset()) + " (" + Show.usd(y.feesUsd()) + " USD)";
+    }
+
+    public String fundingPaid() {
+      return Show.amount(y.fundingPaid(), y.asset()) + " (" + Show.usd(y.fundingPaidUsd()) + " USD)";
+    }
+
+    public String fundingReceived() {
+      return Show.amount(y.fundingReceived(), y.asset()) + " (" + Show.usd(y.fundingReceivedUsd()) + " USD)";
+    }
+  }
+
+  /** The page: filters as typed, portfolios to choose from, rows (newest first), years, the export query string. */
   public record Page(List<PortfolioAccess> portfolios, String portfolio, String asset, String from, String to,
-                     String status, List<Row> rows, boolean truncated, String query) {
+                     String status, List<Row> rows, boolean truncated, String query, List<YearRow> years) {
 
     public boolean isSelected(long portfolioId) {
       return portfolio.equals(Long.toString(portfolioId));
@@ -95,9 +119,11 @@ public class HedgeHistoryResource {
   private final Clock clock;
   private final ExportSlots exportSlots;
   private final RoutingContext request;
+  private final HedgeYears years;
 
   public HedgeHistoryResource(CurrentUser currentUser, PortfolioService portfolios, HedgeHistory history,
-                              Clock clock, ExportSlots exportSlots, RoutingContext request) {
+                              Clock clock, ExportSlots exportSlots, RoutingContext request, HedgeYears years) {
+    this.years = years;
     this.currentUser = currentUser;
     this.portfolios = portfolios;
     this.history = history;
@@ -128,14 +154,15 @@ public class HedgeHistoryResource {
     List<Row> rows = history.list(userId, filter, PAGE_LIMIT + 1).stream().map(Row::new).toList();
     boolean truncated = rows.size() > PAGE_LIMIT;
     return new Page(portfolios.listAll(userId), text(portfolio), text(asset), text(from), text(to), text(status),
-        truncated ? rows.subList(0, PAGE_LIMIT) : rows, truncated, query(portfolio, asset, from, to, status));
+        truncated ? rows.subList(0, PAGE_LIMIT) : rows, truncated, query(portfolio, asset, from, to, status),
+        years.of(userId, filter).stream().map(YearRow::new).toList());
   }
 
   /** The page with the filters as typed and the reasons they were refused (400). */
   private Response invalid(InvalidHedgeException e, String portfolio, String asset, String from, String to,
                            String status) {
     Page page = new Page(portfolios.listAll(currentUser.id()), text(portfolio), text(asset), text(from), text(to),
-        text(status), List.of(), false, query(portfolio, asset, from, to, status));
+        text(status), List.of(), false, query(portfolio, asset, from, to, status), List.of());
     return Response.status(400).type(MediaType.TEXT_HTML_TYPE)
         .entity(Templates.history(currentUser.viewer(), page, e.errors(), "")).build();
   }

@@ -11,6 +11,7 @@ import io.hedgedesk.web.hedge.book.HedgeBookService;
 import io.hedgedesk.persistence.portfolio.PortfolioAccess;
 import io.hedgedesk.persistence.portfolio.PortfolioService;
 import io.hedgedesk.web.support.Flash;
+import io.hedgedesk.web.support.OnceKey;
 import io.hedgedesk.web.user.CurrentUser;
 import io.hedgedesk.web.user.Viewer;
 import io.quarkus.qute.CheckedTemplate;
@@ -61,8 +62,11 @@ public class HedgeOpenResource {
   private final HedgeBookService book;
   private final FormTokens formTokens;
 
+  private final OnceKey once;
+
   public HedgeOpenResource(CurrentUser currentUser, PortfolioService portfolios, HedgeBookService book,
-                           FormTokens formTokens) {
+                           FormTokens formTokens, OnceKey once) {
+    this.once = once;
     this.currentUser = currentUser;
     this.portfolios = portfolios;
     this.book = book;
@@ -76,7 +80,7 @@ public class HedgeOpenResource {
   public TemplateInstance newForm(@RestPath long portfolioId) {
     PortfolioAccess access = portfolios.writable(currentUser.id(), portfolioId, "record hedges");
     return Templates.open(currentUser.viewer(), openPage(access, HedgeForms.OpenForm.empty(),
-        formTokens.issue().toString()), Map.of());
+        once.token()), Map.of());
   }
 
   @POST

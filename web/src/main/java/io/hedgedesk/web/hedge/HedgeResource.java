@@ -9,8 +9,11 @@ import io.hedgedesk.persistence.RoleRefusedException;
 import io.hedgedesk.persistence.StaleEditException;
 import io.hedgedesk.web.hedge.book.HedgeBookService;
 import io.hedgedesk.web.hedge.book.HedgeTracker;
+import io.hedgedesk.web.hedge.book.HedgeVoids;
 import io.hedgedesk.persistence.portfolio.PortfolioService;
 import io.hedgedesk.web.support.Flash;
+import io.hedgedesk.web.support.OnceKey;
+import io.hedgedesk.web.support.Recorded;
 import io.hedgedesk.web.user.CurrentUser;
 import io.hedgedesk.web.user.Viewer;
 import io.quarkus.qute.CheckedTemplate;
@@ -36,7 +39,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 /**
  * Hedge positions: the manual "record an opened hedge" form, the tracking page with its ledger, and actions
- * (increase, reduce, close, funding, fee, margin, note) through a validated form and a confirmation step.
+ * (increase, reduce, close, funding, fee, margin, note) through a validated form and a confirmation step, and
+ * voiding what was recorded by mistake.
  * Viewers see everything and get no forms; their writes are refused (403) and change nothing.
  */
 @Path("/hedges/{hedgeId: [0-9]+}")
@@ -53,11 +57,14 @@ public class HedgeResource {
   /** The tracking page. */
   public record TrackPage(HedgeView hedge, List<EventView> events, HedgeForms.ActionForm action,
                           List<String> actionTypes, String conflict, HedgeForms.TargetsForm targets,
-                          String refusal) {
+                          String refusal, String voidToken) {
   }
 
-  /** The confirmation step: what will be recorded, and its effect computed with the pricing module. */
-  public record ConfirmPage(HedgeView hedge, HedgeForms.ActionForm action, List<String> effects) {
+  /**
+   * The confirmation step: what will be recorded, and its effect computed with the pricing module; or, when its
+   * submission key was used already, what that submission recorded.
+   */
+  public record ConfirmPage(HedgeView hedge, HedgeForms.ActionForm action, List<String> effects, Recorded recorded) {
   }
 
   @CheckedTemplate
@@ -72,9 +79,13 @@ public class HedgeResource {
   private final HedgeBookService book;
   private final HedgeTracker tracker;
   private final FormTokens formTokens;
+  private final HedgeVoids voids;
+  private final OnceKey once;
 
   public HedgeResource(CurrentUser currentUser, PortfolioService portfolios, HedgeBookService book,
-                       HedgeTracker tracker, FormTokens formTokens) {
+                       HedgeTracker tracker, FormTokens formTokens, HedgeVoids voids, OnceKey once) {
+    this.once = once;
+    this.voids = voids;
     this.currentUser = currentUser;
     this.portfolios = portfolios;
     this.book = book;
@@ -98,22 +109,52 @@ public class HedgeResource {
   private TrackPage trackPage(HedgeView view, HedgeForms.ActionForm action, String conflict,
                               HedgeForms.TargetsForm targets, String refusal) {
     List<EventView> events = book.events(currentUser.id(), view.id()).stream().map(EventView::new).toList();
-    return new TrackPage(view, events, action, ACTION_TYPES, conflict, targets, refusal);
+    return new TrackPage(view, events, action, ACTION_TYPES, conflict, targets, refusal, once.token());
   }
 
-  /** Step 1: validates the action and shows what it will record. Nothing is saved. */
+  /**
+   * Step 1: validates the action; a valid one is redirected to the review page (post/redirect/get, with a new
+   * submission key in its address), an invalid one is the hedge's page with the banner. Nothing is saved.
+   */
   @POST
   @Path("confirm")
   public Response confirm(@RestPath long hedgeId, @BeanParam HedgeForms.ActionForm form) {
     HedgeBookService.HedgeAccess access = actable(hedgeId);
-    HedgeView view = new HedgeView(tracker.snapshot(currentUser.id(), hedgeId));
     try {
-      HedgeAction action = action(form);
-      List<String> effects = HedgeEffects.of(access, book.preview(access, action));
-      return Response.ok(Templates.confirm(currentUser.viewer(), new ConfirmPage(view, form.withToken(
-          formTokens.issue().toString()), effects))).build();
+      book.preview(access, action(form));
+      return Response.seeOther(HedgeForms.reviewUri(hedgeId, form.withToken(formTokens.issue().toString())))
+          .build();
     } catch (InvalidHedgeException e) {
       LOG.infof("Hedge action refused for user %d: fields %s", currentUser.id(), e.errors().keySet());
+      HedgeView view = new HedgeView(tracker.snapshot(currentUser.id(), hedgeId));
+      return Response.status(400).entity(Templates.track(currentUser.viewer(), trackPage(view, form, ""), e.errors(),
+          "")).build();
+    }
+  }
+
+  /**
+   * The review page of an action (its fields and submission key in the address, so refresh and Back show it again
+   * and never post anything): what it will record, or, once its key was used, what was recorded.
+   */
+  @GET
+  @Path("confirm")
+  public Response review(@RestPath long hedgeId, @BeanParam HedgeForms.ActionQuery query) {
+    HedgeBookService.HedgeAccess access = actable(hedgeId);
+    HedgeForms.ActionForm form = query.form();
+    Optional<UUID> key = HedgeForms.key(form.formToken());
+    if (key.isEmpty()) {
+      return Response.seeOther(HedgeForms.reviewUri(hedgeId, form.withToken(formTokens.issue().toString()))).build();
+    }
+    HedgeView view = new HedgeView(tracker.snapshot(currentUser.id(), hedgeId));
+    Optional<FormTokens.Submission> done = formTokens.find(key.get(), currentUser.id());
+    if (done.isPresent()) {
+      return Response.ok(Templates.confirm(currentUser.viewer(), new ConfirmPage(view, form, List.of(),
+          Recorded.of(done.get(), "This action", "/hedges/" + hedgeId + "#event-")))).build();
+    }
+    try {
+      List<String> effects = HedgeEffects.of(access, book.preview(access, action(form)));
+      return Response.ok(Templates.confirm(currentUser.viewer(), new ConfirmPage(view, form, effects, null))).build();
+    } catch (InvalidHedgeException e) {
       return Response.status(400).entity(Templates.track(currentUser.viewer(), trackPage(view, form, ""), e.errors(),
           "")).build();
     }
@@ -192,6 +233,34 @@ public class HedgeResource {
       return Response.status(400).entity(Templates.track(currentUser.viewer(),
           trackPage(view, HedgeForms.ActionForm.empty(view.version()), ""), e.errors(), "")).build();
     } catch (StaleEditException e) {
+      return Flash.redirect("/hedges/" + hedgeId, "already-saved");
+    }
+  }
+
+  /**
+   * "Recorded by mistake": voids the hedge (no event chosen) or one of its events; the voided rows stay on the page,
+   * struck through. A refusal is the hedge's page with the banner.
+   */
+  @POST
+  @Path("void")
+  public Response voidRecorded(@RestPath long hedgeId, @RestForm String eventId, @RestForm String reason,
+                               @RestForm Long version, @RestForm String formToken) {
+    actable(hedgeId);
+    Parse p = new Parse();
+    Optional<Long> event = p.id(eventId, "eventId");
+    try {
+      p.check();
+      voids.voidRecorded(currentUser.id(), hedgeId, FormTokens.parse(formToken), version == null ? -1 : version,
+          event, reason);
+      return Flash.redirect("/hedges/" + hedgeId, "hedge-voided");
+    } catch (InvalidHedgeException | StaleEditException e) {
+      Map<String, String> errors = e instanceof InvalidHedgeException invalid ? invalid.errors() : Map.of("eventId",
+          "Someone recorded something on this hedge meanwhile; check the ledger and void again.");
+      HedgeView view = new HedgeView(tracker.snapshot(currentUser.id(), hedgeId));
+      return Response.status(e instanceof StaleEditException ? 409 : 400).entity(Templates.track(
+          currentUser.viewer(), trackPage(view, HedgeForms.ActionForm.empty(view.version()), ""), errors, ""))
+          .build();
+    } catch (DuplicateSubmissionException e) {
       return Flash.redirect("/hedges/" + hedgeId, "already-saved");
     }
   }

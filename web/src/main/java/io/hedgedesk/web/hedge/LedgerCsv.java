@@ -4,6 +4,7 @@ import io.hedgedesk.persistence.hedge.LedgerRow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -36,18 +37,27 @@ import org.apache.commons.csv.CSVPrinter;
  *   <li>{@code cash_change} and {@code cash_asset}: the signed change of the hedge account's balance
  *   (realized PnL − fee + funding ± margin), {@code cash_change_usd} at {@code settlement_usd} (USD per unit of the
  *   settlement asset then);</li>
- *   <li>{@code corrects_event_id} (a correction names the event it corrects), {@code note}.</li>
+ *   <li>{@code corrects_event_id} (a correction names the event it corrects), {@code note};</li>
+ *   <li>{@code realized_pnl_usd} (REDUCE, CLOSE: at the close's price), {@code opened_at} (the hedge's opening,
+ *   ISO-8601 UTC), {@code holding_days} (REDUCE, CLOSE: whole days from the opening to the close).</li>
  * </ol>
- * Amounts are unrounded (as stored, up to 18 decimals).
+ * Coin and settlement amounts are rounded to at most 8 decimals (half-even) without trailing zeros, USD amounts to
+ * 2; prices, rates and quantities as stored without trailing zeros. Voided hedges and events are left out.
  *
- * <p><b>Presets</b> (rows without a cash effect — trades without a fee, notes — are left out):
+ * <p><b>Presets</b>, one row per movement (a close's PnL and its fee are two rows; trades without a fee and notes
+ * make none); coins at most 8 decimals, USD 2; the kind of every row in words at the head of its description:
  * <ul>
- *   <li>{@code koinly}: Koinly "universal" columns; date {@code yyyy-MM-dd HH:mm UTC}; realized PnL and funding
- *   as received (profit) or sent (loss) with the label {@code realized gain}; fees sent with {@code cost}; margin
- *   transfers as unlabelled deposits/withdrawals of the derivatives account.</li>
- *   <li>{@code cointracker}: CoinTracker's eight columns; date {@code MM/dd/yyyy HH:mm:ss} UTC; tags left empty.</li>
+ *   <li>{@code koinly}: Koinly's universal template; date {@code yyyy-MM-dd HH:mm UTC}; realized PnL received or
+ *   sent with the tag {@code realized gain}, funding received or paid with {@code funding fee}, trading fees and
+ *   rebates with {@code futures fee}; margin moved in or out is one leg of a transfer between the holder's own
+ *   wallets: untagged and without a hash, which Koinly matches with the other wallet's leg.</li>
+ *   <li>{@code cointracker}: CoinTracker's eight columns; date {@code MM/dd/yyyy HH:mm:ss} UTC; tags
+ *   {@code margin gain}, {@code margin loss}, {@code margin fee} (fees, funding paid), {@code margin rebate}
+ *   (rebates, funding received); margin transfers untagged (CoinTracker pairs a send and a receive between own
+ *   wallets into a transfer).</li>
  *   <li>{@code rotki}: rotki generic events; Type Income (profit, funding received, rebates), Loss (loss, funding
- *   paid), Spend (fees), Deposit/Withdrawal (margin); Location the venue; Timestamp in milliseconds.</li>
+ *   paid), Spend (fees), Deposit/Withdrawal (margin to and from the exchange: movements between own accounts);
+ *   Location the venue; Timestamp in milliseconds.</li>
  * </ul>
  */
 public final class LedgerCsv {
@@ -76,7 +86,7 @@ public final class LedgerCsv {
       "event_type", "hedge_id", "instrument", "contract_type", "side", "quantity", "quantity_unit", "face_value",
       "price", "usd_notional", "fee", "fee_asset", "funding_rate", "funding_amount", "realized_pnl",
       "realized_pnl_asset", "cash_change", "cash_asset", "cash_change_usd", "settlement_usd", "corrects_event_id",
-      "note");
+      "note", "realized_pnl_usd", "opened_at", "holding_days");
   static final List<String> KOINLY_HEADER = List.of("Date", "Sent Amount", "Sent Currency", "Received Amount",
       "Received Currency", "Fee Amount", "Fee Currency", "Net Worth Amount", "Net Worth Currency", "Label",
       "Description", "TxHash");
@@ -166,29 +176,61 @@ public final class LedgerCsv {
     };
   }
 
-  /** A cash movement a tax tool understands: signed amount, its kind, and a fee paid alongside. */
-  private record Movement(BigDecimal amount, String kind, Optional<BigDecimal> fee) {
+  /** What a preset row is: its kind decides each tool's type label. */
+  enum Kind {
+    PNL_GAIN, PNL_LOSS, FUNDING_RECEIVED, FUNDING_PAID, FEE, REBATE, TRANSFER_IN, TRANSFER_OUT
   }
 
-  private static List<Movement> movements(LedgerRow r) {
-    Optional<BigDecimal> fee = r.fee().filter(f -> f.signum() != 0);
-    return switch (r.eventType()) {
-      case "OPEN", "INCREASE" -> fee.map(f -> List.of(new Movement(f.negate(), f.signum() > 0 ? "FEE" : "REBATE",
-          Optional.empty()))).orElse(List.of());
-      case "REDUCE", "CLOSE" -> List.of(new Movement(r.realizedPnl().orElse(BigDecimal.ZERO), "PNL", fee));
-      case "FUNDING" -> List.of(new Movement(r.cashChange(), "FUNDING", Optional.empty()));
-      case "FEE" -> List.of(new Movement(r.cashChange(), r.cashChange().signum() < 0 ? "FEE" : "REBATE",
-          Optional.empty()));
-      case "MARGIN_IN", "MARGIN_OUT" -> List.of(new Movement(r.cashChange(), "TRANSFER", Optional.empty()));
-      default -> List.of();
-    };
+  /** A cash movement a tax tool understands: signed amount (settlement asset) and its kind. */
+  record Movement(BigDecimal amount, Kind kind) {
+  }
+
+  /**
+   * The movements of a ledger row, one preset row each: a close's realized PnL and its trading fee are two rows
+   * (Koinly takes no fee on a deposit), funding received and paid are told apart, margin moved in or out is a
+   * transfer between the holder's own accounts.
+   */
+  static List<Movement> movements(LedgerRow r) {
+    List<Movement> out = new ArrayList<>();
+    switch (r.eventType()) {
+      case "REDUCE", "CLOSE" -> {
+        BigDecimal pnl = r.realizedPnl().orElse(BigDecimal.ZERO);
+        if (pnl.signum() != 0) {
+          out.add(new Movement(pnl, pnl.signum() > 0 ? Kind.PNL_GAIN : Kind.PNL_LOSS));
+        }
+      }
+      case "FUNDING" -> {
+        if (r.cashChange().signum() != 0) {
+          out.add(new Movement(r.cashChange(), r.cashChange().signum() > 0 ? Kind.FUNDING_RECEIVED
+              : Kind.FUNDING_PAID));
+        }
+      }
+      case "MARGIN_IN", "MARGIN_OUT" -> out.add(new Movement(r.cashChange(),
+          r.cashChange().signum() >= 0 ? Kind.TRANSFER_IN : Kind.TRANSFER_OUT));
+      default -> {
+      }
+    }
+    r.fee().filter(f -> f.signum() != 0).ifPresent(f -> out.add(new Movement(f.negate(),
+        f.signum() > 0 ? Kind.FEE : Kind.REBATE)));
+    return out;
+  }
+
+  /** A coin amount for the presets: at most 8 decimals, no trailing zeros, never exponent form. */
+  static BigDecimal coin(BigDecimal amount) {
+    return amount.setScale(8, RoundingMode.HALF_EVEN).stripTrailingZeros();
+  }
+
+  /** A USD amount: 2 decimals. */
+  static BigDecimal usd(BigDecimal amount) {
+    return amount.setScale(2, RoundingMode.HALF_EVEN);
   }
 
   private static List<Object> preset(Format format, LedgerRow r, Movement m) {
     String asset = r.cashAsset();
-    BigDecimal amount = m.amount().abs();
+    BigDecimal amount = coin(m.amount().abs());
     boolean in = m.amount().signum() >= 0;
-    String description = r.eventType() + " " + r.instrument() + " hedge #" + r.hedgeId() + " (" + r.portfolio() + ")";
+    String description = words(m.kind()) + ": " + r.eventType() + " " + r.instrument() + " hedge #" + r.hedgeId()
+        + " (" + r.portfolio() + ")";
     List<Object> c = new ArrayList<>();
     switch (format) {
       case KOINLY -> {
@@ -197,18 +239,20 @@ public final class LedgerCsv {
         c.add(in ? null : asset);
         c.add(in ? amount : null);
         c.add(in ? asset : null);
-        c.add(m.fee().orElse(null));
-        c.add(m.fee().isPresent() ? asset : null);
-        c.add(amount.multiply(r.settlementUsd()));
+        c.add(null);
+        c.add(null);
+        c.add(usd(m.amount().abs().multiply(r.settlementUsd())));
         c.add("USD");
         c.add(switch (m.kind()) {
-          case "PNL", "FUNDING" -> "realized gain";
-          case "FEE" -> "cost";
-          case "REBATE" -> "income";
-          default -> null;
+          case PNL_GAIN, PNL_LOSS -> "realized gain";
+          case FUNDING_RECEIVED, FUNDING_PAID -> "funding fee";
+          case FEE, REBATE -> "futures fee";
+          case TRANSFER_IN, TRANSFER_OUT -> null;
         });
         c.add(description);
-        c.add("hedgedesk-" + r.eventId());
+        // a transfer leg without a hash, so that Koinly can match it with the other wallet's leg
+        c.add(m.kind() == Kind.TRANSFER_IN || m.kind() == Kind.TRANSFER_OUT ? null : "hedgedesk-" + r.eventId()
+            + (m.kind() == Kind.FEE || m.kind() == Kind.REBATE ? "-fee" : ""));
       }
       case COINTRACKER -> {
         c.add(COINTRACKER_DATE.format(r.occurredAt()));
@@ -216,21 +260,28 @@ public final class LedgerCsv {
         c.add(in ? asset : null);
         c.add(in ? null : amount);
         c.add(in ? null : asset);
-        c.add(m.fee().orElse(null));
-        c.add(m.fee().isPresent() ? asset : null);
         c.add(null);
+        c.add(null);
+        c.add(switch (m.kind()) {
+          case PNL_GAIN -> "margin gain";
+          case PNL_LOSS -> "margin loss";
+          case FUNDING_PAID, FEE -> "margin fee";
+          case FUNDING_RECEIVED, REBATE -> "margin rebate";
+          case TRANSFER_IN, TRANSFER_OUT -> null;
+        });
       }
       case ROTKI -> {
         c.add(switch (m.kind()) {
-          case "PNL", "FUNDING" -> in ? "Income" : "Loss";
-          case "FEE" -> "Spend";
-          case "REBATE" -> "Income";
-          default -> in ? "Deposit" : "Withdrawal";
+          case PNL_GAIN, FUNDING_RECEIVED, REBATE -> "Income";
+          case PNL_LOSS, FUNDING_PAID -> "Loss";
+          case FEE -> "Spend";
+          case TRANSFER_IN -> "Deposit";
+          case TRANSFER_OUT -> "Withdrawal";
         });
         c.add(r.venue().toLowerCase(Locale.ROOT));
         c.add(asset);
         c.add(amount);
-        c.add(m.fee().orElse(BigDecimal.ZERO));
+        c.add(BigDecimal.ZERO);
         c.add(asset);
         c.add(description);
         c.add(r.occurredAt().toEpochMilli());
@@ -238,5 +289,19 @@ public final class LedgerCsv {
       default -> throw new IllegalStateException("not a preset: " + format);
     }
     return c;
+  }
+
+  /** The kind of a row in words, heading its description. */
+  static String words(Kind kind) {
+    return switch (kind) {
+      case PNL_GAIN -> "realized profit";
+      case PNL_LOSS -> "realized loss";
+      case FUNDING_RECEIVED -> "funding received";
+      case FUNDING_PAID -> "funding paid";
+      case FEE -> "trading fee";
+      case REBATE -> "fee rebate";
+      case TRANSFER_IN -> "transfer between own accounts: margin to the exchange";
+      case TRANSFER_OUT -> "transfer between own accounts: margin back from the exchange";
+    };
   }
 }

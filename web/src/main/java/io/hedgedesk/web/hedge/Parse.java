@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Reads form text into values, collecting a message per bad field; {@link #check()} throws them all at once. */
-final class Parse {
+public final class Parse {
 
   private static final int MAX_DIGITS = 40;
   /** The ledger stores numeric(38, 18): less than 10^20, at most 18 decimals. */
@@ -22,7 +22,7 @@ final class Parse {
 
   private final Map<String, String> errors = new LinkedHashMap<>();
 
-  Optional<BigDecimal> decimal(String text, String field) {
+  public Optional<BigDecimal> decimal(String text, String field) {
     if (text == null || text.isBlank()) {
       return Optional.empty();
     }
@@ -51,7 +51,7 @@ final class Parse {
     return Optional.of(value);
   }
 
-  BigDecimal required(String text, String field) {
+  public BigDecimal required(String text, String field) {
     Optional<BigDecimal> value = decimal(text, field);
     if (value.isEmpty() && !errors.containsKey(field)) {
       errors.put(field, "Required.");
@@ -60,7 +60,7 @@ final class Parse {
   }
 
   /** A UTC time typed as {@code yyyy-MM-ddTHH:mm} (an HTML datetime-local field). */
-  Optional<Instant> utcTime(String text, String field) {
+  public Optional<Instant> utcTime(String text, String field) {
     if (text == null || text.isBlank()) {
       return Optional.empty();
     }
@@ -84,7 +84,7 @@ final class Parse {
     }
   }
 
-  Optional<Long> id(String text, String field) {
+  public Optional<Long> id(String text, String field) {
     if (text == null || text.isBlank()) {
       return Optional.empty();
     }
@@ -108,11 +108,11 @@ final class Parse {
     }
   }
 
-  void fail(String field, String message) {
+  public void fail(String field, String message) {
     errors.put(field, message);
   }
 
-  void check() {
+  public void check() {
     if (!errors.isEmpty()) {
       throw new InvalidHedgeException(errors);
     }

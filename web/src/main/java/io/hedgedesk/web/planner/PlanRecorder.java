@@ -39,10 +39,12 @@ public class PlanRecorder {
 
   private final HedgeBookService book;
   private final ObjectMapper json;
+  private final io.hedgedesk.persistence.FormTokens formTokens;
 
-  public PlanRecorder(HedgeBookService book, ObjectMapper json) {
+  public PlanRecorder(HedgeBookService book, ObjectMapper json, io.hedgedesk.persistence.FormTokens formTokens) {
     this.book = book;
     this.json = json;
+    this.formTokens = formTokens;
   }
 
   /** What is stored for a per-asset leg: its inputs and outputs as shown (charts left out). */
@@ -114,22 +116,39 @@ public class PlanRecorder {
   }
 
   /**
-   * Records every command in one transaction, the i-th with the i-th single-use form token; a failure leaves
-   * nothing recorded.
+   * Records every command in one transaction, once per submission {@code key}: the key is stored with the plan's
+   * {@code subject} and the hedges created, so a repeated submission finds them; a failure leaves nothing recorded.
+   * A ledger rule's refusal names the leg's field ({@code openedAt-1}, {@code leverage-0}, …).
    *
    * @return the new hedges' ids
+   * @throws io.hedgedesk.persistence.DuplicateSubmissionException when the key was used already
    */
   @Transactional
-  public List<Long> record(long actorId, List<UUID> tokens, List<OpenHedge> commands) {
-    if (tokens.size() != commands.size()) {
-      throw new IllegalStateException("one form token per hedge is needed: " + tokens.size() + " for "
-          + commands.size());
-    }
+  public List<Long> record(long actorId, UUID key, String subject, List<OpenHedge> commands) {
+    formTokens.consume(key, actorId, subject);
     List<Long> ids = new ArrayList<>();
     for (int i = 0; i < commands.size(); i++) {
-      ids.add(book.open(actorId, tokens.get(i), commands.get(i)));
+      try {
+        ids.add(book.open(actorId, UUID.randomUUID(), commands.get(i)));
+      } catch (io.hedgedesk.domain.hedge.InvalidHedgeException e) {
+        int leg = i;
+        throw new io.hedgedesk.domain.hedge.InvalidHedgeException(e.errors().entrySet().stream().collect(
+            java.util.stream.Collectors.toMap(f -> f.getKey() + "-" + leg, Map.Entry::getValue, (a, b) -> a,
+                java.util.LinkedHashMap::new)));
+      }
     }
+    formTokens.created(key, "hedge", ids, ids.size() == 1 ? "/hedges/" + ids.get(0) : "/hedges");
     return ids;
+  }
+
+  /** What a plan is about, for finding an earlier submission of it: portfolio, strategy and inputs. */
+  public static String subject(long portfolioId, Strategy strategy, String query) {
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(query.getBytes(StandardCharsets.UTF_8));
+      return "plan:" + portfolioId + ":" + strategy.name() + ":" + HexFormat.of().formatHex(hash);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing", e);
+    }
   }
 
   /** A fingerprint of what would be recorded, so the confirmed plan and the recorded one are the same. */

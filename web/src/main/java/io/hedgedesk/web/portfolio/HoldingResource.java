@@ -11,6 +11,7 @@ import io.hedgedesk.persistence.StaleEditException;
 import io.hedgedesk.persistence.portfolio.PortfolioAccess;
 import io.hedgedesk.persistence.portfolio.PortfolioService;
 import io.hedgedesk.web.support.Flash;
+import io.hedgedesk.web.support.OnceKey;
 import io.hedgedesk.web.support.Formats;
 import io.hedgedesk.web.user.CurrentUser;
 import io.hedgedesk.web.user.Viewer;
@@ -52,7 +53,11 @@ public class HoldingResource {
   private final FormTokens formTokens;
   private final Clock clock;
 
-  public HoldingResource(CurrentUser currentUser, PortfolioService portfolios, FormTokens formTokens, Clock clock) {
+  private final OnceKey once;
+
+  public HoldingResource(CurrentUser currentUser, PortfolioService portfolios, FormTokens formTokens, Clock clock,
+                         OnceKey once) {
+    this.once = once;
     this.currentUser = currentUser;
     this.portfolios = portfolios;
     this.formTokens = formTokens;
@@ -63,7 +68,7 @@ public class HoldingResource {
   @Path("new")
   public TemplateInstance newForm(@RestPath long portfolioId) {
     PortfolioAccess access = portfolios.writable(currentUser.id(), portfolioId, "change holdings");
-    return Templates.form(currentUser.viewer(), edit(access, 0, HoldingInput.EMPTY, formTokens.issue().toString(), 0,
+    return Templates.form(currentUser.viewer(), edit(access, 0, HoldingInput.EMPTY, once.token(), 0,
         "", HoldingInput.EMPTY), Map.of());
   }
 

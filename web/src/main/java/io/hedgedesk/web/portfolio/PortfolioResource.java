@@ -16,6 +16,7 @@ import io.hedgedesk.web.hedge.CoinCoverageView;
 import io.hedgedesk.web.planner.Planner;
 import io.hedgedesk.web.hedge.book.HedgeTracker;
 import io.hedgedesk.web.support.Flash;
+import io.hedgedesk.web.support.OnceKey;
 import io.hedgedesk.web.support.StampedCache;
 import io.hedgedesk.web.user.CurrentUser;
 import io.hedgedesk.web.user.Viewer;
@@ -75,10 +76,13 @@ public class PortfolioResource {
   private record DetailData(PortfolioAccess access, PortfolioValuation valuation, List<CoinCoverageView> coins) {
   }
 
+  private final OnceKey once;
+
   public PortfolioResource(CurrentUser currentUser, TeamService teams, PortfolioService portfolios,
-                           FormTokens formTokens, HedgeTracker tracker,
+                           FormTokens formTokens, HedgeTracker tracker, OnceKey once,
                            @ConfigProperty(name = "hedgedesk.page-cache-ttl", defaultValue = "5s") Duration ttl) {
     this.tracker = tracker;
+    this.once = once;
     this.currentUser = currentUser;
     this.teams = teams;
     this.portfolios = portfolios;
@@ -88,7 +92,7 @@ public class PortfolioResource {
 
   @GET
   public TemplateInstance list(@RestQuery String flash) {
-    return listPage(Flash.message(flash), "", formTokens.issue().toString(), Map.of());
+    return listPage(Flash.message(flash), "", once.token(), Map.of());
   }
 
   /**
@@ -121,7 +125,7 @@ public class PortfolioResource {
   @GET
   @Path("{portfolioId}")
   public TemplateInstance detail(@RestPath long portfolioId, @RestQuery String flash) {
-    return Templates.detail(currentUser.viewer(), page(portfolioId, "", "", formTokens.issue().toString()),
+    return Templates.detail(currentUser.viewer(), page(portfolioId, "", "", once.token()),
         Flash.message(flash), Map.of());
   }
 

@@ -28,6 +28,7 @@ public final class Flash {
       Map.entry("imported", "Import complete."),
       Map.entry("hedge-opened", "Hedge recorded."),
       Map.entry("hedge-recorded", "Recorded in the hedge's ledger."),
+      Map.entry("hedge-voided", "Voided as recorded by mistake: it stays in the ledger, struck through, and counts nowhere."),
       Map.entry("targets-saved", "Close targets saved."),
       Map.entry("mark-saved", "Mark price saved."),
       Map.entry("backfill-started", "Backfill started; its progress is below."));

@@ -11,6 +11,7 @@ import io.hedgedesk.persistence.audit.AuditLog;
 import io.hedgedesk.persistence.team.TeamService;
 import io.hedgedesk.web.security.SecurityLog;
 import io.hedgedesk.web.support.Flash;
+import io.hedgedesk.web.support.OnceKey;
 import io.hedgedesk.web.user.CurrentUser;
 import io.hedgedesk.web.user.Viewer;
 import io.quarkus.qute.CheckedTemplate;
@@ -53,7 +54,11 @@ public class TeamResource {
   private final AuditLog audit;
   private final FormTokens formTokens;
 
-  public TeamResource(CurrentUser currentUser, TeamService teams, AuditLog audit, FormTokens formTokens) {
+  private final OnceKey once;
+
+  public TeamResource(CurrentUser currentUser, TeamService teams, AuditLog audit, FormTokens formTokens,
+                      OnceKey once) {
+    this.once = once;
     this.currentUser = currentUser;
     this.teams = teams;
     this.audit = audit;
@@ -63,7 +68,7 @@ public class TeamResource {
   @GET
   public TemplateInstance list(@RestQuery String flash) {
     return Templates.list(currentUser.viewer(), teams.teamsOf(currentUser.id()), Flash.message(flash), "",
-        formTokens.issue().toString(), Map.of());
+        once.token(), Map.of());
   }
 
   /** The form's single-use token makes a double submit create one team (the second lands on the list). */
@@ -86,7 +91,7 @@ public class TeamResource {
   public TemplateInstance detail(@RestPath long teamId, @RestQuery String flash) {
     TeamPage page = page(teamId);
     return Templates.detail(currentUser.viewer(), page, Flash.message(flash), typed(page, TeamForms.Typed.NONE),
-        formTokens.issue().toString(), Map.of());
+        once.token(), Map.of());
   }
 
   @POST

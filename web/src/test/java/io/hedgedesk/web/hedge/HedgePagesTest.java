@@ -257,13 +257,16 @@ class HedgePagesTest {
         assertThat(Long.parseLong(r.get("event_id"))).isEqualTo(e.id());
         assertThat(r.get("timestamp_utc")).isEqualTo(e.occurredAt().toString());
         assertThat(r.get("event_type")).isEqualTo(e.type().name());
-        assertThat(new BigDecimal(r.get("cash_change"))).isEqualByComparingTo(e.cashChange());
-        assertThat(new BigDecimal(r.get("cash_change_usd"))).isEqualByComparingTo(e.cashChangeUsd());
+        // coins at most 8 decimals, USD 2 (the export's rounding)
+        assertThat(new BigDecimal(r.get("cash_change"))).isEqualByComparingTo(e.cashChange().setScale(8,
+            java.math.RoundingMode.HALF_EVEN));
+        assertThat(new BigDecimal(r.get("cash_change_usd"))).isEqualByComparingTo(e.cashChangeUsd().setScale(2,
+            java.math.RoundingMode.HALF_EVEN));
         assertThat(r.get("portfolio")).isEqualTo("'=HYPERLINK(\"x\")");
         assertThat(r.get("instrument")).isEqualTo("BYBIT:BTCUSD");
       }
       CSVRecord funding = records.get(2);
-      assertThat(funding.get("funding_amount")).isEqualTo("-0.000050000000000000");
+      assertThat(funding.get("funding_amount")).isEqualTo("-0.00005");
       assertThat(funding.get("note")).isEqualTo("'-2+3 @cmd");
       assertThat(records.get(0).get("quantity_unit")).isEqualTo("CONTRACTS");
       assertThat(new BigDecimal(records.get(0).get("usd_notional"))).isEqualByComparingTo("10000");

@@ -281,14 +281,22 @@ class PlannerPageTest {
       assertTrue(planShown != null && planShown.asNormalizedText().contains("seriesBeta"), "plan shown on the hedge page");
       assertTrue(hedge.planJson().isPresent(), "the domain record carries the plan");
 
-      // The same confirmation submitted twice records once: the planner sees the proxy hedge now open and plans
-      // nothing more, and the page says why.
+      // The same confirmation submitted twice records once and says what the first submission recorded, with a
+      // link; Back to the confirmation page (the same key) says so too, without a form.
       var again = frank.post("/portfolios/" + id + "/plan/record", "strategy", "PROXY",
           "query", post.getInputByName("query").getValue(), "digest", post.getInputByName("digest").getValue(),
           "formToken", post.getInputByName("formToken").getValue());
       assertEquals(409, again.getStatusCode());
-      assertTrue(again.getContentAsString().contains("A proxy hedge is already open on this portfolio"),
-          again.getContentAsString());
+      assertTrue(again.getContentAsString().contains("This plan was recorded at "), again.getContentAsString());
+      assertTrue(again.getContentAsString().contains("as hedge #" + hedge.id() + "."), again.getContentAsString());
+      assertTrue(again.getContentAsString().contains("href=\"/hedges/" + hedge.id() + "\""));
+      HtmlPage back = frank.page(confirm.getUrl().getPath() + "?" + confirm.getUrl().getQuery());
+      assertTrue(back.asNormalizedText().contains("This plan was recorded at "), back.asNormalizedText());
+      assertTrue(back.getForms().stream().noneMatch(f -> f.getActionAttribute().endsWith("/plan/record")));
+      // Another tab (a new key): the planner plans nothing more, and the page names the earlier recording.
+      HtmlPage secondTab = formTo(frank.page("/portfolios/" + id + "/plan?" + query), "/plan/confirm")
+          .getOneHtmlElementByAttribute("button", "value", "PROXY").click();
+      assertTrue(secondTab.asNormalizedText().contains("This plan was recorded at "), secondTab.asNormalizedText());
       assertEquals(1, book.hedges(teams.user(frank).id(), id).size());
 
       // Viewers may plan but not record; without the CSRF token nothing is recorded either.

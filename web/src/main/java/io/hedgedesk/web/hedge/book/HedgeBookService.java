@@ -41,7 +41,8 @@ import java.util.stream.Collectors;
  * else is a {@link NotFoundException}; actions need the editor or owner role ({@link RoleRefusedException}). Every
  * action runs in one transaction that consumes its single-use form token, checks the position's version
  * ({@link StaleEditException}), applies the {@link HedgeLedger}'s rules, stores the position and its ledger entries
- * ({@link HedgeRepository}) and writes an audit event. Spot holdings are never changed here.
+ * ({@link HedgeRepository}) and writes an audit event. Spot holdings change only when the margin of an inverse hedge
+ * taken out of the bag comes back at its close.
  */
 @ApplicationScoped
 @Transactional
@@ -187,10 +188,45 @@ public class HedgeBookService {
         throw InvalidHedgeException.of("correctsEventId", "Choose an event of this hedge.");
       }
     });
-    HedgeRepository.Written written = hedges.append(actorId, hedgeId, expectedVersion, step.after(), step.entry());
+    HedgeRepository.LedgerSums sums = step.entry().type() == HedgeEventType.CLOSE
+        ? hedges.ledgerSums(List.of(hedgeId)).get(hedgeId) : null;
+    if (sums != null) {
+      step = HedgeLedger.DEFAULT.withMarginReturn(step, sums.cash());
+    }
+    HedgeRepository.Written written = hedges.append(actorId, hedgeId, expectedVersion, step.after(), step.entries());
     audit.record(access.portfolio().portfolio().teamId(), access.hedge().portfolioId(), actorId, "HEDGE", hedgeId,
         step.entry().type().name(), written.before(), written.after());
+    if (sums != null && step.entries().size() > 1) {
+      returnToTheBag(actorId, access, step.entries().get(1).cashChange().negate(), sums.margin());
+    }
+    formTokens.created(formToken, "event", List.of(written.id()), "/hedges/" + hedgeId);
     return written.id();
+  }
+
+  /**
+   * The margin of an inverse hedge taken out of the bag comes back to it at the close: the largest linked holding of
+   * the coin changes by {@link HedgeLedger#bagChange}, with its own audit event.
+   */
+  private void returnToTheBag(long actorId, HedgeAccess access, BigDecimal returned, BigDecimal taken) {
+    Hedge hedge = access.hedge();
+    if (!hedge.marginFromHoldings() || access.instrument().settlementAsset().isDollar()) {
+      return;
+    }
+    String coin = access.instrument().baseAsset().symbol();
+    portfolios.holdings(actorId, hedge.portfolioId()).stream()
+        .filter(h -> hedge.holdingIds().contains(h.id()) && h.draft().assetSymbol().equals(coin))
+        .max(java.util.Comparator.comparing(h -> h.draft().quantity()))
+        .ifPresent(holding -> {
+          BigDecimal change = HedgeLedger.bagChange(returned, taken);
+          portfolios.marginReturned(actorId, hedge.portfolioId(), holding.id(), change, "hedge #" + hedge.id()
+              + " closed: " + plain(returned) + " " + coin + " returned from " + access.instrument().venue()
+              + "; the holding changes by " + plain(change) + " " + coin);
+        });
+  }
+
+  private static String plain(BigDecimal value) {
+    return value.setScale(8, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString()
+        .replace("-", "\u2212");
   }
 
   /**

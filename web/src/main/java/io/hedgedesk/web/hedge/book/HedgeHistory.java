@@ -2,6 +2,7 @@ package io.hedgedesk.web.hedge.book;
 
 import io.hedgedesk.persistence.hedge.LedgerRow;
 import io.hedgedesk.persistence.hedge.HedgeHistoryFilter;
+import io.hedgedesk.persistence.hedge.HedgeRepository;
 import io.agroal.api.AgroalDataSource;
 import io.hedgedesk.domain.instrument.ContractType;
 import io.hedgedesk.domain.instrument.Instrument;
@@ -48,12 +49,16 @@ public class HedgeHistory {
       join portfolio p on p.id = e.portfolio_id
       join membership m on m.team_id = p.team_id and m.user_id = ?
       join app_user u on u.id = e.actor_id
-      where (?::bigint is null or p.id = ?::bigint)
+      where h.voided_at is null and e.event_type <> 'VOID' and %s
+        and (?::bigint is null or p.id = ?::bigint)
         and (?::text[] is null or h.contract_id = any(?::text[]))
         and (?::timestamptz is null or e.occurred_at >= ?::timestamptz)
         and (?::timestamptz is null or e.occurred_at < ?::timestamptz)
         and (?::text is null or h.status = ?::text)
-      order by e.occurred_at, e.id""";
+      order by e.occurred_at %2$s, e.id %2$s""";
+
+  private static final String OLDEST_FIRST = SELECT.formatted(HedgeRepository.NOT_VOIDED, "");
+  private static final String NEWEST_FIRST = SELECT.formatted(HedgeRepository.NOT_VOIDED, "desc");
 
   private final AgroalDataSource dataSource;
   private final PortfolioService portfolios;
@@ -63,27 +68,31 @@ public class HedgeHistory {
     this.portfolios = portfolios;
   }
 
-  /** At most {@code limit} rows, oldest first (the history page). */
+  /** At most {@code limit} rows, newest first (the history page); voided ones are left out. */
   @Transactional
   public List<LedgerRow> list(long userId, HedgeHistoryFilter filter, int limit) {
     List<LedgerRow> rows = new ArrayList<>();
-    stream(userId, filter, limit, rows::add);
+    stream(userId, filter, limit, rows::add, NEWEST_FIRST);
     return rows;
   }
 
   /**
-   * Hands every matching row to {@code sink}, oldest first, without holding them: one cursor, {@link #FETCH_SIZE}
+   * Hands every matching row but the voided ones to {@code sink}, oldest first, without holding them: one cursor, {@link #FETCH_SIZE}
    * rows at a time. A portfolio filter outside the user's teams is a {@link io.hedgedesk.persistence.NotFoundException}.
    *
    * @return the number of rows
    */
   @Transactional
   public long stream(long userId, HedgeHistoryFilter filter, long limit, Consumer<LedgerRow> sink) {
+    return stream(userId, filter, limit, sink, OLDEST_FIRST);
+  }
+
+  private long stream(long userId, HedgeHistoryFilter filter, long limit, Consumer<LedgerRow> sink, String query) {
     filter.portfolioId().ifPresent(id -> portfolios.access(userId, id));
     Optional<String[]> contracts = filter.asset().map(asset -> HedgeBookService.catalog().all().stream()
         .filter(i -> i.baseAsset().symbol().equals(asset)).map(Instrument::id).toArray(String[]::new));
     try (Connection connection = dataSource.getConnection();
-         PreparedStatement statement = connection.prepareStatement(SELECT)) {
+         PreparedStatement statement = connection.prepareStatement(query)) {
       statement.setFetchSize(FETCH_SIZE);
       int i = 1;
       statement.setLong(i++, userId);
@@ -168,14 +177,21 @@ public class HedgeHistory {
                  when t.micros %% 1000 = 0 then to_char(t.utc, '.MS')
                  else to_char(t.utc, '.US') end || 'Z',
                %s, %s, c.venue, e.event_type, h.id, h.contract_id, h.contract_type, h.side,
-               e.quantity, case when e.quantity is not null then c.unit end, c.face_value, e.price,
-               case when e.quantity is not null and e.price is not null then
-                 case when c.inverse then e.quantity * c.face_value else e.quantity * c.face_value * e.price end
+               trim_scale(e.quantity), case when e.quantity is not null then c.unit end, trim_scale(c.face_value),
+               trim_scale(e.price),
+               case when e.quantity is not null and e.price is not null then round(
+                 case when c.inverse then e.quantity * c.face_value else e.quantity * c.face_value * e.price end, 2)
                end,
-               e.fee, case when e.fee is not null then e.settlement_asset end, e.funding_rate,
-               case when e.event_type = 'FUNDING' then e.cash_change end,
-               e.realized_pnl, case when e.realized_pnl is not null then e.settlement_asset end,
-               e.cash_change, e.settlement_asset, e.cash_change_usd, e.settlement_usd, e.corrects_event_id, %s
+               trim_scale(round(e.fee, 8)), case when e.fee is not null then e.settlement_asset end,
+               trim_scale(e.funding_rate),
+               case when e.event_type = 'FUNDING' then trim_scale(round(e.cash_change, 8)) end,
+               trim_scale(round(e.realized_pnl, 8)), case when e.realized_pnl is not null then e.settlement_asset end,
+               trim_scale(round(e.cash_change, 8)), e.settlement_asset, round(e.cash_change_usd, 2),
+               trim_scale(e.settlement_usd), e.corrects_event_id, %s,
+               round(e.realized_pnl_usd, 2),
+               to_char(h.opened_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
+               case when e.realized_pnl is not null then
+                 floor(extract(epoch from e.occurred_at - h.opened_at) / 86400)::bigint end
         from hedge_event e
         cross join lateral (select e.occurred_at at time zone 'UTC' as utc,
                                    extract(microseconds from e.occurred_at at time zone 'UTC')::bigint as micros) t
@@ -184,9 +200,9 @@ public class HedgeHistory {
         join portfolio p on p.id = e.portfolio_id
         join membership m on m.team_id = p.team_id and m.user_id = %d
         join app_user u on u.id = e.actor_id
-        where %s
+        where %s and h.voided_at is null and e.event_type <> 'VOID' and %s
         order by e.occurred_at, e.id""".formatted(neutralized("p.name"), neutralized("u.display_name"),
-        neutralized("e.note"), catalog, userId, where);
+        neutralized("e.note"), catalog, userId, where, HedgeRepository.NOT_VOIDED);
   }
 
   /** SQL for a text column as the CSV cell {@code LedgerCsv.cell} makes of it: neutralized, empty for null. */

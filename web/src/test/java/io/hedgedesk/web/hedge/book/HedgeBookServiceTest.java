@@ -126,14 +126,17 @@ class HedgeBookServiceTest {
     List<HedgeEvent> events = book.events(alice.id(), id);
     assertThat(events).extracting(HedgeEvent::type).containsExactly(HedgeEventType.OPEN, HedgeEventType.MARGIN_IN,
         HedgeEventType.INCREASE, HedgeEventType.FUNDING, HedgeEventType.FUNDING, HedgeEventType.FUNDING,
-        HedgeEventType.REDUCE, HedgeEventType.CLOSE);
+        HedgeEventType.REDUCE, HedgeEventType.CLOSE, HedgeEventType.MARGIN_OUT);
     assertThat(events.get(0).cashChangeUsd()).isEqualByComparingTo("-6");
     assertThat(events.get(3).settlementUsd()).isEqualByComparingTo("45000");
     assertThat(r12(events.get(6).realizedPnl().orElseThrow())).isEqualByComparingTo("0.0125");
     assertThat(events.get(7).sizeAfter()).isZero();
-    // +0.10012 − 0.00012 + 0.00025 funding + 0.0125 − 0.0375 = 0.07525 BTC in the account (0.1 + 0.00025 − 0.025)
-    BigDecimal cash = events.stream().map(HedgeEvent::cashChange).reduce(BigDecimal.ZERO, BigDecimal::add);
+    // +0.10012 − 0.00012 + 0.00025 funding + 0.0125 − 0.0375 = 0.07525 BTC in the account (0.1 + 0.00025 − 0.025),
+    // returned by the close's MARGIN_OUT, which leaves the account at 0
+    BigDecimal cash = events.subList(0, 8).stream().map(HedgeEvent::cashChange).reduce(BigDecimal.ZERO,
+        BigDecimal::add);
     assertThat(r12(cash)).isEqualByComparingTo("0.07525");
+    assertThat(r12(events.get(8).cashChange())).isEqualByComparingTo("-0.07525");
     assertThat(portfolios.holding(alice.id(), p.id(), bag.id()).version()).isEqualTo(bag.version());
     assertThat(audit.portfolioTrail(p.id())).filteredOn(a -> a.objectType().equals("HEDGE") && a.objectId() == id)
         .extracting(AuditEvent::action)
@@ -142,7 +145,38 @@ class HedgeBookServiceTest {
     assertThatThrownBy(() -> book.act(alice.id(), id, UUID.randomUUID(), closed.version(),
         HedgeAction.cash(HedgeEventType.FUNDING, BigDecimal.ONE, BigDecimal.ONE, null)))
         .isInstanceOfSatisfying(InvalidHedgeException.class, e -> assertThat(e.errors()).containsKey("type"));
-    assertThat(book.events(alice.id(), id)).hasSize(8);
+    assertThat(book.events(alice.id(), id)).hasSize(9);
+  }
+
+  /**
+   * Margin out of the bag of an inverse hedge comes back to the bag at the close. BTC 0.4 + 0.3 (the larger is
+   * changed); short 10,000 BYBIT:BTCUSD at 50,000, margin 0.1, fee 0.00012: 0.10012 BTC taken. Funding +0.0002
+   * (balance 0.1002). Close at 40,000, no fee: R = 10,000 × (1/40,000 − 1/50,000) = 0.05 BTC; returned
+   * 0.1002 + 0.05 = 0.1502 BTC; the holding changes by 0.1502 − 0.10012 = +0.05008 → 0.45008 BTC.
+   */
+  @Test
+  void closingReturnsTheMarginToTheLargestHoldingOfTheCoin() {
+    AppUser alice = login("Alice");
+    Portfolio p = portfolio(alice);
+    Holding small = btc(alice, p, "0.3");
+    Holding large = btc(alice, p, "0.4");
+    OpenHedge command = shortBtcusd(p.id(), List.of(small.id(), large.id()), "10000", "50000");
+    long id = book.open(alice.id(), UUID.randomUUID(), new OpenHedge(p.id(), command.contractId(), command.side(),
+        command.size(), command.entryPrice(), command.leverage(), command.margin(), "OUT_OF_BAG",
+        command.holdingIds(), command.targetCoverage(), command.planJson(), command.fee()));
+    book.act(alice.id(), id, UUID.randomUUID(), book.hedge(alice.id(), id).hedge().version(),
+        HedgeAction.cash(HedgeEventType.FUNDING, new BigDecimal("0.0002"), new BigDecimal("45000"), null));
+    book.act(alice.id(), id, UUID.randomUUID(), book.hedge(alice.id(), id).hedge().version(),
+        HedgeAction.trade(HedgeEventType.CLOSE, null, new BigDecimal("40000"), null));
+
+    HedgeEvent back = book.events(alice.id(), id).get(4);
+    assertThat(back.type()).isEqualTo(HedgeEventType.MARGIN_OUT);
+    assertThat(r12(back.cashChange())).isEqualByComparingTo("-0.1502");
+    assertThat(portfolios.holding(alice.id(), p.id(), large.id()).draft().quantity()).isEqualByComparingTo("0.45008");
+    assertThat(portfolios.holding(alice.id(), p.id(), small.id()).draft().quantity()).isEqualByComparingTo("0.3");
+    assertThat(audit.portfolioTrail(p.id())).filteredOn(a -> a.action().equals("HEDGE_MARGIN_RETURN"))
+        .singleElement().satisfies(a -> assertThat(a.after()).contains("hedge #" + id
+            + " closed: 0.1502 BTC returned from BYBIT; the holding changes by 0.05008 BTC"));
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.hedgedesk.web.hedge.book;
 
 import io.hedgedesk.persistence.hedge.HedgeHistoryFilter;
+import io.hedgedesk.persistence.hedge.LedgerRow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -166,13 +167,17 @@ class HedgeHistoryTest {
     assertThat(open.get("instrument")).isEqualTo("BYBIT:ETHUSDT");
     assertThat(open.get("contract_type")).isEqualTo("LINEAR");
     assertThat(open.get("side")).isEqualTo("SHORT");
-    assertThat(open.get("quantity")).isEqualTo("2.500000000000000000");
+    assertThat(open.get("quantity")).isEqualTo("2.5");
     assertThat(open.get("quantity_unit")).isEqualTo("ETH");
     assertThat(open.get("face_value")).isEqualTo("1");
-    assertThat(open.get("price")).isEqualTo("3000.500000000000000000");
-    // 2.5 × 1 × 3000.5 = 7501.25, at the scale of the exact product (18 + 0 + 18)
-    assertThat(open.get("usd_notional")).isEqualTo("7501.25" + "0".repeat(34));
-    assertThat(open.get("fee")).isEqualTo("0.750000000000000000");
+    assertThat(open.get("price")).isEqualTo("3000.5");
+    // 2.5 × 1 × 3000.5 = 7501.25 USD, 2 decimals
+    assertThat(open.get("usd_notional")).isEqualTo("7501.25");
+    assertThat(open.get("fee")).isEqualTo("0.75");
+    assertThat(open.get("cash_change_usd")).isEqualTo("-0.75");
+    assertThat(open.get("opened_at")).isEqualTo(open.get("timestamp_utc").replaceAll("\\.[0-9]+Z$", "Z"));
+    assertThat(open.get("holding_days")).isEmpty();
+    assertThat(open.get("realized_pnl_usd")).isEmpty();
     assertThat(open.get("fee_asset")).isEqualTo("USDT");
     assertThat(open.get("funding_amount")).isEmpty();
     assertThat(open.get("realized_pnl_asset")).isEmpty();
@@ -184,8 +189,8 @@ class HedgeHistoryTest {
     assertThat(whole.get("quantity")).isEmpty();
     assertThat(whole.get("quantity_unit")).isEmpty();
     assertThat(whole.get("usd_notional")).isEmpty();
-    assertThat(whole.get("funding_rate")).isEqualTo("0.000100000000000000");
-    assertThat(new BigDecimal(whole.get("funding_amount"))).isEqualByComparingTo("-0.375");
+    assertThat(whole.get("funding_rate")).isEqualTo("0.0001");
+    assertThat(whole.get("funding_amount")).isEqualTo("-0.375");
     assertThat(whole.get("funding_amount")).isEqualTo(whole.get("cash_change"));
     assertThat(whole.get("cash_asset")).isEqualTo("USDT");
     assertThat(whole.get("note")).isEqualTo("'=HYPERLINK(\"x\")");
@@ -195,6 +200,66 @@ class HedgeHistoryTest {
     assertThat(rows.get(4).get("timestamp_utc")).isEqualTo("2030-01-03T00:00:00.123456Z");
     assertThat(rows.get(4).get("note")).isEmpty();
   }
+
+  @Inject
+  HedgeVoids voids;
+
+  /**
+   * A close carries its USD PnL, the opening time and the whole days held; amounts at most 8 decimals; voided
+   * events and VOID entries are left out. Linear short 2 BYBIT:ETHUSDT at 3,000 opened 10.5 days ago, fee
+   * 0.3333333333 USDT (→ 0.33333333), margin 3,000 (MARGIN_IN 3,000.3333333333); a funding +1.5 voided; closed at
+   * 2,900: R = 2 × (3,000 − 2,900) = 200 USDT = 200.00 USD, 10 whole days; the margin returned
+   * −0.3333333333 + 3,000.3333333333 + 200 = 3,200 USDT.
+   */
+  @Test
+  void closesCarryUsdPnlAndHoldingDaysAndVoidedEventsAreLeftOut() throws Exception {
+    AppUser alice = login("Alice");
+    Portfolio p = portfolio(alice);
+    Instant opened = Instant.now().minus(java.time.Duration.ofHours(10 * 24 + 12)).truncatedTo(
+        java.time.temporal.ChronoUnit.SECONDS);
+    long id = book.open(alice.id(), UUID.randomUUID(), new OpenHedge(p.id(), "BYBIT:ETHUSDT", Side.SHORT,
+        new BigDecimal("2"), new BigDecimal("3000"), new BigDecimal("2"), new BigDecimal("3000"), "STABLECOIN",
+        List.of(), BigDecimal.ONE, "", new BigDecimal("0.3333333333"), Optional.of(opened)));
+    book.act(alice.id(), id, UUID.randomUUID(), book.hedge(alice.id(), id).hedge().version(),
+        io.hedgedesk.domain.hedge.HedgeAction.cash(io.hedgedesk.domain.hedge.HedgeEventType.FUNDING,
+            new BigDecimal("1.5"), null, null));
+    long funding = book.events(alice.id(), id).get(2).id();
+    voids.voidRecorded(alice.id(), id, UUID.randomUUID(), book.hedge(alice.id(), id).hedge().version(),
+        Optional.of(funding), "typo");
+    book.act(alice.id(), id, UUID.randomUUID(), book.hedge(alice.id(), id).hedge().version(),
+        io.hedgedesk.domain.hedge.HedgeAction.trade(io.hedgedesk.domain.hedge.HedgeEventType.CLOSE, null,
+            new BigDecimal("2900"), null));
+
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    history.copyNative(alice.id(), new HedgeHistoryFilter(Optional.of(p.id()), Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.empty()), out);
+    List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader(LedgerCsv.NATIVE_HEADER.toArray(String[]::new))
+        .get().parse(new StringReader(out.toString(StandardCharsets.UTF_8))).getRecords();
+    assertThat(rows).extracting(r -> r.get("event_type")).containsExactly("OPEN", "MARGIN_IN", "CLOSE", "MARGIN_OUT");
+    assertThat(rows.get(0).get("fee")).isEqualTo("0.33333333");
+    CSVRecord close = rows.get(2);
+    assertThat(close.get("realized_pnl")).isEqualTo("200");
+    assertThat(close.get("realized_pnl_usd")).isEqualTo("200.00");
+    assertThat(close.get("holding_days")).isEqualTo("10");
+    assertThat(close.get("opened_at")).isEqualTo(opened.toString());
+    assertThat(rows.get(3).get("cash_change")).isEqualTo("-3200");
+    assertThat(history.list(alice.id(), new HedgeHistoryFilter(Optional.of(p.id()), Optional.empty(),
+        Optional.empty(), Optional.empty(), Optional.empty()), 10)).extracting(LedgerRow::eventType)
+        .startsWith("MARGIN_OUT", "CLOSE").doesNotContain("FUNDING", "VOID");
+    // the year's summary: realized 200 USDT (200 USD), fees 0.3333333333, the voided funding nowhere
+    assertThat(years.of(alice.id(), new HedgeHistoryFilter(Optional.of(p.id()), Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.empty()))).singleElement().satisfies(y -> {
+          assertThat(y.asset()).isEqualTo("USDT");
+          assertThat(y.realizedPnl()).isEqualByComparingTo("200");
+          assertThat(y.realizedPnlUsd()).isEqualByComparingTo("200");
+          assertThat(y.fees()).isEqualByComparingTo("0.3333333333");
+          assertThat(y.fundingReceived()).isZero();
+          assertThat(y.fundingPaid()).isZero();
+        });
+  }
+
+  @Inject
+  HedgeYears years;
 
   /** The COPY statement cannot take bind parameters: only values the application chose may be spliced in. */
   @Test

@@ -177,6 +177,51 @@ class HedgeTrackerTest {
     assertThat(s.fundingNote()).contains("daily close");
   }
 
+  @Inject
+  HedgeVoids voids;
+
+  /**
+   * A voided hedge counts nowhere: with BTC 1 held at 50,000 (a team price), hedge A (short 20,000 BYBIT:BTCUSD)
+   * gives the coin a coverage c₁; adding hedge B (short 30,000) changes it; voiding B brings the coin back to c₁ and
+   * B no longer shows among the open hedges. A funding of A voided leaves A's funding total.
+   */
+  @Test
+  void aVoidedHedgeNoLongerChangesTheCoinsCoverage() {
+    AppUser carol = TestUsers.create(users, "Carol");
+    teams.onLogin(carol);
+    Portfolio p = portfolios.create(carol.id(), teams.currentTeam(carol.id()).team().id(), UUID.randomUUID(),
+        "V " + UUID.randomUUID());
+    Holding btc = portfolios.addHolding(carol.id(), p.id(), UUID.randomUUID(), HoldingDraft.parse(
+        new HoldingInput("BTC", false, "1", "Wallet", "", "", ""), LocalDate.now()));
+    portfolios.enterPrice(carol.id(), p.id(), UUID.randomUUID(), "BTC", new BigDecimal("50000"));
+    long a = book.open(carol.id(), UUID.randomUUID(), new OpenHedge(p.id(), "BYBIT:BTCUSD", Side.SHORT,
+        new BigDecimal("20000"), new BigDecimal("50000"), BigDecimal.valueOf(2), new BigDecimal("0.2"), "EXTRA_COIN",
+        List.of(btc.id()), BigDecimal.ONE, "", BigDecimal.ZERO));
+    BigDecimal alone = tracker.openOf(carol.id(), p.id()).asset("BTC").orElseThrow().coverage().orElseThrow();
+    long b = book.open(carol.id(), UUID.randomUUID(), new OpenHedge(p.id(), "BYBIT:BTCUSD", Side.SHORT,
+        new BigDecimal("30000"), new BigDecimal("50000"), BigDecimal.valueOf(2), new BigDecimal("0.3"), "EXTRA_COIN",
+        List.of(btc.id()), BigDecimal.ONE, "", BigDecimal.ZERO));
+    assertThat(tracker.openOf(carol.id(), p.id()).asset("BTC").orElseThrow().coverage().orElseThrow())
+        .isNotEqualByComparingTo(alone);
+
+    voids.voidRecorded(carol.id(), b, UUID.randomUUID(), book.hedge(carol.id(), b).hedge().version(),
+        Optional.empty(), "typed twice");
+    book.act(carol.id(), a, UUID.randomUUID(), book.hedge(carol.id(), a).hedge().version(),
+        HedgeAction.cash(HedgeEventType.FUNDING, new BigDecimal("0.001"), new BigDecimal("50000"), null));
+    long funding = book.events(carol.id(), a).get(2).id();
+    voids.voidRecorded(carol.id(), a, UUID.randomUUID(), book.hedge(carol.id(), a).hedge().version(),
+        Optional.of(funding), "");
+
+    assertThat(tracker.openOf(carol.id(), p.id()).asset("BTC").orElseThrow().coverage().orElseThrow()).isEqualByComparingTo(alone);
+    assertThat(tracker.openOf(carol.id(), p.id()).hedge(b)).isEmpty();
+    assertThat(book.hedge(carol.id(), b).hedge().isVoided()).isTrue();
+    assertThat(book.ledgerTotals(List.of(a)).get(a).funding()).isZero();
+    assertThat(book.events(carol.id(), a)).filteredOn(e -> e.id() == funding).singleElement()
+        .satisfies(e -> assertThat(e.voided()).isTrue());
+    assertThat(book.events(carol.id(), b)).filteredOn(e -> e.type() != HedgeEventType.VOID)
+        .allSatisfy(e -> assertThat(e.voided()).isTrue());
+  }
+
   private static MarketTick tick(String mark) {
     return new MarketTick("BYBIT:ETHUSD", new BigDecimal(mark), Optional.empty(), Optional.empty(), Optional.empty(),
         Optional.empty(), Optional.empty(), "test tick", Instant.now());

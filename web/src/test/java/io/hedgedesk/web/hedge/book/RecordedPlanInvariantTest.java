@@ -100,9 +100,7 @@ class RecordedPlanInvariantTest {
           });
           PlanPage page = planner.plan(user, id, query);
           List<OpenHedge> commands = recorder.commands(page, PlanRecorder.Strategy.PER_ASSET, query);
-          List<UUID> tokens = new ArrayList<>();
-          commands.forEach(c -> tokens.add(UUID.randomUUID()));
-          List<Long> hedges = recorder.record(user, tokens, commands);
+          List<Long> hedges = recorder.record(user, UUID.randomUUID(), "test", commands);
           for (int i = 0; i < hedges.size(); i++) {
             HedgeSnapshot snapshot = tracker.snapshot(user, hedges.get(i));
             String coin = snapshot.access().instrument().baseAsset().symbol();

@@ -172,6 +172,9 @@ final class World implements AutoCloseable {
             "version", Long.toString(w.hedgeVersion())}),
         Map.entry("POST /hedges/{hedgeId}/actions", w -> new String[] {"type", "FUNDING", "amount", "0.001",
             "version", Long.toString(w.hedgeVersion()), "formToken", UUID.randomUUID().toString()}),
+        // the opening cannot be voided alone: refused on its field, so the world's hedge stays for the other routes
+        Map.entry("POST /hedges/{hedgeId}/void", w -> new String[] {"eventId", Long.toString(w.eventId), "reason",
+            "typo", "version", Long.toString(w.hedgeVersion()), "formToken", UUID.randomUUID().toString()}),
         Map.entry("POST /hedges/{hedgeId}/targets", w -> new String[] {"stopPrice", "70000", "version",
             Long.toString(w.hedgeVersion())}),
         Map.entry("POST /hedges/{hedgeId}/mark", w -> new String[] {"mark", "55000", "version",
