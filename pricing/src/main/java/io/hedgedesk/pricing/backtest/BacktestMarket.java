@@ -30,12 +30,14 @@ import java.util.Optional;
  * @param dates       every aligned date, ascending: {@code lookback} days of history, then the window
  * @param startIndex  index in {@code dates} of the window's first day
  * @param closes      per asset symbol, its closes on {@code dates} (USD per coin; USDT counted as USD)
+ * @param approximateCloses the same as doubles, for the replay's guards (never for an amount)
  * @param fundingDays per contract id, per window day ({@code dates.size() − startIndex} entries), the sum of the
  *                    rates settled on that day in market convention (positive = longs pay shorts)
  * @param gaps        stretches of the window without the settlements a series should have had (nothing filled)
  */
 public record BacktestMarket(List<LocalDate> dates, int startIndex, Map<String, BigDecimal[]> closes,
-                             Map<String, BigDecimal[]> fundingDays, List<FundingGap> gaps) {
+                             Map<String, double[]> approximateCloses, Map<String, BigDecimal[]> fundingDays,
+                             List<FundingGap> gaps) {
 
   /** An interval more than this many times the series' usual one is a gap. */
   static final int GAP_FACTOR = 2;
@@ -43,6 +45,7 @@ public record BacktestMarket(List<LocalDate> dates, int startIndex, Map<String, 
   public BacktestMarket {
     dates = List.copyOf(dates);
     closes = Map.copyOf(closes);
+    approximateCloses = Map.copyOf(approximateCloses);
     fundingDays = Map.copyOf(fundingDays);
     gaps = List.copyOf(gaps);
     if (dates.size() - startIndex < 2) {
@@ -78,12 +81,16 @@ public record BacktestMarket(List<LocalDate> dates, int startIndex, Map<String, 
     int begin = Math.max(0, first - lookback);
     List<LocalDate> dates = all.subList(begin, end);
     Map<String, BigDecimal[]> closes = new LinkedHashMap<>();
+    Map<String, double[]> approximate = new LinkedHashMap<>();
     for (PriceSeries series : aligned.series()) {
       BigDecimal[] values = new BigDecimal[dates.size()];
+      double[] doubles = new double[dates.size()];
       for (int i = 0; i < values.length; i++) {
         values[i] = series.points().get(begin + i).close();
+        doubles[i] = values[i].doubleValue();
       }
       closes.put(series.assetSymbol(), values);
+      approximate.put(series.assetSymbol(), doubles);
     }
     List<LocalDate> window = dates.subList(first - begin, dates.size());
     Map<String, BigDecimal[]> sums = new HashMap<>();
@@ -92,7 +99,7 @@ public record BacktestMarket(List<LocalDate> dates, int startIndex, Map<String, 
       sums.put(contract, daySums(series, window));
       gaps.addAll(gaps(contract, series, closeTime(window.get(0)), closeTime(window.get(window.size() - 1))));
     });
-    return new BacktestMarket(dates, first - begin, closes, sums, gaps);
+    return new BacktestMarket(dates, first - begin, closes, approximate, sums, gaps);
   }
 
   /** The number of window days. */
@@ -117,6 +124,12 @@ public record BacktestMarket(List<LocalDate> dates, int startIndex, Map<String, 
       throw new BacktestException("asset", "no daily closes of " + asset + " are stored");
     }
     return values;
+  }
+
+  /** {@link #closesOf} as doubles. */
+  double[] approximateClosesOf(String asset) {
+    closesOf(asset);
+    return approximateCloses.get(asset);
   }
 
   /** The funding rate sums per window day of {@code contractId}, if a series was given for it. */

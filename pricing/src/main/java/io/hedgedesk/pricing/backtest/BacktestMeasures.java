@@ -65,33 +65,52 @@ public record BacktestMeasures(BigDecimal capitalUsd, BigDecimal endHedgedUsd, B
     BigDecimal fees = last.feesUsd();
     BigDecimal pricePnl = result.subtract(funding).add(fees);
     BigDecimal carry = fees.subtract(funding);
-    Drawdown dh = maxDrawdown(hedged);
-    Drawdown du = maxDrawdown(unhedged);
+    double[] hedgedD = doubles(hedged);
+    double[] unhedgedD = doubles(unhedged);
+    Drawdown dh = maxDrawdown(hedged, hedgedD);
+    Drawdown du = maxDrawdown(unhedged, unhedgedD);
     BigDecimal avoided = du.usd().subtract(dh.usd());
     OptionalDouble perAvoided = avoided.signum() > 0
         ? OptionalDouble.of(carry.divide(avoided, MC).doubleValue()) : OptionalDouble.empty();
     return new BacktestMeasures(capitalUsd, last.hedgedUsd(), last.unhedgedUsd(), dh, du,
-        varianceReduction(changes(hedged), changes(unhedged)),
+        varianceReduction(changes(hedgedD), changes(unhedgedD)),
         dollarOffset(pricePnl, last.unhedgedUsd().subtract(unhedged[0])), result, funding, fees, pricePnl, carry,
         avoided, perAvoided, rebalances, liquidations, topUps);
   }
 
-  /** {@link Drawdown} of an equity path, one pass. */
+  /** {@link Drawdown} of an equity path, one pass; the fraction is a double ratio, the USD fall exact. */
   public static Drawdown maxDrawdown(BigDecimal[] equity) {
+    return maxDrawdown(equity, doubles(equity));
+  }
+
+  private static Drawdown maxDrawdown(BigDecimal[] equity, double[] values) {
     int peak = 0;
-    Drawdown worst = new Drawdown(0, BigDecimal.ZERO, 0, 0);
-    for (int t = 1; t < equity.length; t++) {
-      if (equity[t].compareTo(equity[peak]) > 0) {
+    int from = 0;
+    int trough = 0;
+    double worst = 0;
+    for (int t = 1; t < values.length; t++) {
+      if (values[t] > values[peak]) {
         peak = t;
         continue;
       }
-      BigDecimal fall = equity[peak].subtract(equity[t]);
-      double fraction = equity[peak].signum() > 0 ? fall.divide(equity[peak], MC).doubleValue() : 0;
-      if (fraction > worst.fraction()) {
-        worst = new Drawdown(fraction, fall, peak, t);
+      double fraction = values[peak] > 0 ? (values[peak] - values[t]) / values[peak] : 0;
+      if (fraction > worst) {
+        worst = fraction;
+        from = peak;
+        trough = t;
       }
     }
-    return worst;
+    return worst == 0 ? new Drawdown(0, BigDecimal.ZERO, 0, 0)
+        : new Drawdown(worst, equity[from].subtract(equity[trough]), from, trough);
+  }
+
+  /** The values as doubles (statistics only), each first rounded to 16 digits. */
+  static double[] doubles(BigDecimal[] values) {
+    double[] out = new double[values.length];
+    for (int i = 0; i < values.length; i++) {
+      out[i] = values[i].round(MathContext.DECIMAL64).doubleValue();
+    }
+    return out;
   }
 
   /**
@@ -118,10 +137,10 @@ public record BacktestMeasures(BigDecimal capitalUsd, BigDecimal endHedgedUsd, B
   }
 
   /** Daily changes {@code E_t − E_(t−1)} as doubles (statistics only). */
-  static double[] changes(BigDecimal[] equity) {
-    double[] out = new double[Math.max(0, equity.length - 1)];
-    for (int t = 1; t < equity.length; t++) {
-      out[t - 1] = equity[t].subtract(equity[t - 1]).doubleValue();
+  static double[] changes(double[] values) {
+    double[] out = new double[Math.max(0, values.length - 1)];
+    for (int t = 1; t < values.length; t++) {
+      out[t - 1] = values[t] - values[t - 1];
     }
     return out;
   }

@@ -24,6 +24,8 @@ import java.util.OptionalDouble;
 final class Replay {
 
   private static final MathContext MC = MathContext.DECIMAL128;
+  /** A drift this close (relative) to the band is checked exactly. */
+  private static final double CERTAIN = 1e-9;
 
   private final BacktestMarket market;
   private final BacktestPolicy policy;
@@ -34,13 +36,19 @@ final class Replay {
   private final BigDecimal[] spot;
   private final List<Leg> legs = new ArrayList<>();
   private final BigDecimal[][] legCloses;
+  private final double[][] legClosesD;
+  private final double[][] closesD;
+  private final double[] spotD;
   private final int[] legAsset;
+  /** For each asset, the leg whose {@link Leg#usdWithSpot} counts its spot coins, or −1. */
+  private final int[] spotLeg;
   private final ProxyBeta proxyBeta;
   private final List<BacktestEvent> events = new ArrayList<>();
   private BigDecimal cash = BigDecimal.ZERO;
   private BigDecimal fundingUsd = BigDecimal.ZERO;
   private BigDecimal feesUsd = BigDecimal.ZERO;
   private double beta = Double.NaN;
+  private final double topUpLevel;
   private int rebalances;
   private int liquidations;
   private int topUps;
@@ -53,21 +61,33 @@ final class Replay {
     this.closes = new BigDecimal[assets.length][];
     this.startCoins = new BigDecimal[assets.length];
     this.spot = new BigDecimal[assets.length];
+    this.closesD = new double[assets.length][];
+    this.spotD = new double[assets.length];
+    this.spotLeg = new int[assets.length];
     for (int i = 0; i < assets.length; i++) {
       closes[i] = market.closesOf(assets[i]);
+      closesD[i] = market.approximateClosesOf(assets[i]);
       startCoins[i] = policy.holdings().get(assets[i]);
       spot[i] = startCoins[i];
+      spotD[i] = spot[i].doubleValue();
+      spotLeg[i] = -1;
     }
     policy.perAsset().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> legs.add(
         new Leg(e.getKey(), e.getValue(), market.fundingOf(e.getValue().instrument().id()).orElse(null))));
     policy.proxy().ifPresent(p -> legs.add(
         new Leg(p.asset(), p.leg(), market.fundingOf(p.leg().instrument().id()).orElse(null))));
     this.legCloses = new BigDecimal[legs.size()][];
+    this.legClosesD = new double[legs.size()][];
     this.legAsset = new int[legs.size()];
     for (int l = 0; l < legs.size(); l++) {
       legCloses[l] = market.closesOf(legs.get(l).asset);
+      legClosesD[l] = market.approximateClosesOf(legs.get(l).asset);
       legAsset[l] = indexOf(legs.get(l).asset);
+      if (legAsset[l] >= 0) {
+        spotLeg[legAsset[l]] = l;
+      }
     }
+    this.topUpLevel = policy.topUp().map(BigDecimal::doubleValue).orElse(0.0);
     this.proxyBeta = policy.proxy().map(p -> new ProxyBeta(closes, startCoins, market.closesOf(p.asset()),
         p.betaWindow())).orElse(null);
   }
@@ -119,7 +139,7 @@ final class Replay {
     }
     BigDecimal fee = leg.fee(size, x);
     deposit(l, leg.openShort(size, x).add(fee), x);
-    pay(leg, fee, x, false);
+    pay(leg, fee, x);
     event(0, leg, BacktestEvent.Kind.OPEN, "short " + size.toPlainString() + " " + leg.instrument.symbol() + " at "
         + x.toPlainString());
   }
@@ -131,13 +151,14 @@ final class Replay {
       return;
     }
     BigDecimal x = legCloses[l][start + t];
-    BigDecimal value = leg.valueAt(x);
+    double xD = legClosesD[l][start + t];
     if (leg.funding != null && leg.funding[t].signum() != 0) {
-      BigDecimal received = HolderSide.SHORT.toHolder(leg.funding[t]).multiply(value, MC);
-      leg.isolated = leg.isolated.add(received);
-      fundingUsd = fundingUsd.add(leg.usd(received, x));
+      BigDecimal rate = HolderSide.SHORT.toHolder(leg.funding[t]);
+      BigDecimal received = rate.multiply(leg.valueOn(t, x), MC);
+      leg.credit(received, rate.doubleValue() * leg.valueAtD(xD));
+      fundingUsd = fundingUsd.add(leg.fundingUsd(rate, received), MC);
     }
-    if (leg.breached(x, value)) {
+    if (leg.breached(x, xD)) {
       BigDecimal lost = leg.isolated;
       leg.liquidate();
       liquidations++;
@@ -145,12 +166,12 @@ final class Replay {
           + plain(lost) + " " + leg.instrument.settlementAsset() + " of isolated margin lost; unhedged from here");
       return;
     }
-    if (policy.topUp().isPresent()) {
-      BigDecimal balance = leg.isolated.add(leg.pnl(value));
-      if (balance.compareTo(policy.topUp().get().multiply(leg.initialMargin)) < 0) {
-        BigDecimal added = leg.initialMargin.subtract(balance);
+    if (policy.topUp().isPresent() && leg.mayNeedTopUp(topUpLevel, xD)) {
+      BigDecimal balance = leg.isolated.add(leg.pnl(leg.valueOn(t, x)), MC);
+      if (balance.compareTo(policy.topUp().get().multiply(leg.initialMargin, MC)) < 0) {
+        BigDecimal added = leg.initialMargin.subtract(balance, MC);
         deposit(l, added, x);
-        leg.isolated = leg.isolated.add(added);
+        leg.topUp(added);
         topUps++;
         event(t, leg, BacktestEvent.Kind.TOP_UP, "margin topped up by " + plain(added) + " "
             + leg.instrument.settlementAsset());
@@ -170,6 +191,13 @@ final class Replay {
       if (policy.proxy().get().betaMode() == BacktestPolicy.BetaMode.ROLLING) {
         beta = proxyBeta.at(start + t);
       }
+      if (rule.kind() == Rebalancing.Kind.BAND && leg.open()) {
+        double targetD = leg.policy.targetCoverage().doubleValue() * beta * bagValueD(t);
+        double hedgeD = leg.deltaCoinsD() * legClosesD[l][start + t];
+        if (Math.abs(hedgeD - targetD) < rule.band().doubleValue() * Math.abs(targetD) * (1 - CERTAIN)) {
+          return;
+        }
+      }
       BigDecimal targetUsd = leg.policy.targetCoverage().multiply(BigDecimal.valueOf(beta), MC)
           .multiply(bagValue(t), MC);
       BigDecimal hedgeUsd = leg.open() ? leg.deltaCoins().multiply(x, MC) : BigDecimal.ZERO;
@@ -186,10 +214,17 @@ final class Replay {
       return;
     }
     int i = legAsset[l];
-    BigDecimal held = spot[i].add(leg.accountCoins());
     BigDecimal target = leg.policy.targetCoverage();
+    if (rule.kind() == Rebalancing.Kind.BAND) {
+      double heldD = spotD[i] + leg.accountCoinsD();
+      if (Math.abs(leg.deltaCoinsD() - target.doubleValue() * heldD)
+          < rule.band().doubleValue() * heldD * (1 - CERTAIN)) {
+        return;
+      }
+    }
+    BigDecimal held = spot[i].add(leg.accountCoins(), MC);
     if (rule.kind() == Rebalancing.Kind.BAND
-        && leg.deltaCoins().subtract(target.multiply(held)).abs().compareTo(rule.band().multiply(held)) <= 0) {
+        && leg.deltaCoins().subtract(target.multiply(held, MC), MC).abs().compareTo(rule.band().multiply(held, MC)) <= 0) {
       return;
     }
     CoverageCheck check = HedgeSizer.DEFAULT.coverage(new HedgeState(leg.instrument, spot[i], leg.accountCoins(),
@@ -209,10 +244,11 @@ final class Replay {
     try {
       if (side == OrderSide.SELL) {
         deposit(l, (leg.open() ? leg.increase(size, x) : leg.openShort(size, x)).add(fee), x);
-        pay(leg, fee, x, false);
+        pay(leg, fee, x);
       } else {
         leg.reduce(size, x);
-        pay(leg, fee, x, true);
+        leg.payFromWallet(fee);
+        pay(leg, fee, x);
       }
     } catch (PerpetualPricingException e) {
       event(t, leg, BacktestEvent.Kind.SKIPPED, "resize refused: " + e.getMessage());
@@ -235,11 +271,19 @@ final class Replay {
     return raw.divide(step, MC).setScale(0, HedgeSizer.STEP_ROUNDING).multiply(step);
   }
 
+  private double bagValueD(int t) {
+    double value = 0;
+    for (int i = 0; i < assets.length; i++) {
+      value += spotD[i] * closesD[i][start + t];
+    }
+    return value;
+  }
+
   /** The coins held outside the venues at the close of day {@code t}, USD. */
   private BigDecimal bagValue(int t) {
     BigDecimal value = BigDecimal.ZERO;
     for (int i = 0; i < assets.length; i++) {
-      value = value.add(spot[i].multiply(closes[i][start + t]));
+      value = value.add(spot[i].multiply(closes[i][start + t], MC), MC);
     }
     return value;
   }
@@ -255,36 +299,38 @@ final class Replay {
     int i = legAsset[l];
     if (source == MarginSource.OUT_OF_BAG && i >= 0) {
       BigDecimal taken = rest.min(spot[i]).max(BigDecimal.ZERO);
-      spot[i] = spot[i].subtract(taken);
-      rest = rest.subtract(taken);
+      spot[i] = spot[i].subtract(taken, MC);
+      spotD[i] = Leg.approx(spot[i]);
+      rest = rest.subtract(taken, MC);
     }
-    cash = cash.subtract(leg.usd(rest, x));
+    cash = cash.subtract(leg.usd(rest, x), MC);
+    leg.changed();
   }
 
-  /** A fee paid from the venue account ({@code fromWallet}) or out of the deposit just made. */
-  private void pay(Leg leg, BigDecimal fee, BigDecimal x, boolean fromWallet) {
-    if (fromWallet) {
-      leg.wallet = leg.wallet.subtract(fee);
-    }
-    feesUsd = feesUsd.add(leg.usd(fee, x));
+  /** Counts a fee paid (out of the wallet or of the deposit just made). */
+  private void pay(Leg leg, BigDecimal fee, BigDecimal x) {
+    feesUsd = feesUsd.add(leg.usd(fee, x), MC);
   }
 
   private DailyPoint point(int t, BigDecimal reserve) {
-    BigDecimal hedged = cash.add(reserve);
-    BigDecimal unhedged = reserve;
+    BigDecimal hedged = cash.add(reserve, MC);
+    BigDecimal unhedged = BigDecimal.ZERO;
     for (int i = 0; i < assets.length; i++) {
       BigDecimal x = closes[i][start + t];
-      hedged = hedged.add(spot[i].multiply(x));
+      if (spotLeg[i] < 0) {
+        hedged = hedged.add(spot[i].multiply(x, MC), MC);
+      }
       unhedged = unhedged.add(startCoins[i].multiply(x));
     }
+    unhedged = unhedged.add(reserve, MC);
     Map<String, BigDecimal> coins = new LinkedHashMap<>();
     for (int l = 0; l < legs.size(); l++) {
       Leg leg = legs.get(l);
       BigDecimal x = legCloses[l][start + t];
-      BigDecimal balance = leg.balance(leg.open() ? leg.valueAt(x) : BigDecimal.ZERO);
-      hedged = hedged.add(leg.usd(balance, x));
+      BigDecimal held = legAsset[l] >= 0 ? spot[legAsset[l]] : BigDecimal.ZERO;
+      hedged = hedged.add(leg.usdWithSpot(held, x), MC);
       if (leg.inverse) {
-        coins.merge(leg.asset, balance.add(legAsset[l] >= 0 ? spot[legAsset[l]] : BigDecimal.ZERO), BigDecimal::add);
+        coins.put(leg.asset, leg.coinsWithSpot(held, leg.open() ? leg.valueOn(t, x) : BigDecimal.ZERO));
       }
     }
     return new DailyPoint(market.windowDates().get(t), hedged, unhedged, fundingUsd, feesUsd, coins);
