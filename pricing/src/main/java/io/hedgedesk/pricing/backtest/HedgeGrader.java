@@ -111,8 +111,9 @@ public final class HedgeGrader {
         resizes += e.type() == HedgeEventType.INCREASE || e.type() == HedgeEventType.REDUCE ? 1 : 0;
         topUps += e.type() == HedgeEventType.MARGIN_IN && next > 1 ? 1 : 0;
         if (kind != null) {
-          marks.add(new BacktestEvent(date, coin, kind, e.type() + e.quantity().map(q -> " " + q.toPlainString()
-              + e.price().map(p -> " at " + p.toPlainString()).orElse("")).orElse("")));
+          marks.add(new BacktestEvent(date, coin, kind, e.type() + e.quantity().map(q -> " " + q.stripTrailingZeros()
+              .toPlainString() + e.price().map(p -> " at " + p.stripTrailingZeros().toPlainString()).orElse(""))
+              .orElse("")));
         }
       }
       BigDecimal x = market.close(coin, t);
