@@ -170,35 +170,39 @@ public record BacktestMarket(List<LocalDate> dates, int startIndex, Map<String, 
       gaps.add(new FundingGap(contract, start, end, "no settlement in the window"));
       return gaps;
     }
-    Duration usual = usualInterval(series, first, last);
-    if (Duration.between(start, series.get(first).time()).compareTo(usual.multipliedBy(GAP_FACTOR)) > 0) {
+    long[] times = new long[last - first + 1];
+    for (int i = first; i <= last; i++) {
+      times[i - first] = series.get(i).time().getEpochSecond();
+    }
+    long longest = GAP_FACTOR * usualInterval(series, first, times);
+    if (times[0] - start.getEpochSecond() > longest) {
       gaps.add(new FundingGap(contract, start, series.get(first).time(),
           first == 0 ? "before the series starts" : "missing in the series"));
     }
-    for (int i = first + 1; i <= last; i++) {
-      Instant before = series.get(i - 1).time();
-      Instant after = series.get(i).time();
-      if (Duration.between(before, after).compareTo(usual.multipliedBy(GAP_FACTOR)) > 0) {
-        gaps.add(new FundingGap(contract, before, after, "missing in the series"));
+    for (int k = 1; k < times.length; k++) {
+      if (times[k] - times[k - 1] > longest) {
+        gaps.add(new FundingGap(contract, series.get(first + k - 1).time(), series.get(first + k).time(),
+            "missing in the series"));
       }
     }
-    if (Duration.between(series.get(last).time(), end).compareTo(usual.multipliedBy(GAP_FACTOR)) > 0) {
+    if (end.getEpochSecond() - times[times.length - 1] > longest) {
       gaps.add(new FundingGap(contract, series.get(last).time(), end,
           last == series.size() - 1 ? "after the series ends" : "missing in the series"));
     }
     return gaps;
   }
 
-  private static Duration usualInterval(FundingRateSeries series, int first, int last) {
-    if (last == first) {
-      return series.intervalEndingAt(first).orElse(Duration.ofHours(8));
+  /** The median interval, seconds, of the settlements at {@code times} (8 h when there is only one). */
+  private static long usualInterval(FundingRateSeries series, int first, long[] times) {
+    if (times.length == 1) {
+      return series.intervalEndingAt(first).orElse(Duration.ofHours(8)).getSeconds();
     }
-    long[] seconds = new long[last - first];
-    for (int i = first + 1; i <= last; i++) {
-      seconds[i - first - 1] = Duration.between(series.get(i - 1).time(), series.get(i).time()).getSeconds();
+    long[] seconds = new long[times.length - 1];
+    for (int k = 1; k < times.length; k++) {
+      seconds[k - 1] = times[k] - times[k - 1];
     }
     Arrays.sort(seconds);
-    return Duration.ofSeconds(seconds[seconds.length / 2]);
+    return seconds[seconds.length / 2];
   }
 
   private static int lowerBound(List<LocalDate> dates, LocalDate date) {
