@@ -84,7 +84,8 @@ class HostileInputFuzzTest {
 
   static final List<String> QUERY_NAMES = List.of("portfolio", "asset", "from", "to", "status", "format", "flash",
       "strategy", "query", "contract", "side", "size", "entryPrice", "leverage", "markPrice", "coins", "series",
-      "hedgeAsset", "window", "horizonDays", "sort", "order", "id");
+      "hedgeAsset", "window", "horizonDays", "sort", "order", "id", "holding", "rebalance", "band", "everyDays",
+      "topUp", "betaMode", "betaWindow", "proxyContract", "contract.BTC", "leverage.BTC", "margin.BTC");
 
   @TestHTTPResource("/")
   URL root;

@@ -152,6 +152,8 @@ class StoredXssTest {
           "/calculator?contract=" + q + "&side=" + q + "&size=" + q + "&entryPrice=" + q + "&leverage=" + q,
           "/portfolios/" + pid + "/plan?" + q + "=" + q + "&hedgeAsset=" + q + "&window=" + q,
           "/portfolios/" + pid + "/plan/confirm?strategy=" + q + "&query=" + q,
+          "/portfolios/" + pid + "/backtest?" + q + "=" + q + "&contract.BTC=" + q + "&from=" + q + "&rebalance=" + q
+              + "&strategy=PROXY&proxyContract=" + q,
           "/dashboard?flash=" + q, "/teams?flash=" + q, "/market/history?asset=" + q,
           "/hedges/export.csv?format=" + q, "/?" + q + "=" + q)) {
         WebResponse page = Requests.get(world.owner.browser(), root, path);
