@@ -40,16 +40,7 @@ class CalculatorPageTest {
     @Test
     void aVisitorCalculatesALinearLongAndFixesATypo() throws Exception {
         try (WebClient browser = Browser.create()) {
-            HtmlPage page = browser.getPage(calculator);
-            HtmlForm form = page.getForms().stream().filter(f -> "get".equals(f.getMethodAttribute())).findFirst()
-                    .orElseThrow();
-            form.getSelectByName("contract").setSelectedAttribute("BYBIT:BTCUSDT", true);
-            form.getInputByValue("LONG").setChecked(true);
-            form.getInputByName("size").setValue("1");
-            form.getInputByName("entryPrice").setValue("10,000");
-            form.getInputByName("leverage").setValue("50");
-            form.getInputByName("markPrice").setValue("");
-            form.getInputByName("fundingRate").setValue("");
+            HtmlForm form = longPosition(browser, "BYBIT:BTCUSDT", "1", "10,000", "50");
             HtmlPage rejected = form.getOneHtmlElementByAttribute("button", "type", "submit").click();
 
             assertThat(rejected.getWebResponse().getStatusCode()).isEqualTo(200);
@@ -65,6 +56,67 @@ class CalculatorPageTest {
             // https://help.bybit.com/hc/en-us/articles/900000181046 : 10,000 × (1 − 2 % + 0.5 %) = 9,850 (entry value)
             assertThat(result.asNormalizedText()).contains("9850.00").contains("9849.25");
             assertThat(result.getElementById("initialMargin").asNormalizedText()).isEqualTo("200.00000000 USDT");
+        }
+    }
+
+    private static HtmlForm calculatorForm(HtmlPage page) {
+        return page.getForms().stream().filter(f -> "get".equals(f.getMethodAttribute())).findFirst().orElseThrow();
+    }
+
+    /** The page's form filled in for a long, mark and funding left blank. */
+    private HtmlForm longPosition(WebClient browser, String contract, String size, String entry, String leverage)
+            throws Exception {
+        HtmlForm form = calculatorForm(browser.getPage(calculator));
+        form.getSelectByName("contract").setSelectedAttribute(contract, true);
+        form.getInputByValue("LONG").setChecked(true);
+        form.getInputByName("size").setValue(size);
+        form.getInputByName("entryPrice").setValue(entry);
+        form.getInputByName("leverage").setValue(leverage);
+        form.getInputByName("markPrice").setValue("");
+        form.getInputByName("fundingRate").setValue("");
+        return form;
+    }
+
+    @Test
+    void aTraderWithAVipLevelAsksWhatTheExchangesCalculatorsGive() throws Exception {
+        try (WebClient browser = Browser.create()) {
+            HtmlForm form = longPosition(browser, "BYBIT:BTCUSDT", "1", "50000", "10");
+            form.getInputByName("markPrice").setValue("55000");
+            form.getInputByName("feeTier").setValue("VIP 1");
+            form.getInputByName("takerFeeRate").setValue("0.0006");
+            form.getInputByName("targetRoePercent").setValue("50");
+            form.getInputByName("balance").setValue("5057");
+            HtmlPage result = form.getOneHtmlElementByAttribute("button", "type", "submit").click();
+            // Bybit's order-cost example: 5,000 + 30 + 27 = 5,057 USDT opens 1 BTC; ROE at 55,000 = 100 %;
+            // 50 % ROE at 50,000 × (1 + 0.5/10) = 52,500. VIP 1's maker rate 0.018 %, the taker rate given.
+            assertThat(result.getElementById("roe").asNormalizedText()).isEqualTo("100.00 %");
+            assertThat(result.getElementById("orderCost").asNormalizedText()).isEqualTo("5057.00000000 USDT");
+            assertThat(result.getElementById("targetPrice").asNormalizedText()).isEqualTo("52500.00");
+            assertThat(result.getElementById("maxPosition").asNormalizedText()).startsWith("1 BTC");
+            assertThat(result.getElementById("feeRates").asNormalizedText()).isEqualTo("0.00018 / 0.0006");
+        }
+    }
+
+    @Test
+    void aContractOfOnesOwnAndItsMistakesShownAtTheTop() throws Exception {
+        try (WebClient browser = Browser.create()) {
+            HtmlForm form = longPosition(browser, "", "100", "20", "10");
+            form.getSelectByName("customContract.type").setSelectedAttribute("LINEAR", true);
+            form.getInputByName("customContract.baseAsset").setValue("HYPE");
+            form.getInputByName("customContract.contractSize").setValue("1");
+            form.getTextAreaByName("customContract.maintenanceTiers").setText("1000 0.01 50\n- 0.5 x");
+            HtmlPage rejected = form.getOneHtmlElementByAttribute("button", "type", "submit").click();
+            assertThat(rejected.querySelector(".form-error").asNormalizedText())
+                    .contains("customContract.maintenanceTiers[1].maxLeverage must be a plain decimal number");
+            assertThat(rejected.getElementById("result")).isNull();
+
+            HtmlForm again = calculatorForm(rejected);
+            again.getTextAreaByName("customContract.maintenanceTiers").setText("");
+            again.getInputByName("customContract.maintenanceMarginRate").setValue("0.01");
+            HtmlPage result = again.getOneHtmlElementByAttribute("button", "type", "submit").click();
+            // as the API test: IM 200 USDT; LP 1,800 / 99 = 18.18 (value at LP), 20 × 0.91 = 18.20 (entry value)
+            assertThat(result.getElementById("initialMargin").asNormalizedText()).isEqualTo("200.00000000 USDT");
+            assertThat(result.asNormalizedText()).contains("18.18").contains("18.20").contains("CUSTOM HYPEUSDT");
         }
     }
 }
