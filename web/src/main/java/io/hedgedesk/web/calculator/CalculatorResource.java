@@ -48,16 +48,19 @@ public class CalculatorResource {
     static class Templates {
         static native TemplateInstance calculator(Viewer viewer, List<ContractView> contracts, PositionForm form,
                                                   CustomContractQuery custom, Optional<PositionReport> report,
-                                                  FieldError error);
+                                                  FieldError error, MinimumVarianceSection minimumVariance);
     }
 
     private final ContractCatalog catalog;
     private final PositionCalculator calculator;
+    private final MinimumVarianceCalculator minimumVariance;
     private final CurrentUser currentUser;
 
-    public CalculatorResource(ContractCatalog catalog, PositionCalculator calculator, CurrentUser currentUser) {
+    public CalculatorResource(ContractCatalog catalog, PositionCalculator calculator,
+                              MinimumVarianceCalculator minimumVariance, CurrentUser currentUser) {
         this.catalog = catalog;
         this.calculator = calculator;
+        this.minimumVariance = minimumVariance;
         this.currentUser = currentUser;
     }
 
@@ -89,6 +92,7 @@ public class CalculatorResource {
             error = new FieldError("", e.getMessage());
         }
         List<ContractView> contracts = catalog.all().stream().map(ContractView::of).toList();
-        return Templates.calculator(currentUser.viewer(), contracts, form, custom, report, error);
+        return Templates.calculator(currentUser.viewer(), contracts, form, custom, report, error,
+                MinimumVarianceSection.of(query, minimumVariance));
     }
 }

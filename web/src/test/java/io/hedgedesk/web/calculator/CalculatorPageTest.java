@@ -119,4 +119,35 @@ class CalculatorPageTest {
             assertThat(result.asNormalizedText()).contains("18.18").contains("18.20").contains("CUSTOM HYPEUSDT");
         }
     }
+
+    @Test
+    void hullsJetFuelHedgeOnThePage() throws Exception {
+        try (WebClient browser = Browser.create()) {
+            HtmlPage page = browser.getPage(calculator);
+            HtmlForm form = page.getHtmlElementById("spotChanges").getEnclosingForm();
+            // Hull, Table 3.2: fifteen monthly changes of jet fuel (ΔS) and heating-oil futures (ΔF) per gallon
+            form.getTextAreaByName("spotChanges").setText("0.029 0.020 -0.044 0.008 0.026 -0.019 -0.010 -0.007 "
+                    + "0.043 0.011 -0.036 -0.018 0.009 -0.032 0.023");
+            form.getTextAreaByName("futuresChanges").setText("0.021, 0.035, -0.046, 0.001, 0.044, -0.029, -0.026,\n"
+                    + "-0.029, 0.048, -0.006, -0.036, -0.011, 0.019, -0.027, 0.029");
+            form.getInputByName("exposure").setValue("2000000");
+            form.getInputByName("contractSize").setValue("42000");
+            HtmlPage result = form.getOneHtmlElementByAttribute("button", "type", "submit").click();
+            // ρ = 0.92837, h* = 0.77765, N* = 37.03 → 37 (the book prints 0.928, 0.78 and 37)
+            assertThat(result.getElementById("mvCorrelation").asNormalizedText()).isEqualTo("0.9284");
+            assertThat(result.getElementById("mvHedgeRatio").asNormalizedText()).isEqualTo("0.7777");
+            assertThat(result.getElementById("mvContracts").asNormalizedText()).startsWith("37 (37.0310");
+
+            HtmlForm again = result.getHtmlElementById("spotChanges").getEnclosingForm();
+            again.getTextAreaByName("spotChanges").setText("");
+            again.getTextAreaByName("futuresChanges").setText("");
+            again.getInputByName("correlation").setValue("1.5");
+            again.getInputByName("spotVolatility").setValue("0.0263");
+            again.getInputByName("futuresVolatility").setValue("0.0313");
+            HtmlPage rejected = again.getOneHtmlElementByAttribute("button", "type", "submit").click();
+            assertThat(rejected.getElementById("mvError").asNormalizedText())
+                    .isEqualTo("correlation must be between -1 and 1, was 1.5");
+            assertThat(rejected.getElementById("mvResult")).isNull();
+        }
+    }
 }

@@ -57,6 +57,34 @@ class OwnNumbersApiTest {
     }
 
     @Test
+    void closingAndAveragingTakeTheSameNumbers() {
+        // Close 5,000 of 10,000 BTCUSD bought at 8,000, at 12,500, as a maker with a 0.025 % rebate (Bybit's older
+        // maker rate): fee = 5,000 / 12,500 × −0.00025 = −0.0001 BTC; PnL 5,000 × (1/8,000 − 1/12,500) = 0.225 BTC.
+        api().body("""
+                {"contract":"BYBIT:BTCUSD","side":"LONG","size":"10000","entryPrice":"8000","leverage":"10",
+                 "closeSize":"5000","closePrice":"12500","liquidity":"MAKER","makerFeeRate":"-0.00025"}""")
+                .post("/api/v1/perpetual/close").then().statusCode(200)
+                .body("fee.amount", decimal("-0.00010000"))
+                .body("netPnl.amount", decimal("0.22510000"));
+        // a VIP 4 taker on Bybit: 5,000 / 12,500 × 0.00032 = 0.000128 BTC
+        api().body("""
+                {"contract":"BYBIT:BTCUSD","side":"LONG","size":"10000","entryPrice":"8000","leverage":"10",
+                 "closeSize":"5000","closePrice":"12500","feeTier":"VIP 4"}""")
+                .post("/api/v1/perpetual/close").then().statusCode(200)
+                .body("fee.amount", decimal("0.00012800"));
+        // fills of a linear contract of one's own: (1 × 20 + 3 × 24) / 4 = 23
+        api().body("""
+                {"side":"LONG","fills":[{"size":"1","price":"20"},{"size":"3","price":"24"}],
+                 "customContract":{"type":"LINEAR","baseAsset":"HYPE","contractSize":"1","maintenanceMarginRate":"0.01"}}""")
+                .post("/api/v1/perpetual/average-entry").then().statusCode(200)
+                .body("contract", equalTo("CUSTOM:HYPEUSDT"))
+                .body("averageEntry", decimal("23.00"));
+        rejectsAt("/api/v1/perpetual/close", """
+                {"contract":"BYBIT:BTCUSD","side":"LONG","size":"10","entryPrice":"8000","closeSize":"5",
+                 "closePrice":"9000","feeTier":"VIP 9"}""", "feeTier", "must be one of");
+    }
+
+    @Test
     void aLinearContractOfOnesOwn() {
         // Long 100 HYPE at 20 USDT, 10x, MMR 1 %, no deduction, taker 0.05 %: value 2,000, IM 200 USDT.
         // Value-at-LP convention: 200 + 100 × (LP − 20) = 100 × LP × 0.01 → 99 LP = 1,800 → LP = 18.1818… → 18.18.

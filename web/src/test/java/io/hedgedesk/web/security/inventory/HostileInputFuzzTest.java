@@ -74,7 +74,7 @@ class HostileInputFuzzTest {
           {"contract":"BYBIT:BTCUSD","side":"LONG","fills":[{"size":"1000","price":"5000"},{"size":"2000","price":"6000"}]}"""),
       Map.entry("/api/v1/perpetual/close", """
           {"contract":"BYBIT:BTCUSD","side":"LONG","size":"10000","entryPrice":"8000","leverage":"10",
-           "closeSize":"5000","closePrice":"12500"}"""),
+           "closeSize":"5000","closePrice":"12500","feeTier":"VIP 1","makerFeeRate":"-0.0001","liquidity":"MAKER"}"""),
       Map.entry("/api/v1/hedge/size", """
           {"contract":"BYBIT:ETHUSD","coins":"50","spotPrice":"3500","leverage":"2","marginSource":"OUT_OF_BAG"}"""),
       Map.entry("/api/v1/hedge/coverage", """
@@ -102,7 +102,9 @@ class HostileInputFuzzTest {
       "strategy", "query", "contract", "side", "size", "entryPrice", "leverage", "markPrice", "coins", "series",
       "hedgeAsset", "window", "horizonDays", "sort", "order", "id", "feeTier", "makerFeeRate", "takerFeeRate",
       "targetRoePercent", "balance", "customContract.type", "customContract.baseAsset", "customContract.contractSize",
-      "customContract.maintenanceMarginRate", "customContract.maintenanceTiers", "customContract.fundingIntervalHours");
+      "customContract.maintenanceMarginRate", "customContract.maintenanceTiers", "customContract.fundingIntervalHours",
+      "spotChanges", "futuresChanges", "correlation", "spotVolatility", "futuresVolatility", "exposure",
+      "contractSize");
 
   @TestHTTPResource("/")
   URL root;
