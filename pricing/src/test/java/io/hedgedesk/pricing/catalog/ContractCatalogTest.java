@@ -23,11 +23,12 @@ class ContractCatalogTest {
   private static final ContractCatalog CATALOG = ContractCatalog.loadDefault();
 
   @Test
-  void loadsAllTwentyThreeEntriesInFileOrder() {
+  void loadsAllFortyEntriesInFileOrder() {
+    // 23 until the linear USDT perpetuals of every coin with an inverse contract joined (8 Bybit, 9 Binance)
     List<Instrument> all = CATALOG.all();
-    assertThat(all).hasSize(23);
+    assertThat(all).hasSize(40);
     assertThat(all.get(0).id()).isEqualTo("BYBIT:BTCUSD");
-    assertThat(all.get(22).id()).isEqualTo("OKX:BTC-USD-SWAP");
+    assertThat(all.get(39).id()).isEqualTo("OKX:BTC-USD-SWAP");
     assertThat(all).extracting(Instrument::id).doesNotHaveDuplicates();
   }
 
@@ -131,7 +132,35 @@ class ContractCatalogTest {
         "DERIBIT:BTC-PERPETUAL", "OKX:BTC-USD-SWAP");
     assertThat(CATALOG.forBaseAsset(new Asset("ETH"))).extracting(Instrument::id).containsExactly(
         "BYBIT:ETHUSD", "BYBIT:ETHUSDT", "BINANCE:ETHUSD_PERP", "BINANCE:ETHUSDT");
+    assertThat(CATALOG.forBaseAsset(new Asset("ADA"))).extracting(Instrument::id).containsExactly(
+        "BYBIT:ADAUSDT", "BINANCE:ADAUSD_PERP", "BINANCE:ADAUSDT");
     assertThat(CATALOG.forBaseAsset(new Asset("PEPE"))).isEmpty();
+  }
+
+  @Test
+  void everyCoinWithAnInverseContractHasALinearOneOnBybitAndBinance() {
+    List<Asset> coins = CATALOG.all().stream().filter(Instrument::isInverse).map(Instrument::baseAsset).distinct()
+        .toList();
+    assertThat(coins).extracting(Asset::symbol).containsExactlyInAnyOrder("BTC", "ETH", "SOL", "XRP", "ADA", "DOT",
+        "LINK", "DOGE", "BNB", "LTC", "AVAX");
+    for (Asset coin : coins) {
+      for (String venue : List.of("BYBIT", "BINANCE")) {
+        Instrument linear = CATALOG.get(venue + ":" + coin.symbol() + "USDT");
+        assertThat(linear.type()).as(linear.id()).isEqualTo(ContractType.LINEAR);
+        assertThat(linear.settlementAsset().symbol()).as(linear.id()).isEqualTo("USDT");
+        assertThat(linear.contractSize()).as(linear.id()).isEqualByComparingTo("1");
+        assertThat(linear.liquidationConvention()).as(linear.id())
+            .isEqualTo(LiquidationConvention.MAINTENANCE_ON_MARK_VALUE);
+        assertThat(linear.source()).as(linear.id()).contains("http").contains("Fees:");
+      }
+    }
+    // the one per-symbol table found: Binance XRPUSDT after 2024-08-27, 75x to 10,000 USDT at 0.50 %;
+    // tier 3's amount by the cum rule: 10,000 × (0.65 % − 0.50 %) + 20,000 × (1 % − 0.65 %) = 15 + 70 = 85
+    Instrument xrp = CATALOG.get("BINANCE:XRPUSDT");
+    assertThat(xrp.maxLeverage()).isEqualByComparingTo("75");
+    assertThat(xrp.maintenanceTiers().get(0).upTo()).contains(new BigDecimal("10000"));
+    assertThat(xrp.maintenanceTiers().get(2).maintenanceAmount()).isEqualByComparingTo("85");
+    assertThat(CATALOG.get("BINANCE:DOGEUSDT").tickSize()).isEqualByComparingTo("0.00001");
   }
 
   @Test

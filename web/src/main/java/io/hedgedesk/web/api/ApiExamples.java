@@ -25,35 +25,42 @@ final class ApiExamples {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     // before the examples below, which it reads
 
-    private static final Map<String, String> REQUESTS = Map.of(
-            "/api/v1/perpetual/position", """
+    private static final Map<String, String> REQUESTS = Map.ofEntries(
+            Map.entry("/api/v1/hedge/minimum-variance", """
+                    {"spotChanges":["0.029","0.020","-0.044","0.008","0.026","-0.019","-0.010","-0.007","0.043",
+                                    "0.011","-0.036","-0.018","0.009","-0.032","0.023"],
+                     "futuresChanges":["0.021","0.035","-0.046","0.001","0.044","-0.029","-0.026","-0.029","0.048",
+                                       "-0.006","-0.036","-0.011","0.019","-0.027","0.029"],
+                     "exposure":"2000000","contractSize":"42000"}"""),
+            Map.entry("/api/v1/perpetual/position", """
                     {"contract":"BYBIT:ETHUSD","side":"SHORT","size":"175000","entryPrice":"3500","leverage":"2",
-                     "markPrice":"3000","extraMargin":"0","fundingRate":"0.0001"}""",
-            "/api/v1/perpetual/average-entry", """
+                     "markPrice":"3000","extraMargin":"0","fundingRate":"0.0001","feeTier":"VIP 1",
+                     "makerFeeRate":"-0.00005","targetRoePercent":"50","balance":"30"}"""),
+            Map.entry("/api/v1/perpetual/average-entry", """
                     {"contract":"BYBIT:BTCUSD","side":"LONG","leverage":"1",
-                     "fills":[{"size":"1000","price":"5000"},{"size":"2000","price":"6000"}]}""",
-            "/api/v1/perpetual/close", """
+                     "fills":[{"size":"1000","price":"5000"},{"size":"2000","price":"6000"}]}"""),
+            Map.entry("/api/v1/perpetual/close", """
                     {"contract":"BYBIT:BTCUSD","side":"LONG","size":"10000","entryPrice":"8000","leverage":"10",
-                     "closeSize":"5000","closePrice":"12500","liquidity":"TAKER"}""",
-            "/api/v1/hedge/size", """
+                     "closeSize":"5000","closePrice":"12500","liquidity":"TAKER"}"""),
+            Map.entry("/api/v1/hedge/size", """
                     {"contract":"BYBIT:ETHUSD","coins":"50","spotPrice":"3500","leverage":"2",
-                     "marginSource":"OUT_OF_BAG"}""",
-            "/api/v1/hedge/coverage", """
+                     "marginSource":"OUT_OF_BAG"}"""),
+            Map.entry("/api/v1/hedge/coverage", """
                     {"contract":"BYBIT:ETHUSDT","spotCoins":"40","size":"50","entryPrice":"3500","spotPrice":"3000",
-                     "targetCoverage":"0.5"}""",
-            "/api/v1/hedge/scenarios", """
+                     "targetCoverage":"0.5"}"""),
+            Map.entry("/api/v1/hedge/scenarios", """
                     {"contract":"BYBIT:ETHUSD","coins":"50","spotPrice":"3500","leverage":"2",
-                     "shocks":["-0.5","-0.2","0.2","1"]}""",
-            "/api/v1/hedge/proxy-scenarios", """
+                     "shocks":["-0.5","-0.2","0.2","1"]}"""),
+            Map.entry("/api/v1/hedge/proxy-scenarios", """
                     {"contract":"BYBIT:BTCUSDT","size":"2","entryPrice":"60000","leverage":"5",
                      "basketValueUsd":"100000","beta":"1.2","residualVolatility":"0.05","bandWidth":"2",
-                     "shocks":["-0.2","0.2"]}""",
-            "/api/v1/funding/projection", """
+                     "shocks":["-0.2","0.2"]}"""),
+            Map.entry("/api/v1/funding/projection", """
                     {"seriesId":"BITMEX:XBTUSD","from":"2024-01-01","to":"2024-01-31","horizonDays":"30",
-                     "side":"SHORT","positionValue":"2","settlementAssetUsdPrice":"40000","settlementAsset":"BTC"}""",
-            "/api/v1/proxy/beta", """
+                     "side":"SHORT","positionValue":"2","settlementAssetUsdPrice":"40000","settlementAsset":"BTC"}"""),
+            Map.entry("/api/v1/proxy/beta", """
                     {"hedgeAsset":"BTC","basket":[{"asset":"ETH","valueUsd":"6000"},{"asset":"SOL","valueUsd":"4000"}],
-                     "from":"2024-01-01","to":"2024-12-31","rollingDays":"30"}""");
+                     "from":"2024-01-01","to":"2024-12-31","rollingDays":"30"}"""));
 
     static final Map<String, Object> BAD_REQUEST = json("""
             {"status":400,"error":"Bad request","field":"leverage",

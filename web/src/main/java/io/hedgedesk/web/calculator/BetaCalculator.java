@@ -149,7 +149,10 @@ public class BetaCalculator {
     return series.between(window.from(), window.to());
   }
 
-  /** Statistics of one series as shown: ratios at 4 decimals, volatilities in percent (daily and annualized). */
+  /**
+   * Statistics of one series: β, ρ and R² at full precision (pages round them), volatilities in percent (daily and
+   * annualized).
+   */
   public record StatsView(int observations, BigDecimal beta, BigDecimal correlation, BigDecimal rSquared,
                           BigDecimal volatilityPercent, BigDecimal annualizedVolatilityPercent,
                           BigDecimal residualVolatilityPercent, BigDecimal annualizedResidualVolatilityPercent) {
@@ -208,8 +211,9 @@ public class BetaCalculator {
     return steps.multiply(step).setScale(Math.max(0, step.stripTrailingZeros().scale()), RoundingMode.UNNECESSARY);
   }
 
+  /** A statistic as the API gives it: the double's shortest exact decimal, unrounded. */
   static BigDecimal ratio(double value) {
-    return BigDecimal.valueOf(value).setScale(4, RoundingMode.HALF_UP);
+    return BigDecimal.valueOf(value);
   }
 
   static BigDecimal percent(double fraction) {

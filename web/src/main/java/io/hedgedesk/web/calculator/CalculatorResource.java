@@ -2,6 +2,7 @@ package io.hedgedesk.web.calculator;
 
 import io.hedgedesk.pricing.catalog.ContractCatalog;
 import io.hedgedesk.web.api.BadInputException;
+import io.hedgedesk.web.api.Inputs;
 import io.hedgedesk.web.user.CurrentUser;
 import io.hedgedesk.web.user.Viewer;
 import io.quarkus.qute.CheckedTemplate;
@@ -9,10 +10,12 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Optional;
-import org.jboss.resteasy.reactive.RestQuery;
 
 /**
  * The public position calculator page: a GET form (calculating changes nothing, so the inputs live in the URL and a
@@ -44,35 +47,44 @@ public class CalculatorResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance calculator(Viewer viewer, List<ContractView> contracts, PositionForm form,
-                                                  Optional<PositionReport> report, FieldError error);
+                                                  CustomContractQuery custom, Optional<PositionReport> report,
+                                                  FieldError error, MinimumVarianceSection minimumVariance);
     }
 
     private final ContractCatalog catalog;
     private final PositionCalculator calculator;
+    private final MinimumVarianceCalculator minimumVariance;
     private final CurrentUser currentUser;
 
-    public CalculatorResource(ContractCatalog catalog, PositionCalculator calculator, CurrentUser currentUser) {
+    public CalculatorResource(ContractCatalog catalog, PositionCalculator calculator,
+                              MinimumVarianceCalculator minimumVariance, CurrentUser currentUser) {
         this.catalog = catalog;
         this.calculator = calculator;
+        this.minimumVariance = minimumVariance;
         this.currentUser = currentUser;
     }
 
     @GET
-    public TemplateInstance calculator(@RestQuery String contract, @RestQuery String side, @RestQuery String size,
-                                       @RestQuery String entryPrice, @RestQuery String leverage,
-                                       @RestQuery String markPrice, @RestQuery String extraMargin,
-                                       @RestQuery String fundingRate) {
-        PositionForm form = new PositionForm(contract, side, size, entryPrice, leverage, markPrice, extraMargin,
-                fundingRate);
+    public TemplateInstance calculator(@Context UriInfo uri) {
+        MultivaluedMap<String, String> query = uri.getQueryParameters();
+        PositionForm form = new PositionForm(query.getFirst("contract"), query.getFirst("side"),
+                query.getFirst("size"), query.getFirst("entryPrice"), query.getFirst("leverage"),
+                query.getFirst("markPrice"), query.getFirst("extraMargin"), query.getFirst("fundingRate"),
+                query.getFirst("feeTier"), query.getFirst("makerFeeRate"), query.getFirst("takerFeeRate"),
+                query.getFirst("targetRoePercent"), query.getFirst("balance"), null);
         if (form.isEmpty()) {
             form = PositionForm.example();
         }
         Optional<PositionReport> report = Optional.empty();
         FieldError error = FieldError.NONE;
+        CustomContractQuery custom = CustomContractQuery.of(query);
         try {
-            report = Optional.of(calculator.analyze(form));
+            PositionForm asked = Inputs.isBlank(form.contract()) && custom.isGiven()
+                    ? form.withCustomContract(custom.form()) : form;
+            report = Optional.of(calculator.analyze(asked));
         } catch (BadInputException e) {
-            error = new FieldError(e.field(), e.getMessage());
+            // a custom contract's fields are reported above the form
+            error = new FieldError(e.field().startsWith(ContractBinder.CUSTOM) ? "" : e.field(), e.getMessage());
         } catch (IllegalArgumentException e) {
             if (!e.getClass().getName().startsWith("io.hedgedesk.")) {
                 throw e;
@@ -80,6 +92,7 @@ public class CalculatorResource {
             error = new FieldError("", e.getMessage());
         }
         List<ContractView> contracts = catalog.all().stream().map(ContractView::of).toList();
-        return Templates.calculator(currentUser.viewer(), contracts, form, report, error);
+        return Templates.calculator(currentUser.viewer(), contracts, form, custom, report, error,
+                MinimumVarianceSection.of(query, minimumVariance));
     }
 }

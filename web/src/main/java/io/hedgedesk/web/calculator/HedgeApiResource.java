@@ -16,9 +16,20 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class HedgeApiResource {
 
     private final HedgeCalculator calculator;
+    private final MinimumVarianceCalculator minimumVariance;
 
-    public HedgeApiResource(HedgeCalculator calculator) {
+    public HedgeApiResource(HedgeCalculator calculator, MinimumVarianceCalculator minimumVariance) {
         this.calculator = calculator;
+        this.minimumVariance = minimumVariance;
+    }
+
+    @POST
+    @Path("minimum-variance")
+    @Operation(summary = "The minimum-variance hedge ratio h* = ρ·σS/σF from two series of price changes you supply"
+            + " (sample σ and ρ) or from a given ρ and the two σ, its effectiveness ρ² and, for an exposure, the"
+            + " optimal number of contracts N* = h* × exposure / contract size (Hull); at full precision")
+    public MinimumVarianceCalculator.MinimumVarianceView minimumVariance(MinimumVarianceForm form) {
+        return minimumVariance.calculate(PerpetualApiResource.requireBody(form));
     }
 
     @POST

@@ -63,8 +63,9 @@ public class PerpetualApiResource {
         return calculator.analyze(requireBody(form));
     }
 
-    /** Fills of one side of one contract, in trade order. */
-    public record AverageEntryRequest(String contract, String side, String leverage, List<Fill> fills) {
+    /** Fills of one side of one contract (a catalog id or a contract of one's own), in trade order. */
+    public record AverageEntryRequest(String contract, String side, String leverage, List<Fill> fills,
+                                      CustomContractForm customContract) {
     }
 
     public record Fill(String size, String price) {
@@ -100,7 +101,8 @@ public class PerpetualApiResource {
             String price = "fills[" + i + "].price";
             if (position == null) {
                 position = calculator.position(new PositionForm(request.contract(), request.side(), fill.size(),
-                        fill.price(), leverageOrOne(request.leverage()), null, null, null));
+                        fill.price(), leverageOrOne(request.leverage()), null, null, null, null, null, null, null,
+                        null, request.customContract()));
             } else {
                 position = PerpetualPricer.of(position.instrument()).increase(position,
                         Inputs.positive(size, fill.size()), Inputs.positive(price, fill.price()));
@@ -111,9 +113,13 @@ public class PerpetualApiResource {
                 PositionCalculator.price(instrument, position.entryPrice()), position.entryPrice());
     }
 
-    /** An open position and the part of it being closed. */
+    /**
+     * An open position and the part of it being closed; fees as in the position calculator ({@code feeTier},
+     * {@code makerFeeRate}, {@code takerFeeRate}), the contract a catalog id or {@code customContract}.
+     */
     public record CloseRequest(String contract, String side, String size, String entryPrice, String leverage,
-                               String closeSize, String closePrice, String liquidity) {
+                               String closeSize, String closePrice, String liquidity, String feeTier,
+                               String makerFeeRate, String takerFeeRate, CustomContractForm customContract) {
     }
 
     /**
@@ -134,7 +140,8 @@ public class PerpetualApiResource {
     public CloseResponse close(CloseRequest request) {
         requireBody(request);
         Position position = calculator.position(new PositionForm(request.contract(), request.side(), request.size(),
-                request.entryPrice(), leverageOrOne(request.leverage()), null, null, null));
+                request.entryPrice(), leverageOrOne(request.leverage()), null, null, null, request.feeTier(),
+                request.makerFeeRate(), request.takerFeeRate(), null, null, request.customContract()));
         BigDecimal closeSize = Inputs.positive("closeSize", request.closeSize());
         if (closeSize.compareTo(position.size()) > 0) {
             throw new BadInputException("closeSize", "closeSize " + closeSize.toPlainString()

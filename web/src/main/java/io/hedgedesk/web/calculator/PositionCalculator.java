@@ -14,6 +14,7 @@ import io.hedgedesk.pricing.perpetual.Liquidity;
 import io.hedgedesk.pricing.perpetual.PerpetualPricer;
 import io.hedgedesk.pricing.perpetual.PerpetualPricingException;
 import io.hedgedesk.pricing.perpetual.Position;
+import io.hedgedesk.pricing.perpetual.TradeCalculator;
 import io.hedgedesk.web.api.BadInputException;
 import io.hedgedesk.web.api.Inputs;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,9 +34,11 @@ public class PositionCalculator {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final ContractCatalog catalog;
+    private final ContractBinder binder;
 
-    public PositionCalculator(ContractCatalog catalog) {
+    public PositionCalculator(ContractCatalog catalog, ContractBinder binder) {
         this.catalog = catalog;
+        this.binder = binder;
     }
 
     /** The contract named by a request field, or a 400 naming the field. */
@@ -46,9 +49,24 @@ public class PositionCalculator {
                         + " (see GET /api/v1/contracts)"));
     }
 
+    /** The catalog contract or the custom one a form names, at the fee rates it asks for. */
+    public Instrument instrument(PositionForm form) {
+        Instrument instrument;
+        if (form.customContract() != null) {
+            if (!Inputs.isBlank(form.contract())) {
+                throw new BadInputException("contract", "give either contract (a catalog id) or customContract,"
+                        + " not both");
+            }
+            instrument = binder.custom(form.customContract());
+        } else {
+            instrument = contract("contract", form.contract());
+        }
+        return binder.withFees(instrument, form.feeTier(), form.makerFeeRate(), form.takerFeeRate());
+    }
+
     /** The validated position: leverage within the contract's and the tier's maximum. */
     public Position position(PositionForm form) {
-        Instrument instrument = contract("contract", form.contract());
+        Instrument instrument = instrument(form);
         Side side = Inputs.choice("side", form.side(), Side.class);
         BigDecimal size = Inputs.positive("size", form.size());
         BigDecimal entry = Inputs.positive("entryPrice", form.entryPrice());
@@ -98,7 +116,36 @@ public class PositionCalculator {
                 Money.settlement(pricer.fee(instrument, position.size(), mark, Liquidity.TAKER)),
                 liquidation,
                 pricer.bankruptcyPrice(position, extra).map(price -> price(instrument, price)),
-                funding);
+                funding,
+                TradeCalculator.DEFAULT.returnOnEquity(position, mark).movePointRight(2)
+                        .setScale(2, RoundingMode.HALF_UP),
+                Money.settlement(TradeCalculator.DEFAULT.orderCost(position)),
+                target(position, form.targetRoePercent()),
+                maxPosition(position, form.balance()));
+    }
+
+    private static Optional<PositionReport.Target> target(Position position, String raw) {
+        if (Inputs.isBlank(raw)) {
+            return Optional.empty();
+        }
+        BigDecimal percent = Inputs.decimal("targetRoePercent", raw);
+        return Optional.of(new PositionReport.Target(percent, TradeCalculator.DEFAULT
+                .targetPrice(position, percent.movePointLeft(2)).map(p -> price(position.instrument(), p))));
+    }
+
+    private static Optional<PositionReport.MaxPosition> maxPosition(Position position, String raw) {
+        if (Inputs.isBlank(raw)) {
+            return Optional.empty();
+        }
+        Instrument instrument = position.instrument();
+        BigDecimal balance = Inputs.nonNegative("balance", raw);
+        BigDecimal size = TradeCalculator.DEFAULT.maxPositionSize(instrument, position.side(), balance,
+                position.entryPrice(), position.leverage());
+        Amount cost = size.signum() == 0 ? new Amount(BigDecimal.ZERO, instrument.settlementAsset())
+                : TradeCalculator.DEFAULT.orderCost(position.withSize(size));
+        return Optional.of(new PositionReport.MaxPosition(Money.settlement(new Amount(balance,
+                instrument.settlementAsset())), size.stripTrailingZeros(), ContractView.sizeUnit(instrument),
+                Money.settlement(cost)));
     }
 
     private PositionReport.Liquidation liquidation(PerpetualPricer pricer, Position position,

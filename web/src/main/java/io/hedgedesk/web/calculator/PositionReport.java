@@ -19,13 +19,35 @@ import java.util.Optional;
  * @param liquidation       the isolated liquidation price in each convention, the venue's own first
  * @param bankruptcyPrice   where the isolated margin is exhausted; empty when margin covers any move
  * @param funding           funding per interval at the given rate; empty when no rate was given
+ * @param roePercent        return on equity at the mark, PnL / initial margin in percent, fees not included
+ * @param orderCost         initial margin + taker fee to open + taker fee to close at the bankruptcy price (Bybit's
+ *                          "order cost"), settlement asset
+ * @param target            the exit price of the asked return on equity; empty when none was asked
+ * @param maxPosition       the largest position of the given balance; empty when no balance was given
  */
 public record PositionReport(ContractView contract, String side, BigDecimal size, String sizeUnit, BigDecimal entryPrice,
                              BigDecimal markPrice, BigDecimal leverage, Money coinNotional, Money usdNotional,
                              Money unrealizedPnl, Money unrealizedPnlUsd, Money initialMargin, Money extraMargin,
                              Money maintenanceMargin, Money openTakerFee, Money openMakerFee, Money closeTakerFee,
                              List<Liquidation> liquidation, Optional<BigDecimal> bankruptcyPrice,
-                             Optional<Funding> funding) {
+                             Optional<Funding> funding, BigDecimal roePercent, Money orderCost,
+                             Optional<Target> target, Optional<MaxPosition> maxPosition) {
+
+    /**
+     * @param roePercent the return on equity asked, percent
+     * @param price      the exit price that gives it, at tick precision; empty when no price can
+     */
+    public record Target(BigDecimal roePercent, Optional<BigDecimal> price) {
+    }
+
+    /**
+     * @param balance   what may be spent, settlement asset
+     * @param size      the largest size whose order cost fits the balance and whose tier allows the leverage, in
+     *                  whole quantity steps
+     * @param orderCost the order cost of that size
+     */
+    public record MaxPosition(Money balance, BigDecimal size, String sizeUnit, Money orderCost) {
+    }
 
     /**
      * @param convention      {@code MAINTENANCE_ON_ENTRY_VALUE} or {@code MAINTENANCE_ON_MARK_VALUE}

@@ -38,6 +38,11 @@ public final class Formats {
     return value.setScale(1, RoundingMode.HALF_EVEN).toPlainString();
   }
 
+  /** A statistic (β, ρ, R²) for people: 4 decimals, half-up, as the pages always showed them. */
+  static String ratio(BigDecimal value) {
+    return value.setScale(4, RoundingMode.HALF_UP).toPlainString();
+  }
+
   /** A number of SVG units (0-100) with two decimals, for bar widths. */
   static String svg(BigDecimal value) {
     return value.setScale(2, RoundingMode.HALF_EVEN).toPlainString();

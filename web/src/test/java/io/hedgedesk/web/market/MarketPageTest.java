@@ -77,7 +77,7 @@ class MarketPageTest {
       assertThat(page.getAnchorByHref("/market").getTextContent()).isEqualTo("Market");
       assertThat(page.getAnchorByHref("/market/backfill").getTextContent()).isEqualTo("Backfill from a venue");
       assertThat(page.getAnchorByHref("/market/import").getTextContent()).isEqualTo("Import price or funding history");
-      assertThat(page.getHtmlElementById("market").getElementsByTagName("tr")).hasSize(1 + 23);
+      assertThat(page.getHtmlElementById("market").getElementsByTagName("tr")).hasSize(1 + 40);
 
       List<String> link = row(page, "BINANCE:LINKUSD_PERP");
       // basis 15.2530 − 15.2000 = 0.0530; in % of the index 0.0530 / 15.2000 × 100 = 0.348684… → 0.3487
@@ -237,7 +237,7 @@ class MarketPageTest {
   void someoneWhoIsNotAnAdministratorSeesTheDataWithoutFormsAndIsRefusedAWrite() throws Exception {
     try (UserSession user = UserSession.logInNew(root, "Nadia")) {
       HtmlPage market = user.page("/market");
-      assertThat(market.getHtmlElementById("market").getElementsByTagName("tr")).hasSize(1 + 23);
+      assertThat(market.getHtmlElementById("market").getElementsByTagName("tr")).hasSize(1 + 40);
       assertThat(market.getAnchors()).noneMatch(a -> a.getHrefAttribute().equals("/market/import")
           || a.getHrefAttribute().equals("/market/backfill"));
       HtmlPage contract = user.page("/market/BINANCE:LTCUSD_PERP?confirmMark=5");

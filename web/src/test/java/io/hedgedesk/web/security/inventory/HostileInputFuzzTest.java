@@ -56,36 +56,56 @@ class HostileInputFuzzTest {
       "\"\\u0000\"", "\"" + "9".repeat(5000) + "\"", "\"" + "x".repeat(100_000) + "\"", "\"2024-13-45\"",
       "\"\\u202E5\"");
 
-  static final Map<String, String> API_SAMPLES = Map.of(
-      "/api/v1/perpetual/position", """
+  static final Map<String, String> API_SAMPLES = Map.ofEntries(
+      Map.entry("/api/v1/perpetual/position", """
           {"contract":"BYBIT:ETHUSD","side":"SHORT","size":"175000","entryPrice":"3500","leverage":"2",
-           "markPrice":"3000","fundingRate":"0.0001"}""",
-      "/api/v1/perpetual/average-entry", """
-          {"contract":"BYBIT:BTCUSD","side":"LONG","fills":[{"size":"1000","price":"5000"},{"size":"2000","price":"6000"}]}""",
-      "/api/v1/perpetual/close", """
+           "markPrice":"3000","fundingRate":"0.0001"}"""),
+      Map.entry("/api/v1/perpetual/position?sample=own-numbers", """
+          {"side":"LONG","size":"100","entryPrice":"20","leverage":"10","makerFeeRate":"-0.0001",
+           "takerFeeRate":"0.0005","targetRoePercent":"50","balance":"1000","customContract":{"type":"LINEAR",
+           "baseAsset":"HYPE","contractSize":"1","tickSize":"0.001","maxLeverage":"50","fundingIntervalHours":"1",
+           "maintenanceTiers":[{"upTo":"10000","maintenanceMarginRate":"0.01","maxLeverage":"50"},
+           {"maintenanceMarginRate":"0.02","maxLeverage":"25","maintenanceAmount":"100"}],
+           "liquidationConvention":"MAINTENANCE_ON_ENTRY_VALUE"}}"""),
+      Map.entry("/api/v1/perpetual/position?sample=fee-tier", """
+          {"contract":"BINANCE:SOLUSDT","side":"SHORT","size":"10","entryPrice":"150","leverage":"5",
+           "feeTier":"VIP 3","takerFeeRate":"0.0004"}"""),
+      Map.entry("/api/v1/perpetual/average-entry", """
+          {"contract":"BYBIT:BTCUSD","side":"LONG","fills":[{"size":"1000","price":"5000"},{"size":"2000","price":"6000"}]}"""),
+      Map.entry("/api/v1/perpetual/close", """
           {"contract":"BYBIT:BTCUSD","side":"LONG","size":"10000","entryPrice":"8000","leverage":"10",
-           "closeSize":"5000","closePrice":"12500"}""",
-      "/api/v1/hedge/size", """
-          {"contract":"BYBIT:ETHUSD","coins":"50","spotPrice":"3500","leverage":"2","marginSource":"OUT_OF_BAG"}""",
-      "/api/v1/hedge/coverage", """
+           "closeSize":"5000","closePrice":"12500","feeTier":"VIP 1","makerFeeRate":"-0.0001","liquidity":"MAKER"}"""),
+      Map.entry("/api/v1/hedge/size", """
+          {"contract":"BYBIT:ETHUSD","coins":"50","spotPrice":"3500","leverage":"2","marginSource":"OUT_OF_BAG"}"""),
+      Map.entry("/api/v1/hedge/coverage", """
           {"contract":"BYBIT:ETHUSDT","spotCoins":"40","size":"50","entryPrice":"3500","spotPrice":"3000",
-           "targetCoverage":"0.5"}""",
-      "/api/v1/hedge/scenarios", """
-          {"contract":"BYBIT:ETHUSD","coins":"50","spotPrice":"3500","leverage":"2","shocks":["-0.5","1"]}""",
-      "/api/v1/hedge/proxy-scenarios", """
+           "targetCoverage":"0.5"}"""),
+      Map.entry("/api/v1/hedge/scenarios", """
+          {"contract":"BYBIT:ETHUSD","coins":"50","spotPrice":"3500","leverage":"2","shocks":["-0.5","1"]}"""),
+      Map.entry("/api/v1/hedge/proxy-scenarios", """
           {"contract":"BYBIT:BTCUSDT","size":"2","entryPrice":"60000","leverage":"5","basketValueUsd":"100000",
-           "beta":"1.2","residualVolatility":"0.05","bandWidth":"2","shocks":["-0.2"]}""",
-      "/api/v1/funding/projection", """
+           "beta":"1.2","residualVolatility":"0.05","bandWidth":"2","shocks":["-0.2"]}"""),
+      Map.entry("/api/v1/funding/projection", """
           {"seriesId":"BITMEX:XBTUSD","from":"2024-01-01","to":"2024-01-31","horizonDays":"1","side":"SHORT",
-           "positionValue":"2","settlementAssetUsdPrice":"40000","settlementAsset":"BTC"}""",
-      "/api/v1/proxy/beta", """
+           "positionValue":"2","settlementAssetUsdPrice":"40000","settlementAsset":"BTC"}"""),
+      Map.entry("/api/v1/proxy/beta", """
           {"hedgeAsset":"BTC","basket":[{"asset":"ETH","valueUsd":"6000"},{"asset":"SOL","valueUsd":"4000"}],
-           "from":"2024-01-01","to":"2024-12-31","rollingDays":"30"}""");
+           "from":"2024-01-01","to":"2024-12-31","rollingDays":"30"}"""),
+      Map.entry("/api/v1/hedge/minimum-variance", """
+          {"spotChanges":["0.029","0.020","-0.044","0.008"],"futuresChanges":["0.021","0.035","-0.046","0.001"],
+           "exposure":"2000000","contractSize":"42000"}"""),
+      Map.entry("/api/v1/hedge/minimum-variance?sample=given", """
+          {"correlation":"0.928","spotVolatility":"0.0263","futuresVolatility":"0.0313","exposure":"100000",
+           "contract":"BYBIT:BTCUSD"}"""));
 
   static final List<String> QUERY_NAMES = List.of("portfolio", "asset", "from", "to", "status", "format", "flash",
       "strategy", "query", "contract", "side", "size", "entryPrice", "leverage", "markPrice", "coins", "series",
       "hedgeAsset", "window", "horizonDays", "sort", "order", "id", "holding", "rebalance", "band", "everyDays",
-      "topUp", "betaMode", "betaWindow", "proxyContract", "contract.BTC", "leverage.BTC", "margin.BTC");
+      "topUp", "betaMode", "betaWindow", "proxyContract", "contract.BTC", "leverage.BTC", "margin.BTC", "feeTier",
+      "makerFeeRate", "takerFeeRate", "targetRoePercent", "balance", "customContract.type", "customContract.baseAsset",
+      "customContract.contractSize", "customContract.maintenanceMarginRate", "customContract.maintenanceTiers",
+      "customContract.fundingIntervalHours", "spotChanges", "futuresChanges", "correlation", "spotVolatility",
+      "futuresVolatility", "exposure", "contractSize");
 
   @TestHTTPResource("/")
   URL root;
