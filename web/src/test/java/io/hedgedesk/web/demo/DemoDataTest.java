@@ -33,9 +33,9 @@ class DemoDataTest {
   URL root;
 
   @Inject
-  DemoData demo;
-  @Inject
   AppUserRepository users;
+  @Inject
+  DemoData demo;
   @Inject
   TeamService teamService;
   @Inject
