@@ -4,8 +4,9 @@ import io.hedgedesk.web.portfolio.PortfolioRow;
 import java.util.List;
 
 /**
- * The first steps through the product, shown on the dashboard until each is done: a team, a portfolio, holdings,
- * prices for them, a plan and a recorded hedge. Planning leaves no record, so "plan" counts as done with "record".
+ * The first steps through the product, shown on the dashboard until the last is done: a team, a portfolio, holdings,
+ * prices for them, a plan and a recorded hedge. Planning leaves no record, so "plan" counts as done with "record"; a
+ * user who works alone in the personal team has done the team step with the first portfolio.
  *
  * @param steps in order; each links where it is done
  */
@@ -28,7 +29,7 @@ public record Onboarding(List<Step> steps) {
     boolean holdings = rows.stream().anyMatch(r -> !r.valuation().lines().isEmpty());
     boolean priced = holdings && rows.stream().allMatch(r -> r.valuation().unpriced() == 0);
     return new Onboarding(List.of(
-        new Step("Create or join a team", "/teams", sharedTeam),
+        new Step("Create or join a team", "/teams", sharedTeam || !rows.isEmpty()),
         new Step("Create a portfolio", "/portfolios", !rows.isEmpty()),
         new Step("Add your holdings", rows.isEmpty() ? "/portfolios" : portfolio + "/holdings/new", holdings),
         new Step("Give every holding a price", portfolio, priced),
@@ -36,8 +37,8 @@ public record Onboarding(List<Step> steps) {
         new Step("Record the hedge you opened", rows.isEmpty() ? "/portfolios" : portfolio + "/plan", hedges)));
   }
 
-  /** Whether every step is done (the dashboard then shows none). */
+  /** Whether a hedge is recorded, the journey's end (the dashboard then shows no steps). */
   public boolean done() {
-    return steps.stream().allMatch(Step::done);
+    return steps.get(steps.size() - 1).done();
   }
 }
