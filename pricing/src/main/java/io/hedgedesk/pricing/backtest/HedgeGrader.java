@@ -67,8 +67,9 @@ public final class HedgeGrader {
     if (insured.isEmpty()) {
       throw new BacktestException("hedge", "the hedge insures no holding with coins");
     }
-    List<HedgeEvent> ledger = events.stream().sorted(Comparator.comparing(HedgeEvent::occurredAt)
-        .thenComparingLong(HedgeEvent::id)).toList();
+    // a voided event (recorded by mistake) counts nowhere, the grade included
+    List<HedgeEvent> ledger = events.stream().filter(e -> !e.voided() && e.type() != HedgeEventType.VOID)
+        .sorted(Comparator.comparing(HedgeEvent::occurredAt).thenComparingLong(HedgeEvent::id)).toList();
     LocalDate from = day(ledger.get(0).occurredAt());
     LocalDate end = ledger.stream().filter(e -> e.type() == HedgeEventType.CLOSE && e.sizeAfter().signum() == 0)
         .map(e -> day(e.occurredAt())).findFirst().orElse(to);

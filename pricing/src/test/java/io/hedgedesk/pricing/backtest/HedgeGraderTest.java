@@ -28,7 +28,7 @@ class HedgeGraderTest {
         Optional.ofNullable(price).map(BigDecimal::new), "AAA", bd(settlementUsd), bd(cash), bd(cashUsd),
         Optional.ofNullable(fee).map(BigDecimal::new), Optional.empty(),
         Optional.ofNullable(realized).map(BigDecimal::new), Optional.empty(), bd(sizeAfter), bd(entryAfter),
-        Optional.empty(), "");
+        Optional.empty(), "", false);
   }
 
   /**

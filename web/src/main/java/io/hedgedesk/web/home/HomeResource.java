@@ -4,6 +4,7 @@ import io.hedgedesk.domain.portfolio.PortfolioValuation;
 import io.hedgedesk.domain.user.AppUser;
 import io.hedgedesk.persistence.portfolio.PortfolioAccess;
 import io.hedgedesk.persistence.portfolio.PortfolioService;
+import io.hedgedesk.persistence.team.TeamService;
 import io.hedgedesk.web.hedge.AlertWords;
 import io.hedgedesk.web.hedge.CoinCoverageView;
 import io.hedgedesk.web.hedge.HedgeView;
@@ -46,20 +47,22 @@ public class HomeResource {
         static native TemplateInstance dashboard(Viewer viewer, AppUser user, String sections);
 
         /** What the dashboard shows of the user's teams, as HTML (escaped by this template). */
-        static native TemplateInstance dashboardSections(List<PortfolioRow> portfolios, List<HedgeView> hedges,
-                List<CoinCoverageView> coins, List<String> alerts);
+        static native TemplateInstance dashboardSections(Onboarding onboarding, List<PortfolioRow> portfolios,
+                List<HedgeView> hedges, List<CoinCoverageView> coins, List<String> alerts);
     }
 
     private final CurrentUser currentUser;
     private final PortfolioService portfolios;
+    private final TeamService teams;
     private final HedgeTracker hedges;
     /** The dashboard's team sections as HTML, per user: rendering them was a sixth of a page's CPU. */
     private final StampedCache<Long, String> cache;
 
-    public HomeResource(CurrentUser currentUser, PortfolioService portfolios, HedgeTracker hedges,
+    public HomeResource(CurrentUser currentUser, PortfolioService portfolios, TeamService teams, HedgeTracker hedges,
                         @ConfigProperty(name = "hedgedesk.page-cache-ttl", defaultValue = "5s") Duration ttl) {
         this.currentUser = currentUser;
         this.portfolios = portfolios;
+        this.teams = teams;
         this.hedges = hedges;
         this.cache = new StampedCache<>(ttl, System::nanoTime);
     }
@@ -91,6 +94,8 @@ public class HomeResource {
         List<HedgeView> open = book.hedges().stream().map(HedgeView::new).toList();
         List<String> alerts = book.alerts().stream()
                 .map(a -> a.portfolio().portfolio().name() + " — " + AlertWords.of(a.alert())).toList();
-        return Templates.dashboardSections(rows, open, CoinCoverageView.of(book.coverage()), alerts);
+        boolean sharedTeam = teams.teamsOf(userId).stream().anyMatch(t -> !t.team().personal());
+        Onboarding onboarding = Onboarding.of(sharedTeam, rows, !open.isEmpty());
+        return Templates.dashboardSections(onboarding, rows, open, CoinCoverageView.of(book.coverage()), alerts);
     }
 }

@@ -3,6 +3,7 @@ package io.hedgedesk.web.user;
 import io.hedgedesk.domain.user.AppUser;
 import io.hedgedesk.domain.user.OidcIdentity;
 import io.hedgedesk.persistence.team.UserSignIn;
+import io.hedgedesk.web.demo.DemoData;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -17,12 +18,14 @@ public class CurrentUser {
 
     private final SecurityIdentity identity;
     private final UserSignIn signIn;
+    private final DemoData demo;
     private UserSignIn.SignedIn signedIn;
 
     @Inject
-    public CurrentUser(SecurityIdentity identity, UserSignIn signIn) {
+    public CurrentUser(SecurityIdentity identity, UserSignIn signIn, DemoData demo) {
         this.identity = identity;
         this.signIn = signIn;
+        this.demo = demo;
     }
 
     public boolean isLoggedIn() {
@@ -49,6 +52,7 @@ public class CurrentUser {
             }
             // Provisioned at first login (a personal team; pending invitations naming the user are claimed).
             signedIn = signIn.signIn(claims());
+            demo.onSignIn(signedIn.user());
         }
         return signedIn;
     }

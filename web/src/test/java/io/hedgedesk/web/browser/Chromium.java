@@ -104,6 +104,15 @@ public final class Chromium implements AutoCloseable {
     return driver;
   }
 
+  /**
+   * Emulates a screen of {@code width} × {@code height} CSS pixels from now on (a phone when {@code mobile}: the page's
+   * viewport meta tag applies, as on a real phone); the next {@link #visited} screenshot has that size.
+   */
+  public void viewport(int width, int height, boolean mobile) {
+    driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
+        "width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
+  }
+
   /** Opens {@code url} and records the page as {@code page}. */
   public void open(String url, String page) {
     driver.get(url);
