@@ -1,7 +1,6 @@
 package io.hedgedesk.pricing.backtest;
 
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,7 +20,7 @@ public record BacktestPolicy(Map<String, BigDecimal> holdings, Map<String, LegPo
                              Optional<ProxyPolicy> proxy, Rebalancing rebalancing, Optional<BigDecimal> topUp) {
 
   public BacktestPolicy {
-    holdings = Map.copyOf(new LinkedHashMap<>(Objects.requireNonNull(holdings, "holdings")));
+    holdings = Map.copyOf(Objects.requireNonNull(holdings, "holdings"));
     perAsset = Map.copyOf(Objects.requireNonNull(perAsset, "perAsset"));
     Objects.requireNonNull(proxy, "proxy");
     Objects.requireNonNull(rebalancing, "rebalancing");

@@ -13,6 +13,7 @@ import io.hedgedesk.web.hedge.book.HedgeBookService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +73,11 @@ public class HedgeGradeService {
       closes.add(betas.history("hedge", coin));
     }
     LocalDate last = closes.stream().map(s -> s.last().date()).min(LocalDate::compareTo).orElseThrow();
+    LocalDate opened = access.hedge().openedAt().atZone(ZoneOffset.UTC).toLocalDate();
+    if (!last.isAfter(opened)) {
+      throw new BadInputException("hedge", "The stored daily closes end on " + last + ", before this hedge's second"
+          + " day (it was opened on " + opened + "): import newer closes to grade it.");
+    }
     return Guarded.run("hedge", () -> HedgeGrader.DEFAULT.grade(access.instrument(), access.hedge().side(),
         book.events(userId, access.hedge().id()), insured, closes, last));
   }
