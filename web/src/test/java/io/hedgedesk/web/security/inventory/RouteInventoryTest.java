@@ -39,8 +39,8 @@ class RouteInventoryTest {
   static final Set<String> PUBLIC = Set.of("GET /", "GET /calculator", "GET /api/v1/contracts",
       "GET /api/v1/contracts/{id}", "POST /api/v1/perpetual/position", "POST /api/v1/perpetual/average-entry",
       "POST /api/v1/perpetual/close", "POST /api/v1/hedge/size", "POST /api/v1/hedge/coverage",
-      "POST /api/v1/hedge/scenarios", "POST /api/v1/hedge/proxy-scenarios", "POST /api/v1/funding/projection",
-      "POST /api/v1/proxy/beta");
+      "POST /api/v1/hedge/scenarios", "POST /api/v1/hedge/proxy-scenarios", "POST /api/v1/hedge/minimum-variance",
+      "POST /api/v1/funding/projection", "POST /api/v1/proxy/beta");
 
   /** The public path patterns of application.properties, as this test expects them. */
   static final List<String> PUBLIC_PATHS = List.of("/", "/static/*", "/favicon.ico", "/logout/backchannel",
