@@ -1,7 +1,8 @@
 package io.hedgedesk.web.market;
 
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Named;
 import java.util.regex.Pattern;
 
@@ -10,14 +11,13 @@ import java.util.regex.Pattern;
  * value with it: the dashboard, portfolios and their planner, a hedge, the market pages.
  */
 @Named("marketDataBanner")
-@RequestScoped
+@ApplicationScoped
 public class MarketDataBanner {
 
   static final Pattern PAGES = Pattern.compile("/(dashboard|portfolios(/\\d+(/plan(/.*)?)?)?|hedges/\\d+|market(/.*)?)");
 
   private final CurrentVertxRequest request;
   private final MarketDataAge age;
-  private String text;
 
   public MarketDataBanner(CurrentVertxRequest request, MarketDataAge age) {
     this.request = request;
@@ -26,10 +26,11 @@ public class MarketDataBanner {
 
   /** The banner's text, empty when this page shows none. */
   public String getText() {
-    if (text == null) {
+    try {
       var current = request.getCurrent();
-      text = current != null && PAGES.matcher(current.normalizedPath()).matches() ? age.notice().orElse("") : "";
+      return current != null && PAGES.matcher(current.normalizedPath()).matches() ? age.notice().orElse("") : "";
+    } catch (ContextNotActiveException e) {
+      return ""; // a page rendered outside a request (e.g. the answer to an oversized header) shows no banner
     }
-    return text;
   }
 }
