@@ -96,7 +96,11 @@ class PhoneWidthIT {
       again.put("planner-results", browser.driver().getCurrentUrl());
       submit("button[name=strategy][value=PER_ASSET]", "record-confirm");
       submit("form[action$='/plan/record'] button[type=submit]", "hedge-recorded");
-      long hedgeId = idIn("/hedges/");
+      // two legs (ETH and BTC) were recorded, so the answer is the list of hedges: take one from the dashboard
+      open("dashboard", "dashboard-after-recording");
+      String href = browser.driver().findElement(By.xpath("//table[contains(@class,'hedges')]//tr[td[2]='Phone bags "
+          + run + "']/td[1]/a")).getAttribute("href");
+      long hedgeId = Long.parseLong(href.substring(href.lastIndexOf('/') + 1));
       again.put("hedge", app + "hedges/" + hedgeId);
 
       for (String[] page : new String[][] {{"dashboard", "dashboard"}, {"hedges", "hedge-history"},
