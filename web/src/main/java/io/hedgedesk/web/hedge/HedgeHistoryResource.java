@@ -3,7 +3,7 @@ package io.hedgedesk.web.hedge;
 import io.hedgedesk.domain.hedge.HedgeStatus;
 import io.hedgedesk.domain.hedge.InvalidHedgeException;
 import io.hedgedesk.web.hedge.book.HedgeHistory;
-import io.hedgedesk.web.hedge.book.HedgeYears;
+import io.hedgedesk.persistence.hedge.HedgeYears;
 import io.hedgedesk.persistence.hedge.HedgeHistoryFilter;
 import io.hedgedesk.persistence.hedge.LedgerRow;
 import io.hedgedesk.persistence.portfolio.PortfolioAccess;

@@ -5,20 +5,11 @@ import io.hedgedesk.domain.hedge.HedgeEvent;
 import io.hedgedesk.domain.hedge.HedgeEventType;
 import io.hedgedesk.domain.hedge.HedgeMark;
 import io.hedgedesk.domain.instrument.Instrument;
-import io.hedgedesk.domain.instrument.Side;
-import io.hedgedesk.domain.market.FundingRateSeries;
 import io.hedgedesk.domain.market.PriceQuote;
-import io.hedgedesk.domain.market.PriceSeries;
 import io.hedgedesk.domain.portfolio.PortfolioValuation;
 import io.hedgedesk.domain.portfolio.ValuedHolding;
-import io.hedgedesk.persistence.market.FundingHistoryRepository;
-import io.hedgedesk.persistence.market.PriceHistoryRepository;
 import io.hedgedesk.persistence.portfolio.PortfolioAccess;
 import io.hedgedesk.persistence.portfolio.PortfolioService;
-import io.hedgedesk.pricing.funding.FundingProjector;
-import io.hedgedesk.pricing.funding.HolderSide;
-import io.hedgedesk.pricing.funding.InsufficientFundingHistoryException;
-import io.hedgedesk.pricing.perpetual.PerpetualPricer;
 import io.hedgedesk.pricing.valuation.AlertThresholds;
 import io.hedgedesk.pricing.valuation.AssetCoverage;
 import io.hedgedesk.pricing.valuation.HedgeAccount;
@@ -34,7 +25,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -42,7 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
-import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -60,14 +49,13 @@ public class HedgeTracker {
 
   private final HedgeBookService book;
   private final PortfolioService portfolios;
-  private final FundingHistoryRepository funding;
-  private final PriceHistoryRepository prices;
+  private final ExpectedFunding expectedFunding;
   private final CoinPrices coinPrices;
   private final Clock clock;
   private final AlertThresholds limits;
 
-  public HedgeTracker(HedgeBookService book, PortfolioService portfolios, FundingHistoryRepository funding,
-                      PriceHistoryRepository prices, CoinPrices coinPrices, Clock clock,
+  HedgeTracker(HedgeBookService book, PortfolioService portfolios, ExpectedFunding expectedFunding,
+               CoinPrices coinPrices, Clock clock,
                       @ConfigProperty(name = "hedgedesk.hedge.stale-after", defaultValue = "PT6H") Duration staleAfter,
                       @ConfigProperty(name = "hedgedesk.hedge.liquidation-alert", defaultValue = "0.10")
                       BigDecimal liquidationAlert,
@@ -75,8 +63,7 @@ public class HedgeTracker {
                       BigDecimal coverageBand) {
     this.book = book;
     this.portfolios = portfolios;
-    this.funding = funding;
-    this.prices = prices;
+    this.expectedFunding = expectedFunding;
     this.coinPrices = coinPrices;
     this.clock = clock;
     this.limits = new AlertThresholds(staleAfter, liquidationAlert, coverageBand);
@@ -106,7 +93,7 @@ public class HedgeTracker {
     sums.put(hedge.id(), totals);
     Valued valued = value(access.portfolio(), portfolios.valuation(userId, hedge.portfolioId()), group, sums);
     return snapshot(access, totals, valued,
-        (markPrice, now) -> expectedFunding(hedge, access.instrument(), events, markPrice, now));
+        (markPrice, now) -> expectedFunding.of(hedge, access.instrument(), events, markPrice, now));
   }
 
   /**
@@ -178,8 +165,8 @@ public class HedgeTracker {
     return new OpenBook(open.stream().map(a -> snapshots.get(a.hedge().id())).toList(), coverage, alerts);
   }
 
-  private static final FundingOrNote NOT_COMPUTED =
-      new FundingOrNote(Optional.empty(), "expected funding is computed on the hedge's page");
+  private static final ExpectedFunding.FundingOrNote NOT_COMPUTED =
+      new ExpectedFunding.FundingOrNote(Optional.empty(), "expected funding is computed on the hedge's page");
 
   /** A portfolio's hedges valued, with the marks used. */
   private record Valued(PortfolioHedges hedges, Prices prices) {
@@ -222,7 +209,7 @@ public class HedgeTracker {
   }
 
   private HedgeSnapshot snapshot(HedgeBookService.HedgeAccess access, HedgeBookService.LedgerTotals totals,
-                                 Valued valued, BiFunction<BigDecimal, Instant, FundingOrNote> expectedFunding) {
+                                 Valued valued, BiFunction<BigDecimal, Instant, ExpectedFunding.FundingOrNote> expectedFunding) {
     Hedge hedge = access.hedge();
     Instant now = clock.instant();
     String asset = access.instrument().baseAsset().symbol();
@@ -230,8 +217,8 @@ public class HedgeTracker {
     Optional<HedgeMark> mark = CoinPrices.mark(valued.prices(), access.instrument());
     boolean stale = hedge.isOpen() && mark.map(m -> m.isStale(now, limits.staleAfter())).orElse(false);
     Optional<AssetCoverage> coin = v.filter(h -> !h.proxy()).flatMap(h -> valued.hedges().asset(asset));
-    FundingOrNote expected = mark.map(m -> expectedFunding.apply(m.price(), now))
-        .orElse(new FundingOrNote(Optional.empty(), "no mark price"));
+    ExpectedFunding.FundingOrNote expected = mark.map(m -> expectedFunding.apply(m.price(), now))
+        .orElse(new ExpectedFunding.FundingOrNote(Optional.empty(), "no mark price"));
     return new HedgeSnapshot(access, mark, mark.map(m -> m.age(now)), stale,
         v.flatMap(HedgeValuation::unrealizedPnl), v.flatMap(HedgeValuation::unrealizedPnlUsd), expected.amount(),
         expected.note(), totals.funding(), totals.fees(), totals.cash(), v.flatMap(HedgeValuation::coverage),
@@ -240,68 +227,6 @@ public class HedgeTracker {
         v.flatMap(HedgeValuation::takeProfitDistance), coin, v.map(HedgeValuation::proxy).orElse(false),
         valued.hedges().alerts().stream().filter(a -> a.hedgeId().map(id -> id == hedge.id())
             .orElse(a.asset().equals(asset))).toList());
-  }
-
-  private record FundingOrNote(Optional<BigDecimal> amount, String note) {
-  }
-
-  /**
-   * Expected funding from stored rates: for each stretch between trades, every settlement pays its rate (to the
-   * holder) on the position value of that stretch's size at that settlement's price ({@link
-   * FundingProjector#accrueCash}), over the part of the hedge's life the stored series covers. The price at a
-   * settlement is the stored daily close of the base asset of the day before (USDT-quoted), or the current mark
-   * where no close is stored for that time.
-   */
-  private FundingOrNote expectedFunding(Hedge hedge, Instrument instrument, List<HedgeEvent> events,
-                                        BigDecimal markPrice, Instant now) {
-    Optional<FundingRateSeries> stored = funding.series(instrument.id());
-    if (stored.isEmpty() || stored.get().size() < 2) {
-      return new FundingOrNote(Optional.empty(), "no stored rates for " + instrument.id());
-    }
-    FundingRateSeries series = stored.get();
-    Instant knownFrom = series.first().time();
-    Instant knownTo = series.last().time().plus(series.intervalEndingAt(series.size() - 1).orElse(Duration.ZERO));
-    Instant end = hedge.closedAt().orElse(now);
-    HolderSide side = hedge.side() == Side.SHORT ? HolderSide.SHORT : HolderSide.LONG;
-    PerpetualPricer pricer = PerpetualPricer.of(instrument);
-    Optional<PriceSeries> closes = prices.series(instrument.baseAsset().symbol());
-    // The last close known at a settlement is the previous UTC day's (a day's close comes at its end); the same
-    // day's close stands in when the previous one is missing; without either, the current mark.
-    Function<Instant, BigDecimal> priceAt = t -> {
-      java.time.LocalDate day = t.atZone(ZoneOffset.UTC).toLocalDate();
-      return closes.flatMap(c -> c.closeOn(day.minusDays(1)).or(() -> c.closeOn(day))).orElse(markPrice);
-    };
-    BigDecimal total = BigDecimal.ZERO;
-    List<HedgeEvent> trades = events.stream().filter(e -> e.type().isTrade()).toList();
-    for (int i = 0; i < trades.size(); i++) {
-      HedgeEvent trade = trades.get(i);
-      Instant from = max(trade.occurredAt(), knownFrom);
-      Instant to = min(i + 1 < trades.size() ? trades.get(i + 1).occurredAt() : end, knownTo);
-      if (!from.isBefore(to) || trade.sizeAfter().signum() == 0) {
-        continue;
-      }
-      try {
-        BigDecimal size = trade.sizeAfter();
-        total = total.add(FundingProjector.DEFAULT.accrueCash(series, from, to, side,
-            t -> pricer.positionValue(instrument, size, priceAt.apply(t)).value()));
-      } catch (InsufficientFundingHistoryException e) {
-        return new FundingOrNote(Optional.empty(), "stored rates do not cover the hedge: " + e.getMessage());
-      }
-    }
-    String note = "stored rates " + series.source() + " until " + knownTo + ", position value at each settlement's"
-        + (closes.isPresent() ? " daily close" : " price (no stored closes: the current mark)");
-    if (end.isAfter(knownTo)) {
-      note += "; the hedge's life after " + knownTo + " has no stored rates";
-    }
-    return new FundingOrNote(Optional.of(total), note);
-  }
-
-  private static Instant max(Instant a, Instant b) {
-    return a.isAfter(b) ? a : b;
-  }
-
-  private static Instant min(Instant a, Instant b) {
-    return a.isBefore(b) ? a : b;
   }
 
   private static BigDecimal sum(List<BigDecimal> values) {

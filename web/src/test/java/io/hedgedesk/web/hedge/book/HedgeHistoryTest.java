@@ -1,5 +1,6 @@
 package io.hedgedesk.web.hedge.book;
 
+import io.hedgedesk.persistence.hedge.HedgeYears;
 import io.hedgedesk.persistence.hedge.HedgeHistoryFilter;
 import io.hedgedesk.persistence.hedge.LedgerRow;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,8 +1,6 @@
-package io.hedgedesk.web.hedge.book;
+package io.hedgedesk.persistence.hedge;
 
 import io.agroal.api.AgroalDataSource;
-import io.hedgedesk.persistence.hedge.HedgeHistoryFilter;
-import io.hedgedesk.persistence.hedge.HedgeRepository;
 import io.hedgedesk.persistence.portfolio.PortfolioService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
