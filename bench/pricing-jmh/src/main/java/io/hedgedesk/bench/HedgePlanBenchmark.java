@@ -1,7 +1,7 @@
 package io.hedgedesk.bench;
 
 import io.hedgedesk.domain.instrument.Instrument;
-import io.hedgedesk.pricing.catalog.ContractCatalog;
+import io.hedgedesk.domain.instrument.catalog.ContractCatalog;
 import io.hedgedesk.pricing.hedge.HedgePlan;
 import io.hedgedesk.pricing.hedge.HedgeRequest;
 import io.hedgedesk.pricing.hedge.HedgeSizer;

@@ -1,7 +1,7 @@
 package io.hedgedesk.bench;
 
 import io.hedgedesk.domain.instrument.Side;
-import io.hedgedesk.pricing.catalog.ContractCatalog;
+import io.hedgedesk.domain.instrument.catalog.ContractCatalog;
 import io.hedgedesk.pricing.perpetual.Position;
 import io.hedgedesk.pricing.scenario.ProxyBasket;
 import io.hedgedesk.pricing.scenario.ScenarioCalculator;

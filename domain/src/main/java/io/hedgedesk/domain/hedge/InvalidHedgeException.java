@@ -1,14 +1,17 @@
 package io.hedgedesk.domain.hedge;
 
+import io.hedgedesk.domain.DomainException;
 import java.util.Map;
+import java.util.Optional;
 
 /** Input that does not make a valid hedge command; {@link #errors()} maps each form field to its message. */
-public class InvalidHedgeException extends RuntimeException {
+public class InvalidHedgeException extends DomainException {
 
   private final Map<String, String> errors;
 
   public InvalidHedgeException(Map<String, String> errors) {
-    super("invalid hedge input: " + errors);
+    super(single(errors).map(Map.Entry::getKey).orElse(""),
+        single(errors).map(Map.Entry::getValue).orElse("invalid hedge input: " + errors));
     this.errors = Map.copyOf(errors);
   }
 
@@ -18,5 +21,10 @@ public class InvalidHedgeException extends RuntimeException {
 
   public Map<String, String> errors() {
     return errors;
+  }
+
+  /** The one error of a single-field refusal: its field and message are the exception's. */
+  private static Optional<Map.Entry<String, String>> single(Map<String, String> errors) {
+    return errors.size() == 1 ? Optional.of(errors.entrySet().iterator().next()) : Optional.empty();
   }
 }

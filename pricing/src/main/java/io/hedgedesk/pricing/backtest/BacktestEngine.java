@@ -14,7 +14,7 @@ import java.util.Objects;
  *   daily simple returns, equal weights. The initial margin and the taker fee are deposited: out of the bag (coins of
  *   that asset), or bought with cash (extra coins, stablecoins).</li>
  *   <li>Funding: the rates settled since the previous close (see {@link BacktestMarket}) are paid on the position value
- *   at the close, {@code cash = HolderSide.SHORT.toHolder(Σ rate) × value} (a positive rate is income to the short),
+ *   at the close, {@code cash = Side.SHORT.fundingToHolder(Σ rate) × value} (a positive rate is income to the short),
  *   into the isolated margin. Gaps in a series are named, never filled.</li>
  *   <li>Liquidation: when the isolated balance {@code M + PnL(X)} is at or below the maintenance margin at the close
  *   (the close is at or beyond the liquidation price, either convention), the leg loses its isolated margin and no

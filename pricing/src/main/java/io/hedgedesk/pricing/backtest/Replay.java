@@ -1,7 +1,7 @@
 package io.hedgedesk.pricing.backtest;
 
 import io.hedgedesk.domain.instrument.Asset;
-import io.hedgedesk.pricing.funding.HolderSide;
+import io.hedgedesk.domain.instrument.Side;
 import io.hedgedesk.pricing.hedge.CoverageCheck;
 import io.hedgedesk.pricing.hedge.HedgeLeg;
 import io.hedgedesk.pricing.hedge.HedgeOrder;
@@ -9,7 +9,6 @@ import io.hedgedesk.pricing.hedge.HedgeRequest;
 import io.hedgedesk.pricing.hedge.HedgeSizer;
 import io.hedgedesk.pricing.hedge.HedgeState;
 import io.hedgedesk.pricing.hedge.MarginSource;
-import io.hedgedesk.pricing.hedge.OrderSide;
 import io.hedgedesk.pricing.perpetual.PerpetualPricingException;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -153,7 +152,7 @@ final class Replay {
     BigDecimal x = legCloses[l][start + t];
     double xD = legClosesD[l][start + t];
     if (leg.funding != null && leg.funding[t].signum() != 0) {
-      BigDecimal rate = HolderSide.SHORT.toHolder(leg.funding[t]);
+      BigDecimal rate = Side.SHORT.fundingToHolder(leg.funding[t]);
       BigDecimal received = rate.multiply(leg.valueOn(t, x), MC);
       leg.credit(received, rate.doubleValue() * leg.valueAtD(xD));
       fundingUsd = fundingUsd.add(leg.fundingUsd(rate, received), MC);
@@ -207,7 +206,7 @@ final class Replay {
       }
       BigDecimal target = proxySize(leg, x, t);
       BigDecimal now = leg.open() ? leg.position.size() : BigDecimal.ZERO;
-      trade(l, t, target.compareTo(now) > 0 ? OrderSide.SELL : OrderSide.BUY, target.subtract(now).abs(), x);
+      trade(l, t, target.compareTo(now) > 0 ? Side.SHORT : Side.LONG, target.subtract(now).abs(), x);
       return;
     }
     if (!leg.open()) {
@@ -234,7 +233,7 @@ final class Replay {
   }
 
   /** Sells (more short) or buys back {@code size} of leg {@code l} at {@code x}, with its taker fee. */
-  private void trade(int l, int t, OrderSide side, BigDecimal size, BigDecimal x) {
+  private void trade(int l, int t, Side side, BigDecimal size, BigDecimal x) {
     Leg leg = legs.get(l);
     leg.lastResize = t;
     if (size.signum() == 0) {
@@ -242,7 +241,7 @@ final class Replay {
     }
     BigDecimal fee = leg.fee(size, x);
     try {
-      if (side == OrderSide.SELL) {
+      if (side == Side.SHORT) {
         deposit(l, (leg.open() ? leg.increase(size, x) : leg.openShort(size, x)).add(fee), x);
         pay(leg, fee, x);
       } else {
@@ -255,8 +254,8 @@ final class Replay {
       return;
     }
     rebalances++;
-    event(t, leg, BacktestEvent.Kind.REBALANCE, side + " " + size.toPlainString() + " " + leg.instrument.symbol()
-        + " at " + x.toPlainString());
+    event(t, leg, BacktestEvent.Kind.REBALANCE, side.openingOrder() + " " + size.toPlainString() + " "
+        + leg.instrument.symbol() + " at " + x.toPlainString());
   }
 
   /** Contracts (inverse, {@code USD/FV}) or quantity units (linear, {@code USD/(X·cs)}) of {@code β·value·target}. */

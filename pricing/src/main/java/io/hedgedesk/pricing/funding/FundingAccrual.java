@@ -1,5 +1,6 @@
 package io.hedgedesk.pricing.funding;
 
+import io.hedgedesk.domain.instrument.Side;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
@@ -27,7 +28,7 @@ public record FundingAccrual(String contractId, Instant from, Instant to, int se
   }
 
   /** The rate sum seen by {@code side}: positive = income to the holder, as a fraction of position value. */
-  public BigDecimal rateSumToHolder(HolderSide side) {
-    return side.toHolder(rateSum);
+  public BigDecimal rateSumToHolder(Side side) {
+    return side.fundingToHolder(rateSum);
   }
 }

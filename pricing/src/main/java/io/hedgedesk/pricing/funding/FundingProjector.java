@@ -1,5 +1,6 @@
 package io.hedgedesk.pricing.funding;
 
+import io.hedgedesk.domain.instrument.Side;
 import io.hedgedesk.domain.market.FundingRate;
 import io.hedgedesk.domain.market.FundingRateSeries;
 import java.math.BigDecimal;
@@ -16,7 +17,7 @@ import java.util.function.Function;
  * distribution of funding over a horizon, and the "cost of insurance" of a hedge position.
  *
  * <p>Sign convention throughout: a rate in market convention is positive when <b>longs pay shorts</b>; a value
- * "to the holder" is positive when it is income to the chosen {@link HolderSide}. A SHORT hedge receives funding
+ * "to the holder" is positive when it is income to the chosen {@link Side}. A SHORT hedge receives funding
  * when rates are positive.
  *
  * <p>History windows are half-open time ranges {@code [from, to)}; the settlements whose time falls inside are
@@ -73,7 +74,7 @@ public final class FundingProjector {
    * @param positionValueAt position value in the settlement asset at a settlement time; positive
    * @throws InsufficientFundingHistoryException as {@link #accrue} when the series does not cover the period
    */
-  public BigDecimal accrueCash(FundingRateSeries series, Instant from, Instant to, HolderSide side,
+  public BigDecimal accrueCash(FundingRateSeries series, Instant from, Instant to, Side side,
       Function<Instant, BigDecimal> positionValueAt) {
     Objects.requireNonNull(side, "side");
     Objects.requireNonNull(positionValueAt, "positionValueAt");
@@ -82,7 +83,7 @@ public final class FundingProjector {
     for (FundingRate rate : series.rates().subList(series.indexAtOrAfter(from), series.indexAtOrAfter(to))) {
       BigDecimal value = positionValueAt.apply(rate.time());
       requirePositive(value, "position value at " + rate.time());
-      cash = cash.add(side.toHolder(rate.rate()).multiply(value, MathContext.DECIMAL128));
+      cash = cash.add(side.fundingToHolder(rate.rate()).multiply(value, MathContext.DECIMAL128));
     }
     return cash;
   }
@@ -146,7 +147,7 @@ public final class FundingProjector {
    * @throws InsufficientFundingHistoryException if no complete block fits in the window
    */
   public HorizonDistribution horizonDistribution(FundingRateSeries series, Instant from, Instant to,
-      Duration horizon, HolderSide side) {
+      Duration horizon, Side side) {
     requirePeriod(from, to, "history window");
     Objects.requireNonNull(series, "series");
     Objects.requireNonNull(side, "side");
@@ -177,7 +178,7 @@ public final class FundingProjector {
         running = running.add(series.get(blockEnd).rate());
         blockEnd++;
       }
-      blocks.add(new FundingBlock(blockStart, blockStop, blockEnd - i, side.toHolder(running)));
+      blocks.add(new FundingBlock(blockStart, blockStop, blockEnd - i, side.fundingToHolder(running)));
       running = running.subtract(series.get(i).rate());
     }
     if (blocks.isEmpty()) {
@@ -230,7 +231,7 @@ public final class FundingProjector {
    *                                linear); positive
    * @param settlementAssetUsdPrice USD price of one unit of the settlement asset; positive
    */
-  public InsuranceCost insuranceCost(FundingStatistics statistics, HolderSide side, BigDecimal positionValue,
+  public InsuranceCost insuranceCost(FundingStatistics statistics, Side side, BigDecimal positionValue,
       BigDecimal settlementAssetUsdPrice) {
     Objects.requireNonNull(statistics, "statistics");
     Objects.requireNonNull(side, "side");
@@ -247,7 +248,7 @@ public final class FundingProjector {
    * funding as cash (see {@link #toCash}).
    */
   public FundingProjection project(FundingRateSeries series, Instant from, Instant to, Duration horizon,
-      HolderSide side, BigDecimal positionValue, BigDecimal settlementAssetUsdPrice) {
+      Side side, BigDecimal positionValue, BigDecimal settlementAssetUsdPrice) {
     FundingStatistics statistics = statistics(series, from, to);
     HorizonDistribution distribution = horizonDistribution(series, from, to, horizon, side);
     return new FundingProjection(statistics, distribution,

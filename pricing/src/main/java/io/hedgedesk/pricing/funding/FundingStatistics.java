@@ -1,5 +1,6 @@
 package io.hedgedesk.pricing.funding;
 
+import io.hedgedesk.domain.instrument.Side;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Duration;
@@ -60,8 +61,8 @@ public record FundingStatistics(
   }
 
   /** The annualized rate seen by {@code side}: positive = income to the holder, per 365-day year. */
-  public BigDecimal annualizedRateToHolder(HolderSide side) {
-    return side.toHolder(annualizedRate);
+  public BigDecimal annualizedRateToHolder(Side side) {
+    return side.fundingToHolder(annualizedRate);
   }
 
   /**
@@ -69,13 +70,13 @@ public record FundingStatistics(
    * {@code meanRate × intervalsPerYear × horizon / 365 days}, i.e. {@code meanRate × horizon / meanInterval}.
    * Seen by {@code side} (positive = income), as a fraction of position value.
    */
-  public BigDecimal expectedRateSumToHolder(Duration horizon, HolderSide side) {
+  public BigDecimal expectedRateSumToHolder(Duration horizon, Side side) {
     Objects.requireNonNull(horizon, "horizon");
     if (horizon.isNegative() || horizon.isZero()) {
       throw new FundingProjectionException("horizon must be positive, was " + horizon);
     }
     BigDecimal yearFraction = new BigDecimal(horizon.toNanos())
         .divide(new BigDecimal(YEAR.toNanos()), MathContext.DECIMAL128);
-    return side.toHolder(annualizedRate.multiply(yearFraction, MathContext.DECIMAL128));
+    return side.fundingToHolder(annualizedRate.multiply(yearFraction, MathContext.DECIMAL128));
   }
 }

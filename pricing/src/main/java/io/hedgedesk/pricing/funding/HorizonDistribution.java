@@ -1,5 +1,6 @@
 package io.hedgedesk.pricing.funding;
 
+import io.hedgedesk.domain.instrument.Side;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Objects;
@@ -22,7 +23,7 @@ import java.util.Objects;
 public record HorizonDistribution(
     String contractId,
     Duration horizon,
-    HolderSide side,
+    Side side,
     int blocks,
     BigDecimal mean,
     BigDecimal p10,

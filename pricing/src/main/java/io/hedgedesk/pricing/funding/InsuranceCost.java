@@ -1,5 +1,6 @@
 package io.hedgedesk.pricing.funding;
 
+import io.hedgedesk.domain.instrument.Side;
 import java.util.Objects;
 
 /**
@@ -10,7 +11,7 @@ import java.util.Objects;
  * @param perMonth expected funding over 30 days; positive = income to the holder
  * @param perYear  expected funding over 365 days; positive = income to the holder
  */
-public record InsuranceCost(HolderSide side, FundingCash perMonth, FundingCash perYear) {
+public record InsuranceCost(Side side, FundingCash perMonth, FundingCash perYear) {
 
   public InsuranceCost {
     Objects.requireNonNull(side, "side");

@@ -2,7 +2,7 @@
  * Funding statistics and projection for perpetual contracts, from historical funding-rate series.
  *
  * <p><b>Sign conventions.</b> A funding rate, and any sum of rates in "market convention", is positive when
- * <b>longs pay shorts</b>. Results "to the holder" are signed for a chosen {@link io.hedgedesk.pricing.funding.HolderSide}:
+ * <b>longs pay shorts</b>. Results "to the holder" are signed for a chosen {@link io.hedgedesk.domain.instrument.Side}:
  * positive = income to the position holder, negative = cost. A SHORT hedge therefore receives funding when rates
  * are positive.
  *

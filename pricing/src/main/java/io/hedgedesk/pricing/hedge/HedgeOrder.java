@@ -1,17 +1,19 @@
 package io.hedgedesk.pricing.hedge;
 
+import io.hedgedesk.domain.instrument.Side;
 import java.math.BigDecimal;
 import java.util.Objects;
 
 /**
  * An order as the venue takes it, e.g. {@code SELL 175000 ETHUSD}.
  *
- * @param side   BUY or SELL
+ * @param side   the direction the order trades: {@link Side#SHORT} sells (opens or increases a short hedge),
+ *               {@link Side#LONG} buys
  * @param size   in the venue's order unit: contracts for inverse, quantity units (coins × contract size) for linear;
  *               a whole number of quantity steps, at least 0 (0 = nothing to trade)
  * @param symbol the venue's symbol, e.g. {@code ETHUSD}, {@code ETHUSD_PERP}, {@code ETHUSDT}
  */
-public record HedgeOrder(OrderSide side, BigDecimal size, String symbol) {
+public record HedgeOrder(Side side, BigDecimal size, String symbol) {
 
   public HedgeOrder {
     Objects.requireNonNull(side, "side");
@@ -27,9 +29,14 @@ public record HedgeOrder(OrderSide side, BigDecimal size, String symbol) {
     return size.signum() == 0;
   }
 
-  /** {@code "SELL 175000 ETHUSD"}: side, plain size without trailing zeros, symbol. */
+  /** The order's side as venues word it: "SELL" for {@link Side#SHORT}, "BUY" for {@link Side#LONG}. */
+  public String venueSide() {
+    return side.openingOrder();
+  }
+
+  /** {@code "SELL 175000 ETHUSD"}: venue side, plain size without trailing zeros, symbol. */
   @Override
   public String toString() {
-    return side + " " + size.stripTrailingZeros().toPlainString() + " " + symbol;
+    return venueSide() + " " + size.stripTrailingZeros().toPlainString() + " " + symbol;
   }
 }

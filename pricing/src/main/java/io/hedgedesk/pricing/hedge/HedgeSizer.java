@@ -141,7 +141,7 @@ public final class HedgeSizer {
     };
     BigDecimal residualCoins = exposureCoins.subtract(hedgedCoins);
     BigDecimal roundingResidualCoins = t.multiply(exposureCoins).subtract(hedgedCoins);
-    return new HedgeLeg(request, new HedgeOrder(OrderSide.SELL, size, instrument.symbol()), notionalCoins,
+    return new HedgeLeg(request, new HedgeOrder(Side.SHORT, size, instrument.symbol()), notionalCoins,
         notionalUsd, margin, marginUsd, extraCoins, spotCoinsAfter, exposureCoins, exposureCoins.multiply(spot),
         hedgedCoins, hedgedCoins.multiply(spot, MC), residualCoins, residualCoins.multiply(spot, MC),
         roundingResidualCoins, roundingResidualCoins.multiply(spot, MC), hedgedCoins.divide(exposureCoins, MC));
@@ -216,12 +216,12 @@ public final class HedgeSizer {
     BigDecimal coverage = delta.divide(holdings, MC);
     BigDecimal targetDelta = target.multiply(holdings);
 
-    OrderSide side = delta.compareTo(targetDelta) <= 0 ? OrderSide.SELL : OrderSide.BUY;
+    Side side = delta.compareTo(targetDelta) <= 0 ? Side.SHORT : Side.LONG;
     BigDecimal orderSize;
     BigDecimal ownAfter;
     BigDecimal holdingsAfter = holdings;
     if (instrument.isInverse()) {
-      if (side == OrderSide.SELL) {
+      if (side == Side.SHORT) {
         orderSize = stepsDown(targetDelta.subtract(delta).multiply(mark).divide(fv, MC), step);
         ownAfter = own.add(orderSize.multiply(fv).divide(mark, MC));
       } else {
@@ -241,10 +241,10 @@ public final class HedgeSizer {
       BigDecimal targetSize = targetDelta.subtract(otherDeltaCoins).multiply(spot).divide(mark.multiply(fv), MC)
           .max(BigDecimal.ZERO);
       orderSize = stepsDown(targetSize.subtract(state.size()).abs(), step);
-      if (side == OrderSide.BUY) {
+      if (side == Side.LONG) {
         orderSize = orderSize.min(state.size());
       }
-      BigDecimal sizeAfter = side == OrderSide.SELL ? state.size().add(orderSize) : state.size().subtract(orderSize);
+      BigDecimal sizeAfter = side == Side.SHORT ? state.size().add(orderSize) : state.size().subtract(orderSize);
       ownAfter = hedgeDeltaCoins(instrument, sizeAfter, entry, spot, mark);
     }
     BigDecimal hedgeDeltaCoins = delta.negate();

@@ -15,7 +15,7 @@ import java.util.Optional;
  *
  * <p><b>Funding input.</b> Funding is given as an expected <b>rate sum over the horizon, to the holder</b> of the
  * position (positive = income; a short receives it when rates are positive), as a fraction of position value, e.g.
- * {@code FundingStatistics.expectedRateSumToHolder(horizon, HolderSide.SHORT)} for the window's mean, or a
+ * {@code FundingStatistics.expectedRateSumToHolder(horizon, Side.SHORT)} for the window's mean, or a
  * {@code HorizonDistribution} percentile ({@code p10} for a bad stretch). A rate rather than a cash amount because
  * the position value it applies to depends on the shocked price ({@code Q·FV/X} coins, {@code q·cs·X} USDT); the
  * calculator turns it into cash per row with {@code FundingProjector.toCash}.

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hedgedesk.domain.market.FundingRateSeries;
 import io.hedgedesk.domain.market.MarketDataCsvReader;
 import io.hedgedesk.domain.market.PriceSeries;
-import io.hedgedesk.pricing.catalog.ContractCatalog;
+import io.hedgedesk.domain.instrument.catalog.ContractCatalog;
 import io.hedgedesk.pricing.hedge.MarginSource;
 import java.io.IOException;
 import java.io.InputStream;

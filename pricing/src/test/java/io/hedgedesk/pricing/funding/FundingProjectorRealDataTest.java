@@ -1,7 +1,8 @@
 package io.hedgedesk.pricing.funding;
 
-import static io.hedgedesk.pricing.funding.HolderSide.LONG;
-import static io.hedgedesk.pricing.funding.HolderSide.SHORT;
+import io.hedgedesk.domain.instrument.Side;
+import static io.hedgedesk.domain.instrument.Side.LONG;
+import static io.hedgedesk.domain.instrument.Side.SHORT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -115,7 +116,7 @@ class FundingProjectorRealDataTest {
   @Test
   void thirtyDayDistributionMatchesBruteForce() {
     Duration horizon = Duration.ofDays(30);
-    for (HolderSide side : HolderSide.values()) {
+    for (Side side : Side.values()) {
       List<Instant> starts = new ArrayList<>();
       List<BigDecimal> sums = new ArrayList<>();
       for (int i = 0; i < btcRows.size(); i++) {

@@ -1,7 +1,8 @@
 package io.hedgedesk.pricing.funding;
 
-import static io.hedgedesk.pricing.funding.HolderSide.LONG;
-import static io.hedgedesk.pricing.funding.HolderSide.SHORT;
+import io.hedgedesk.domain.instrument.Side;
+import static io.hedgedesk.domain.instrument.Side.LONG;
+import static io.hedgedesk.domain.instrument.Side.SHORT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -229,7 +230,7 @@ class FundingProjectorTest {
     // https://support.kraken.com/hc/en-us/articles/360022835911-Inverse-Crypto-Collateral-Perpetual-Contract-Specifications
     // Position value in the settlement coin = 100,000 × 1 USD / 7,000 = 14.2857... BTC.
     BigDecimal coinValue = new BigDecimal("100000").divide(new BigDecimal("7000"), java.math.MathContext.DECIMAL128);
-    FundingCash cash = PROJECTOR.toCash(SHORT.toHolder(new BigDecimal("0.0001785")), coinValue,
+    FundingCash cash = PROJECTOR.toCash(SHORT.fundingToHolder(new BigDecimal("0.0001785")), coinValue,
         new BigDecimal("7000"));
     assertThat(cash.inSettlementAsset()).isCloseTo(new BigDecimal("0.00255"), within(new BigDecimal("1e-30")));
     assertThat(cash.inUsd()).isCloseTo(new BigDecimal("17.85"), within(new BigDecimal("1e-28")));
@@ -243,7 +244,7 @@ class FundingProjectorTest {
     // (10000/10024)*0.025% = 0.00025 BTC" (rounded on the page; exactly 0.000249401...).
     // https://www.wisebitcoin.com/en/trade-guide/funding-rate
     BigDecimal coinValue = new BigDecimal("10000").divide(new BigDecimal("10024"), java.math.MathContext.DECIMAL128);
-    FundingCash cash = PROJECTOR.toCash(LONG.toHolder(new BigDecimal("0.00025")), coinValue, new BigDecimal("10024"));
+    FundingCash cash = PROJECTOR.toCash(LONG.fundingToHolder(new BigDecimal("0.00025")), coinValue, new BigDecimal("10024"));
     assertThat(cash.inSettlementAsset()).isCloseTo(new BigDecimal("-0.00025"), within(new BigDecimal("0.000001")));
     // in USD the coin/price round trip is exact: 10,000 USD × 0.025% = 2.5 USD paid
     assertThat(cash.inUsd()).isCloseTo(new BigDecimal("-2.5"), within(new BigDecimal("1e-28")));
@@ -369,16 +370,16 @@ class FundingProjectorTest {
     FundingRateSeries rates = series(8, "0.0001", "0.0002", "-0.0001", "0.0003");
     java.util.Map<Instant, BigDecimal> marks = java.util.Map.of(h(0), new BigDecimal("30000"), h(8),
         new BigDecimal("25000"), h(16), new BigDecimal("20000"));
-    BigDecimal cash = PROJECTOR.accrueCash(rates, h(0), h(24), HolderSide.SHORT,
+    BigDecimal cash = PROJECTOR.accrueCash(rates, h(0), h(24), Side.SHORT,
         t -> new BigDecimal("30000").divide(marks.get(t), java.math.MathContext.DECIMAL128));
     assertThat(cash).isEqualByComparingTo("0.00019");
     // The long pays the same; a constant value gives the rate sum times that value.
-    assertThat(PROJECTOR.accrueCash(rates, h(0), h(24), HolderSide.LONG,
+    assertThat(PROJECTOR.accrueCash(rates, h(0), h(24), Side.LONG,
         t -> new BigDecimal("30000").divide(marks.get(t), java.math.MathContext.DECIMAL128)))
         .isEqualByComparingTo("-0.00019");
-    assertThat(PROJECTOR.accrueCash(rates, h(0), h(24), HolderSide.SHORT, t -> BigDecimal.TEN))
+    assertThat(PROJECTOR.accrueCash(rates, h(0), h(24), Side.SHORT, t -> BigDecimal.TEN))
         .isEqualByComparingTo("0.002"); // (0.0001 + 0.0002 − 0.0001) × 10
-    assertThatThrownBy(() -> PROJECTOR.accrueCash(rates, h(0), h(24), HolderSide.SHORT, t -> BigDecimal.ZERO))
+    assertThatThrownBy(() -> PROJECTOR.accrueCash(rates, h(0), h(24), Side.SHORT, t -> BigDecimal.ZERO))
         .hasMessageContaining("position value at 2024-01-01T00:00:00Z must be positive");
   }
 }

@@ -1,5 +1,6 @@
 package io.hedgedesk.pricing.hedge;
 
+import io.hedgedesk.domain.instrument.Side;
 import static io.hedgedesk.pricing.hedge.MarginSource.EXTRA_COIN;
 import static io.hedgedesk.pricing.hedge.MarginSource.OUT_OF_BAG;
 import static io.hedgedesk.pricing.hedge.MarginSource.STABLECOIN;
@@ -17,7 +18,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.hedgedesk.domain.instrument.Amount;
 import io.hedgedesk.domain.instrument.Asset;
 import io.hedgedesk.domain.instrument.Instrument;
-import io.hedgedesk.pricing.catalog.ContractCatalog;
+import io.hedgedesk.domain.instrument.catalog.ContractCatalog;
 import io.hedgedesk.pricing.perpetual.PerpetualPricingException;
 import java.math.BigDecimal;
 import java.util.List;
@@ -46,7 +47,7 @@ class HedgeSizerTest {
     // q = exposure / futures price = 50 × 3,500 / 3,500 = 50 ETH; margin 175,000 / 5 = 35,000 USDT of fresh capital
     HedgeLeg leg = SIZER.size(request("50", "3500", BYBIT_ETHUSDT, "5", STABLECOIN));
     assertThat(leg.order().toString()).isEqualTo("SELL 50 ETHUSDT");
-    assertThat(leg.order().side()).isEqualTo(OrderSide.SELL);
+    assertThat(leg.order().side()).isEqualTo(Side.SHORT);
     assertThat(leg.order().size()).isEqualByComparingTo("50");
     assertThat(leg.notionalCoins()).isEqualByComparingTo("50");
     assertThat(leg.notionalUsd()).isEqualByComparingTo("175000");
@@ -450,10 +451,10 @@ class HedgeSizerTest {
         d("8000"), d("8000")), d("2"))).isInstanceOf(HedgeSizingException.class)
         .hasMessageStartingWith("target 2 cannot be restored by reducing at mark 8000 from entry 3500");
     assertThatThrownBy(() -> new HedgeLeg(SIZER.size(request("1", "3000", BYBIT_ETHUSD, "2", OUT_OF_BAG)).request(),
-        new HedgeOrder(OrderSide.SELL, d("3000"), "ETHUSD"), d("1"), d("3000"), Amount.of("0.5", ETH), d("1500"),
+        new HedgeOrder(Side.SHORT, d("3000"), "ETHUSD"), d("1"), d("3000"), Amount.of("0.5", ETH), d("1500"),
         d("0"), d("-0.5"), d("1"), d("3000"), d("1"), d("3000"), d("0"), d("0"), d("0"), d("0"), d("1")))
         .isInstanceOf(HedgeSizingException.class).hasMessage("spotCoinsAfter must not be negative, was -0.5");
-    assertThatThrownBy(() -> new HedgeOrder(OrderSide.BUY, d("-1"), "ETHUSD"))
+    assertThatThrownBy(() -> new HedgeOrder(Side.LONG, d("-1"), "ETHUSD"))
         .isInstanceOf(HedgeSizingException.class).hasMessage("order size must not be negative, was -1");
   }
 }

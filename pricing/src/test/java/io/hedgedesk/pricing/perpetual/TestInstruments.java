@@ -6,7 +6,7 @@ import io.hedgedesk.domain.instrument.Instrument;
 import io.hedgedesk.domain.instrument.LiquidationConvention;
 import io.hedgedesk.domain.instrument.MaintenanceTier;
 import io.hedgedesk.domain.instrument.TierMeasure;
-import io.hedgedesk.pricing.catalog.ContractCatalog;
+import io.hedgedesk.domain.instrument.catalog.ContractCatalog;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hedgedesk.domain.instrument.Instrument;
 import io.hedgedesk.domain.instrument.Side;
-import io.hedgedesk.pricing.catalog.ContractCatalog;
+import io.hedgedesk.domain.instrument.catalog.ContractCatalog;
 import io.hedgedesk.pricing.perpetual.Position;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;

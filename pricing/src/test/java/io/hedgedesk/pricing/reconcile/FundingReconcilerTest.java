@@ -6,7 +6,7 @@ import io.hedgedesk.domain.instrument.Instrument;
 import io.hedgedesk.domain.instrument.Side;
 import io.hedgedesk.domain.market.FundingRate;
 import io.hedgedesk.domain.market.FundingRateSeries;
-import io.hedgedesk.pricing.catalog.ContractCatalog;
+import io.hedgedesk.domain.instrument.catalog.ContractCatalog;
 import io.hedgedesk.pricing.reconcile.SettlementCheck.Status;
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -15,7 +15,6 @@ import io.hedgedesk.domain.market.FundingRate;
 import io.hedgedesk.domain.market.FundingRateSeries;
 import io.hedgedesk.pricing.funding.FundingProjector;
 import io.hedgedesk.pricing.funding.FundingStatistics;
-import io.hedgedesk.pricing.funding.HolderSide;
 import io.hedgedesk.pricing.hedge.HedgeLeg;
 import io.hedgedesk.pricing.hedge.HedgeRequest;
 import io.hedgedesk.pricing.hedge.HedgeSizer;
@@ -237,13 +236,13 @@ class ScenarioCalculatorTest {
     }
     FundingRateSeries series = new FundingRateSeries("BYBIT:ETHUSDT", "hand-made", rates);
     FundingStatistics statistics = FundingProjector.DEFAULT.statistics(series, start, start.plus(Duration.ofDays(11)));
-    BigDecimal rateSum = statistics.expectedRateSumToHolder(Duration.ofDays(30), HolderSide.SHORT);
+    BigDecimal rateSum = statistics.expectedRateSumToHolder(Duration.ofDays(30), Side.SHORT);
     assertThat(rateSum).isCloseTo(d("0.009"), within(TINY));
     // at ETH 3,000 the 50 ETH short is worth 150,000 USDT: 0.009 × 150,000 = 1,350 USDT received
     ScenarioRow row = CALCULATOR.rowAtPrice(linearEth(rateSum.toPlainString()), d("3000"));
     assertThat(row.fundingUsd()).isCloseTo(d("1350"), within(d("1e-20")));
     // the same rates seen by a long are a cost
-    assertThat(statistics.expectedRateSumToHolder(Duration.ofDays(30), HolderSide.LONG)).isNegative();
+    assertThat(statistics.expectedRateSumToHolder(Duration.ofDays(30), Side.LONG)).isNegative();
   }
 
   @Test

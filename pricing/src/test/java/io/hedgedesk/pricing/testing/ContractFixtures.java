@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /**
  * Contract specifications for tests, with the face values, steps, leverage caps and fees of the catalog entries of
- * the same id (pricing/src/main/resources/io/hedgedesk/pricing/catalog/contracts.json): Bybit ETHUSD face 1 USD, Binance
+ * the same id (pricing/src/main/resources/io/hedgedesk/domain/instrument/catalog/contracts.json): Bybit ETHUSD face 1 USD, Binance
  * ETHUSD_PERP face 10 USD, Bybit ETHUSDT quantity in ETH with step 0.01, Bybit BTCUSD face 1 USD, Binance BTCUSDT step
  * 0.001. Tiers are reduced to one tier; these tests are not about tiers.
  */

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hedgedesk.domain.instrument.Instrument;
 import io.hedgedesk.domain.instrument.Side;
 import io.hedgedesk.domain.market.PriceQuote;
-import io.hedgedesk.pricing.catalog.ContractCatalog;
+import io.hedgedesk.domain.instrument.catalog.ContractCatalog;
 import io.hedgedesk.pricing.hedge.HedgeLeg;
 import io.hedgedesk.pricing.hedge.HedgeRequest;
 import io.hedgedesk.pricing.hedge.HedgeSizer;

@@ -14,7 +14,7 @@ import io.hedgedesk.pricing.backtest.BacktestPolicy;
 import io.hedgedesk.pricing.backtest.BacktestResult;
 import io.hedgedesk.pricing.backtest.LegPolicy;
 import io.hedgedesk.pricing.backtest.Rebalancing;
-import io.hedgedesk.pricing.catalog.ContractCatalog;
+import io.hedgedesk.domain.instrument.catalog.ContractCatalog;
 import io.hedgedesk.pricing.hedge.MarginSource;
 import io.hedgedesk.web.api.BadInputException;
 import io.hedgedesk.web.api.Inputs;

@@ -1,10 +1,14 @@
 package io.hedgedesk.web.backtest;
 
+import io.hedgedesk.domain.DomainException;
 import io.hedgedesk.pricing.backtest.BacktestException;
 import io.hedgedesk.web.api.BadInputException;
 import java.util.function.Supplier;
 
-/** Runs a replay or a grade, turning the pricing module's refusals into a {@link BadInputException} naming the field. */
+/**
+ * Runs a replay or a grade, turning a rule's refusal ({@link DomainException}) into a {@link BadInputException} naming
+ * the field: the backtest's own, or {@code field} for a refusal of no single input.
+ */
 final class Guarded {
 
   private Guarded() {
@@ -17,10 +21,7 @@ final class Guarded {
       throw new BadInputException(e.field(), e.getMessage());
     } catch (BadInputException e) {
       throw e;
-    } catch (IllegalArgumentException e) {
-      if (!e.getClass().getName().startsWith("io.hedgedesk.")) {
-        throw e;
-      }
+    } catch (DomainException e) {
       throw new BadInputException(field, e.getMessage());
     }
   }

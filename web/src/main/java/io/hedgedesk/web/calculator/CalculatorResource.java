@@ -1,6 +1,7 @@
 package io.hedgedesk.web.calculator;
 
-import io.hedgedesk.pricing.catalog.ContractCatalog;
+import io.hedgedesk.domain.DomainException;
+import io.hedgedesk.domain.instrument.catalog.ContractCatalog;
 import io.hedgedesk.web.api.BadInputException;
 import io.hedgedesk.web.api.Inputs;
 import io.hedgedesk.web.user.CurrentUser;
@@ -85,10 +86,8 @@ public class CalculatorResource {
         } catch (BadInputException e) {
             // a custom contract's fields are reported above the form
             error = new FieldError(e.field().startsWith(ContractBinder.CUSTOM) ? "" : e.field(), e.getMessage());
-        } catch (IllegalArgumentException e) {
-            if (!e.getClass().getName().startsWith("io.hedgedesk.")) {
-                throw e;
-            }
+        } catch (DomainException e) {
+            // a rule of the contract or the pricer: reported above the form
             error = new FieldError("", e.getMessage());
         }
         List<ContractView> contracts = catalog.all().stream().map(ContractView::of).toList();

@@ -4,7 +4,7 @@ import io.hedgedesk.domain.instrument.Asset;
 import io.hedgedesk.domain.instrument.Instrument;
 import io.hedgedesk.domain.instrument.InvalidInstrumentException;
 import io.hedgedesk.persistence.portfolio.ContractsOfAsset;
-import io.hedgedesk.pricing.catalog.ContractCatalog;
+import io.hedgedesk.domain.instrument.catalog.ContractCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 

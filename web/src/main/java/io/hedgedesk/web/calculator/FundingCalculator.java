@@ -10,7 +10,6 @@ import io.hedgedesk.pricing.funding.FundingCash;
 import io.hedgedesk.pricing.funding.FundingProjection;
 import io.hedgedesk.pricing.funding.FundingProjectionException;
 import io.hedgedesk.pricing.funding.FundingProjector;
-import io.hedgedesk.pricing.funding.HolderSide;
 import io.hedgedesk.web.api.BadInputException;
 import io.hedgedesk.web.api.Inputs;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -119,7 +118,7 @@ public class FundingCalculator {
     }
     Instant start = from.atStartOfDay(ZoneOffset.UTC).toInstant();
     Instant end = to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-    HolderSide holder = HolderSide.valueOf(side.name());
+    Side holder = side;
     FundingProjection p;
     try {
       p = FundingProjector.DEFAULT.project(series, start, end, Duration.ofDays(horizonDays), holder, positionValue,
@@ -160,7 +159,7 @@ public class FundingCalculator {
     static FundingView of(FundingProjection p, LocalDate from, LocalDate to, int horizonDays, Side side,
         String asset, String note) {
       var s = p.statistics();
-      HolderSide holder = HolderSide.valueOf(side.name());
+      Side holder = side;
       return new FundingView(s.contractId(), note, from, to, s.settlements(),
           s.meanRate().movePointRight(2).setScale(6, RoundingMode.HALF_UP),
           BigDecimal.valueOf(s.meanInterval().toSeconds()).divide(BigDecimal.valueOf(3600), 2, RoundingMode.HALF_UP),

@@ -7,7 +7,6 @@ import io.hedgedesk.pricing.hedge.HedgeRequest;
 import io.hedgedesk.pricing.hedge.HedgeSizer;
 import io.hedgedesk.pricing.hedge.HedgeState;
 import io.hedgedesk.pricing.hedge.MarginSource;
-import io.hedgedesk.pricing.funding.HolderSide;
 import io.hedgedesk.pricing.perpetual.Position;
 import io.hedgedesk.pricing.scenario.ProxyBasket;
 import io.hedgedesk.pricing.scenario.ScenarioCalculator;
@@ -84,7 +83,7 @@ public class HedgeCalculator {
         BigDecimal fundingRateSum = Inputs.isBlank(form.fundingRateSum()) ? BigDecimal.ZERO
                 : Inputs.decimal("fundingRateSum", form.fundingRateSum());
         // The table's funding column is income to the hedge, a short: a positive market rate pays it.
-        ScenarioInput input = ScenarioInput.fromLeg(leg, HolderSide.valueOf(Side.SHORT.name()).toHolder(fundingRateSum));
+        ScenarioInput input = ScenarioInput.fromLeg(leg, Side.SHORT.fundingToHolder(fundingRateSum));
         List<BigDecimal> shocks = shocks(form.shocks());
         ScenarioCalculator calculator = ScenarioCalculator.DEFAULT;
         return new Stressed(HedgeView.of(leg), ScenarioView.of(shocks.isEmpty() ? calculator.grid(input)
@@ -110,7 +109,7 @@ public class HedgeCalculator {
                 : Inputs.decimal("fundingRateSum", form.fundingRateSum());
         ScenarioInput input = ScenarioInput.proxy(hedge, basket,
                 Inputs.nonNegative("hedgeAssetCoins", form.hedgeAssetCoins(), BigDecimal.ZERO),
-                hedge.entryPrice(), hedge.entryPrice(), HolderSide.SHORT.toHolder(fundingRateSum));
+                hedge.entryPrice(), hedge.entryPrice(), Side.SHORT.fundingToHolder(fundingRateSum));
         List<BigDecimal> shocks = shocks(form.shocks());
         ScenarioCalculator calculator = ScenarioCalculator.DEFAULT;
         return ScenarioView.of(shocks.isEmpty() ? calculator.grid(input) : calculator.grid(input, shocks));

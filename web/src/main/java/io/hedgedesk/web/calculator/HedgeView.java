@@ -29,7 +29,7 @@ public record HedgeView(ContractView contract, String order, String orderSide, B
     public static HedgeView of(HedgeLeg leg) {
         Instrument instrument = leg.request().instrument();
         String coin = instrument.baseAsset().symbol();
-        return new HedgeView(ContractView.of(instrument), leg.order().toString(), leg.order().side().name(),
+        return new HedgeView(ContractView.of(instrument), leg.order().toString(), leg.order().venueSide(),
                 leg.order().size(), ContractView.sizeUnit(instrument), coins(leg.notionalCoins()),
                 usd(leg.notionalUsd()), Money.settlement(leg.margin()), usd(leg.marginUsd()),
                 leg.request().marginSource().name(), explainMargin(leg, coin), coins(leg.extraCoins()),

@@ -6,7 +6,7 @@ import io.hedgedesk.pricing.perpetual.Liquidity;
 import io.hedgedesk.pricing.perpetual.PerpetualPricer;
 import io.hedgedesk.pricing.perpetual.Position;
 import io.hedgedesk.pricing.perpetual.PositionClose;
-import io.hedgedesk.pricing.catalog.ContractCatalog;
+import io.hedgedesk.domain.instrument.catalog.ContractCatalog;
 import io.hedgedesk.web.api.BadInputException;
 import io.hedgedesk.web.api.Inputs;
 import jakarta.ws.rs.Consumes;

@@ -5,10 +5,9 @@ import io.hedgedesk.domain.instrument.Asset;
 import io.hedgedesk.domain.instrument.Instrument;
 import io.hedgedesk.domain.instrument.LiquidationConvention;
 import io.hedgedesk.domain.instrument.Side;
-import io.hedgedesk.pricing.catalog.ContractCatalog;
+import io.hedgedesk.domain.instrument.catalog.ContractCatalog;
 import io.hedgedesk.pricing.funding.FundingCash;
 import io.hedgedesk.pricing.funding.FundingProjector;
-import io.hedgedesk.pricing.funding.HolderSide;
 import io.hedgedesk.pricing.perpetual.LiquidationDistance;
 import io.hedgedesk.pricing.perpetual.Liquidity;
 import io.hedgedesk.pricing.perpetual.PerpetualPricer;
@@ -165,10 +164,10 @@ public class PositionCalculator {
 
     private PositionReport.Funding funding(PerpetualPricer pricer, Position position, BigDecimal rate, BigDecimal mark) {
         Instrument instrument = position.instrument();
-        HolderSide holder = HolderSide.valueOf(position.side().name());
+        Side holder = position.side();
         BigDecimal value = pricer.positionValue(instrument, position.size(), mark).value();
         BigDecimal settlementUsd = instrument.settlementAsset().isDollar() ? BigDecimal.ONE : mark;
-        FundingCash cash = FundingProjector.DEFAULT.toCash(holder.toHolder(rate), value, settlementUsd);
+        FundingCash cash = FundingProjector.DEFAULT.toCash(holder.fundingToHolder(rate), value, settlementUsd);
         long perYear = instrument.fundingIntervalsPerYear();
         Optional<BigDecimal> annualized = perYear == 0 ? Optional.empty()
                 : Optional.of(rate.multiply(BigDecimal.valueOf(perYear)).multiply(HUNDRED)

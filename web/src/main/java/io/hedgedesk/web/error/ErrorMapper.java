@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.hedgedesk.domain.DomainException;
+import io.hedgedesk.persistence.DuplicateSubmissionException;
+import io.hedgedesk.persistence.StaleEditException;
 import io.hedgedesk.web.api.BadInputException;
 import io.hedgedesk.web.api.JsonConfiguration;
 import io.hedgedesk.web.user.Viewer;
@@ -70,16 +73,19 @@ public class ErrorMapper {
     }
 
     /**
-     * Our own validation failures (a domain or pricing guard clause: "leverage 150 exceeds the maximum 100 of
-     * BYBIT:BTCUSD") are the client's input: 400 with the message, which names the field. An
-     * {@link IllegalArgumentException} from anywhere else is a bug and stays a 500.
+     * A rule's refusal from any module (a domain or pricing guard clause: "leverage 150 exceeds the maximum 100 of
+     * BYBIT:BTCUSD", a statement reader, the store) is about the client's input: 400 with the message and the field
+     * it concerns; 409 when the input was right but came too late (the object changed since the form was loaded, or
+     * the form was already submitted). An {@link IllegalArgumentException} that is not a {@link DomainException} is a
+     * bug and stays a 500.
      */
     @ServerExceptionMapper
     public Response mapRejectedInput(IllegalArgumentException e, UriInfo uri, HttpHeaders headers) {
-        if (!e.getClass().getName().startsWith("io.hedgedesk.")) {
+        if (!(e instanceof DomainException rule)) {
             return serverError(e, uri, headers);
         }
-        return badRequest("", e.getMessage(), uri, headers);
+        int status = rule instanceof StaleEditException || rule instanceof DuplicateSubmissionException ? 409 : 400;
+        return rejected(status, rule.field(), e.getMessage(), uri, headers);
     }
 
     /** Malformed JSON, a wrong type, an unknown or repeated field in a request body: 400 naming the field. */
@@ -146,12 +152,17 @@ public class ErrorMapper {
     }
 
     private Response badRequest(String field, String message, UriInfo uri, HttpHeaders headers) {
+        return rejected(400, field, message, uri, headers);
+    }
+
+    private Response rejected(int status, String field, String message, UriInfo uri, HttpHeaders headers) {
         LOG.infof("Rejected input on %s: %s", sanitize(uri.getPath()), sanitize(message));
         if (wantsJson(uri, headers)) {
-            return Response.status(400).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(Map.of("status", 400, "error", title(400), "field", field, "message", message)).build();
+            return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(Map.of("status", status, "error", title(status), "field", field, "message", message))
+                    .build();
         }
-        return render(400, title(400), message, "", uri, headers);
+        return render(status, title(status), message, "", uri, headers);
     }
 
     private Response render(int status, String title, String message, String errorId, UriInfo uri, HttpHeaders headers) {

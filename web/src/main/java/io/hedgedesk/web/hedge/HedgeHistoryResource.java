@@ -5,7 +5,7 @@ import io.hedgedesk.domain.hedge.InvalidHedgeException;
 import io.hedgedesk.web.hedge.book.HedgeHistory;
 import io.hedgedesk.persistence.hedge.HedgeYears;
 import io.hedgedesk.persistence.hedge.HedgeHistoryFilter;
-import io.hedgedesk.persistence.hedge.LedgerRow;
+import io.hedgedesk.web.hedge.book.LedgerRow;
 import io.hedgedesk.persistence.portfolio.PortfolioAccess;
 import io.hedgedesk.persistence.portfolio.PortfolioService;
 import io.hedgedesk.web.support.Flash;

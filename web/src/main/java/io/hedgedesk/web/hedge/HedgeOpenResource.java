@@ -4,6 +4,7 @@ import io.hedgedesk.domain.hedge.InvalidHedgeException;
 import io.hedgedesk.domain.hedge.OpenHedge;
 import io.hedgedesk.domain.instrument.Instrument;
 import io.hedgedesk.domain.instrument.Side;
+import io.hedgedesk.domain.instrument.catalog.ContractCatalog;
 import io.hedgedesk.domain.portfolio.Holding;
 import io.hedgedesk.persistence.DuplicateSubmissionException;
 import io.hedgedesk.persistence.FormTokens;
@@ -63,10 +64,12 @@ public class HedgeOpenResource {
   private final FormTokens formTokens;
 
   private final OnceKey once;
+  private final ContractCatalog catalog;
 
   public HedgeOpenResource(CurrentUser currentUser, PortfolioService portfolios, HedgeBookService book,
-                           FormTokens formTokens, OnceKey once) {
+                           FormTokens formTokens, OnceKey once, ContractCatalog catalog) {
     this.once = once;
+    this.catalog = catalog;
     this.currentUser = currentUser;
     this.portfolios = portfolios;
     this.book = book;
@@ -122,7 +125,7 @@ public class HedgeOpenResource {
     List<HoldingOption> holdings = portfolios.holdings(currentUser.id(), access.portfolio().id()).stream()
         .map((Holding h) -> new HoldingOption(h.id(), h.draft().assetSymbol() + " " + Show.plain(h.draft().quantity())
             + " (" + h.draft().venue() + ")", input.holds(h.id()))).toList();
-    List<String> contracts = HedgeBookService.catalog().all().stream().map(Instrument::id).toList();
+    List<String> contracts = catalog.all().stream().map(Instrument::id).toList();
     return new OpenPage(access, input, contracts, holdings, token);
   }
 

@@ -153,7 +153,7 @@ public record HedgeView(HedgeSnapshot snapshot) {
 
   public String resize() {
     return snapshot.coverage().map(c -> c.resize().size().signum() == 0 ? "none (within half a step)"
-        : c.resize().side() + " " + Show.plain(c.resize().size()) + " → coverage "
+        : c.resize().venueSide() + " " + Show.plain(c.resize().size()) + " → coverage "
             + Show.percent(c.coverageAfterResize())).orElse("—");
   }
 

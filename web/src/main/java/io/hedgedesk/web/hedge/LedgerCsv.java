@@ -1,16 +1,11 @@
 package io.hedgedesk.web.hedge;
 
-import io.hedgedesk.persistence.hedge.LedgerRow;
+import io.hedgedesk.web.hedge.book.LedgerRow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -22,7 +17,7 @@ import org.apache.commons.csv.CSVPrinter;
  * form, never prefixed), so {@code -12.5} stays a number.
  *
  * <p><b>Native format</b> (one row per ledger event, every event; written by PostgreSQL's {@code COPY}, see
- * {@code HedgeHistory.copyNative}, with the same neutralization and plain numbers, LF line ends):
+ * {@code HedgeEvents.copyNative} in persistence, with the same neutralization and plain numbers, LF line ends):
  * <ol>
  *   <li>{@code event_id} ledger event id; {@code timestamp_utc} ISO-8601 UTC time it occurred;</li>
  *   <li>{@code portfolio}, {@code member} (who recorded it), {@code venue}, {@code event_type} (OPEN, INCREASE,
@@ -44,7 +39,7 @@ import org.apache.commons.csv.CSVPrinter;
  * Coin and settlement amounts are rounded to at most 8 decimals (half-even) without trailing zeros, USD amounts to
  * 2; prices, rates and quantities as stored without trailing zeros. Voided hedges and events are left out.
  *
- * <p><b>Presets</b>, one row per movement (a close's PnL and its fee are two rows; trades without a fee and notes
+ * <p><b>Presets</b> ({@link LedgerPresets}), one row per movement (a close's PnL and its fee are two rows; trades without a fee and notes
  * make none); coins at most 8 decimals, USD 2; the kind of every row in words at the head of its description:
  * <ul>
  *   <li>{@code koinly}: Koinly's universal template; date {@code yyyy-MM-dd HH:mm UTC}; realized PnL received or
@@ -81,7 +76,7 @@ public final class LedgerCsv {
     }
   }
 
-  /** The native format's columns, in order (the rows are written by {@code HedgeHistory.copyNative}). */
+  /** The native format's columns, in order (the rows are written by {@code HedgeEvents.copyNative} in persistence). */
   public static final List<String> NATIVE_HEADER = List.of("event_id", "timestamp_utc", "portfolio", "member", "venue",
       "event_type", "hedge_id", "instrument", "contract_type", "side", "quantity", "quantity_unit", "face_value",
       "price", "usd_notional", "fee", "fee_asset", "funding_rate", "funding_amount", "realized_pnl",
@@ -94,11 +89,6 @@ public final class LedgerCsv {
       "Sent Quantity", "Sent Currency", "Fee Amount", "Fee Currency", "Tag");
   static final List<String> ROTKI_HEADER = List.of("Type", "Location", "Currency", "Amount", "Fee", "Fee Currency",
       "Description", "Timestamp");
-
-  private static final DateTimeFormatter KOINLY_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'",
-      Locale.ROOT).withZone(ZoneOffset.UTC);
-  private static final DateTimeFormatter COINTRACKER_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy HH:mm:ss",
-      Locale.ROOT).withZone(ZoneOffset.UTC);
 
   private final Format format;
   private final CSVPrinter printer;
@@ -171,137 +161,8 @@ public final class LedgerCsv {
   static List<List<Object>> records(Format format, LedgerRow r) {
     return switch (format) {
       case NATIVE -> throw new IllegalArgumentException(
-          "the native format is written by the database: HedgeHistory.copyNative");
-      case KOINLY, COINTRACKER, ROTKI -> movements(r).stream().map(m -> preset(format, r, m)).toList();
-    };
-  }
-
-  /** What a preset row is: its kind decides each tool's type label. */
-  enum Kind {
-    PNL_GAIN, PNL_LOSS, FUNDING_RECEIVED, FUNDING_PAID, FEE, REBATE, TRANSFER_IN, TRANSFER_OUT
-  }
-
-  /** A cash movement a tax tool understands: signed amount (settlement asset) and its kind. */
-  record Movement(BigDecimal amount, Kind kind) {
-  }
-
-  /**
-   * The movements of a ledger row, one preset row each: a close's realized PnL and its trading fee are two rows
-   * (Koinly takes no fee on a deposit), funding received and paid are told apart, margin moved in or out is a
-   * transfer between the holder's own accounts.
-   */
-  static List<Movement> movements(LedgerRow r) {
-    List<Movement> out = new ArrayList<>();
-    switch (r.eventType()) {
-      case "REDUCE", "CLOSE" -> {
-        BigDecimal pnl = r.realizedPnl().orElse(BigDecimal.ZERO);
-        if (pnl.signum() != 0) {
-          out.add(new Movement(pnl, pnl.signum() > 0 ? Kind.PNL_GAIN : Kind.PNL_LOSS));
-        }
-      }
-      case "FUNDING" -> {
-        if (r.cashChange().signum() != 0) {
-          out.add(new Movement(r.cashChange(), r.cashChange().signum() > 0 ? Kind.FUNDING_RECEIVED
-              : Kind.FUNDING_PAID));
-        }
-      }
-      case "MARGIN_IN", "MARGIN_OUT" -> out.add(new Movement(r.cashChange(),
-          r.cashChange().signum() >= 0 ? Kind.TRANSFER_IN : Kind.TRANSFER_OUT));
-      default -> {
-      }
-    }
-    r.fee().filter(f -> f.signum() != 0).ifPresent(f -> out.add(new Movement(f.negate(),
-        f.signum() > 0 ? Kind.FEE : Kind.REBATE)));
-    return out;
-  }
-
-  /** A coin amount for the presets: at most 8 decimals, no trailing zeros, never exponent form. */
-  static BigDecimal coin(BigDecimal amount) {
-    return amount.setScale(8, RoundingMode.HALF_EVEN).stripTrailingZeros();
-  }
-
-  /** A USD amount: 2 decimals. */
-  static BigDecimal usd(BigDecimal amount) {
-    return amount.setScale(2, RoundingMode.HALF_EVEN);
-  }
-
-  private static List<Object> preset(Format format, LedgerRow r, Movement m) {
-    String asset = r.cashAsset();
-    BigDecimal amount = coin(m.amount().abs());
-    boolean in = m.amount().signum() >= 0;
-    String description = words(m.kind()) + ": " + r.eventType() + " " + r.instrument() + " hedge #" + r.hedgeId()
-        + " (" + r.portfolio() + ")";
-    List<Object> c = new ArrayList<>();
-    switch (format) {
-      case KOINLY -> {
-        c.add(KOINLY_DATE.format(r.occurredAt()));
-        c.add(in ? null : amount);
-        c.add(in ? null : asset);
-        c.add(in ? amount : null);
-        c.add(in ? asset : null);
-        c.add(null);
-        c.add(null);
-        c.add(usd(m.amount().abs().multiply(r.settlementUsd())));
-        c.add("USD");
-        c.add(switch (m.kind()) {
-          case PNL_GAIN, PNL_LOSS -> "realized gain";
-          case FUNDING_RECEIVED, FUNDING_PAID -> "funding fee";
-          case FEE, REBATE -> "futures fee";
-          case TRANSFER_IN, TRANSFER_OUT -> null;
-        });
-        c.add(description);
-        // a transfer leg without a hash, so that Koinly can match it with the other wallet's leg
-        c.add(m.kind() == Kind.TRANSFER_IN || m.kind() == Kind.TRANSFER_OUT ? null : "hedgedesk-" + r.eventId()
-            + (m.kind() == Kind.FEE || m.kind() == Kind.REBATE ? "-fee" : ""));
-      }
-      case COINTRACKER -> {
-        c.add(COINTRACKER_DATE.format(r.occurredAt()));
-        c.add(in ? amount : null);
-        c.add(in ? asset : null);
-        c.add(in ? null : amount);
-        c.add(in ? null : asset);
-        c.add(null);
-        c.add(null);
-        c.add(switch (m.kind()) {
-          case PNL_GAIN -> "margin gain";
-          case PNL_LOSS -> "margin loss";
-          case FUNDING_PAID, FEE -> "margin fee";
-          case FUNDING_RECEIVED, REBATE -> "margin rebate";
-          case TRANSFER_IN, TRANSFER_OUT -> null;
-        });
-      }
-      case ROTKI -> {
-        c.add(switch (m.kind()) {
-          case PNL_GAIN, FUNDING_RECEIVED, REBATE -> "Income";
-          case PNL_LOSS, FUNDING_PAID -> "Loss";
-          case FEE -> "Spend";
-          case TRANSFER_IN -> "Deposit";
-          case TRANSFER_OUT -> "Withdrawal";
-        });
-        c.add(r.venue().toLowerCase(Locale.ROOT));
-        c.add(asset);
-        c.add(amount);
-        c.add(BigDecimal.ZERO);
-        c.add(asset);
-        c.add(description);
-        c.add(r.occurredAt().toEpochMilli());
-      }
-      default -> throw new IllegalStateException("not a preset: " + format);
-    }
-    return c;
-  }
-
-  /** The kind of a row in words, heading its description. */
-  static String words(Kind kind) {
-    return switch (kind) {
-      case PNL_GAIN -> "realized profit";
-      case PNL_LOSS -> "realized loss";
-      case FUNDING_RECEIVED -> "funding received";
-      case FUNDING_PAID -> "funding paid";
-      case FEE -> "trading fee";
-      case REBATE -> "fee rebate";
-      case TRANSFER_IN -> "transfer between own accounts: margin to the exchange";
-      case TRANSFER_OUT -> "transfer between own accounts: margin back from the exchange";
+          "the native format is written by the database: HedgeEvents.copyNative");
+      case KOINLY, COINTRACKER, ROTKI -> LedgerPresets.records(format, r);
     };
   }
 }

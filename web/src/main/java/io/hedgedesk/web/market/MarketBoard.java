@@ -7,7 +7,7 @@ import io.hedgedesk.domain.market.PriceQuote;
 import io.hedgedesk.persistence.market.FundingHistoryRepository;
 import io.hedgedesk.persistence.market.MarketTickRepository;
 import io.hedgedesk.persistence.market.PriceHistoryRepository;
-import io.hedgedesk.pricing.catalog.ContractCatalog;
+import io.hedgedesk.domain.instrument.catalog.ContractCatalog;
 import io.hedgedesk.pricing.market.QuoteMath;
 import io.hedgedesk.web.support.Formats;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -6,7 +6,7 @@ import io.hedgedesk.domain.market.FundingRateSeries;
 import io.hedgedesk.domain.market.MarketTick;
 import io.hedgedesk.persistence.market.FundingHistoryRepository;
 import io.hedgedesk.persistence.market.MarketTickRepository;
-import io.hedgedesk.pricing.catalog.ContractCatalog;
+import io.hedgedesk.domain.instrument.catalog.ContractCatalog;
 import io.hedgedesk.web.planner.Planner;
 import io.hedgedesk.web.planner.SvgChart;
 import io.hedgedesk.web.support.Flash;

@@ -3,7 +3,7 @@ package io.hedgedesk.web.planner;
 import io.hedgedesk.domain.hedge.InvalidHedgeException;
 import io.hedgedesk.domain.hedge.OpenHedge;
 import io.hedgedesk.domain.instrument.Instrument;
-import io.hedgedesk.pricing.catalog.ContractCatalog;
+import io.hedgedesk.domain.instrument.catalog.ContractCatalog;
 import io.hedgedesk.pricing.ledger.Fills;
 import io.hedgedesk.web.hedge.Parse;
 import java.math.BigDecimal;

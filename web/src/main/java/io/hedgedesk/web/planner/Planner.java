@@ -12,8 +12,7 @@ import io.hedgedesk.domain.portfolio.PortfolioValuation;
 import io.hedgedesk.domain.portfolio.ValuedHolding;
 import io.hedgedesk.persistence.portfolio.PortfolioAccess;
 import io.hedgedesk.persistence.portfolio.PortfolioService;
-import io.hedgedesk.pricing.catalog.ContractCatalog;
-import io.hedgedesk.pricing.funding.HolderSide;
+import io.hedgedesk.domain.instrument.catalog.ContractCatalog;
 import io.hedgedesk.pricing.hedge.HedgeLeg;
 import io.hedgedesk.pricing.hedge.HedgeSizer;
 import io.hedgedesk.pricing.perpetual.PerpetualPricer;
@@ -237,7 +236,7 @@ public class Planner {
         history = Optional.of(fundingChart(series, window[0], window[1]));
       }
       BigDecimal rateSum = projected.map(p -> p.projection().statistics()
-          .expectedRateSumToHolder(Duration.ofDays(horizon), HolderSide.SHORT)).orElse(BigDecimal.ZERO);
+          .expectedRateSumToHolder(Duration.ofDays(horizon), Side.SHORT)).orElse(BigDecimal.ZERO);
       HedgeCalculator.Stressed stressed = hedges.stress(form(bag, input, spot, rateSum));
       return new PlanPage.AssetLeg(bag.asset(), bag.coins(), bag.price(), bag.priceNote(),
           Optional.of(new PlanPage.LegResult(stressed.hedge(), position,
@@ -349,7 +348,7 @@ public class Planner {
       fundingHistory = Optional.of(fundingChart(series, fw[0], fw[1]));
     }
     BigDecimal rateSum = projected.map(p -> p.projection().statistics()
-        .expectedRateSumToHolder(Duration.ofDays(horizon), HolderSide.valueOf(side.name()))).orElse(BigDecimal.ZERO);
+        .expectedRateSumToHolder(Duration.ofDays(horizon), side)).orElse(BigDecimal.ZERO);
 
     HedgeStatistics stats = beta.basket().statistics();
     VarianceReduction reduction = ProxyHedgeCalculator.DEFAULT.inSampleVarianceReduction(beta.basketReturns(),

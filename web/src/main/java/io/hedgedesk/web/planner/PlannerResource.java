@@ -5,7 +5,7 @@ import io.hedgedesk.domain.hedge.OpenHedge;
 import io.hedgedesk.persistence.DuplicateSubmissionException;
 import io.hedgedesk.persistence.FormTokens;
 import io.hedgedesk.persistence.portfolio.PortfolioService;
-import io.hedgedesk.pricing.catalog.ContractCatalog;
+import io.hedgedesk.domain.instrument.catalog.ContractCatalog;
 import io.hedgedesk.web.api.Inputs;
 import io.hedgedesk.web.support.Flash;
 import io.hedgedesk.web.support.Recorded;

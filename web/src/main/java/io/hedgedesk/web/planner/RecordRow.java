@@ -1,7 +1,7 @@
 package io.hedgedesk.web.planner;
 
 import io.hedgedesk.domain.hedge.OpenHedge;
-import io.hedgedesk.pricing.catalog.ContractCatalog;
+import io.hedgedesk.domain.instrument.catalog.ContractCatalog;
 import java.util.ArrayList;
 import java.util.List;
 

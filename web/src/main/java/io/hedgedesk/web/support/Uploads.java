@@ -1,5 +1,6 @@
 package io.hedgedesk.web.support;
 
+import io.hedgedesk.domain.DomainException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -12,9 +13,9 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 public final class Uploads {
 
   /** The upload cannot be used; the message says why, for the page. */
-  public static final class UnusableUploadException extends RuntimeException {
+  public static final class UnusableUploadException extends DomainException {
     UnusableUploadException(String message) {
-      super(message);
+      super("file", message);
     }
   }
 

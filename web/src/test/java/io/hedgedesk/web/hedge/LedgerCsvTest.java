@@ -3,7 +3,7 @@ package io.hedgedesk.web.hedge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.hedgedesk.persistence.hedge.LedgerRow;
+import io.hedgedesk.web.hedge.book.LedgerRow;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.Instant;

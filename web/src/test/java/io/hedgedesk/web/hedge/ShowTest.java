@@ -2,7 +2,7 @@ package io.hedgedesk.web.hedge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hedgedesk.pricing.catalog.ContractCatalog;
+import io.hedgedesk.domain.instrument.catalog.ContractCatalog;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 

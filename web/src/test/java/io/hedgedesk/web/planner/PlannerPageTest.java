@@ -17,7 +17,7 @@ import io.hedgedesk.persistence.market.PriceHistoryRepository;
 import io.hedgedesk.persistence.portfolio.PortfolioService;
 import io.hedgedesk.persistence.team.TeamService;
 import io.hedgedesk.persistence.user.AppUserRepository;
-import io.hedgedesk.pricing.catalog.ContractCatalog;
+import io.hedgedesk.domain.instrument.catalog.ContractCatalog;
 import io.hedgedesk.pricing.hedge.HedgeLeg;
 import io.hedgedesk.pricing.hedge.HedgeRequest;
 import io.hedgedesk.pricing.hedge.HedgeSizer;

@@ -9,7 +9,6 @@ import io.hedgedesk.domain.market.PriceSeries;
 import io.hedgedesk.persistence.market.FundingHistoryRepository;
 import io.hedgedesk.persistence.market.PriceHistoryRepository;
 import io.hedgedesk.pricing.funding.FundingProjector;
-import io.hedgedesk.pricing.funding.HolderSide;
 import io.hedgedesk.pricing.funding.InsufficientFundingHistoryException;
 import io.hedgedesk.pricing.perpetual.PerpetualPricer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,7 +54,7 @@ class ExpectedFunding {
     Instant knownFrom = series.first().time();
     Instant knownTo = series.last().time().plus(series.intervalEndingAt(series.size() - 1).orElse(Duration.ZERO));
     Instant end = hedge.closedAt().orElse(now);
-    HolderSide side = hedge.side() == Side.SHORT ? HolderSide.SHORT : HolderSide.LONG;
+    Side side = hedge.side();
     PerpetualPricer pricer = PerpetualPricer.of(instrument);
     Optional<PriceSeries> closes = prices.series(instrument.baseAsset().symbol());
     // The last close known at a settlement is the previous UTC day's (a day's close comes at its end); the same

@@ -18,7 +18,7 @@ import io.hedgedesk.persistence.audit.AuditLog;
 import io.hedgedesk.persistence.hedge.HedgeRepository;
 import io.hedgedesk.persistence.portfolio.PortfolioAccess;
 import io.hedgedesk.persistence.portfolio.PortfolioService;
-import io.hedgedesk.pricing.catalog.ContractCatalog;
+import io.hedgedesk.domain.instrument.catalog.ContractCatalog;
 import io.hedgedesk.pricing.ledger.CloseTargets;
 import io.hedgedesk.pricing.ledger.HedgeLedger;
 import io.hedgedesk.pricing.ledger.LedgerStep;
@@ -48,29 +48,23 @@ import java.util.stream.Collectors;
 @Transactional
 public class HedgeBookService {
 
-  /** The bundled contract catalog (the same file the web module serves). */
-  static final ContractCatalog CATALOG = ContractCatalog.loadDefault();
-
   private final PortfolioService portfolios;
   private final HedgeRepository hedges;
   private final AuditLog audit;
   private final FormTokens formTokens;
   private final CoinPrices prices;
   private final Clock clock;
+  private final ContractCatalog catalog;
 
   public HedgeBookService(PortfolioService portfolios, HedgeRepository hedges, AuditLog audit,
-                          FormTokens formTokens, CoinPrices prices, Clock clock) {
+                          FormTokens formTokens, CoinPrices prices, Clock clock, ContractCatalog catalog) {
     this.portfolios = portfolios;
     this.hedges = hedges;
     this.audit = audit;
     this.formTokens = formTokens;
     this.prices = prices;
     this.clock = clock;
-  }
-
-  /** The contract catalog used to price hedges. */
-  public static ContractCatalog catalog() {
-    return CATALOG;
+    this.catalog = catalog;
   }
 
   /** A hedge with the portfolio access it was loaded through. */
@@ -282,8 +276,8 @@ public class HedgeBookService {
     return new HedgeAccess(hedge, access, instrument(hedge.contractId()));
   }
 
-  static Instrument instrument(String contractId) {
-    return CATALOG.find(contractId.strip())
+  private Instrument instrument(String contractId) {
+    return catalog.find(contractId.strip())
         .orElseThrow(() -> InvalidHedgeException.of("contractId", "Unknown contract " + contractId + "."));
   }
 }

@@ -1,244 +1,80 @@
 package io.hedgedesk.web.hedge.book;
 
-import io.hedgedesk.persistence.hedge.LedgerRow;
-import io.hedgedesk.persistence.hedge.HedgeHistoryFilter;
-import io.hedgedesk.persistence.hedge.HedgeRepository;
-import io.agroal.api.AgroalDataSource;
 import io.hedgedesk.domain.instrument.ContractType;
 import io.hedgedesk.domain.instrument.Instrument;
-import io.hedgedesk.persistence.portfolio.PortfolioService;
+import io.hedgedesk.domain.instrument.catalog.ContractCatalog;
+import io.hedgedesk.persistence.hedge.HedgeEventRow;
+import io.hedgedesk.persistence.hedge.HedgeEvents;
+import io.hedgedesk.persistence.hedge.HedgeHistoryFilter;
 import io.hedgedesk.pricing.perpetual.PerpetualPricer;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import org.postgresql.PGConnection;
 
 /**
- * The ledger events of the hedges in the user's teams, filtered, read with a server-side cursor (pgjdbc fetches
- * {@link #FETCH_SIZE} rows at a time inside the transaction), so an export of millions of rows uses constant memory.
+ * The ledger events of the hedges in the user's teams, filtered ({@link HedgeEvents} reads them with a cursor), each
+ * completed with its contract from the catalog: venue, quantity unit, face value and a trade's USD notional as the
+ * contract's pricer computes it. Voided records are left out.
  */
 @ApplicationScoped
 public class HedgeHistory {
 
-  /** Rows fetched per round trip. */
-  public static final int FETCH_SIZE = 2000;
+  private final HedgeEvents events;
+  private final ContractCatalog catalog;
 
-  // "h.portfolio_id = e.portfolio_id" always holds (foreign key, migration V20); saying so lets PostgreSQL reach a
-  // user's hedges through their portfolios' index rather than hash-join all hedges (issue 9: 6 → 1 ms for alice).
-  private static final String SELECT = """
-      select e.id, e.occurred_at, p.id, p.name, u.display_name, e.event_type, h.id, h.contract_id, h.contract_type,
-             h.side, h.status, e.quantity, e.price, e.fee, e.funding_rate, e.realized_pnl, e.settlement_asset,
-             e.settlement_usd, e.cash_change, e.cash_change_usd, e.corrects_event_id, e.note
-      from hedge_event e
-      join hedge_position h on h.id = e.hedge_id and h.portfolio_id = e.portfolio_id
-      join portfolio p on p.id = e.portfolio_id
-      join membership m on m.team_id = p.team_id and m.user_id = ?
-      join app_user u on u.id = e.actor_id
-      where h.voided_at is null and e.event_type <> 'VOID' and %s
-        and (?::bigint is null or p.id = ?::bigint)
-        and (?::text[] is null or h.contract_id = any(?::text[]))
-        and (?::timestamptz is null or e.occurred_at >= ?::timestamptz)
-        and (?::timestamptz is null or e.occurred_at < ?::timestamptz)
-        and (?::text is null or h.status = ?::text)
-      order by e.occurred_at %2$s, e.id %2$s""";
-
-  private static final String OLDEST_FIRST = SELECT.formatted(HedgeRepository.NOT_VOIDED, "");
-  private static final String NEWEST_FIRST = SELECT.formatted(HedgeRepository.NOT_VOIDED, "desc");
-
-  private final AgroalDataSource dataSource;
-  private final PortfolioService portfolios;
-
-  public HedgeHistory(AgroalDataSource dataSource, PortfolioService portfolios) {
-    this.dataSource = dataSource;
-    this.portfolios = portfolios;
+  public HedgeHistory(HedgeEvents events, ContractCatalog catalog) {
+    this.events = events;
+    this.catalog = catalog;
   }
 
-  /** At most {@code limit} rows, newest first (the history page); voided ones are left out. */
-  @Transactional
+  /** At most {@code limit} rows, newest first (the history page). */
   public List<LedgerRow> list(long userId, HedgeHistoryFilter filter, int limit) {
     List<LedgerRow> rows = new ArrayList<>();
-    stream(userId, filter, limit, rows::add, NEWEST_FIRST);
+    events.stream(userId, filter, catalog.all(), limit, true, r -> rows.add(row(r)));
     return rows;
   }
 
   /**
-   * Hands every matching row but the voided ones to {@code sink}, oldest first, without holding them: one cursor, {@link #FETCH_SIZE}
-   * rows at a time. A portfolio filter outside the user's teams is a {@link io.hedgedesk.persistence.NotFoundException}.
+   * Hands every matching row to {@code sink}, oldest first, without holding them. A portfolio filter outside the
+   * user's teams is a {@link io.hedgedesk.persistence.NotFoundException}.
    *
    * @return the number of rows
    */
-  @Transactional
   public long stream(long userId, HedgeHistoryFilter filter, long limit, Consumer<LedgerRow> sink) {
-    return stream(userId, filter, limit, sink, OLDEST_FIRST);
-  }
-
-  private long stream(long userId, HedgeHistoryFilter filter, long limit, Consumer<LedgerRow> sink, String query) {
-    filter.portfolioId().ifPresent(id -> portfolios.access(userId, id));
-    Optional<String[]> contracts = filter.asset().map(asset -> HedgeBookService.catalog().all().stream()
-        .filter(i -> i.baseAsset().symbol().equals(asset)).map(Instrument::id).toArray(String[]::new));
-    try (Connection connection = dataSource.getConnection();
-         PreparedStatement statement = connection.prepareStatement(query)) {
-      statement.setFetchSize(FETCH_SIZE);
-      int i = 1;
-      statement.setLong(i++, userId);
-      Long portfolio = filter.portfolioId().orElse(null);
-      statement.setObject(i++, portfolio);
-      statement.setObject(i++, portfolio);
-      java.sql.Array array = contracts.isEmpty() ? null : connection.createArrayOf("text", contracts.get());
-      statement.setArray(i++, array);
-      statement.setArray(i++, array);
-      OffsetDateTime from = filter.from().map(d -> d.atStartOfDay().atOffset(ZoneOffset.UTC)).orElse(null);
-      statement.setObject(i++, from);
-      statement.setObject(i++, from);
-      OffsetDateTime to = filter.to().map(d -> d.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC)).orElse(null);
-      statement.setObject(i++, to);
-      statement.setObject(i++, to);
-      String status = filter.status().map(Enum::name).orElse(null);
-      statement.setString(i++, status);
-      statement.setString(i, status);
-      long count = 0;
-      try (ResultSet rows = statement.executeQuery()) {
-        while (count < limit && rows.next()) {
-          sink.accept(map(rows));
-          count++;
-        }
-      }
-      return count;
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read the hedge history: " + e.getMessage(), e);
-    }
+    return events.stream(userId, filter, catalog.all(), limit, false, r -> sink.accept(row(r)));
   }
 
   /**
    * Writes the matching rows in the native export format (the columns of {@code LedgerCsv.NATIVE_HEADER}, without
-   * the header) straight from PostgreSQL: {@code COPY (…) TO STDOUT (FORMAT csv)} through pgjdbc's copy API, so the
-   * database formats the CSV and the application only passes the bytes on. (Issue 9 asks for an export within 1.5×
-   * of {@code psql \copy}; the row-by-row Java writer took ~3×, its time going to parsing and printing every number.)
-   * Same rows and order as {@link #stream}; the catalog columns come from a {@code VALUES} list of the contract
-   * catalog: venue, quantity unit, face value, and a trade's USD notional — {@code quantity × face value} (inverse)
-   * or {@code quantity × coins per unit × price} (linear), exact numeric products as the pricer computes them.
-   * Numbers are PostgreSQL's numeric text (plain, never exponent form); timestamps ISO-8601 UTC as
-   * {@link java.time.Instant#toString()} writes them; the text a user typed (portfolio, member, note) gets a leading
-   * {@code '} when it begins with {@code = + - @ TAB CR}, as {@code LedgerCsv.neutralize} does. Line ends are LF.
-   * COPY takes no bind parameters, so the statement holds only numbers, dates, enum names and catalog strings, each
-   * checked by {@link #literal} — nothing the user typed.
+   * the header) straight from PostgreSQL's {@code COPY}: see {@link HedgeEvents#copyNative}.
    *
    * @return the number of rows written
    */
-  @Transactional
   public long copyNative(long userId, HedgeHistoryFilter filter, OutputStream out) {
-    filter.portfolioId().ifPresent(id -> portfolios.access(userId, id));
-    String sql = "copy (" + nativeQuery(userId, filter) + ") to stdout (format csv)";
-    try (Connection connection = dataSource.getConnection()) {
-      return connection.unwrap(PGConnection.class).getCopyAPI().copyOut(sql, out);
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot export the hedge history: " + e.getMessage(), e);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return events.copyNative(userId, filter, catalog.all(), out);
   }
 
-  static String nativeQuery(long userId, HedgeHistoryFilter filter) {
-    List<Instrument> instruments = HedgeBookService.catalog().all();
-    String catalog = instruments.stream()
-        .map(i -> "(" + literal(i.id()) + ", " + literal(i.venue()) + ", "
-            + literal(i.type() == ContractType.INVERSE ? "CONTRACTS" : i.baseAsset().symbol()) + ", "
-            + i.contractSize().toPlainString() + "::numeric, " + (i.type() == ContractType.INVERSE) + ")")
-        .collect(Collectors.joining(", "));
-    StringBuilder where = new StringBuilder("true");
-    filter.portfolioId().ifPresent(id -> where.append(" and p.id = ").append((long) id));
-    filter.asset().ifPresent(asset -> where.append(" and h.contract_id in (")
-        .append(instruments.stream().filter(i -> i.baseAsset().symbol().equals(asset)).map(i -> literal(i.id()))
-            .reduce((a, b) -> a + ", " + b).orElse("null"))
-        .append(")"));
-    filter.from().ifPresent(d -> where.append(" and e.occurred_at >= timestamptz ").append(literal(d + "T00:00:00Z")));
-    filter.to().ifPresent(d -> where.append(" and e.occurred_at < timestamptz ")
-        .append(literal(d.plusDays(1) + "T00:00:00Z")));
-    filter.status().ifPresent(status -> where.append(" and h.status = ").append(literal(status.name())));
-    return """
-        select e.id,
-               to_char(t.utc, 'YYYY-MM-DD"T"HH24:MI:SS') || case
-                 when t.micros %% 1000000 = 0 then ''
-                 when t.micros %% 1000 = 0 then to_char(t.utc, '.MS')
-                 else to_char(t.utc, '.US') end || 'Z',
-               %s, %s, c.venue, e.event_type, h.id, h.contract_id, h.contract_type, h.side,
-               trim_scale(e.quantity), case when e.quantity is not null then c.unit end, trim_scale(c.face_value),
-               trim_scale(e.price),
-               case when e.quantity is not null and e.price is not null then round(
-                 case when c.inverse then e.quantity * c.face_value else e.quantity * c.face_value * e.price end, 2)
-               end,
-               trim_scale(round(e.fee, 8)), case when e.fee is not null then e.settlement_asset end,
-               trim_scale(e.funding_rate),
-               case when e.event_type = 'FUNDING' then trim_scale(round(e.cash_change, 8)) end,
-               trim_scale(round(e.realized_pnl, 8)), case when e.realized_pnl is not null then e.settlement_asset end,
-               trim_scale(round(e.cash_change, 8)), e.settlement_asset, round(e.cash_change_usd, 2),
-               trim_scale(e.settlement_usd), e.corrects_event_id, %s,
-               round(e.realized_pnl_usd, 2),
-               to_char(h.opened_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
-               case when e.realized_pnl is not null then
-                 floor(extract(epoch from e.occurred_at - h.opened_at) / 86400)::bigint end
-        from hedge_event e
-        cross join lateral (select e.occurred_at at time zone 'UTC' as utc,
-                                   extract(microseconds from e.occurred_at at time zone 'UTC')::bigint as micros) t
-        join hedge_position h on h.id = e.hedge_id
-        left join (values %s) c (contract_id, venue, unit, face_value, inverse) on c.contract_id = h.contract_id
-        join portfolio p on p.id = e.portfolio_id
-        join membership m on m.team_id = p.team_id and m.user_id = %d
-        join app_user u on u.id = e.actor_id
-        where %s and h.voided_at is null and e.event_type <> 'VOID' and %s
-        order by e.occurred_at, e.id""".formatted(neutralized("p.name"), neutralized("u.display_name"),
-        neutralized("e.note"), catalog, userId, where, HedgeRepository.NOT_VOIDED);
-  }
-
-  /** SQL for a text column as the CSV cell {@code LedgerCsv.cell} makes of it: neutralized, empty for null. */
-  private static String neutralized(String column) {
-    return "case when left(" + column + ", 1) in ('=', '+', '-', '@', chr(9), chr(13)) then '''' || " + column
-        + " else nullif(" + column + ", '') end";
-  }
-
-  private static final Pattern SAFE_LITERAL = Pattern.compile("[A-Za-z0-9 _.:/-]{1,100}");
-
-  /** A SQL string literal of a value the application chose (catalog, enum, date); refuses anything else. */
-  static String literal(String value) {
-    if (!SAFE_LITERAL.matcher(value).matches()) {
-      throw new IllegalArgumentException("not a safe SQL literal: " + value);
-    }
-    return "'" + value + "'";
-  }
-
-  private static LedgerRow map(ResultSet r) throws SQLException {
-    String contractId = r.getString(8);
-    Instrument instrument = HedgeBookService.catalog().get(contractId);
-    String type = r.getString(6);
-    Optional<BigDecimal> quantity = Optional.ofNullable(r.getBigDecimal(12));
-    Optional<BigDecimal> price = Optional.ofNullable(r.getBigDecimal(13));
-    Optional<BigDecimal> notional = quantity.isPresent() && price.isPresent()
-        ? Optional.of(PerpetualPricer.of(instrument).usdNotional(instrument, quantity.get(), price.get()).value())
+  /**
+   * The stored event with its contract. A trade's USD notional is the pricer's
+   * {@link PerpetualPricer#usdNotional}: {@code quantity × face value} (inverse) or
+   * {@code quantity × coins per unit × price} (linear), unrounded.
+   */
+  private LedgerRow row(HedgeEventRow r) {
+    Instrument instrument = catalog.get(r.contractId());
+    Optional<BigDecimal> notional = r.quantity().isPresent() && r.price().isPresent()
+        ? Optional.of(PerpetualPricer.of(instrument).usdNotional(instrument, r.quantity().get(), r.price().get())
+            .value())
         : Optional.empty();
-    BigDecimal cash = r.getBigDecimal(19);
     String unit = instrument.type() == ContractType.INVERSE ? "CONTRACTS" : instrument.baseAsset().symbol();
-    Long corrects = r.getObject(21, Long.class);
-    return new LedgerRow(r.getLong(1), r.getObject(2, OffsetDateTime.class).toInstant(), r.getLong(3),
-        r.getString(4), r.getString(5), instrument.venue(), type, r.getLong(7), contractId,
-        instrument.baseAsset().symbol(), r.getString(9), r.getString(10), r.getString(11), quantity, unit,
-        instrument.contractSize(), price, notional, Optional.ofNullable(r.getBigDecimal(14)),
-        Optional.ofNullable(r.getBigDecimal(15)), "FUNDING".equals(type) ? Optional.of(cash) : Optional.empty(),
-        Optional.ofNullable(r.getBigDecimal(16)), r.getString(17), r.getBigDecimal(18), cash, r.getBigDecimal(20),
-        Optional.ofNullable(corrects), r.getString(22) == null ? "" : r.getString(22));
+    return new LedgerRow(r.eventId(), r.occurredAt(), r.portfolioId(), r.portfolio(), r.member(), instrument.venue(),
+        r.eventType(), r.hedgeId(), r.contractId(), instrument.baseAsset().symbol(), r.contractType(), r.side(),
+        r.hedgeStatus(), r.quantity(), unit, instrument.contractSize(), r.price(), notional, r.fee(),
+        r.fundingRate(), "FUNDING".equals(r.eventType()) ? Optional.of(r.cashChange()) : Optional.empty(),
+        r.realizedPnl(), r.cashAsset(), r.settlementUsd(), r.cashChange(), r.cashChangeUsd(), r.correctsEventId(),
+        r.note());
   }
 }

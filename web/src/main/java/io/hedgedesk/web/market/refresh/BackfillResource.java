@@ -1,7 +1,7 @@
 package io.hedgedesk.web.market.refresh;
 
 import io.hedgedesk.domain.instrument.Instrument;
-import io.hedgedesk.pricing.catalog.ContractCatalog;
+import io.hedgedesk.domain.instrument.catalog.ContractCatalog;
 import io.hedgedesk.web.support.Flash;
 import io.hedgedesk.web.support.Formats;
 import io.hedgedesk.web.user.CurrentUser;

@@ -9,7 +9,7 @@ import io.hedgedesk.domain.market.feed.MarketDataSource;
 import io.hedgedesk.persistence.market.FundingHistoryRepository;
 import io.hedgedesk.persistence.market.MarketDataStoreException;
 import io.hedgedesk.persistence.market.PriceHistoryRepository;
-import io.hedgedesk.pricing.catalog.ContractCatalog;
+import io.hedgedesk.domain.instrument.catalog.ContractCatalog;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;

@@ -8,7 +8,7 @@ import io.hedgedesk.persistence.hedge.OpenHedgeContracts;
 import io.hedgedesk.persistence.market.FundingHistoryRepository;
 import io.hedgedesk.persistence.market.MarketDataStoreException;
 import io.hedgedesk.persistence.market.MarketTickRepository;
-import io.hedgedesk.pricing.catalog.ContractCatalog;
+import io.hedgedesk.domain.instrument.catalog.ContractCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import java.time.Clock;

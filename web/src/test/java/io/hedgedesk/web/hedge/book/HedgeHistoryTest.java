@@ -2,7 +2,6 @@ package io.hedgedesk.web.hedge.book;
 
 import io.hedgedesk.persistence.hedge.HedgeYears;
 import io.hedgedesk.persistence.hedge.HedgeHistoryFilter;
-import io.hedgedesk.persistence.hedge.LedgerRow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -261,18 +260,4 @@ class HedgeHistoryTest {
 
   @Inject
   HedgeYears years;
-
-  /** The COPY statement cannot take bind parameters: only values the application chose may be spliced in. */
-  @Test
-  void onlySafeLiteralsEnterTheCopyStatement() {
-    assertThat(HedgeHistory.literal("BYBIT:BTCUSD")).isEqualTo("'BYBIT:BTCUSD'");
-    assertThatThrownBy(() -> HedgeHistory.literal("x' or '1'='1")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> HedgeHistory.literal("")).isInstanceOf(IllegalArgumentException.class);
-    // the user's asset filter is a symbol that only selects catalog contracts; an unknown one matches none
-    String sql = HedgeHistory.nativeQuery(7, new HedgeHistoryFilter(Optional.of(3L), Optional.of("NOPE"),
-        Optional.of(LocalDate.of(2030, 1, 2)), Optional.of(LocalDate.of(2030, 1, 3)), Optional.of(HedgeStatus.OPEN)));
-    assertThat(sql).contains("m.user_id = 7", "p.id = 3", "h.contract_id in (null)",
-        "e.occurred_at >= timestamptz '2030-01-02T00:00:00Z'", "e.occurred_at < timestamptz '2030-01-04T00:00:00Z'",
-        "h.status = 'OPEN'").doesNotContain("NOPE");
-  }
 }

@@ -11,7 +11,7 @@ import io.hedgedesk.domain.user.OidcIdentity;
 import io.hedgedesk.persistence.market.FundingHistoryRepository;
 import io.hedgedesk.persistence.market.PriceHistoryRepository;
 import io.hedgedesk.persistence.user.AppUserRepository;
-import io.hedgedesk.pricing.catalog.ContractCatalog;
+import io.hedgedesk.domain.instrument.catalog.ContractCatalog;
 import io.hedgedesk.web.market.venue.BybitSource;
 import io.hedgedesk.web.market.venue.StubVenue;
 import io.hedgedesk.web.market.venue.StubVenue.Answer;

@@ -11,7 +11,7 @@ import io.hedgedesk.domain.market.feed.MalformedPayloadException;
 import io.hedgedesk.domain.market.feed.VenueRejectedException;
 import io.hedgedesk.domain.market.feed.VenueTimeoutException;
 import io.hedgedesk.domain.market.feed.VenueUnavailableException;
-import io.hedgedesk.pricing.catalog.ContractCatalog;
+import io.hedgedesk.domain.instrument.catalog.ContractCatalog;
 import io.hedgedesk.web.market.venue.StubVenue.Answer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -13,7 +13,7 @@ import io.hedgedesk.domain.market.feed.MarketDataException;
 import io.hedgedesk.domain.market.feed.RateLimitedException;
 import io.hedgedesk.domain.market.feed.VenueRejectedException;
 import io.hedgedesk.domain.market.feed.VenueUnavailableException;
-import io.hedgedesk.pricing.catalog.ContractCatalog;
+import io.hedgedesk.domain.instrument.catalog.ContractCatalog;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

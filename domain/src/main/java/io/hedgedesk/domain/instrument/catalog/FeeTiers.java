@@ -1,4 +1,4 @@
-package io.hedgedesk.pricing.catalog;
+package io.hedgedesk.domain.instrument.catalog;
 
 import io.hedgedesk.domain.instrument.ContractType;
 import io.hedgedesk.domain.instrument.Instrument;
@@ -21,7 +21,7 @@ import java.util.Set;
 public final class FeeTiers {
 
   /** Classpath location of the bundled schedules. */
-  public static final String DEFAULT_RESOURCE = "/io/hedgedesk/pricing/catalog/fee-tiers.json";
+  public static final String DEFAULT_RESOURCE = "/io/hedgedesk/domain/instrument/catalog/fee-tiers.json";
 
   private record Schedule(String venue, Set<ContractType> types, List<FeeTier> tiers) {
   }

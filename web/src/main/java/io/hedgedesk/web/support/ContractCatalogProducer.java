@@ -1,12 +1,12 @@
-package io.hedgedesk.web.calculator;
+package io.hedgedesk.web.support;
 
-import io.hedgedesk.pricing.catalog.ContractCatalog;
-import io.hedgedesk.pricing.catalog.FeeTiers;
+import io.hedgedesk.domain.instrument.catalog.ContractCatalog;
+import io.hedgedesk.domain.instrument.catalog.FeeTiers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-/** The bundled contract catalog and the venues' fee levels, read once at start. */
+/** The bundled contract catalog and the venues' fee levels, read once at start: the only place the application loads them. */
 @ApplicationScoped
 public class ContractCatalogProducer {
 

@@ -1,4 +1,4 @@
-package io.hedgedesk.pricing.catalog;
+package io.hedgedesk.domain.instrument.catalog;
 
 import io.hedgedesk.domain.instrument.Instrument;
 import java.math.BigDecimal;

@@ -1,14 +1,16 @@
-package io.hedgedesk.pricing.catalog;
+package io.hedgedesk.domain.instrument.catalog;
+
+import io.hedgedesk.domain.DomainException;
 
 /** No contract with the requested id in the catalog. */
-public class ContractNotFoundException extends RuntimeException {
+public class ContractNotFoundException extends DomainException {
 
   private static final long serialVersionUID = 1L;
 
   private final String id;
 
   public ContractNotFoundException(String id) {
-    super("no contract " + id + " in the catalog");
+    super("", "no contract " + id + " in the catalog");
     this.id = id;
   }
 

@@ -1,4 +1,4 @@
-package io.hedgedesk.pricing.catalog;
+package io.hedgedesk.domain.instrument.catalog;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

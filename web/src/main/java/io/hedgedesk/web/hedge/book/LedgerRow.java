@@ -1,4 +1,4 @@
-package io.hedgedesk.persistence.hedge;
+package io.hedgedesk.web.hedge.book;
 
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.hedgedesk.pricing.catalog;
+package io.hedgedesk.domain.instrument.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.hedgedesk.pricing.catalog;
+package io.hedgedesk.domain.instrument.catalog;
 
 import io.hedgedesk.domain.instrument.Asset;
 import io.hedgedesk.domain.instrument.Instrument;
@@ -22,7 +22,7 @@ import java.util.Set;
 public final class ContractCatalog {
 
   /** Classpath location of the bundled catalog. */
-  public static final String DEFAULT_RESOURCE = "/io/hedgedesk/pricing/catalog/contracts.json";
+  public static final String DEFAULT_RESOURCE = "/io/hedgedesk/domain/instrument/catalog/contracts.json";
 
   private final Map<String, Instrument> byId;
 
