@@ -3,6 +3,7 @@ package io.hedgedesk.marketdata.statement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hedgedesk.domain.DomainException;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -174,5 +175,14 @@ class StatementReaderTest {
     assertThatThrownBy(() -> read("date,close\n2024-01-01,1\n")).isInstanceOf(UnknownStatementException.class)
         .hasMessageContaining("Bybit Closed P&L").hasMessageContaining("Binance account statement");
     assertThatThrownBy(() -> read("")).isInstanceOf(UnknownStatementException.class);
+  }
+
+  /** An unreadable file is a rule error about the upload: a {@link DomainException} naming the field "file". */
+  @Test
+  void anUnknownFileIsARuleErrorAboutTheFile() {
+    assertThatThrownBy(() -> read("foo,bar\n1,2\n")).isInstanceOfSatisfying(DomainException.class, e -> {
+      assertThat(e.field()).isEqualTo("file");
+      assertThat(e.getMessage()).startsWith("This file's header (foo,bar) is none of the exports hedgedesk reads");
+    });
   }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.hedgedesk.domain.DomainException;
 import io.hedgedesk.persistence.DuplicateSubmissionException;
 import io.hedgedesk.persistence.StaleEditException;
+import io.hedgedesk.persistence.Transactions;
 import io.hedgedesk.web.api.BadInputException;
 import io.hedgedesk.web.api.JsonConfiguration;
 import io.hedgedesk.web.user.Viewer;
@@ -125,22 +126,13 @@ public class ErrorMapper {
 
     @ServerExceptionMapper
     public Response mapUnexpected(Throwable e, UriInfo uri, HttpHeaders headers) {
-        if (isDataException(e)) {
+        if (Transactions.valueRefused(e)) {
             // SQLState class 22: the database refused a value (a numeric overflow of a computed amount). The
             // operation's transaction was rolled back, so nothing was saved; the input was the cause.
             LOG.infof("Value refused by the database on %s: %s", sanitize(uri.getPath()), sanitize(String.valueOf(e.getMessage())));
             return badRequest("", "A value is too large or too precise to be stored. Nothing was saved.", uri, headers);
         }
         return serverError(e, uri, headers);
-    }
-
-    private static boolean isDataException(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private Response serverError(Throwable e, UriInfo uri, HttpHeaders headers) {

@@ -2,6 +2,7 @@ package io.hedgedesk.web.home;
 
 import io.hedgedesk.domain.portfolio.PortfolioValuation;
 import io.hedgedesk.domain.user.AppUser;
+import io.hedgedesk.persistence.Transactions;
 import io.hedgedesk.persistence.portfolio.PortfolioAccess;
 import io.hedgedesk.persistence.portfolio.PortfolioService;
 import io.hedgedesk.persistence.team.TeamService;
@@ -13,7 +14,6 @@ import io.hedgedesk.web.portfolio.PortfolioRow;
 import io.hedgedesk.web.support.StampedCache;
 import io.hedgedesk.web.user.CurrentUser;
 import io.hedgedesk.web.user.Viewer;
-import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -27,7 +27,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.hibernate.Session;
 
 /**
  * The public landing page and the logged-in user's dashboard. The dashboard's rows are kept per user while the
@@ -84,7 +83,7 @@ public class HomeResource {
 
     /** Read in one read-only transaction: entities are loaded read-only, the commit has no dirty checking to do. */
     private TemplateInstance sections(long userId) {
-        Panache.getEntityManager().unwrap(Session.class).setDefaultReadOnly(true);
+        Transactions.readOnly();
         Map<PortfolioAccess, PortfolioValuation> valued = portfolios.listAllValued(userId);
         List<PortfolioRow> rows = valued.entrySet().stream().map(e -> new PortfolioRow(e.getKey(), e.getValue()))
                 .toList();
