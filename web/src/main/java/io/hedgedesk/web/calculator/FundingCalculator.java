@@ -118,10 +118,9 @@ public class FundingCalculator {
     }
     Instant start = from.atStartOfDay(ZoneOffset.UTC).toInstant();
     Instant end = to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-    Side holder = side;
     FundingProjection p;
     try {
-      p = FundingProjector.DEFAULT.project(series, start, end, Duration.ofDays(horizonDays), holder, positionValue,
+      p = FundingProjector.DEFAULT.project(series, start, end, Duration.ofDays(horizonDays), side, positionValue,
           settlementUsd);
     } catch (FundingProjectionException e) {
       throw new BadInputException("from", "funding of " + series.contractId() + " cannot be projected: "
@@ -159,11 +158,10 @@ public class FundingCalculator {
     static FundingView of(FundingProjection p, LocalDate from, LocalDate to, int horizonDays, Side side,
         String asset, String note) {
       var s = p.statistics();
-      Side holder = side;
       return new FundingView(s.contractId(), note, from, to, s.settlements(),
           s.meanRate().movePointRight(2).setScale(6, RoundingMode.HALF_UP),
           BigDecimal.valueOf(s.meanInterval().toSeconds()).divide(BigDecimal.valueOf(3600), 2, RoundingMode.HALF_UP),
-          s.annualizedRateToHolder(holder).movePointRight(2).setScale(2, RoundingMode.HALF_UP), side.name(),
+          s.annualizedRateToHolder(side).movePointRight(2).setScale(2, RoundingMode.HALF_UP), side.name(),
           horizonDays, p.distribution().blocks(), CashView.of(p.expected(), asset), CashView.of(p.p10(), asset),
           CashView.of(p.p50(), asset), CashView.of(p.p90(), asset), CashView.of(p.worst(), asset),
           p.distribution().worst().startDate(), p.distribution().worst().endDate(),

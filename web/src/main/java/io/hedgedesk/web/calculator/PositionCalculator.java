@@ -164,10 +164,9 @@ public class PositionCalculator {
 
     private PositionReport.Funding funding(PerpetualPricer pricer, Position position, BigDecimal rate, BigDecimal mark) {
         Instrument instrument = position.instrument();
-        Side holder = position.side();
         BigDecimal value = pricer.positionValue(instrument, position.size(), mark).value();
         BigDecimal settlementUsd = instrument.settlementAsset().isDollar() ? BigDecimal.ONE : mark;
-        FundingCash cash = FundingProjector.DEFAULT.toCash(holder.fundingToHolder(rate), value, settlementUsd);
+        FundingCash cash = FundingProjector.DEFAULT.toCash(position.side().fundingToHolder(rate), value, settlementUsd);
         long perYear = instrument.fundingIntervalsPerYear();
         Optional<BigDecimal> annualized = perYear == 0 ? Optional.empty()
                 : Optional.of(rate.multiply(BigDecimal.valueOf(perYear)).multiply(HUNDRED)
