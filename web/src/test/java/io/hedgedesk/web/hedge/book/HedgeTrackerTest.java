@@ -124,7 +124,8 @@ class HedgeTrackerTest {
     assertThat(s.coverage()).hasValueSatisfying(c -> {
       assertThat(c.holdingsCoins()).isEqualByComparingTo("1.501");
       assertThat(c.coverage().setScale(6, RoundingMode.HALF_UP)).isEqualByComparingTo("0.666223");
-      assertThat(c.resize().side().name()).isEqualTo("SELL");
+      assertThat(c.resize().side()).isEqualTo(io.hedgedesk.domain.instrument.Side.SHORT);
+      assertThat(c.resize().venueSide()).isEqualTo("SELL");
     });
     assertThat(s.stopDistance().orElseThrow()).isEqualByComparingTo("0.04");
     assertThat(s.alerts()).extracting(io.hedgedesk.pricing.valuation.HedgeAlert::kind)
