@@ -19,10 +19,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A local Bybit v5 + Binance stand-in on a free port: it checks each request's signature exactly as the venue
  * documents it (refusing a wrong one with the venue's own error body) and serves the documented payloads.
  */
-final class VenueStub implements AutoCloseable {
+public final class VenueStub implements AutoCloseable {
 
   /** A canned answer: status, body, extra headers. */
-  record Answer(int status, String body, Map<String, String> headers) {
+  public record Answer(int status, String body, Map<String, String> headers) {
   }
 
   private final HttpServer server;
@@ -30,9 +30,9 @@ final class VenueStub implements AutoCloseable {
   private final String secret;
   private final Map<String, String> bodies = new HashMap<>();
   private final Map<String, Deque<Answer>> queued = new HashMap<>();
-  final List<String> requests = new CopyOnWriteArrayList<>();
+  public final List<String> requests = new CopyOnWriteArrayList<>();
 
-  VenueStub(String apiKey, String secret) {
+  public VenueStub(String apiKey, String secret) {
     this.apiKey = apiKey;
     this.secret = secret;
     try {
@@ -44,18 +44,18 @@ final class VenueStub implements AutoCloseable {
     server.start();
   }
 
-  URI uri() {
+  public URI uri() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
   /** Serves {@code resource} (under /account/) at {@code path} once the signature checks. */
-  VenueStub serve(String path, String resource) {
+  public VenueStub serve(String path, String resource) {
     bodies.put(path, read(resource));
     return this;
   }
 
   /** The next request to {@code path} gets {@code answer} instead (after the signature check). */
-  VenueStub once(String path, Answer answer) {
+  public VenueStub once(String path, Answer answer) {
     queued.computeIfAbsent(path, p -> new ArrayDeque<>()).add(answer);
     return this;
   }

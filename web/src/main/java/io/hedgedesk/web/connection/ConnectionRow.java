@@ -1,0 +1,19 @@
+package io.hedgedesk.web.connection;
+
+import io.hedgedesk.marketdata.account.Venue;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One connection as a page shows it: never the key or the secret, only the key's last four characters.
+ *
+ * @param expiryWarning present when the venue will disable the key within two weeks
+ */
+public record ConnectionRow(long id, Venue venue, String label, String keyHint, Optional<String> venueAccount,
+    Optional<Instant> keyExpiresAt, Optional<Instant> expiryWarning, Instant checkedAt, Optional<Instant> lastSyncAt,
+    Optional<String> lastError) {
+
+  public String venueWords() {
+    return venue.words();
+  }
+}
