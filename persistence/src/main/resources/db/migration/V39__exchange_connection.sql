@@ -18,8 +18,33 @@ create table exchange_connection (
     checked_at         timestamptz  not null,
     last_sync_at       timestamptz,
     last_error         varchar(500),
+    -- The background sync: due at next_sync_at; an instance claims a due connection by setting a lease (claimed
+    -- with FOR UPDATE SKIP LOCKED, so two instances never take the same one); a lease that ran out (a crashed
+    -- instance) can be claimed again.
+    next_sync_at       timestamptz  not null default now(),
+    lease_owner        varchar(80),
+    lease_until        timestamptz,
     created_by         bigint       not null references app_user (id),
     created_at         timestamptz  not null default now(),
     version            bigint       not null default 0
 );
 create index exchange_connection_team_idx on exchange_connection (team_id);
+create index exchange_connection_due_idx on exchange_connection (next_sync_at);
+
+-- The positions the venue reported at the last sync of a connection (replaced at each sync).
+create table synced_position (
+    id                 bigint generated always as identity primary key,
+    connection_id      bigint        not null references exchange_connection (id) on delete cascade,
+    contract_id        varchar(60)   not null,
+    short_side         boolean       not null,
+    size               numeric(38, 18) not null check (size > 0),
+    entry_price        numeric(38, 18) not null,
+    mark_price         numeric(38, 18) not null,
+    margin             numeric(38, 18) not null,
+    liquidation_price  numeric(38, 18),
+    unrealized_pnl     numeric(38, 18) not null,
+    leverage           numeric(38, 18) not null,
+    venue_updated_at   timestamptz   not null,
+    synced_at          timestamptz   not null,
+    unique (connection_id, contract_id, short_side)
+);

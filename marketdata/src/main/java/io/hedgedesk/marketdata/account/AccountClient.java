@@ -1,5 +1,7 @@
 package io.hedgedesk.marketdata.account;
 
+import java.util.List;
+
 /**
  * A read-only conversation with one venue account, signed with the account's key. Errors are the domain's
  * market-data errors: {@code VenueRejectedException} for a refused key or signature (not retryable),
@@ -9,4 +11,7 @@ public interface AccountClient {
 
   /** What the venue says this client's key may do. */
   KeyPermissions keyPermissions();
+
+  /** Every open position of the account in the venue's perpetuals this client reads (inverse and linear). */
+  List<VenuePosition> positions();
 }

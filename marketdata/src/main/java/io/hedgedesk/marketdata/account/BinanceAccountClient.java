@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.hedgedesk.domain.market.feed.VenueRejectedException;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -33,6 +34,11 @@ final class BinanceAccountClient implements AccountClient {
   @Override
   public KeyPermissions keyPermissions() {
     return KeyInfoReader.binance(signedGet(sapi, "/sapi/v1/account/apiRestrictions", "", "key information"));
+  }
+
+  @Override
+  public List<VenuePosition> positions() {
+    return PositionReader.binance(futures("/dapi/v1/positionRisk", "", "position list"));
   }
 
   /** COIN-M futures ({@code /dapi/...}) signed GET. */

@@ -4,8 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.hedgedesk.domain.market.feed.RateLimitedException;
 import io.hedgedesk.domain.market.feed.VenueRejectedException;
 import io.hedgedesk.domain.market.feed.VenueUnavailableException;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -31,6 +35,26 @@ final class BybitAccountClient implements AccountClient {
   @Override
   public KeyPermissions keyPermissions() {
     return KeyInfoReader.bybit(result("/v5/user/query-api", "", "key information"));
+  }
+
+  /**
+   * Inverse positions, then USDT linear ones ({@code settleCoin=USDT}: without a symbol the venue wants one), each
+   * read page by page through {@code nextPageCursor}.
+   */
+  @Override
+  public List<VenuePosition> positions() {
+    List<VenuePosition> all = new ArrayList<>();
+    for (String category : List.of("category=inverse", "category=linear&settleCoin=USDT")) {
+      String cursor = "";
+      do {
+        String query = category + "&limit=200" + (cursor.isEmpty() ? "" : "&cursor="
+            + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+        JsonNode result = result("/v5/position/list", query, "position list");
+        all.addAll(PositionReader.bybit(result.path("list")));
+        cursor = result.path("nextPageCursor").asText("");
+      } while (!cursor.isEmpty());
+    }
+    return all;
   }
 
   /** The {@code result} of a signed GET, or the typed error its {@code retCode} stands for. */

@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.hedgedesk.domain.market.feed.RateLimitedException;
 import io.hedgedesk.domain.market.feed.VenueRejectedException;
 import io.hedgedesk.domain.market.feed.VenueUnavailableException;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -21,7 +23,10 @@ class AccountClientTest {
   private static final Instant NOW = Instant.parse("2026-12-06T04:00:00Z");
   private final VenueStub stub = new VenueStub("KEY123456", "SECRET")
       .serve("/v5/user/query-api", "bybit-query-api-read-only.json")
-      .serve("/sapi/v1/account/apiRestrictions", "binance-api-restrictions-read-only.json");
+      .serve("/sapi/v1/account/apiRestrictions", "binance-api-restrictions-read-only.json")
+      .serve("/v5/position/list", "bybit-position-list-inverse.json")
+      .serve("/v5/position/list?category=linear", "bybit-position-list-linear.json")
+      .serve("/dapi/v1/positionRisk", "binance-position-risk.json");
 
   @AfterEach
   void stop() {
@@ -118,5 +123,26 @@ class AccountClientTest {
     assertThat(KeyPolicy.expiryWarning(Optional.of(expiry), NOW)).contains(expiry);
     assertThat(KeyPolicy.expiryWarning(Optional.of(expiry), NOW.minusSeconds(1))).isEmpty();
     assertThat(KeyPolicy.expiryWarning(Optional.empty(), NOW)).isEmpty();
+  }
+
+  @Test
+  void bybitPositionsAreReadWithoutTheFlatOnes() {
+    // Two calls, one per category, each signed; the linear list is empty.
+    List<VenuePosition> positions = client(Venue.BYBIT, "SECRET").positions();
+    assertThat(stub.requests).containsExactly("/v5/position/list?category=inverse&limit=200",
+        "/v5/position/list?category=linear&settleCoin=USDT&limit=200");
+    assertThat(positions).singleElement().isEqualTo(new VenuePosition("BYBIT:ADAUSD", true,
+        new BigDecimal("13340"), new BigDecimal("0.6671"), new BigDecimal("0.6702"), new BigDecimal("9998.50"),
+        Optional.of(new BigDecimal("1.3342")), new BigDecimal("-92.48"), new BigDecimal("2"),
+        Instant.parse("2025-12-06T00:00:00Z")));
+  }
+
+  @Test
+  void binanceShortIsANegativeAmountInOneWayMode() {
+    List<VenuePosition> positions = client(Venue.BINANCE, "SECRET").positions();
+    assertThat(positions).containsExactly(new VenuePosition("BINANCE:ADAUSD_PERP", true, new BigDecimal("1334"),
+        new BigDecimal("0.6671"), new BigDecimal("0.67020000"), new BigDecimal("10000.1"),
+        Optional.of(new BigDecimal("1.3342")), new BigDecimal("-92.48"), new BigDecimal("2"),
+        Instant.parse("2025-12-06T00:00:00Z")));
   }
 }

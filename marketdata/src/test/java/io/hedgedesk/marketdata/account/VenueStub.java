@@ -48,7 +48,17 @@ public final class VenueStub implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
-  /** Serves {@code resource} (under /account/) at {@code path} once the signature checks. */
+  /** The body served at {@code path?query}: a key with a query prefix ("/x?category=linear") before the path's. */
+  private String body(String path, String query) {
+    String request = path + "?" + query;
+    return bodies.entrySet().stream().filter(e -> e.getKey().contains("?") && request.startsWith(e.getKey()))
+        .map(Map.Entry::getValue).findFirst().orElse(bodies.get(path));
+  }
+
+  /**
+   * Serves {@code resource} (under /account/) at {@code path} once the signature checks; {@code path} may end with
+   * the start of a query ({@code /v5/position/list?category=linear}) to serve one variant.
+   */
   public VenueStub serve(String path, String resource) {
     bodies.put(path, read(resource));
     return this;
@@ -70,8 +80,8 @@ public final class VenueStub implements AutoCloseable {
       Deque<Answer> next = queued.get(path);
       if (next != null && !next.isEmpty()) {
         answer = next.poll();
-      } else if (bodies.containsKey(path)) {
-        answer = new Answer(200, bodies.get(path), Map.of());
+      } else if (body(path, query) != null) {
+        answer = new Answer(200, body(path, query), Map.of());
       } else {
         answer = new Answer(404, "{\"code\":-1,\"msg\":\"no such path in the stub\"}", Map.of());
       }

@@ -60,6 +60,15 @@ public class ExchangeConnectionEntity {
   @Column(name = "last_error")
   public String lastError;
 
+  @Column(name = "next_sync_at", nullable = false)
+  public Instant nextSyncAt;
+
+  @Column(name = "lease_owner")
+  public String leaseOwner;
+
+  @Column(name = "lease_until")
+  public Instant leaseUntil;
+
   @Column(name = "created_by", nullable = false, updatable = false)
   public long createdBy;
 

@@ -4,6 +4,7 @@ import io.hedgedesk.persistence.NotFoundException;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -46,6 +47,7 @@ public class ExchangeConnections implements PanacheRepository<ExchangeConnection
     e.checkedAt = checkedAt;
     e.createdBy = createdBy;
     e.createdAt = checkedAt;
+    e.nextSyncAt = checkedAt;
     e.kekId = "";
     e.wrappedKey = new byte[0];
     e.wrapNonce = new byte[0];
@@ -64,5 +66,51 @@ public class ExchangeConnections implements PanacheRepository<ExchangeConnection
     e.wrapNonce = sealed.wrapNonce();
     e.ciphertext = sealed.ciphertext();
     e.nonce = sealed.nonce();
+  }
+
+  /**
+   * Claims the connection that has been due longest and is not being synced (or whose sync lease ran out):
+   * {@code FOR UPDATE SKIP LOCKED} makes concurrent claimers on several instances take different rows, and the
+   * lease keeps the row taken for the length of the sync, outside this short transaction.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public Optional<Long> claimDue(String owner, Instant now, Duration lease) {
+    return claim("next_sync_at <= :now and (lease_until is null or lease_until < :now)"
+        + " order by next_sync_at, id", owner, now, lease, null);
+  }
+
+  /** Claims connection {@code id} now, due or not, unless another sync holds it. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public Optional<Long> claim(long id, String owner, Instant now, Duration lease) {
+    return claim("id = :id and (lease_until is null or lease_until < :now)", owner, now, lease, id);
+  }
+
+  private Optional<Long> claim(String where, String owner, Instant now, Duration lease, Long id) {
+    var query = getEntityManager().createNativeQuery("update exchange_connection set lease_owner = :owner,"
+        + " lease_until = :until where id = (select id from exchange_connection where " + where
+        + " limit 1 for update skip locked) returning id")
+        .setParameter("owner", owner).setParameter("until", now.plus(lease)).setParameter("now", now);
+    if (id != null) {
+      query.setParameter("id", id);
+    }
+    List<?> ids = query.getResultList();
+    return ids.stream().findFirst().map(value -> ((Number) value).longValue());
+  }
+
+  /**
+   * Ends a sync that {@code owner} claimed: when the next one is due, when it last worked (null: it did not now)
+   * and the error to show (null: none). A lease taken over by another instance in the meantime is left alone.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void release(long id, String owner, Instant nextSyncAt, Instant syncedAt, String error) {
+    var query = getEntityManager().createNativeQuery("update exchange_connection set lease_owner = null,"
+            + " lease_until = null, next_sync_at = :next, last_error = cast(:error as varchar)"
+            + (syncedAt == null ? "" : ", last_sync_at = :synced") + " where id = :id and lease_owner = :owner")
+        .setParameter("id", id).setParameter("owner", owner).setParameter("next", nextSyncAt)
+        .setParameter("error", error == null ? null : error.length() > 500 ? error.substring(0, 500) : error);
+    if (syncedAt != null) {
+      query.setParameter("synced", syncedAt);
+    }
+    query.executeUpdate();
   }
 }

@@ -6,15 +6,20 @@ import io.hedgedesk.marketdata.account.KeyPolicy;
 import io.hedgedesk.marketdata.account.SealedSecret;
 import io.hedgedesk.marketdata.account.SecretSealer;
 import io.hedgedesk.marketdata.account.Venue;
+import io.hedgedesk.marketdata.account.VenuePosition;
 import io.hedgedesk.persistence.FormTokens;
 import io.hedgedesk.persistence.audit.AuditLog;
 import io.hedgedesk.persistence.connection.ExchangeConnectionEntity;
 import io.hedgedesk.persistence.connection.ExchangeConnections;
 import io.hedgedesk.persistence.connection.SealedBytes;
+import io.hedgedesk.persistence.connection.SyncedPositionEntity;
+import io.hedgedesk.persistence.connection.SyncedPositions;
+import io.hedgedesk.pricing.reconcile.PositionCheck;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,10 +38,12 @@ public class ConnectionStore {
   private final AuditLog audit;
   private final Clock clock;
   private final FormTokens formTokens;
+  private final SyncedPositions positions;
 
   public ConnectionStore(ExchangeConnections connections, SecretSealer sealer, AuditLog audit, Clock clock,
-      FormTokens formTokens) {
+      FormTokens formTokens, SyncedPositions positions) {
     this.formTokens = formTokens;
+    this.positions = positions;
     this.connections = connections;
     this.sealer = sealer;
     this.audit = audit;
@@ -61,7 +68,40 @@ public class ConnectionStore {
   @Transactional
   public List<ConnectionRow> rows(long teamId) {
     Instant now = clock.instant();
-    return connections.ofTeam(teamId).stream().map(e -> row(e, now)).toList();
+    List<SyncedPositions.OpenHedge> hedges = positions.openHedgesOfTeam(teamId);
+    return connections.ofTeam(teamId).stream().map(e -> row(e, now, positions.ofConnection(e.id).stream()
+        .map(p -> position(p, hedges)).toList())).toList();
+  }
+
+  /** What a sync needs: the connection's team, venue and credentials (the caller holds the sync lease). */
+  public record SyncTarget(long teamId, Venue venue, Credentials credentials) {
+  }
+
+  @Transactional
+  public SyncTarget forSync(long id) {
+    ExchangeConnectionEntity e = connections.findById(id);
+    return new SyncTarget(e.teamId, Venue.valueOf(e.venue), credentials(e.teamId, id));
+  }
+
+  /** Replaces the connection's reported positions with {@code reported}. */
+  @Transactional
+  public void savePositions(long id, List<VenuePosition> reported) {
+    Instant now = clock.instant();
+    positions.replace(id, reported.stream().map(p -> {
+      SyncedPositionEntity e = new SyncedPositionEntity();
+      e.contractId = p.contractId();
+      e.shortSide = p.shortSide();
+      e.size = p.size();
+      e.entryPrice = p.entryPrice();
+      e.markPrice = p.markPrice();
+      e.margin = p.margin();
+      e.liquidationPrice = p.liquidationPrice().orElse(null);
+      e.unrealizedPnl = p.unrealizedPnl();
+      e.leverage = p.leverage();
+      e.venueUpdatedAt = p.updatedAt();
+      e.syncedAt = now;
+      return e;
+    }).toList());
   }
 
   /** The stored credentials of a connection of {@code teamId}, decrypted for one call. */
@@ -132,10 +172,22 @@ public class ConnectionStore {
     return state;
   }
 
-  private static ConnectionRow row(ExchangeConnectionEntity e, Instant now) {
+  private static ConnectionRow row(ExchangeConnectionEntity e, Instant now, List<PositionRow> reported) {
     Optional<Instant> expires = Optional.ofNullable(e.keyExpiresAt);
     return new ConnectionRow(e.id, Venue.valueOf(e.venue), e.label, e.keyHint, Optional.ofNullable(e.venueAccount),
         expires, KeyPolicy.expiryWarning(expires, now), e.checkedAt, Optional.ofNullable(e.lastSyncAt),
-        Optional.ofNullable(e.lastError));
+        Optional.ofNullable(e.lastError), reported);
+  }
+
+  /** The reported position beside the open hedge of the same contract and side closest to it in size. */
+  private static PositionRow position(SyncedPositionEntity p, List<SyncedPositions.OpenHedge> hedges) {
+    Optional<SyncedPositions.OpenHedge> hedge = hedges.stream()
+        .filter(h -> h.contractId().equals(p.contractId) && h.shortSide() == p.shortSide)
+        .min(Comparator.comparing(h -> h.size().subtract(p.size).abs()));
+    Optional<PositionCheck> check = hedge.map(h -> PositionCheck.of(h.shortSide(), h.size(), h.entryPrice(),
+        h.margin(), p.shortSide, p.size, p.entryPrice, p.margin));
+    return new PositionRow(p.contractId, p.shortSide, p.size, p.entryPrice, p.markPrice, p.margin,
+        Optional.ofNullable(p.liquidationPrice), p.unrealizedPnl, p.leverage, p.syncedAt,
+        hedge.map(SyncedPositions.OpenHedge::hedgeId), hedge.map(SyncedPositions.OpenHedge::portfolioName), check);
   }
 }

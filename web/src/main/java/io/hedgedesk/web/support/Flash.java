@@ -34,6 +34,7 @@ public final class Flash {
       Map.entry("backfill-started", "Backfill started; its progress is below."),
       Map.entry("connection-saved", "Connected: the venue confirmed the key is read-only. Its secret is stored encrypted."),
       Map.entry("connection-checked", "Checked with the venue again."),
+      Map.entry("connection-synced", "Synced: the positions below are what the exchange reports now."),
       Map.entry("connection-deleted", "Connection deleted, its stored key and secret with it."));
 
   private Flash() {

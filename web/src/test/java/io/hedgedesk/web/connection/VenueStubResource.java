@@ -15,7 +15,10 @@ public class VenueStubResource implements QuarkusTestResourceLifecycleManager {
   public Map<String, String> start() {
     stub = new VenueStub(API_KEY, SECRET)
         .serve("/v5/user/query-api", "bybit-query-api-read-only.json")
-        .serve("/sapi/v1/account/apiRestrictions", "binance-api-restrictions-read-only.json");
+        .serve("/sapi/v1/account/apiRestrictions", "binance-api-restrictions-read-only.json")
+        .serve("/v5/position/list", "bybit-position-list-inverse.json")
+        .serve("/v5/position/list?category=linear", "bybit-position-list-linear.json")
+        .serve("/dapi/v1/positionRisk", "binance-position-risk.json");
     String uri = stub.uri().toString();
     return Map.of("hedgedesk.connections.bybit-url", uri, "hedgedesk.connections.binance-sapi-url", uri,
         "hedgedesk.connections.binance-dapi-url", uri);
