@@ -98,6 +98,22 @@ class ConnectionSyncTest {
     }
   }
 
+  @Inject
+  ConnectionSync sync;
+
+  @Test
+  void theScheduledRunSyncsEveryDueConnection() throws Exception {
+    try (UserSession fred = UserSession.logInNew(root, "SyncFred")) {
+      long teamId = teamOf(fred);
+      long id = connect(fred, teamId, "BINANCE");
+      sync.syncDue();
+      String text = fred.page("/teams/" + teamId + "/connections").asNormalizedText();
+      assertThat(text).contains("BINANCE:ADAUSD_PERP", "No hedge records this position.");
+      Instant next = QuarkusTransaction.requiringNew().call(() -> connections.of(teamId, id).nextSyncAt);
+      assertThat(next).isAfter(Instant.now().plus(Duration.ofMinutes(14)));
+    }
+  }
+
   @Test
   void aPositionNoHedgeRecordsIsOfferedToBeRecorded() throws Exception {
     try (UserSession bob = UserSession.logInNew(root, "SyncBob")) {

@@ -20,8 +20,9 @@ public class VenueStubResource implements QuarkusTestResourceLifecycleManager {
         .serve("/v5/position/list?category=linear", "bybit-position-list-linear.json")
         .serve("/dapi/v1/positionRisk", "binance-position-risk.json");
     String uri = stub.uri().toString();
+    // Syncs on demand only, so that a test's "Sync now" never meets the scheduled one.
     return Map.of("hedgedesk.connections.bybit-url", uri, "hedgedesk.connections.binance-sapi-url", uri,
-        "hedgedesk.connections.binance-dapi-url", uri);
+        "hedgedesk.connections.binance-dapi-url", uri, "hedgedesk.connections.sync-every", "off");
   }
 
   @Override
