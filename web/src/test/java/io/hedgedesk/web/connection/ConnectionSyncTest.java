@@ -125,8 +125,12 @@ class ConnectionSyncTest {
       assertThat(page.asNormalizedText()).contains("BYBIT:ADAUSD", "13340", "No hedge records this position.")
           .doesNotContain("BYBIT:BTCUSD");
 
+      // The page's "Record as a hedge" form carries the exchange's figures without padding zeros.
+      HtmlPage withForm = bob.page("/teams/" + teamId + "/connections");
+      assertThat(withForm.getElementsByName("size").get(0).getAttribute("value")).isEqualTo("13340");
+      assertThat(withForm.getElementsByName("margin").get(0).getAttribute("value")).isEqualTo("9998.5");
       WebResponse record = bob.getResponse("/teams/" + teamId + "/connections/" + id + "/record?portfolio=" + pid
-          + "&contractId=BYBIT:ADAUSD&side=SHORT&size=13340&entryPrice=0.6671&leverage=2&margin=9998.50");
+          + "&contractId=BYBIT:ADAUSD&side=SHORT&size=13340&entryPrice=0.6671&leverage=2&margin=9998.5");
       assertThat(record.getStatusCode()).isEqualTo(303);
       String location = record.getResponseHeaderValue("Location");
       assertThat(location).contains("/portfolios/" + pid + "/hedges/new?contractId=BYBIT");
