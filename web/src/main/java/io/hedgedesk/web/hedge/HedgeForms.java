@@ -31,6 +31,26 @@ final class HedgeForms {
     }
   }
 
+  /**
+   * Figures to start the hedge form with, e.g. a position an exchange connection reports ("record it"): the user
+   * checks and completes them; nothing is recorded before the form is submitted.
+   */
+  public record Prefill(@RestQuery String contractId, @RestQuery String side, @RestQuery String size,
+                        @RestQuery String entryPrice, @RestQuery String leverage, @RestQuery String margin) {
+
+    OpenForm form() {
+      OpenForm empty = OpenForm.empty();
+      return new OpenForm(or(contractId, empty.contractId()), or(side, empty.side()), or(size, empty.size()),
+          or(entryPrice, empty.entryPrice()), or(leverage, empty.leverage()), or(margin, empty.margin()),
+          empty.marginSource(), empty.holdings(), empty.targetCoverage(), empty.fee(), empty.openedAt(),
+          empty.formToken());
+    }
+
+    private static String or(String value, String otherwise) {
+      return value == null || value.isBlank() ? otherwise : value;
+    }
+  }
+
   /** An action on a hedge (both the first step and the confirmed submit carry the same fields). */
   public record ActionForm(@RestForm String type, @RestForm String quantity, @RestForm String price,
                            @RestForm String amount, @RestForm String fee, @RestForm String fundingRate,

@@ -80,10 +80,9 @@ public class HedgeOpenResource {
 
   @GET
   @Path("new")
-  public TemplateInstance newForm(@RestPath long portfolioId) {
+  public TemplateInstance newForm(@RestPath long portfolioId, @BeanParam HedgeForms.Prefill prefill) {
     PortfolioAccess access = portfolios.writable(currentUser.id(), portfolioId, "record hedges");
-    return Templates.open(currentUser.viewer(), openPage(access, HedgeForms.OpenForm.empty(),
-        once.token()), Map.of());
+    return Templates.open(currentUser.viewer(), openPage(access, prefill.form(), once.token()), Map.of());
   }
 
   @POST

@@ -26,7 +26,9 @@ public final class DevSecrets {
   public static final List<Secret> SECRETS = List.of(
       new Secret("quarkus.oidc.token-state-manager.encryption-secret", "HEDGEDESK_SESSION_SECRET",
           "dev-only-session-secret-change-me-0123456789abcdef"),
-      new Secret("quarkus.oidc.credentials.secret", "HEDGEDESK_OIDC_CLIENT_SECRET", "hedgedesk-dev-secret"));
+      new Secret("quarkus.oidc.credentials.secret", "HEDGEDESK_OIDC_CLIENT_SECRET", "hedgedesk-dev-secret"),
+      new Secret("hedgedesk.connections.kek", "HEDGEDESK_CONNECTION_KEK",
+          "dev:ZGV2LW9ubHkta2V5LWVuY3J5cHRpb24ta2V5LTAwMDE="));
 
   private DevSecrets() {
   }
@@ -44,7 +46,8 @@ public final class DevSecrets {
     return "Refusing to start: " + String.join(", ", variables)
         + (variables.size() == 1 ? " has its" : " have their")
         + " public development default. Set each to a secret of your own (for example the output of"
-        + " `openssl rand -base64 48`; HEDGEDESK_OIDC_CLIENT_SECRET must match the client secret in Keycloak),"
+        + " `openssl rand -base64 48`; HEDGEDESK_OIDC_CLIENT_SECRET must match the client secret in Keycloak;"
+        + " HEDGEDESK_CONNECTION_KEK is written id:base64 of 32 bytes, e.g. `echo \"k1:$(openssl rand -base64 32)\"`),"
         + " or, for a local run on your own machine only, set HEDGEDESK_ALLOW_DEV_SECRETS=true.";
   }
 

@@ -31,7 +31,11 @@ public final class Flash {
       Map.entry("hedge-voided", "Voided as recorded by mistake: it stays in the ledger, struck through, and counts nowhere."),
       Map.entry("targets-saved", "Close targets saved."),
       Map.entry("mark-saved", "Mark price saved."),
-      Map.entry("backfill-started", "Backfill started; its progress is below."));
+      Map.entry("backfill-started", "Backfill started; its progress is below."),
+      Map.entry("connection-saved", "Connected: the venue confirmed the key is read-only. Its secret is stored encrypted."),
+      Map.entry("connection-checked", "Checked with the venue again."),
+      Map.entry("connection-synced", "Synced: the positions below are what the exchange reports now."),
+      Map.entry("connection-deleted", "Connection deleted, its stored key and secret with it."));
 
   private Flash() {
   }

@@ -18,12 +18,13 @@ class DevSecretsTest {
 
   private static final Map<String, String> ALL_DEFAULTS = Map.of(
       "quarkus.oidc.token-state-manager.encryption-secret", "dev-only-session-secret-change-me-0123456789abcdef",
-      "quarkus.oidc.credentials.secret", "hedgedesk-dev-secret");
+      "quarkus.oidc.credentials.secret", "hedgedesk-dev-secret",
+      "hedgedesk.connections.kek", "dev:ZGV2LW9ubHkta2V5LWVuY3J5cHRpb24ta2V5LTAwMDE=");
 
   @Test
-  void bothDefaultsAreNamedByTheirVariables() {
+  void everyDefaultIsNamedByItsVariable() {
     assertThat(DevSecrets.stillDefault(p -> Optional.ofNullable(ALL_DEFAULTS.get(p))))
-        .containsExactly("HEDGEDESK_SESSION_SECRET", "HEDGEDESK_OIDC_CLIENT_SECRET");
+        .containsExactly("HEDGEDESK_SESSION_SECRET", "HEDGEDESK_OIDC_CLIENT_SECRET", "HEDGEDESK_CONNECTION_KEK");
   }
 
   @Test

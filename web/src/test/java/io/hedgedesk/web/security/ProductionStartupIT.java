@@ -24,7 +24,7 @@ class ProductionStartupIT {
       String output = app.output();
       assertThat(app.process().exitValue()).as(output).isNotZero();
       assertThat(output).contains("Refusing to start: HEDGEDESK_SESSION_SECRET, "
-          + "HEDGEDESK_OIDC_CLIENT_SECRET have their public development default")
+          + "HEDGEDESK_OIDC_CLIENT_SECRET, HEDGEDESK_CONNECTION_KEK have their public development default")
           .contains("HEDGEDESK_ALLOW_DEV_SECRETS=true")
           .contains("event=dev-secrets-refused")
           .doesNotContain("Listening on:");
@@ -50,7 +50,7 @@ class ProductionStartupIT {
       assertThat(app.output())
           .contains("HEDGEDESK_ALLOW_DEV_SECRETS=true: running with the public development default of")
           .containsPattern("event=dev-secrets-allowed at=\\S+Z"
-              + " variables=HEDGEDESK_SESSION_SECRET,HEDGEDESK_OIDC_CLIENT_SECRET");
+              + " variables=HEDGEDESK_SESSION_SECRET,HEDGEDESK_OIDC_CLIENT_SECRET,HEDGEDESK_CONNECTION_KEK");
     }
   }
 }

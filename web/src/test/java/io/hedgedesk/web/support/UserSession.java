@@ -129,6 +129,11 @@ public final class UserSession implements AutoCloseable {
     return html;
   }
 
+  /** A GET, without following redirects. */
+  public WebResponse getResponse(String path) throws Exception {
+    return send(HttpMethod.GET, path, List.of());
+  }
+
   /** The status of a GET, without following redirects. */
   public int getStatus(String path) throws Exception {
     return send(HttpMethod.GET, path, List.of()).getStatusCode();

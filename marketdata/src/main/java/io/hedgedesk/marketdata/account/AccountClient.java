@@ -1,0 +1,17 @@
+package io.hedgedesk.marketdata.account;
+
+import java.util.List;
+
+/**
+ * A read-only conversation with one venue account, signed with the account's key. Errors are the domain's
+ * market-data errors: {@code VenueRejectedException} for a refused key or signature (not retryable),
+ * {@code RateLimitedException} with the pause the venue asked for, {@code VenueUnavailableException} for 5xx.
+ */
+public interface AccountClient {
+
+  /** What the venue says this client's key may do. */
+  KeyPermissions keyPermissions();
+
+  /** Every open position of the account in the venue's perpetuals this client reads (inverse and linear). */
+  List<VenuePosition> positions();
+}

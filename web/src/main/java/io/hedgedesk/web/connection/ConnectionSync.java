@@ -1,0 +1,111 @@
+package io.hedgedesk.web.connection;
+
+import io.hedgedesk.domain.market.feed.MarketDataException;
+import io.hedgedesk.domain.market.feed.RateLimitedException;
+import io.hedgedesk.domain.market.feed.VenueRejectedException;
+import io.hedgedesk.marketdata.account.AccountEndpoints;
+import io.hedgedesk.persistence.connection.ExchangeConnections;
+import io.hedgedesk.persistence.team.Memberships;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * The background sync of exchange connections, on a schedule and on demand. Each instance claims one due connection
+ * at a time with a lease ({@link ExchangeConnections#claimDue}: {@code FOR UPDATE SKIP LOCKED}), so with several
+ * instances on one database a connection is synced by one of them at a time; venue calls happen outside any
+ * database transaction. A failure is written on the connection and the next attempt is scheduled: after the pause
+ * the venue asked for (rate limits), a few minutes (venue unavailable), an hour (key refused).
+ */
+@ApplicationScoped
+public class ConnectionSync {
+
+  private static final Logger LOG = Logger.getLogger(ConnectionSync.class);
+  private static final Duration LEASE = Duration.ofMinutes(5);
+  private static final Duration AFTER_OUTAGE = Duration.ofMinutes(5);
+  private static final Duration AFTER_REFUSAL = Duration.ofHours(1);
+  private static final int MAX_PER_RUN = 50;
+
+  private final ExchangeConnections connections;
+  private final ConnectionStore store;
+  private final AccountEndpoints endpoints;
+  private final Memberships memberships;
+  private final Clock clock;
+  private final Duration every;
+  private final String instance;
+
+  public ConnectionSync(ExchangeConnections connections, ConnectionStore store, AccountEndpoints endpoints,
+      Memberships memberships, Clock clock,
+      @ConfigProperty(name = "hedgedesk.connections.sync-interval") Duration every) {
+    this.connections = connections;
+    this.store = store;
+    this.endpoints = endpoints;
+    this.memberships = memberships;
+    this.clock = clock;
+    this.every = every;
+    this.instance = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString()
+        .substring(0, 8);
+  }
+
+  @Scheduled(every = "${hedgedesk.connections.sync-every}", delayed = "30s",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  void syncDue() {
+    for (int i = 0; i < MAX_PER_RUN; i++) {
+      Optional<Long> claimed = connections.claimDue(instance, clock.instant(), LEASE);
+      if (claimed.isEmpty()) {
+        return;
+      }
+      run(claimed.get());
+    }
+  }
+
+  /**
+   * Syncs connection {@code id} of {@code teamId} now; the error it met, if any (also written on the connection).
+   * Refused with a message when another sync of it is running.
+   */
+  public Optional<String> syncNow(long userId, long teamId, long id) {
+    memberships.requireEditor(userId, teamId, "sync an exchange connection");
+    store.venue(teamId, id);
+    if (connections.claim(id, instance, clock.instant(), LEASE).isEmpty()) {
+      throw new ConnectionRefusedException("connection-" + id,
+          "A sync of this connection is running already; its result shows here in a minute.");
+    }
+    return run(id);
+  }
+
+  /** Syncs a connection this instance holds the lease of, and releases it. */
+  Optional<String> run(long id) {
+    Instant started = clock.instant();
+    try {
+      ConnectionStore.SyncTarget target = store.forSync(id);
+      store.savePositions(id, endpoints.client(target.venue(), target.credentials()).positions());
+      connections.release(id, instance, started.plus(every), clock.instant(), null);
+      return Optional.empty();
+    } catch (RateLimitedException e) {
+      Instant resume = clock.instant().plus(e.retryAfter().orElse(Duration.ofMinutes(1)));
+      return failed(id, resume, "Rate limited by the exchange; the sync resumes at " + resume + ".");
+    } catch (VenueRejectedException e) {
+      return failed(id, clock.instant().plus(AFTER_REFUSAL), "The exchange refused: " + e.venueMessage() + " ("
+          + e.venueCode() + ").");
+    } catch (MarketDataException e) {
+      return failed(id, clock.instant().plus(AFTER_OUTAGE), "The exchange could not be reached (" + e.getMessage()
+          + "); the sync tries again in a few minutes.");
+    } catch (RuntimeException e) {
+      LOG.errorf(e, "Sync of exchange connection %d failed", id);
+      return failed(id, clock.instant().plus(every), "The sync failed; it tries again later.");
+    }
+  }
+
+  private Optional<String> failed(long id, Instant next, String error) {
+    LOG.infof("Sync of exchange connection %d: %s", id, error);
+    connections.release(id, instance, next, null, error);
+    return Optional.of(error);
+  }
+}
