@@ -1,17 +1,13 @@
 package io.hedgedesk.web.connection;
 
-/** A connection was not made or checked: the input, the venue's answer or the key's permissions; names the field. */
-public class ConnectionRefusedException extends RuntimeException {
+import io.hedgedesk.domain.DomainException;
 
-  private final String field;
+/** A connection was not made or checked: the input, the venue's answer or the key's permissions; names the field. */
+public class ConnectionRefusedException extends DomainException {
+
+  private static final long serialVersionUID = 1L;
 
   public ConnectionRefusedException(String field, String message) {
-    super(message);
-    this.field = field;
-  }
-
-  /** The form field the message belongs to. */
-  public String field() {
-    return field;
+    super(field, message);
   }
 }
