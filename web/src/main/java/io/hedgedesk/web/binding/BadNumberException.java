@@ -16,10 +16,19 @@ public class BadNumberException extends BadInputException {
   private final transient Optional<String> suggestion;
 
   BadNumberException(String field, String label, String problem, Optional<String> suggestion) {
-    super(field, label + " " + problem + suggestion.map(s -> ": did you mean " + s + "?").orElse(""));
+    super(field, sentence(label, problem, suggestion));
     this.label = label;
     this.problem = problem;
     this.suggestion = suggestion;
+  }
+
+  /** The same refusal worded with another name for the field: a page's label for a field bound by its API name. */
+  public String messageFor(String otherLabel) {
+    return sentence(otherLabel, problem, suggestion);
+  }
+
+  private static String sentence(String label, String problem, Optional<String> suggestion) {
+    return label + " " + problem + suggestion.map(s -> ": did you mean " + s + "?").orElse("");
   }
 
   /** The field's name as the message gives it. */

@@ -30,7 +30,8 @@ public final class NumberBinder {
 
   private static final Pattern PLAIN = Pattern.compile("\\d+(\\.\\d*)?|\\.\\d+");
   /** Thousands groups: the same separator (comma, space, no-break space, narrow no-break space) between them. */
-  private static final Pattern GROUPED = Pattern.compile("[1-9]\\d{0,2}(([, \u00A0\u202F])\\d{3})(\\2\\d{3})*(\\.\\d+)?");
+  private static final Pattern GROUPED =
+      Pattern.compile("[1-9]\\d{0,2}(([, \u00A0\u202F])\\d{3})(\\2\\d{3})*(\\.\\d+)?");
   private static final Pattern DECIMAL_COMMA = Pattern.compile("\\d+,\\d+");
   private static final Pattern DOTS_THEN_COMMA = Pattern.compile(
       "[1-9]\\d{0,2}([. \u00A0\u202F])\\d{3}(\\1\\d{3})*(,\\d+)?|\\d+([ \u00A0\u202F]\\d{3})*,\\d+");
