@@ -4,6 +4,12 @@ import io.hedgedesk.domain.DomainException;
 import io.hedgedesk.domain.instrument.catalog.ContractCatalog;
 import io.hedgedesk.web.api.BadInputException;
 import io.hedgedesk.web.api.Inputs;
+import io.hedgedesk.web.binding.BadNumberException;
+import io.hedgedesk.web.position.ContractBinder;
+import io.hedgedesk.web.position.ContractView;
+import io.hedgedesk.web.position.PositionCalculator;
+import io.hedgedesk.web.position.PositionForm;
+import io.hedgedesk.web.position.PositionReport;
 import io.hedgedesk.web.user.CurrentUser;
 import io.hedgedesk.web.user.Viewer;
 import io.quarkus.qute.CheckedTemplate;
@@ -16,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -65,6 +72,12 @@ public class CalculatorResource {
         this.currentUser = currentUser;
     }
 
+    /** The position form's number fields as the page labels them. */
+    static final Map<String, String> LABELS = Map.of("size", "Size", "entryPrice", "Entry price", "leverage",
+            "Leverage", "markPrice", "Mark price", "extraMargin", "Extra isolated margin", "fundingRate",
+            "Funding rate per interval", "makerFeeRate", "Maker fee rate", "takerFeeRate", "Taker fee rate",
+            "targetRoePercent", "Target ROE %", "balance", "Balance");
+
     @GET
     public TemplateInstance calculator(@Context UriInfo uri) {
         MultivaluedMap<String, String> query = uri.getQueryParameters();
@@ -84,8 +97,10 @@ public class CalculatorResource {
                     ? form.withCustomContract(custom.form()) : form;
             report = Optional.of(calculator.analyze(asked));
         } catch (BadInputException e) {
-            // a custom contract's fields are reported above the form
-            error = new FieldError(e.field().startsWith(ContractBinder.CUSTOM) ? "" : e.field(), e.getMessage());
+            // a custom contract's fields are reported above the form; a number is named by its label
+            String message = e instanceof BadNumberException number && LABELS.containsKey(e.field())
+                    ? number.messageFor(LABELS.get(e.field())) : e.getMessage();
+            error = new FieldError(e.field().startsWith(ContractBinder.CUSTOM) ? "" : e.field(), message);
         } catch (DomainException e) {
             // a rule of the contract or the pricer: reported above the form
             error = new FieldError("", e.getMessage());

@@ -2,6 +2,8 @@ package io.hedgedesk.web.calculator;
 
 import io.hedgedesk.web.api.BadInputException;
 import io.hedgedesk.web.api.Inputs;
+import io.hedgedesk.web.position.ContractBinder;
+import io.hedgedesk.web.position.CustomContractForm;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.ArrayList;
 import java.util.List;

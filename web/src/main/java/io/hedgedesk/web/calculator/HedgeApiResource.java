@@ -1,5 +1,12 @@
 package io.hedgedesk.web.calculator;
 
+import io.hedgedesk.web.sizing.CoverageForm;
+import io.hedgedesk.web.sizing.CoverageView;
+import io.hedgedesk.web.sizing.HedgeCalculator;
+import io.hedgedesk.web.sizing.HedgeForm;
+import io.hedgedesk.web.sizing.HedgeView;
+import io.hedgedesk.web.sizing.ProxyScenarioForm;
+import io.hedgedesk.web.sizing.ScenarioView;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;

@@ -1,16 +1,15 @@
 package io.hedgedesk.web.calculator;
 
-import io.hedgedesk.domain.instrument.Instrument;
 import io.hedgedesk.domain.instrument.Side;
-import io.hedgedesk.domain.market.FundingRateSeries;
 import io.hedgedesk.domain.market.PriceSeries;
-import io.hedgedesk.pricing.proxy.BasketBeta;
-import io.hedgedesk.pricing.proxy.ProxyHedgeCalculator;
-import io.hedgedesk.pricing.proxy.VarianceReduction;
 import io.hedgedesk.pricing.proxy.ReturnType;
 import io.hedgedesk.pricing.proxy.Weighting;
 import io.hedgedesk.web.api.BadInputException;
 import io.hedgedesk.web.api.Inputs;
+import io.hedgedesk.web.funding.FundingCalculator;
+import io.hedgedesk.web.position.PositionCalculator;
+import io.hedgedesk.web.proxy.BetaCalculator;
+import io.hedgedesk.web.proxy.ProxyHedgeService;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -19,7 +18,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -37,11 +35,14 @@ public class HistoryApiResource {
   private final FundingCalculator funding;
   private final BetaCalculator betas;
   private final PositionCalculator positions;
+  private final ProxyHedgeService proxies;
 
-  public HistoryApiResource(FundingCalculator funding, BetaCalculator betas, PositionCalculator positions) {
+  public HistoryApiResource(FundingCalculator funding, BetaCalculator betas, PositionCalculator positions,
+      ProxyHedgeService proxies) {
     this.funding = funding;
     this.betas = betas;
     this.positions = positions;
+    this.proxies = proxies;
   }
 
   /**
@@ -65,21 +66,18 @@ public class HistoryApiResource {
       + " month and year, the sign in words")
   public FundingCalculator.FundingView projection(ProjectionRequest request) {
     PerpetualApiResource.requireBody(request);
-    FundingRateSeries series = funding.series("seriesId", Inputs.requiredText("seriesId", request.seriesId()));
-    LocalDate last = series.last().time().atZone(ZoneOffset.UTC).toLocalDate();
-    LocalDate to = Inputs.isBlank(request.to()) ? last : BetaCalculator.date("to", request.to());
-    LocalDate from = Inputs.isBlank(request.from()) ? to.minusDays(364) : BetaCalculator.date("from", request.from());
-    if (from.isAfter(to)) {
-      throw new BadInputException("from", "from " + from + " must not be after to " + to);
-    }
+    String seriesId = Inputs.requiredText("seriesId", request.seriesId());
+    Optional<LocalDate> to = Inputs.isBlank(request.to()) ? Optional.empty()
+        : Optional.of(BetaCalculator.date("to", request.to()));
+    Optional<LocalDate> from = Inputs.isBlank(request.from()) ? Optional.empty()
+        : Optional.of(BetaCalculator.date("from", request.from()));
     int horizon = FundingCalculator.horizonDays(request.horizonDays());
     Side side = Inputs.choice("side", request.side(), Side.class);
     BigDecimal value = Inputs.positive("positionValue", request.positionValue());
     BigDecimal usd = Inputs.positive("settlementAssetUsdPrice", request.settlementAssetUsdPrice());
     String asset = Inputs.isBlank(request.settlementAsset()) ? "USDT"
         : Inputs.requiredText("settlementAsset", request.settlementAsset()).toUpperCase(Locale.ROOT);
-    return funding.project(series, from, to, horizon, side, value, usd, asset, "projected from " + series.contractId()
-        + " history");
+    return funding.projectStored(seriesId, from, to, horizon, side, value, usd, asset);
   }
 
   public record BasketMember(String asset, String valueUsd) {
@@ -147,46 +145,19 @@ public class HistoryApiResource {
     BetaCalculator.Window window = betas.window(request.windowDays(), request.from(), request.to(), hedge);
     ReturnType returnType = Inputs.choice("returnType", request.returnType(), ReturnType.class, ReturnType.SIMPLE);
     Weighting weighting = BetaCalculator.weighting(request.weighting(), request.lambda());
-    BasketBeta beta = betas.basketBeta(hedgeAsset, hedge, members, window, returnType, weighting, "basket");
+    ProxyHedgeService.ProxyHedge proxy = proxies.estimate(hedgeAsset, hedge, members, window, returnType, weighting,
+        "basket");
     BigDecimal price = hedge.last().close();
-    Optional<String> contract = Optional.empty();
-    Optional<BigDecimal> contracts = Optional.empty();
-    Optional<String> order = Optional.empty();
-    if (!Inputs.isBlank(request.contract())) {
-      Instrument instrument = positions.contract("contract", request.contract());
-      if (!instrument.baseAsset().symbol().equals(hedgeAsset)) {
-        throw new BadInputException("contract", "contract " + instrument.id() + " tracks "
-            + instrument.baseAsset().symbol() + ", not the hedge asset " + hedgeAsset);
-      }
-      BigDecimal n = BetaCalculator.contracts(beta.seriesBeta(), beta.basketValue(), instrument, price);
-      contract = Optional.of(instrument.id());
-      contracts = Optional.of(n);
-      order = Optional.of((beta.seriesBeta() >= 0 ? "SELL " : "BUY ") + n.toPlainString() + " " + instrument.symbol()
-          + (instrument.isInverse() ? " inverse contracts" : ""));
-    }
-    VarianceReduction reduction = ProxyHedgeCalculator.DEFAULT.inSampleVarianceReduction(beta.basketReturns(),
-        beta.hedgeReturns(), weighting);
-    List<RollingPoint> rolling = List.of();
-    if (!Inputs.isBlank(request.rollingDays())) {
-      int days = Inputs.wholeNumber("rollingDays", request.rollingDays(), 2, 365, 30);
-      if (days > beta.basketReturns().size()) {
-        throw new BadInputException("rollingDays", "rollingDays " + days + " is longer than the "
-            + beta.basketReturns().size() + " returns in the window");
-      }
-      rolling = ProxyHedgeCalculator.DEFAULT.rolling(beta.basketReturns(), beta.hedgeReturns(), days, weighting)
-          .stream().map(e -> new RollingPoint(e.lastReturnDate(), BetaCalculator.ratio(e.statistics().hedgeRatio()),
-              BetaCalculator.ratio(e.statistics().correlation()))).toList();
-    }
-    return new BetaResponse(BetaCalculator.BetaView.of(hedgeAsset, beta, returnType, weighting),
-        hedge.last().date(), plain(price), contract, contracts, order,
-        "USDT-quoted daily closes (stored history, " + hedge.source() + ")",
-        new VarianceReductionView(BigDecimal.valueOf(reduction.reduction()).movePointRight(2)
-            .setScale(2, RoundingMode.HALF_UP), reduction.label()), rolling);
-  }
-
-  /** A stored close without the database's trailing zeros: 2971.640000000000000000 → 2971.64. */
-  public static BigDecimal plain(BigDecimal value) {
-    BigDecimal stripped = value.stripTrailingZeros();
-    return stripped.scale() < 0 ? stripped.setScale(0, RoundingMode.UNNECESSARY) : stripped;
+    Optional<ProxyHedgeService.ProxyLeg> leg = Inputs.isBlank(request.contract()) ? Optional.empty()
+        : Optional.of(proxies.leg(proxy, positions.contract("contract", request.contract()), price, "contract"));
+    List<RollingPoint> rolling = Inputs.isBlank(request.rollingDays()) ? List.of()
+        : proxies.rolling(proxy, Inputs.wholeNumber("rollingDays", request.rollingDays(), 2, 365, 30), "rollingDays")
+            .stream().map(e -> new RollingPoint(e.lastReturnDate(), BetaCalculator.ratio(e.statistics().hedgeRatio()),
+                BetaCalculator.ratio(e.statistics().correlation()))).toList();
+    return new BetaResponse(proxy.view(), hedge.last().date(), ProxyHedgeService.plain(price),
+        leg.map(l -> l.instrument().id()), leg.map(ProxyHedgeService.ProxyLeg::contracts),
+        leg.map(ProxyHedgeService.ProxyLeg::order), "USDT-quoted daily closes (stored history, " + hedge.source() + ")",
+        new VarianceReductionView(BigDecimal.valueOf(proxy.varianceReduction().reduction()).movePointRight(2)
+            .setScale(2, RoundingMode.HALF_UP), proxy.varianceReduction().label()), rolling);
   }
 }

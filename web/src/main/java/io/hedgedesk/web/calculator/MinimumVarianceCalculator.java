@@ -8,6 +8,7 @@ import io.hedgedesk.pricing.proxy.ProxyHedgeException;
 import io.hedgedesk.pricing.proxy.Weighting;
 import io.hedgedesk.web.api.BadInputException;
 import io.hedgedesk.web.api.Inputs;
+import io.hedgedesk.web.position.PositionCalculator;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

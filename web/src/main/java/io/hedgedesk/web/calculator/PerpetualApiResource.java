@@ -1,14 +1,17 @@
 package io.hedgedesk.web.calculator;
 
-import io.hedgedesk.domain.instrument.Amount;
 import io.hedgedesk.domain.instrument.Instrument;
-import io.hedgedesk.pricing.perpetual.Liquidity;
-import io.hedgedesk.pricing.perpetual.PerpetualPricer;
-import io.hedgedesk.pricing.perpetual.Position;
-import io.hedgedesk.pricing.perpetual.PositionClose;
 import io.hedgedesk.domain.instrument.catalog.ContractCatalog;
+import io.hedgedesk.pricing.perpetual.Liquidity;
+import io.hedgedesk.pricing.perpetual.Position;
 import io.hedgedesk.web.api.BadInputException;
 import io.hedgedesk.web.api.Inputs;
+import io.hedgedesk.web.position.ContractView;
+import io.hedgedesk.web.position.CustomContractForm;
+import io.hedgedesk.web.position.Money;
+import io.hedgedesk.web.position.PositionCalculator;
+import io.hedgedesk.web.position.PositionForm;
+import io.hedgedesk.web.position.PositionReport;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -18,6 +21,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -92,25 +96,25 @@ public class PerpetualApiResource {
             throw new BadInputException("fills", "fills may list at most 1000 fills");
         }
         Position position = null;
+        List<PositionCalculator.Fill> more = new ArrayList<>();
         for (int i = 0; i < fills.size(); i++) {
             Fill fill = fills.get(i);
             if (fill == null) {
                 throw new BadInputException("fills[" + i + "]", "fills[" + i + "] is empty");
             }
-            String size = "fills[" + i + "].size";
-            String price = "fills[" + i + "].price";
             if (position == null) {
                 position = calculator.position(new PositionForm(request.contract(), request.side(), fill.size(),
                         fill.price(), leverageOrOne(request.leverage()), null, null, null, null, null, null, null,
                         null, request.customContract()));
             } else {
-                position = PerpetualPricer.of(position.instrument()).increase(position,
-                        Inputs.positive(size, fill.size()), Inputs.positive(price, fill.price()));
+                more.add(new PositionCalculator.Fill(Inputs.positive("fills[" + i + "].size", fill.size()),
+                        Inputs.positive("fills[" + i + "].price", fill.price())));
             }
         }
-        Instrument instrument = position.instrument();
-        return new AverageEntryResponse(instrument.id(), position.size(), ContractView.sizeUnit(instrument),
-                PositionCalculator.price(instrument, position.entryPrice()), position.entryPrice());
+        Position averaged = PositionCalculator.increased(position, more);
+        Instrument instrument = averaged.instrument();
+        return new AverageEntryResponse(instrument.id(), averaged.size(), ContractView.sizeUnit(instrument),
+                PositionCalculator.price(instrument, averaged.entryPrice()), averaged.entryPrice());
     }
 
     /**
@@ -143,20 +147,13 @@ public class PerpetualApiResource {
                 request.entryPrice(), leverageOrOne(request.leverage()), null, null, null, request.feeTier(),
                 request.makerFeeRate(), request.takerFeeRate(), null, null, request.customContract()));
         BigDecimal closeSize = Inputs.positive("closeSize", request.closeSize());
-        if (closeSize.compareTo(position.size()) > 0) {
-            throw new BadInputException("closeSize", "closeSize " + closeSize.toPlainString()
-                    + " is more than the position's size " + position.size().toPlainString());
-        }
         BigDecimal closePrice = Inputs.positive("closePrice", request.closePrice());
         Liquidity liquidity = Inputs.choice("liquidity", request.liquidity(), Liquidity.class, Liquidity.TAKER);
-        PerpetualPricer pricer = PerpetualPricer.of(position.instrument());
-        PositionClose close = pricer.close(position, closeSize, closePrice);
-        Amount fee = pricer.fee(position.instrument(), closeSize, closePrice, liquidity);
-        Position closedPart = position.withSize(closeSize);
+        PositionCalculator.Closed closed = PositionCalculator.close(position, closeSize, closePrice, liquidity,
+                "closeSize");
         return new CloseResponse(position.instrument().id(), closeSize, closePrice,
-                Money.settlement(close.realizedPnl()), Money.usd(pricer.pnlUsd(closedPart, closePrice)),
-                Money.settlement(fee), Money.settlement(close.realizedPnl().minus(fee)),
-                close.remaining().map(Position::size).orElse(BigDecimal.ZERO),
+                Money.settlement(closed.realizedPnl()), Money.usd(closed.realizedPnlUsd()),
+                Money.settlement(closed.fee()), Money.settlement(closed.netPnl()), closed.remainingSize(),
                 ContractView.sizeUnit(position.instrument()));
     }
 

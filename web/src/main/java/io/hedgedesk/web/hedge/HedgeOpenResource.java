@@ -104,12 +104,12 @@ public class HedgeOpenResource {
   private static OpenHedge command(long portfolioId, HedgeForms.OpenForm form) {
     Parse p = new Parse();
     Side side = p.choice(Side.class, form.side(), "side");
-    BigDecimal size = p.required(form.size(), "size");
-    BigDecimal entry = p.required(form.entryPrice(), "entryPrice");
-    BigDecimal leverage = p.required(form.leverage(), "leverage");
-    BigDecimal margin = p.decimal(form.margin(), "margin").orElse(BigDecimal.ZERO);
-    BigDecimal target = p.required(form.targetCoverage(), "targetCoverage");
-    BigDecimal fee = p.decimal(form.fee(), "fee").orElse(BigDecimal.ZERO);
+    BigDecimal size = p.required(form.size(), "size", "Size");
+    BigDecimal entry = p.required(form.entryPrice(), "entryPrice", "Entry price");
+    BigDecimal leverage = p.required(form.leverage(), "leverage", "Leverage");
+    BigDecimal margin = p.decimal(form.margin(), "margin", "Margin posted").orElse(BigDecimal.ZERO);
+    BigDecimal target = p.required(form.targetCoverage(), "targetCoverage", "Target coverage");
+    BigDecimal fee = p.decimal(form.fee(), "fee", "Opening fee paid").orElse(BigDecimal.ZERO);
     java.util.Optional<java.time.Instant> openedAt = p.utcTime(form.openedAt(), "openedAt");
     List<Long> holdings = new ArrayList<>();
     for (String h : form.holdings() == null ? List.<String>of() : form.holdings()) {

@@ -194,9 +194,9 @@ public class HedgeResource {
   public Response targets(@RestPath long hedgeId, @BeanParam HedgeForms.TargetsForm form) {
     actable(hedgeId);
     Parse p = new Parse();
-    Optional<BigDecimal> stop = p.decimal(form.stopPrice(), "stopPrice");
-    Optional<BigDecimal> take = p.decimal(form.takeProfitPrice(), "takeProfitPrice");
-    Optional<BigDecimal> funding = p.decimal(form.maxFundingCostUsd(), "maxFundingCostUsd");
+    Optional<BigDecimal> stop = p.decimal(form.stopPrice(), "stopPrice", "Stop at price");
+    Optional<BigDecimal> take = p.decimal(form.takeProfitPrice(), "takeProfitPrice", "Take profit at price");
+    Optional<BigDecimal> funding = p.decimal(form.maxFundingCostUsd(), "maxFundingCostUsd", "Maximum funding cost");
     try {
       p.check();
       book.setTargets(currentUser.id(), hedgeId, form.version() == null ? -1 : form.version(), stop, take, funding);
@@ -223,7 +223,7 @@ public class HedgeResource {
   public Response mark(@RestPath long hedgeId, @RestForm String mark, @RestForm Long version) {
     actable(hedgeId);
     Parse p = new Parse();
-    BigDecimal price = p.required(mark, "mark");
+    BigDecimal price = p.required(mark, "mark", "Price of the coin now");
     try {
       p.check();
       book.enterMark(currentUser.id(), hedgeId, version == null ? -1 : version, price);
@@ -280,12 +280,12 @@ public class HedgeResource {
     if (type == HedgeEventType.OPEN) {
       p.fail("type", "Choose one from the list.");
     }
-    Optional<BigDecimal> quantity = p.decimal(form.quantity(), "quantity");
-    Optional<BigDecimal> price = p.decimal(form.price(), "price");
-    Optional<BigDecimal> amount = p.decimal(form.amount(), "amount");
-    Optional<BigDecimal> fee = p.decimal(form.fee(), "fee");
-    Optional<BigDecimal> rate = p.decimal(form.fundingRate(), "fundingRate");
-    Optional<BigDecimal> usd = p.decimal(form.usdPrice(), "usdPrice");
+    Optional<BigDecimal> quantity = p.decimal(form.quantity(), "quantity", "Quantity");
+    Optional<BigDecimal> price = p.decimal(form.price(), "price", "Fill price");
+    Optional<BigDecimal> amount = p.decimal(form.amount(), "amount", "Amount");
+    Optional<BigDecimal> fee = p.decimal(form.fee(), "fee", "Trading fee");
+    Optional<BigDecimal> rate = p.decimal(form.fundingRate(), "fundingRate", "Funding rate");
+    Optional<BigDecimal> usd = p.decimal(form.usdPrice(), "usdPrice", "USD price of the settlement asset");
     Optional<java.time.Instant> at = p.utcTime(form.occurredAt(), "occurredAt");
     Optional<Long> corrects = p.id(form.correctsEventId(), "correctsEventId");
     p.check();

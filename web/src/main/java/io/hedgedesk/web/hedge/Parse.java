@@ -2,6 +2,9 @@ package io.hedgedesk.web.hedge;
 
 import io.hedgedesk.domain.Text;
 import io.hedgedesk.domain.hedge.InvalidHedgeException;
+import io.hedgedesk.web.binding.BadNumberException;
+import io.hedgedesk.web.binding.NumberBinder;
+import io.hedgedesk.web.binding.NumberBinder.Field;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,49 +15,32 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** Reads form text into values, collecting a message per bad field; {@link #check()} throws them all at once. */
+/**
+ * Reads the hedge pages' form text into values, collecting a message per bad field; {@link #check()} throws them all
+ * at once. Numbers go through {@link NumberBinder}, the reader of every page and the API.
+ */
 public final class Parse {
-
-  private static final int MAX_DIGITS = 40;
-  /** The ledger stores numeric(38, 18): less than 10^20, at most 18 decimals. */
-  private static final int MAX_INTEGER_DIGITS = 20;
-  private static final int MAX_SCALE = 18;
 
   private final Map<String, String> errors = new LinkedHashMap<>();
 
-  public Optional<BigDecimal> decimal(String text, String field) {
-    if (text == null || text.isBlank()) {
+  /**
+   * The number typed in {@code field} (empty when blank), read by {@link NumberBinder}; a refusal is kept under the
+   * field, worded with its {@code label} as the page shows it.
+   */
+  public Optional<BigDecimal> decimal(String text, String field, String label) {
+    try {
+      return NumberBinder.optional(Field.labelled(field, label), text);
+    } catch (BadNumberException e) {
+      errors.put(field, e.getMessage());
       return Optional.empty();
     }
-    String t = text.strip();
-    if (t.length() > MAX_DIGITS) {
-      errors.put(field, "Too long.");
-      return Optional.empty();
-    }
-    if (Text.hasNonAsciiDigit(t)) {
-      errors.put(field, Text.ASCII_DIGITS_ONLY);
-      return Optional.empty();
-    }
-    if (!t.matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)")) {
-      errors.put(field, "Enter a number like 1234.5.");
-      return Optional.empty();
-    }
-    BigDecimal value = new BigDecimal(t);
-    if (value.precision() - value.scale() > MAX_INTEGER_DIGITS) {
-      errors.put(field, "Too large.");
-      return Optional.empty();
-    }
-    if (value.stripTrailingZeros().scale() > MAX_SCALE) {
-      errors.put(field, "At most " + MAX_SCALE + " decimals.");
-      return Optional.empty();
-    }
-    return Optional.of(value);
   }
 
-  public BigDecimal required(String text, String field) {
-    Optional<BigDecimal> value = decimal(text, field);
+  /** {@link #decimal} for a field that must be filled in. */
+  public BigDecimal required(String text, String field, String label) {
+    Optional<BigDecimal> value = decimal(text, field, label);
     if (value.isEmpty() && !errors.containsKey(field)) {
-      errors.put(field, "Required.");
+      errors.put(field, label + " is required");
     }
     return value.orElse(null);
   }

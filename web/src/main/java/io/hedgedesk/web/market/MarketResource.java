@@ -1,17 +1,19 @@
 package io.hedgedesk.web.market;
 
-import io.hedgedesk.domain.Text;
 import io.hedgedesk.domain.instrument.Instrument;
 import io.hedgedesk.domain.market.FundingRateSeries;
 import io.hedgedesk.domain.market.MarketTick;
 import io.hedgedesk.persistence.market.FundingHistoryRepository;
 import io.hedgedesk.persistence.market.MarketTickRepository;
 import io.hedgedesk.domain.instrument.catalog.ContractCatalog;
-import io.hedgedesk.web.planner.Planner;
+import io.hedgedesk.pricing.market.QuoteMath;
+import io.hedgedesk.web.binding.BadNumberException;
+import io.hedgedesk.web.binding.NumberBinder;
+import io.hedgedesk.web.binding.NumberBinder.Field;
+import io.hedgedesk.web.planner.PlanCharts;
 import io.hedgedesk.web.planner.SvgChart;
 import io.hedgedesk.web.support.Flash;
 import io.hedgedesk.web.support.Formats;
-import io.hedgedesk.pricing.market.QuoteMath;
 import io.hedgedesk.web.user.CurrentUser;
 import io.hedgedesk.web.user.InstallationAdmin;
 import io.hedgedesk.web.user.Viewer;
@@ -139,20 +141,14 @@ public class MarketResource {
   public Response mark(@RestPath String contractId, @RestForm String mark, @RestForm String confirmedFrom) {
     Instrument instrument = instrument(contractId);
     String typed = mark == null ? "" : mark.strip();
-    if (Text.hasNonAsciiDigit(typed)) {
-      return invalid(instrument, typed, Text.ASCII_DIGITS_ONLY);
-    }
     BigDecimal price;
     try {
-      price = new BigDecimal(typed);
-    } catch (NumberFormatException e) {
-      return invalid(instrument, typed, "Enter the mark as a number, e.g. 64250.5.");
+      price = NumberBinder.positive(Field.labelled("mark", "Mark price"), typed);
+    } catch (BadNumberException e) {
+      return invalid(instrument, typed, e.getMessage());
     }
-    if (price.signum() <= 0) {
-      return invalid(instrument, typed, "The mark must be positive.");
-    }
-    if (price.compareTo(MAX_MARK) >= 0 || price.scale() > 18) {
-      return invalid(instrument, typed, "The mark must be below 1,000,000,000,000 with at most 18 decimals.");
+    if (price.compareTo(MAX_MARK) >= 0) {
+      return invalid(instrument, typed, "Mark price must be below 1,000,000,000,000");
     }
     Optional<MarkConfirmation> confirm = confirmation(instrument, price);
     if (confirm.isPresent() && !confirm.get().last().equals(confirmedFrom == null ? "" : confirmedFrom.strip())) {
@@ -199,7 +195,7 @@ public class MarketResource {
       FundingRateSeries s = series.get();
       LocalDate to = s.last().time().atZone(ZoneOffset.UTC).toLocalDate();
       LocalDate from = window == 0 ? s.first().time().atZone(ZoneOffset.UTC).toLocalDate() : to.minusDays(window - 1L);
-      chart = Optional.of(Planner.fundingChart(s, from, to));
+      chart = Optional.of(PlanCharts.fundingChart(s, from, to));
       history = String.format(Locale.ROOT, "%,d settlements stored from %s to %s (%s); the chart sums each UTC day's "
           + "settlements from %s to %s.", s.size(), Formats.utc(s.first().time()),
           Formats.utc(s.last().time()), s.source(), from, to);

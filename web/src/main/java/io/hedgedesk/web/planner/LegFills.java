@@ -66,10 +66,13 @@ public record LegFills(List<String> sizes, List<String> prices, String fee, Stri
     List<Optional<Instant>> times = new ArrayList<>();
     for (int i = 0; i < plan.size(); i++) {
       LegFills leg = typed.get(i);
+      String of = " (" + plan.get(i).contractId() + ")";
       List<Fills.Fill> legFills = new ArrayList<>();
       for (int j = 0; j < ROWS; j++) {
-        Optional<BigDecimal> size = parse.decimal(leg.sizes().get(j), "size-" + i + "-" + j);
-        Optional<BigDecimal> price = parse.decimal(leg.prices().get(j), "price-" + i + "-" + j);
+        Optional<BigDecimal> size = parse.decimal(leg.sizes().get(j), "size-" + i + "-" + j,
+            "Fill " + (j + 1) + " size" + of);
+        Optional<BigDecimal> price = parse.decimal(leg.prices().get(j), "price-" + i + "-" + j,
+            "Fill " + (j + 1) + " price" + of);
         if (size.isPresent() != price.isPresent()) {
           parse.fail((size.isPresent() ? "price-" : "size-") + i + "-" + j, "Enter both the size and the price of"
               + " this fill, or neither.");
@@ -84,7 +87,7 @@ public record LegFills(List<String> sizes, List<String> prices, String fee, Stri
         parse.fail("size-" + i + "-0", "Enter the size and price of at least one fill.");
       }
       fills.add(legFills);
-      fees.add(parse.decimal(leg.fee(), "fee-" + i));
+      fees.add(parse.decimal(leg.fee(), "fee-" + i, "Fee paid" + of));
       times.add(parse.utcTime(leg.openedAt(), "openedAt-" + i));
     }
     parse.check();

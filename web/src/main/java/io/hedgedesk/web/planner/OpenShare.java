@@ -26,25 +26,19 @@ record OpenShare(Optional<AssetCoverage> coin) {
         .toPlainString() + " %").orElse("some") + " by " + ids(a.hedgeIds())).orElse("");
   }
 
-  /** The coins left to hedge at the target typed ({@link AssetCoverage#coinsLeft}); empty when nothing is open. */
-  Optional<BigDecimal> coinsLeft(String target) {
-    if (coin.isEmpty()) {
-      return Optional.empty();
-    }
-    try {
-      BigDecimal t = new BigDecimal(target.strip());
-      return t.signum() > 0 ? Optional.of(coin.get().coinsLeft(t)) : Optional.empty();
-    } catch (NumberFormatException e) {
-      return Optional.empty(); // the leg reports the bad target
-    }
+  /**
+   * The coins left to hedge at the target ({@link AssetCoverage#coinsLeft}); empty when nothing is open or the target
+   * could not be read (the leg reports it).
+   */
+  Optional<BigDecimal> coinsLeft(Optional<BigDecimal> target) {
+    return coin.isEmpty() ? Optional.empty() : target.map(t -> coin.get().coinsLeft(t));
   }
 
   /** The bag less the share its same-coin hedges already cover: coins × (1 − min(1, coverage)). */
-  Planner.Bag unhedged(Planner.Bag bag) {
+  Bag unhedged(Bag bag) {
     BigDecimal covered = coin.flatMap(AssetCoverage::coverage).map(c -> c.min(BigDecimal.ONE).max(BigDecimal.ZERO))
         .orElse(BigDecimal.ZERO);
-    return new Planner.Bag(bag.asset(), bag.coins().multiply(BigDecimal.ONE.subtract(covered), MathContext.DECIMAL128),
-        bag.price(), bag.priceNote());
+    return bag.withCoins(bag.coins().multiply(BigDecimal.ONE.subtract(covered), MathContext.DECIMAL128));
   }
 
   /** The open proxy hedges, e.g. "hedge #5", if any. */

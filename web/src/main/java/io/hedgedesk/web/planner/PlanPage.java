@@ -1,11 +1,11 @@
 package io.hedgedesk.web.planner;
 
 import io.hedgedesk.persistence.portfolio.PortfolioAccess;
-import io.hedgedesk.web.calculator.BetaCalculator;
-import io.hedgedesk.web.calculator.FundingCalculator;
-import io.hedgedesk.web.calculator.HedgeView;
-import io.hedgedesk.web.calculator.PositionReport;
-import io.hedgedesk.web.calculator.ScenarioView;
+import io.hedgedesk.web.funding.FundingCalculator;
+import io.hedgedesk.web.position.PositionReport;
+import io.hedgedesk.web.proxy.BetaCalculator;
+import io.hedgedesk.web.sizing.HedgeView;
+import io.hedgedesk.web.sizing.ScenarioView;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;

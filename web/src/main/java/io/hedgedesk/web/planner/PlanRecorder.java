@@ -4,12 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hedgedesk.domain.hedge.OpenHedge;
 import io.hedgedesk.domain.instrument.Side;
+import io.hedgedesk.web.funding.FundingCalculator;
 import io.hedgedesk.web.hedge.book.HedgeBookService;
-import io.hedgedesk.web.calculator.BetaCalculator;
-import io.hedgedesk.web.calculator.FundingCalculator;
-import io.hedgedesk.web.calculator.HedgeView;
-import io.hedgedesk.web.calculator.PositionReport;
-import io.hedgedesk.web.calculator.ScenarioView;
+import io.hedgedesk.web.position.PositionReport;
+import io.hedgedesk.web.proxy.BetaCalculator;
+import io.hedgedesk.web.sizing.HedgeView;
+import io.hedgedesk.web.sizing.ScenarioView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
@@ -65,9 +65,10 @@ public class PlanRecorder {
   /**
    * The hedges {@code strategy} would record from {@code page}; empty when that plan has no leg.
    *
-   * @param inputs the query the plan was computed from
+   * @param request the inputs the plan was computed from
    */
-  public List<OpenHedge> commands(PlanPage page, Strategy strategy, Map<String, List<String>> inputs) {
+  public List<OpenHedge> commands(PlanPage page, Strategy strategy, PlanRequest request) {
+    Map<String, List<String>> inputs = request.query();
     long portfolioId = page.access().portfolio().id();
     List<OpenHedge> commands = new ArrayList<>();
     if (strategy == Strategy.PER_ASSET) {
@@ -76,18 +77,18 @@ public class PlanRecorder {
           continue;
         }
         PlanPage.LegResult r = leg.result().get();
-        PlanPage.AssetInput input = page.form().assets().stream().filter(a -> a.asset().equals(leg.asset()))
-            .findFirst().orElseThrow();
+        PlanRequest.AssetRequest input = request.asset(leg.asset());
+        String marginSource = input.margin().orElseThrow().name();
         HedgeView h = r.hedge();
         // OpenHedge's margin is in the settlement asset: the coin for inverse, USDT (at 1 USD) for linear. A linear
         // hedge margined with the coin posts that coin as collateral, which stays part of the holder's exposure.
         boolean inverse = h.contract().type().equals("INVERSE");
         BigDecimal margin = inverse ? h.margin().amount() : h.marginUsd();
-        BigDecimal collateral = !inverse && !input.marginSource().equals("STABLECOIN") ? h.margin().amount()
+        BigDecimal collateral = !inverse && !marginSource.equals("STABLECOIN") ? h.margin().amount()
             : BigDecimal.ZERO;
         commands.add(new OpenHedge(portfolioId, h.contract().id(), Side.SHORT, h.orderSize(), r.position().entryPrice(),
-            r.position().leverage(), margin, input.marginSource(), holdingIds(page, leg.asset()),
-            new BigDecimal(input.coverage()), write(new LegRecord(strategy.name(), inputs, leg.asset(), leg.coins(),
+            r.position().leverage(), margin, marginSource, holdingIds(page, leg.asset()),
+            input.coverage().orElseThrow(), write(new LegRecord(strategy.name(), inputs, leg.asset(), leg.coins(),
                 leg.spotPrice(), leg.priceNote(), h, r.position(), r.funding(), r.fundingNote(), r.scenarios())),
             r.position().openTakerFee().amount(), Optional.empty(), collateral, Optional.empty()));
       }

@@ -1,7 +1,7 @@
 package io.hedgedesk.web.planner;
 
-import io.hedgedesk.web.calculator.Money;
-import io.hedgedesk.web.calculator.ScenarioView;
+import io.hedgedesk.web.position.Money;
+import io.hedgedesk.web.sizing.ScenarioView;
 import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;

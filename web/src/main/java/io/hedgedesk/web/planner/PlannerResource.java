@@ -57,13 +57,13 @@ public class PlannerResource {
   }
 
   private final CurrentUser currentUser;
-  private final Planner planner;
+  private final PlanService planner;
   private final PlanRecorder recorder;
   private final PortfolioService portfolios;
   private final FormTokens formTokens;
   private final ContractCatalog catalog;
 
-  public PlannerResource(CurrentUser currentUser, Planner planner, PlanRecorder recorder,
+  public PlannerResource(CurrentUser currentUser, PlanService planner, PlanRecorder recorder,
       PortfolioService portfolios, FormTokens formTokens, ContractCatalog catalog) {
     this.currentUser = currentUser;
     this.planner = planner;
@@ -76,7 +76,8 @@ public class PlannerResource {
   @GET
   public TemplateInstance plan(@RestPath long portfolioId, @Context UriInfo uri) {
     String query = rawQuery(uri);
-    return Templates.plan(currentUser.viewer(), planner.plan(currentUser.id(), portfolioId, parse(query)), query);
+    PlanPage page = planner.plan(currentUser.id(), portfolioId, PlanRequest.bind(parse(query)));
+    return Templates.plan(currentUser.viewer(), page, query);
   }
 
   /**
@@ -96,13 +97,14 @@ public class PlannerResource {
     if (submission.isEmpty()) {
       return Response.seeOther(URI.create(confirmPath(portfolioId, chosen, inputs, UUID.randomUUID()))).build();
     }
-    PlanPage page = planner.plan(userId, portfolioId, parse(inputs));
+    PlanRequest request = PlanRequest.bind(parse(inputs));
+    PlanPage page = planner.plan(userId, portfolioId, request);
     Optional<FormTokens.Submission> done = formTokens.find(submission.get(), userId);
     if (done.isPresent()) {
       return Response.ok(confirmPage(page, chosen, List.of(), List.of(), submission.get(), inputs, "", Map.of(),
           Recorded.of(done.get(), "This plan", "/hedges/"))).build();
     }
-    List<OpenHedge> hedges = recorder.commands(page, chosen, parse(inputs));
+    List<OpenHedge> hedges = recorder.commands(page, chosen, request);
     Recorded earlier = hedges.isEmpty() ? formTokens.latest(PlanRecorder.subject(portfolioId, chosen, inputs))
         .map(s -> Recorded.of(s, "This plan", "/hedges/")).orElse(null) : null;
     return Response.ok(confirmPage(page, chosen, hedges, LegFills.planned(hedges), submission.get(), inputs,
@@ -127,14 +129,15 @@ public class PlannerResource {
     String inputs = query == null ? "" : query;
     PlanRecorder.Strategy chosen = Inputs.choice("strategy", strategy, PlanRecorder.Strategy.class);
     UUID key = FormTokens.parse(formToken);
-    PlanPage page = planner.plan(userId, portfolioId, parse(inputs));
+    PlanRequest request = PlanRequest.bind(parse(inputs));
+    PlanPage page = planner.plan(userId, portfolioId, request);
     Optional<FormTokens.Submission> done = formTokens.find(key, userId);
     if (done.isPresent()) {
       return Response.status(409).entity(confirmPage(page, chosen, List.of(), List.of(), key, inputs, "",
           Map.of(), Recorded.of(done.get(), "This plan", "/hedges/"))).build();
     }
     String subject = PlanRecorder.subject(portfolioId, chosen, inputs);
-    List<OpenHedge> hedges = recorder.commands(page, chosen, parse(inputs));
+    List<OpenHedge> hedges = recorder.commands(page, chosen, request);
     if (hedges.isEmpty()) {
       // Most often a second submission of a plan already recorded: the open hedges now insure what it planned.
       Optional<Recorded> earlier = formTokens.latest(subject).map(s -> Recorded.of(s, "This plan", "/hedges/"));

@@ -13,15 +13,15 @@ import io.hedgedesk.persistence.portfolio.PortfolioAccess;
 import io.hedgedesk.persistence.portfolio.PortfolioService;
 import io.hedgedesk.persistence.team.TeamService;
 import io.hedgedesk.web.hedge.CoinCoverageView;
-import io.hedgedesk.web.planner.Planner;
 import io.hedgedesk.web.hedge.book.HedgeTracker;
+import io.hedgedesk.web.proxy.ProxyHedgeService;
 import io.hedgedesk.web.support.Flash;
 import io.hedgedesk.web.support.OnceKey;
 import io.hedgedesk.web.support.StampedCache;
 import io.hedgedesk.web.user.CurrentUser;
 import io.hedgedesk.web.user.Viewer;
-import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
@@ -176,7 +176,7 @@ public class PortfolioResource {
     // held coins first (the form's default is one of them), then the coins a proxy hedge can be placed in, priced
     // here even when not held (one price per coin per team)
     List<String> choices = new java.util.ArrayList<>(priceAssets);
-    new TreeSet<>(Planner.PROXY_COINS).stream().filter(c -> !priceAssets.contains(c)).forEach(choices::add);
+    new TreeSet<>(ProxyHedgeService.PROXY_COINS).stream().filter(c -> !priceAssets.contains(c)).forEach(choices::add);
     return new Pages.Detail(access, valuation, List.copyOf(choices), priceAsset == null ? "" : priceAsset,
         price == null ? "" : price, priceToken, data.coins());
   }

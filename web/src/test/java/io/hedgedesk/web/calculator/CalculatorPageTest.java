@@ -40,13 +40,14 @@ class CalculatorPageTest {
     @Test
     void aVisitorCalculatesALinearLongAndFixesATypo() throws Exception {
         try (WebClient browser = Browser.create()) {
-            HtmlForm form = longPosition(browser, "BYBIT:BTCUSDT", "1", "10,000", "50");
+            HtmlForm form = longPosition(browser, "BYBIT:BTCUSDT", "1", "10.000,00", "50");
             HtmlPage rejected = form.getOneHtmlElementByAttribute("button", "type", "submit").click();
 
             assertThat(rejected.getWebResponse().getStatusCode()).isEqualTo(200);
             assertThat(rejected.querySelector("#entryPrice + .field-error").asNormalizedText())
-                    .contains("entryPrice must be a plain decimal number");
-            assertThat(rejected.<org.htmlunit.html.HtmlInput>querySelector("#entryPrice").getValue()).isEqualTo("10,000");
+                    .contains("Entry price must be a number such as 1234.5, was \"10.000,00\": did you mean 10000.00?");
+            assertThat(rejected.<org.htmlunit.html.HtmlInput>querySelector("#entryPrice").getValue())
+                    .isEqualTo("10.000,00");
             assertThat(rejected.getElementById("result")).isNull();
 
             HtmlForm again = rejected.getForms().stream().filter(f -> "get".equals(f.getMethodAttribute()))
@@ -107,7 +108,7 @@ class CalculatorPageTest {
             form.getTextAreaByName("customContract.maintenanceTiers").setText("1000 0.01 50\n- 0.5 x");
             HtmlPage rejected = form.getOneHtmlElementByAttribute("button", "type", "submit").click();
             assertThat(rejected.querySelector(".form-error").asNormalizedText())
-                    .contains("customContract.maintenanceTiers[1].maxLeverage must be a plain decimal number");
+                    .contains("customContract.maintenanceTiers[1].maxLeverage must be a number such as 1234.5");
             assertThat(rejected.getElementById("result")).isNull();
 
             HtmlForm again = calculatorForm(rejected);

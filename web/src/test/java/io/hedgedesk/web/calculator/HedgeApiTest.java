@@ -238,7 +238,7 @@ class HedgeApiTest {
                 .body("rows[0].basketPnlUsd", decimal("-84170.48"));
         PerpetualApiTest.rejectsAt("/api/v1/hedge/proxy-scenarios", """
                 {"contract":"BYBIT:BTCUSDT","size":"2","entryPrice":"60000","leverage":"5","basketValueUsd":"100000",
-                 "beta":"eleven"}""", "beta", "plain decimal number");
+                 "beta":"eleven"}""", "beta", "beta must be a number such as 1234.5");
     }
 
     @Test

@@ -53,7 +53,8 @@ class OwnNumbersApiTest {
                  "feeTier":"VIP 1"}""", "feeTier", "BINANCE:BTCUSD_PERP has no published fee levels");
         rejectsAt(POSITION, "{" + ETH_HEDGE + ",\"makerFeeRate\":\"0.5\"}", "makerFeeRate", "between -0.01 and 0.01");
         rejectsAt(POSITION, "{" + ETH_HEDGE + ",\"takerFeeRate\":\"-0.0001\"}", "takerFeeRate", "must not be negative");
-        rejectsAt(POSITION, "{" + ETH_HEDGE + ",\"takerFeeRate\":\"1e-4\"}", "takerFeeRate", "plain decimal number");
+        rejectsAt(POSITION, "{" + ETH_HEDGE + ",\"takerFeeRate\":\"1e-4\"}", "takerFeeRate",
+                "takerFeeRate must be a number such as 1234.5, was \"1e-4\": did you mean 0.0001?");
     }
 
     @Test
@@ -178,7 +179,7 @@ class OwnNumbersApiTest {
                 .body("target.price", nullValue());
         rejectsAt(POSITION, "{" + ETH_HEDGE + ",\"balance\":\"-1\"}", "balance", "must not be negative");
         rejectsAt(POSITION, "{" + ETH_HEDGE + ",\"targetRoePercent\":\"fifty\"}", "targetRoePercent",
-                "plain decimal number");
+                "targetRoePercent must be a number such as 1234.5, was \"fifty\"");
     }
 
     @Test
@@ -240,7 +241,7 @@ class OwnNumbersApiTest {
         rejectsAt(MINIMUM_VARIANCE, """
                 {"spotChanges":["1","2","3"],"futuresChanges":["1","1","1"]}""", "spotChanges", "zero variance");
         rejectsAt(MINIMUM_VARIANCE, """
-                {"spotChanges":["1","x"],"futuresChanges":["1","2"]}""", "spotChanges[1]", "plain decimal number");
+                {"spotChanges":["1","x"],"futuresChanges":["1","2"]}""", "spotChanges[1]", "must be a number such as 1234.5");
         rejectsAt(MINIMUM_VARIANCE, """
                 {"correlation":"0.5","spotVolatility":"0.02","futuresVolatility":"0.03","exposure":"10"}""",
                 "contractSize", "required");

@@ -181,12 +181,13 @@ class PerpetualApiTest {
         String valid = """
                 "contract":"BYBIT:BTCUSD","side":"SHORT","entryPrice":"60000","leverage":"2\"""";
         rejects("{" + valid + "}", "size", "size is required");
-        rejects("{" + valid + ",\"size\":\"ten\"}", "size", "plain decimal number");
-        rejects("{" + valid + ",\"size\":\"1e9999\"}", "size", "plain decimal number");
-        rejects("{" + valid + ",\"size\":\"NaN\"}", "size", "plain decimal number");
+        rejects("{" + valid + ",\"size\":\"ten\"}", "size", "size must be a number such as 1234.5, was \"ten\"");
+        rejects("{" + valid + ",\"size\":\"1e9999\"}", "size", "must be a number such as 1234.5");
+        rejects("{" + valid + ",\"size\":\"1,5\"}", "size", "was \"1,5\": did you mean 1.5?");
+        rejects("{" + valid + ",\"size\":\"NaN\"}", "size", "must be a number such as 1234.5");
         rejects("{" + valid + ",\"size\":\"-5\"}", "size", "greater than zero");
         rejects("{" + valid + ",\"size\":\"12345678901234567\"}", "size", "too large");
-        rejects("{" + valid + ",\"size\":\"0.0000000000001\"}", "size", "too many decimals");
+        rejects("{" + valid + ",\"size\":\"0.0000000000000000001\"}", "size", "too many decimals (at most 18)");
         rejects("{" + valid + ",\"size\":[1]}", "size", "wrong type");
         rejects("{" + valid + ",\"size\":\"100\",\"owner\":\"mallory\"}", "owner", "unknown field");
         rejects("""
@@ -208,7 +209,7 @@ class PerpetualApiTest {
                  "closeSize":"11","closePrice":"100"}""", "closeSize", "more than the position's size", "/close");
         rejects("""
                 {"contract":"BYBIT:BTCUSD","side":"LONG","fills":[{"size":"1","price":"5000"},{"size":"x","price":"1"}]}""",
-                "fills[1].size", "plain decimal number", "/average-entry");
+                "fills[1].size", "must be a number such as 1234.5", "/average-entry");
     }
 
     private static void rejects(String body, String field, String message) {

@@ -150,8 +150,8 @@ class MarketPageTest {
       assertThat(user.postWithoutCsrf(path, "mark", "76.5").getStatusCode()).isEqualTo(400);
       WebResponse letters = user.post(path, "mark", "abc");
       assertThat(letters.getStatusCode()).isEqualTo(400);
-      assertThat(letters.getContentAsString()).contains("id=\"mark-error\"", "Enter the mark as a number");
-      assertThat(user.post(path, "mark", "-1").getContentAsString()).contains("The mark must be positive.");
+      assertThat(letters.getContentAsString()).contains("id=\"mark-error\"", "Mark price must be a number such as 1234.5");
+      assertThat(user.post(path, "mark", "-1").getContentAsString()).contains("Mark price must be greater than zero, was -1");
       assertThat(ticks.latest("BINANCE:LTCUSD_PERP")).isEmpty();
 
       WebResponse saved = user.post(path, "mark", "76.5");

@@ -201,7 +201,7 @@ class PlannerPageTest {
       portfolios.enterPrice(teams.user(carol).id(), id, UUID.randomUUID(), "ZZZCOIN", new BigDecimal("2"));
 
       String tooMuch = text(carol.page("/portfolios/" + id + "/plan?contract.ETH=BYBIT:ETHUSD&leverage.ETH=500"));
-      assertTrue(tooMuch.contains("leverage 500 is above the maximum"), tooMuch);
+      assertTrue(tooMuch.contains("Leverage (ETH) 500 is above the maximum 50x of BYBIT:ETHUSD"), tooMuch);
 
       String tooLong = text(carol.page("/portfolios/" + id + "/plan?holding=" + avax.id()
           + "&from=2019-01-01&to=2024-01-01"));

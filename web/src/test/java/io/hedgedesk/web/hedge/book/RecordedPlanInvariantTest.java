@@ -10,7 +10,8 @@ import io.hedgedesk.persistence.team.TeamService;
 import io.hedgedesk.persistence.user.AppUserRepository;
 import io.hedgedesk.web.planner.PlanPage;
 import io.hedgedesk.web.planner.PlanRecorder;
-import io.hedgedesk.web.planner.Planner;
+import io.hedgedesk.web.planner.PlanRequest;
+import io.hedgedesk.web.planner.PlanService;
 import io.hedgedesk.web.support.Teams;
 import io.hedgedesk.web.support.UserSession;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -47,7 +48,7 @@ class RecordedPlanInvariantTest {
   @Inject
   PortfolioService portfolios;
   @Inject
-  Planner planner;
+  PlanService planner;
   @Inject
   PlanRecorder recorder;
   @Inject
@@ -98,8 +99,9 @@ class RecordedPlanInvariantTest {
             query.put("margin." + coin, List.of(margin));
             query.put("coverage." + coin, List.of("1"));
           });
-          PlanPage page = planner.plan(user, id, query);
-          List<OpenHedge> commands = recorder.commands(page, PlanRecorder.Strategy.PER_ASSET, query);
+          PlanRequest request = PlanRequest.bind(query);
+          PlanPage page = planner.plan(user, id, request);
+          List<OpenHedge> commands = recorder.commands(page, PlanRecorder.Strategy.PER_ASSET, request);
           List<Long> hedges = recorder.record(user, UUID.randomUUID(), "test", commands);
           for (int i = 0; i < hedges.size(); i++) {
             HedgeSnapshot snapshot = tracker.snapshot(user, hedges.get(i));

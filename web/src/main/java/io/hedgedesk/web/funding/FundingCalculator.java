@@ -1,4 +1,4 @@
-package io.hedgedesk.web.calculator;
+package io.hedgedesk.web.funding;
 
 import io.hedgedesk.domain.instrument.Amount;
 import io.hedgedesk.domain.instrument.Asset;
@@ -12,6 +12,8 @@ import io.hedgedesk.pricing.funding.FundingProjectionException;
 import io.hedgedesk.pricing.funding.FundingProjector;
 import io.hedgedesk.web.api.BadInputException;
 import io.hedgedesk.web.api.Inputs;
+import io.hedgedesk.web.position.Money;
+import io.hedgedesk.web.position.PositionCalculator;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -103,6 +105,22 @@ public class FundingCalculator {
   public FundingView project(FundingRateSeries series, LocalDate from, LocalDate to, int horizonDays, Side side,
       BigDecimal positionValue, BigDecimal settlementUsd, String settlementAsset, String note) {
     return projected(series, from, to, horizonDays, side, positionValue, settlementUsd, settlementAsset, note).view();
+  }
+
+  /**
+   * {@link #project} from a stored series: the window defaults to the 365 days up to the series' last settlement
+   * ({@code to} blank = that day, {@code from} blank = 364 days before {@code to}); a refusal names the field.
+   */
+  public FundingView projectStored(String seriesId, Optional<LocalDate> from, Optional<LocalDate> to, int horizonDays,
+      Side side, BigDecimal positionValue, BigDecimal settlementUsd, String settlementAsset) {
+    FundingRateSeries series = series("seriesId", seriesId);
+    LocalDate end = to.orElse(series.last().time().atZone(ZoneOffset.UTC).toLocalDate());
+    LocalDate start = from.orElse(end.minusDays(364));
+    if (start.isAfter(end)) {
+      throw new BadInputException("from", "from " + start + " must not be after to " + end);
+    }
+    return project(series, start, end, horizonDays, side, positionValue, settlementUsd, settlementAsset,
+        "projected from " + series.contractId() + " history");
   }
 
   /** A projection as computed (unrounded, for scenarios) and as shown. */

@@ -1,4 +1,4 @@
-package io.hedgedesk.web.calculator;
+package io.hedgedesk.web.sizing;
 
 /**
  * An open short hedge and the holdings it insures, as typed. Optional fields may be blank.

@@ -1,4 +1,4 @@
-package io.hedgedesk.web.calculator;
+package io.hedgedesk.web.position;
 
 import io.hedgedesk.domain.instrument.Asset;
 import io.hedgedesk.domain.instrument.ContractType;
@@ -26,8 +26,8 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class ContractBinder {
 
-    static final String CUSTOM = "customContract";
-    static final int MAX_TIERS = 50;
+    public static final String CUSTOM = "customContract";
+    public static final int MAX_TIERS = 50;
     private static final BigDecimal MAX_FEE_RATE = new BigDecimal("0.01");
     private static final BigDecimal MAX_LEVERAGE = new BigDecimal("1000");
 

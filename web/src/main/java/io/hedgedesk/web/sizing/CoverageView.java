@@ -1,4 +1,4 @@
-package io.hedgedesk.web.calculator;
+package io.hedgedesk.web.sizing;
 
 import io.hedgedesk.pricing.hedge.CoverageCheck;
 import java.math.BigDecimal;

@@ -1,4 +1,4 @@
-package io.hedgedesk.web.calculator;
+package io.hedgedesk.web.position;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

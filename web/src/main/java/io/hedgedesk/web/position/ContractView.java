@@ -1,4 +1,4 @@
-package io.hedgedesk.web.calculator;
+package io.hedgedesk.web.position;
 
 import io.hedgedesk.domain.instrument.Instrument;
 import java.math.BigDecimal;
@@ -23,7 +23,7 @@ public record ContractView(String id, String venue, String symbol, String type, 
                 instrument.liquidationConvention().name(), instrument.fundingInterval().toHours(), instrument.source());
     }
 
-    static String sizeUnit(Instrument instrument) {
+    public static String sizeUnit(Instrument instrument) {
         if (instrument.isInverse()) {
             return "contracts";
         }

@@ -1,4 +1,4 @@
-package io.hedgedesk.web.calculator;
+package io.hedgedesk.web.position;
 
 import java.math.BigDecimal;
 import java.util.List;

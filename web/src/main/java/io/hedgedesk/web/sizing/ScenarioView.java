@@ -1,9 +1,10 @@
-package io.hedgedesk.web.calculator;
+package io.hedgedesk.web.sizing;
 
 import io.hedgedesk.domain.instrument.Instrument;
 import io.hedgedesk.pricing.scenario.ScenarioGrid;
 import io.hedgedesk.pricing.scenario.ScenarioLiquidation;
 import io.hedgedesk.pricing.scenario.ScenarioRow;
+import io.hedgedesk.web.position.PositionCalculator;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package io.hedgedesk.web.calculator;
+package io.hedgedesk.web.position;
 
 import io.hedgedesk.domain.instrument.Amount;
 import io.hedgedesk.domain.instrument.Asset;

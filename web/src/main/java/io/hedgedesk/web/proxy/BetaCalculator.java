@@ -1,4 +1,4 @@
-package io.hedgedesk.web.calculator;
+package io.hedgedesk.web.proxy;
 
 import io.hedgedesk.domain.instrument.Instrument;
 import io.hedgedesk.domain.market.PriceSeries;
@@ -13,6 +13,7 @@ import io.hedgedesk.pricing.proxy.ReturnType;
 import io.hedgedesk.pricing.proxy.Weighting;
 import io.hedgedesk.web.api.BadInputException;
 import io.hedgedesk.web.api.Inputs;
+import io.hedgedesk.web.sizing.HedgeView;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -66,17 +68,23 @@ public class BetaCalculator {
    * {@code from} is given, the custom dates {@code from..to} ({@code to} blank = that last close).
    */
   public Window window(String windowDays, String from, String to, PriceSeries hedge) {
+    Optional<LocalDate> start = Inputs.isBlank(from) ? Optional.empty() : Optional.of(date("from", from));
+    Optional<LocalDate> end = start.isEmpty() || Inputs.isBlank(to) ? Optional.empty() : Optional.of(date("to", to));
+    int days = start.isPresent() ? 365 : Inputs.wholeNumber("windowDays", windowDays, 2, 5000, 365);
+    return window(days, start, end, hedge);
+  }
+
+  /** {@link #window(String, String, String, PriceSeries)} of bound values. */
+  public Window window(int windowDays, Optional<LocalDate> from, Optional<LocalDate> to, PriceSeries hedge) {
     LocalDate last = hedge.last().date();
-    if (!Inputs.isBlank(from)) {
-      LocalDate start = date("from", from);
-      LocalDate end = Inputs.isBlank(to) ? last : date("to", to);
-      if (!start.isBefore(end)) {
-        throw new BadInputException("from", "from " + start + " must be before to " + end);
+    if (from.isPresent()) {
+      LocalDate end = to.orElse(last);
+      if (!from.get().isBefore(end)) {
+        throw new BadInputException("from", "from " + from.get() + " must be before to " + end);
       }
-      return new Window(start, end);
+      return new Window(from.get(), end);
     }
-    int days = Inputs.wholeNumber("windowDays", windowDays, 2, 5000, 365);
-    return new Window(last.minusDays(days - 1L), last);
+    return new Window(last.minusDays(windowDays - 1L), last);
   }
 
   public static LocalDate date(String field, String raw) {
@@ -212,7 +220,7 @@ public class BetaCalculator {
   }
 
   /** A statistic as the API gives it: the double's shortest exact decimal, unrounded. */
-  static BigDecimal ratio(double value) {
+  public static BigDecimal ratio(double value) {
     return BigDecimal.valueOf(value);
   }
 

@@ -1,4 +1,4 @@
-package io.hedgedesk.web.calculator;
+package io.hedgedesk.web.sizing;
 
 import io.hedgedesk.domain.instrument.Instrument;
 import io.hedgedesk.domain.instrument.Side;
@@ -13,6 +13,9 @@ import io.hedgedesk.pricing.scenario.ScenarioCalculator;
 import io.hedgedesk.pricing.scenario.ScenarioInput;
 import io.hedgedesk.web.api.BadInputException;
 import io.hedgedesk.web.api.Inputs;
+import io.hedgedesk.web.binding.NumberBinder.Field;
+import io.hedgedesk.web.position.PositionCalculator;
+import io.hedgedesk.web.position.PositionForm;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -38,10 +41,7 @@ public class HedgeCalculator {
         BigDecimal hedgePrice = Inputs.isBlank(form.hedgePrice()) ? spot
                 : Inputs.positive("hedgePrice", form.hedgePrice());
         BigDecimal leverage = Inputs.positive("leverage", form.leverage());
-        if (leverage.compareTo(instrument.maxLeverage()) > 0) {
-            throw new BadInputException("leverage", "leverage " + leverage.toPlainString() + " is above the maximum "
-                    + instrument.maxLeverage().toPlainString() + "x of " + instrument.id());
-        }
+        PositionCalculator.requireLeverage(Field.named("leverage"), leverage, instrument);
         MarginSource source = Inputs.choice("marginSource", form.marginSource(), MarginSource.class,
                 MarginSource.OUT_OF_BAG);
         BigDecimal target = Inputs.isBlank(form.targetCoverage()) ? BigDecimal.ONE
@@ -79,12 +79,22 @@ public class HedgeCalculator {
     }
 
     public Stressed stress(HedgeForm form) {
-        HedgeLeg leg = HedgeSizer.DEFAULT.size(request(form));
+        HedgeRequest request = request(form);
         BigDecimal fundingRateSum = Inputs.isBlank(form.fundingRateSum()) ? BigDecimal.ZERO
                 : Inputs.decimal("fundingRateSum", form.fundingRateSum());
+        return stress(request, fundingRateSum, shocks(form.shocks()));
+    }
+
+    /**
+     * The sized hedge of {@code request} and its scenario table.
+     *
+     * @param fundingRateSum expected sum of funding rates over the horizon, market convention (positive: longs pay)
+     * @param shocks         price moves as fractions; empty = the default grid
+     */
+    public Stressed stress(HedgeRequest request, BigDecimal fundingRateSum, List<BigDecimal> shocks) {
+        HedgeLeg leg = HedgeSizer.DEFAULT.size(request);
         // The table's funding column is income to the hedge, a short: a positive market rate pays it.
         ScenarioInput input = ScenarioInput.fromLeg(leg, Side.SHORT.fundingToHolder(fundingRateSum));
-        List<BigDecimal> shocks = shocks(form.shocks());
         ScenarioCalculator calculator = ScenarioCalculator.DEFAULT;
         return new Stressed(HedgeView.of(leg), ScenarioView.of(shocks.isEmpty() ? calculator.grid(input)
                 : calculator.grid(input, shocks)));

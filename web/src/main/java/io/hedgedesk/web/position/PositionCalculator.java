@@ -1,4 +1,4 @@
-package io.hedgedesk.web.calculator;
+package io.hedgedesk.web.position;
 
 import io.hedgedesk.domain.instrument.Amount;
 import io.hedgedesk.domain.instrument.Asset;
@@ -13,9 +13,11 @@ import io.hedgedesk.pricing.perpetual.Liquidity;
 import io.hedgedesk.pricing.perpetual.PerpetualPricer;
 import io.hedgedesk.pricing.perpetual.PerpetualPricingException;
 import io.hedgedesk.pricing.perpetual.Position;
+import io.hedgedesk.pricing.perpetual.PositionClose;
 import io.hedgedesk.pricing.perpetual.TradeCalculator;
 import io.hedgedesk.web.api.BadInputException;
 import io.hedgedesk.web.api.Inputs;
+import io.hedgedesk.web.binding.NumberBinder.Field;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -70,25 +72,60 @@ public class PositionCalculator {
         BigDecimal size = Inputs.positive("size", form.size());
         BigDecimal entry = Inputs.positive("entryPrice", form.entryPrice());
         BigDecimal leverage = Inputs.positive("leverage", form.leverage());
-        if (leverage.compareTo(instrument.maxLeverage()) > 0) {
-            throw new BadInputException("leverage", "leverage " + leverage.toPlainString() + " is above the maximum "
-                    + instrument.maxLeverage().toPlainString() + "x of " + instrument.id());
-        }
+        return position(instrument, side, size, entry, leverage, Field.named("leverage"));
+    }
+
+    /**
+     * A position of values already bound, with its leverage checked against the contract's maximum and its tier's;
+     * a refusal names {@code leverageField}.
+     */
+    public static Position position(Instrument instrument, Side side, BigDecimal size, BigDecimal entry,
+                                    BigDecimal leverage, Field leverageField) {
+        requireLeverage(leverageField, leverage, instrument);
         try {
             return new Position(instrument, side, size, entry, leverage);
         } catch (PerpetualPricingException e) {
             // The remaining guard is the tier's own leverage cap (a large position allows less leverage).
-            throw new BadInputException("leverage", e.getMessage());
+            throw new BadInputException(leverageField.name(), e.getMessage());
+        }
+    }
+
+    /** Refuses a leverage above the contract's maximum, naming the field. */
+    public static void requireLeverage(Field field, BigDecimal leverage, Instrument instrument) {
+        if (leverage.compareTo(instrument.maxLeverage()) > 0) {
+            throw new BadInputException(field.name(), field.label() + " " + leverage.toPlainString()
+                    + " is above the maximum " + instrument.maxLeverage().toPlainString() + "x of " + instrument.id());
         }
     }
 
     public PositionReport analyze(PositionForm form) {
         Position position = position(form);
-        Instrument instrument = position.instrument();
         BigDecimal mark = Inputs.isBlank(form.markPrice()) ? position.entryPrice()
                 : Inputs.positive("markPrice", form.markPrice());
-        Amount extra = new Amount(Inputs.nonNegative("extraMargin", form.extraMargin(), BigDecimal.ZERO),
-                instrument.settlementAsset());
+        BigDecimal extra = Inputs.nonNegative("extraMargin", form.extraMargin(), BigDecimal.ZERO);
+        Optional<BigDecimal> rate = Inputs.isBlank(form.fundingRate()) ? Optional.empty()
+                : Optional.of(Inputs.decimal("fundingRate", form.fundingRate()));
+        Optional<BigDecimal> targetRoe = Inputs.isBlank(form.targetRoePercent()) ? Optional.empty()
+                : Optional.of(Inputs.decimal("targetRoePercent", form.targetRoePercent()));
+        Optional<BigDecimal> balance = Inputs.isBlank(form.balance()) ? Optional.empty()
+                : Optional.of(Inputs.nonNegative("balance", form.balance()));
+        return report(position, mark, extra, rate, targetRoe, balance);
+    }
+
+    /**
+     * Everything the calculator shows about a bound position.
+     *
+     * @param mark             price the position is valued at
+     * @param extraMargin      isolated margin beyond the initial margin, settlement asset
+     * @param fundingRate      a funding rate per interval to show the cash of
+     * @param targetRoePercent a return on equity whose exit price is wanted, percent
+     * @param balance          a settlement-asset balance whose largest position is wanted
+     */
+    public PositionReport report(Position position, BigDecimal mark, BigDecimal extraMargin,
+                                 Optional<BigDecimal> fundingRate, Optional<BigDecimal> targetRoePercent,
+                                 Optional<BigDecimal> balance) {
+        Instrument instrument = position.instrument();
+        Amount extra = new Amount(extraMargin, instrument.settlementAsset());
         PerpetualPricer pricer = PerpetualPricer.of(instrument);
 
         List<PositionReport.Liquidation> liquidation = new ArrayList<>();
@@ -98,8 +135,7 @@ public class PositionCalculator {
                 liquidation.add(liquidation(pricer, position, convention, extra, mark, false));
             }
         }
-        Optional<PositionReport.Funding> funding = Inputs.isBlank(form.fundingRate()) ? Optional.empty()
-                : Optional.of(funding(pricer, position, Inputs.decimal("fundingRate", form.fundingRate()), mark));
+        Optional<PositionReport.Funding> funding = fundingRate.map(rate -> funding(pricer, position, rate, mark));
 
         return new PositionReport(ContractView.of(instrument), position.side().name(), position.size(),
                 ContractView.sizeUnit(instrument), position.entryPrice(), mark, position.leverage(),
@@ -119,32 +155,67 @@ public class PositionCalculator {
                 TradeCalculator.DEFAULT.returnOnEquity(position, mark).movePointRight(2)
                         .setScale(2, RoundingMode.HALF_UP),
                 Money.settlement(TradeCalculator.DEFAULT.orderCost(position)),
-                target(position, form.targetRoePercent()),
-                maxPosition(position, form.balance()));
+                targetRoePercent.map(percent -> target(position, percent)),
+                balance.map(b -> maxPosition(position, b)));
     }
 
-    private static Optional<PositionReport.Target> target(Position position, String raw) {
-        if (Inputs.isBlank(raw)) {
-            return Optional.empty();
-        }
-        BigDecimal percent = Inputs.decimal("targetRoePercent", raw);
-        return Optional.of(new PositionReport.Target(percent, TradeCalculator.DEFAULT
-                .targetPrice(position, percent.movePointLeft(2)).map(p -> price(position.instrument(), p))));
+    /** One fill of an order: its size (contracts or quantity units) and price. */
+    public record Fill(BigDecimal size, BigDecimal price) {
     }
 
-    private static Optional<PositionReport.MaxPosition> maxPosition(Position position, String raw) {
-        if (Inputs.isBlank(raw)) {
-            return Optional.empty();
+    /**
+     * The position after each fill in order is added to {@code first}: sizes summed, the entry averaged as the venue
+     * does ({@link PerpetualPricer#increase}: harmonic {@code ΣQ / Σ(Q/P)} for inverse, size-weighted for linear).
+     */
+    public static Position increased(Position first, List<Fill> fills) {
+        Position position = first;
+        for (Fill fill : fills) {
+            position = PerpetualPricer.of(position.instrument()).increase(position, fill.size(), fill.price());
         }
+        return position;
+    }
+
+    /**
+     * A close of part or all of a position, in the settlement asset unless named USD.
+     *
+     * @param realizedPnl    PnL of the closed part before fees (positive = profit)
+     * @param realizedPnlUsd the same in USD at the close price
+     * @param fee            fee of the closing trade (positive = paid, negative = rebate)
+     * @param netPnl         realized PnL minus the fee
+     * @param remainingSize  what stays open (0 when fully closed)
+     */
+    public record Closed(Amount realizedPnl, Amount realizedPnlUsd, Amount fee, Amount netPnl,
+                         BigDecimal remainingSize) {
+    }
+
+    /** Closes {@code closeSize} of {@code position} at {@code closePrice}; more than its size is refused. */
+    public static Closed close(Position position, BigDecimal closeSize, BigDecimal closePrice, Liquidity liquidity,
+                               String closeSizeField) {
+        if (closeSize.compareTo(position.size()) > 0) {
+            throw new BadInputException(closeSizeField, closeSizeField + " " + closeSize.toPlainString()
+                    + " is more than the position's size " + position.size().toPlainString());
+        }
+        PerpetualPricer pricer = PerpetualPricer.of(position.instrument());
+        PositionClose close = pricer.close(position, closeSize, closePrice);
+        Amount fee = pricer.fee(position.instrument(), closeSize, closePrice, liquidity);
+        return new Closed(close.realizedPnl(), pricer.pnlUsd(position.withSize(closeSize), closePrice), fee,
+                close.realizedPnl().minus(fee), close.remaining().map(Position::size).orElse(BigDecimal.ZERO));
+    }
+
+    private static PositionReport.Target target(Position position, BigDecimal percent) {
+        return new PositionReport.Target(percent, TradeCalculator.DEFAULT
+                .targetPrice(position, percent.movePointLeft(2)).map(p -> price(position.instrument(), p)));
+    }
+
+    private static PositionReport.MaxPosition maxPosition(Position position, BigDecimal balance) {
         Instrument instrument = position.instrument();
-        BigDecimal balance = Inputs.nonNegative("balance", raw);
         BigDecimal size = TradeCalculator.DEFAULT.maxPositionSize(instrument, position.side(), balance,
                 position.entryPrice(), position.leverage());
         Amount cost = size.signum() == 0 ? new Amount(BigDecimal.ZERO, instrument.settlementAsset())
                 : TradeCalculator.DEFAULT.orderCost(position.withSize(size));
-        return Optional.of(new PositionReport.MaxPosition(Money.settlement(new Amount(balance,
+        return new PositionReport.MaxPosition(Money.settlement(new Amount(balance,
                 instrument.settlementAsset())), size.stripTrailingZeros(), ContractView.sizeUnit(instrument),
-                Money.settlement(cost)));
+                Money.settlement(cost));
     }
 
     private PositionReport.Liquidation liquidation(PerpetualPricer pricer, Position position,
@@ -177,7 +248,7 @@ public class PositionCalculator {
     }
 
     /** The sign of funding in words, for the holder's side. A positive rate means longs pay shorts. */
-    static String fundingWords(Side side, BigDecimal rate) {
+    public static String fundingWords(Side side, BigDecimal rate) {
         if (rate.signum() == 0) {
             return "At a zero rate nobody pays funding.";
         }
@@ -198,7 +269,7 @@ public class PositionCalculator {
     }
 
     /** Prices at the contract's tick precision, at least cents, half-up. */
-    static BigDecimal price(Instrument instrument, BigDecimal price) {
+    public static BigDecimal price(Instrument instrument, BigDecimal price) {
         int scale = Math.max(2, instrument.tickSize().stripTrailingZeros().scale());
         return price.setScale(scale, RoundingMode.HALF_UP);
     }

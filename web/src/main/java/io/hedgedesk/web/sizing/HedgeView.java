@@ -1,7 +1,9 @@
-package io.hedgedesk.web.calculator;
+package io.hedgedesk.web.sizing;
 
 import io.hedgedesk.domain.instrument.Instrument;
 import io.hedgedesk.pricing.hedge.HedgeLeg;
+import io.hedgedesk.web.position.ContractView;
+import io.hedgedesk.web.position.Money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
@@ -56,7 +58,7 @@ public record HedgeView(ContractView contract, String order, String orderSide, B
         return value.setScale(8, RoundingMode.HALF_UP);
     }
 
-    static BigDecimal usd(BigDecimal value) {
+    public static BigDecimal usd(BigDecimal value) {
         return value.setScale(2, RoundingMode.HALF_UP);
     }
 
