@@ -7,8 +7,8 @@ import io.hedgedesk.domain.market.MarketTick;
 import io.hedgedesk.persistence.market.FundingHistoryRepository;
 import io.hedgedesk.persistence.market.MarketTickRepository;
 import io.hedgedesk.pricing.catalog.ContractCatalog;
-import io.hedgedesk.web.planner.Planner;
-import io.hedgedesk.web.planner.SvgChart;
+import io.hedgedesk.web.view.chart.FundingChart;
+import io.hedgedesk.web.view.chart.SvgChart;
 import io.hedgedesk.web.support.Flash;
 import io.hedgedesk.web.support.Formats;
 import io.hedgedesk.pricing.market.QuoteMath;
@@ -199,7 +199,7 @@ public class MarketResource {
       FundingRateSeries s = series.get();
       LocalDate to = s.last().time().atZone(ZoneOffset.UTC).toLocalDate();
       LocalDate from = window == 0 ? s.first().time().atZone(ZoneOffset.UTC).toLocalDate() : to.minusDays(window - 1L);
-      chart = Optional.of(Planner.fundingChart(s, from, to));
+      chart = Optional.of(FundingChart.of(s, from, to));
       history = String.format(Locale.ROOT, "%,d settlements stored from %s to %s (%s); the chart sums each UTC day's "
           + "settlements from %s to %s.", s.size(), Formats.utc(s.first().time()),
           Formats.utc(s.last().time()), s.source(), from, to);

@@ -3,7 +3,6 @@ package io.hedgedesk.web.planner;
 import io.hedgedesk.domain.instrument.Asset;
 import io.hedgedesk.domain.instrument.Instrument;
 import io.hedgedesk.domain.instrument.Side;
-import io.hedgedesk.domain.market.FundingRate;
 import io.hedgedesk.domain.market.FundingRateSeries;
 import io.hedgedesk.domain.market.PriceQuote;
 import io.hedgedesk.domain.market.PriceSeries;
@@ -43,6 +42,8 @@ import io.hedgedesk.web.calculator.PositionCalculator;
 import io.hedgedesk.web.calculator.PositionForm;
 import io.hedgedesk.web.calculator.PositionReport;
 import io.hedgedesk.web.calculator.ScenarioView;
+import io.hedgedesk.web.view.chart.FundingChart;
+import io.hedgedesk.web.view.chart.SvgChart;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -234,7 +235,7 @@ public class Planner {
         BigDecimal settlementUsd = instrument.settlementAsset().isDollar() ? BigDecimal.ONE : spot;
         projected = Optional.of(funding.projected(series, window[0], window[1], horizon, Side.SHORT, value,
             settlementUsd, instrument.settlementAsset().symbol(), choice.note()));
-        history = Optional.of(fundingChart(series, window[0], window[1]));
+        history = Optional.of(FundingChart.of(series, window[0], window[1]));
       }
       BigDecimal rateSum = projected.map(p -> p.projection().statistics()
           .expectedRateSumToHolder(Duration.ofDays(horizon), HolderSide.SHORT)).orElse(BigDecimal.ZERO);
@@ -346,7 +347,7 @@ public class Planner {
       projected = Optional.of(funding.projected(series, fw[0], fw[1], horizon, side,
           pricer.positionValue(instrument, contracts, price).value(), settlementUsd,
           instrument.settlementAsset().symbol(), choice.note()));
-      fundingHistory = Optional.of(fundingChart(series, fw[0], fw[1]));
+      fundingHistory = Optional.of(FundingChart.of(series, fw[0], fw[1]));
     }
     BigDecimal rateSum = projected.map(p -> p.projection().statistics()
         .expectedRateSumToHolder(Duration.ofDays(horizon), HolderSide.valueOf(side.name()))).orElse(BigDecimal.ZERO);
@@ -423,35 +424,7 @@ public class Planner {
       values.add(new double[] {e.lastReturnDate().toEpochDay(), e.beta()});
     }
     return Optional.of(SvgChart.of("β over rolling " + window + "-day windows",
-        List.of(new SvgChart.Series("β", "beta", values)), (day, step) -> dayLabel(day), SvgChart.decimals(2)));
-  }
-
-  /** Funding per day (sum of the day's rates, percent) over the window. */
-  public static SvgChart fundingChart(FundingRateSeries series, LocalDate from, LocalDate to) {
-    TreeMap<Long, BigDecimal> daily = dailyFunding(series, from, to);
-    List<double[]> values = new ArrayList<>();
-    daily.forEach((day, sum) -> values.add(new double[] {day, sum.movePointRight(2).doubleValue()}));
-    return SvgChart.of("Funding per day, % of position value (" + series.contractId() + ")",
-        List.of(new SvgChart.Series("funding", "funding", values)), (day, step) -> dayLabel(day), SvgChart.decimals(3));
-  }
-
-  /** The sum of each UTC day's funding rates, by epoch day, for the days {@code from..to} (both inclusive). */
-  static TreeMap<Long, BigDecimal> dailyFunding(FundingRateSeries series, LocalDate from, LocalDate to) {
-    TreeMap<Long, BigDecimal> daily = new TreeMap<>();
-    long first = from.toEpochDay();
-    long last = to.toEpochDay();
-    for (FundingRate rate : series.rates()) {
-      // the UTC day by arithmetic: a ZonedDateTime per settlement of the whole history was ~40 % of the page
-      long day = Math.floorDiv(rate.time().getEpochSecond(), 86_400L);
-      if (day >= first && day <= last) {
-        daily.merge(day, rate.rate(), BigDecimal::add);
-      }
-    }
-    return daily;
-  }
-
-  static String dayLabel(double epochDay) {
-    return LocalDate.ofEpochDay(Math.round(epochDay)).toString();
+        List.of(new SvgChart.Series("β", "beta", values)), SvgChart.days(), SvgChart.decimals(2)));
   }
 
   private static String or(String value, String fallback) {
