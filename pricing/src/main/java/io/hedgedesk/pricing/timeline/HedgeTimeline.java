@@ -9,6 +9,7 @@ import io.hedgedesk.domain.market.PriceSeries;
 import io.hedgedesk.pricing.funding.FundingProjector;
 import io.hedgedesk.pricing.funding.HolderSide;
 import io.hedgedesk.pricing.hedge.HedgeSizer;
+import io.hedgedesk.pricing.ledger.LedgerLife;
 import io.hedgedesk.pricing.perpetual.PerpetualPricer;
 import io.hedgedesk.pricing.perpetual.Position;
 import java.math.BigDecimal;
@@ -18,7 +19,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -94,15 +94,14 @@ public final class HedgeTimeline {
    */
   public List<Day> days(Instrument instrument, Side side, BigDecimal leverage, List<HedgeEvent> events,
                         PriceSeries closes, Optional<FundingRateSeries> funding, Insured insured, LocalDate to) {
-    List<HedgeEvent> ledger = events.stream().filter(e -> !e.voided() && e.type() != HedgeEventType.VOID)
-        .sorted(Comparator.comparing(HedgeEvent::occurredAt).thenComparingLong(HedgeEvent::id)).toList();
-    if (ledger.isEmpty()) {
+    Optional<LedgerLife> life = LedgerLife.of(events, to);
+    if (life.isEmpty()) {
       return List.of();
     }
+    List<HedgeEvent> ledger = life.get().events();
     PerpetualPricer pricer = PerpetualPricer.of(instrument);
-    LocalDate from = day(ledger.get(0).occurredAt());
-    LocalDate end = ledger.stream().filter(e -> e.type() == HedgeEventType.CLOSE && e.sizeAfter().signum() == 0)
-        .map(e -> day(e.occurredAt())).findFirst().orElse(to);
+    LocalDate from = life.get().from();
+    LocalDate end = life.get().end();
     boolean coinSettled = !instrument.settlementAsset().isDollar();
     List<Day> days = new ArrayList<>();
     Optional<BigDecimal> expected = funding.filter(f -> f.size() >= 2).map(f -> BigDecimal.ZERO);
@@ -202,6 +201,6 @@ public final class HedgeTimeline {
   }
 
   private static LocalDate day(Instant t) {
-    return t.atZone(ZoneOffset.UTC).toLocalDate();
+    return LedgerLife.day(t);
   }
 }
