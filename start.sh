@@ -12,7 +12,7 @@ export OIDC_AUTH_SERVER_URL=${OIDC_AUTH_SERVER_URL:-http://localhost:$KEYCLOAK_P
 # A local run: the app may use the public development secrets (it refuses them otherwise, and warns when allowed).
 # Set HEDGEDESK_SESSION_SECRET and HEDGEDESK_OIDC_CLIENT_SECRET for anything else.
 export HEDGEDESK_ALLOW_DEV_SECRETS=${HEDGEDESK_ALLOW_DEV_SECRETS:-true}
-# The demo users get a demo team and portfolio at their first login (HEDGEDESK_DEMO_DATA=false: none).
+# The demo users get a demo team and portfolio with open hedges at their first login (HEDGEDESK_DEMO_DATA=false: none).
 export HEDGEDESK_DEMO_DATA=${HEDGEDESK_DEMO_DATA:-true}
 
 app_pid=""

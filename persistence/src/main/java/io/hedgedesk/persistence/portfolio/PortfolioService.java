@@ -339,6 +339,40 @@ public class PortfolioService {
       throw InvalidHoldingException.of("price", "The price must be greater than zero.");
     }
     formTokens.consume(formToken, actorId);
+    storePrice(access, actorId, assetSymbol, priceUsd);
+  }
+
+  /**
+   * Records manual USD prices for several assets at once, all or nothing: every asset and price is checked first, and
+   * one refusal saves none. The errors are keyed {@code price-<ASSET>} and name the asset. One single-use token
+   * covers the whole form (a double submit saves the prices once).
+   *
+   * @param prices price per asset symbol, in the order shown; at least one
+   */
+  @Transactional
+  public void enterPrices(long actorId, long portfolioId, UUID formToken, Map<String, BigDecimal> prices) {
+    PortfolioAccess access = writable(actorId, portfolioId, "enter prices");
+    Map<String, String> errors = new java.util.LinkedHashMap<>();
+    if (prices.isEmpty()) {
+      errors.put("prices", "Type at least one price.");
+    }
+    prices.forEach((asset, price) -> {
+      if (asset == null || !asset.matches("[A-Z0-9]{1,15}")) {
+        errors.put("prices", "Choose assets of this portfolio.");
+      } else if (KnownAssets.STABLECOINS.contains(asset)) {
+        errors.put("price-" + asset, asset + " is always valued at 1 USD.");
+      } else if (price == null || price.signum() <= 0) {
+        errors.put("price-" + asset, asset + ": the price must be greater than zero.");
+      }
+    });
+    if (!errors.isEmpty()) {
+      throw new InvalidHoldingException(errors);
+    }
+    formTokens.consume(formToken, actorId);
+    prices.forEach((asset, price) -> storePrice(access, actorId, asset, price));
+  }
+
+  private void storePrice(PortfolioAccess access, long actorId, String assetSymbol, BigDecimal priceUsd) {
     ManualPriceEntity p = new ManualPriceEntity();
     p.teamId = access.portfolio().teamId();
     p.assetSymbol = assetSymbol;
@@ -347,7 +381,7 @@ public class PortfolioService {
     p.enteredAt = clock.instant();
     em().persist(p);
     em().flush();
-    audit.record(p.teamId, portfolioId, actorId, "MANUAL_PRICE", p.id, "CREATE", null,
+    audit.record(p.teamId, access.portfolio().id(), actorId, "MANUAL_PRICE", p.id, "CREATE", null,
         Map.of("asset", assetSymbol, "priceUsd", priceUsd));
   }
 

@@ -5,6 +5,7 @@ import io.hedgedesk.domain.hedge.HedgeEventType;
 import io.hedgedesk.domain.instrument.Instrument;
 import io.hedgedesk.domain.instrument.Side;
 import io.hedgedesk.domain.market.PriceSeries;
+import io.hedgedesk.pricing.ledger.LedgerLife;
 import io.hedgedesk.pricing.perpetual.PerpetualPricer;
 import io.hedgedesk.pricing.perpetual.Position;
 import java.math.BigDecimal;
@@ -13,7 +14,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -68,11 +68,11 @@ public final class HedgeGrader {
       throw new BacktestException("hedge", "the hedge insures no holding with coins");
     }
     // a voided event (recorded by mistake) counts nowhere, the grade included
-    List<HedgeEvent> ledger = events.stream().filter(e -> !e.voided() && e.type() != HedgeEventType.VOID)
-        .sorted(Comparator.comparing(HedgeEvent::occurredAt).thenComparingLong(HedgeEvent::id)).toList();
-    LocalDate from = day(ledger.get(0).occurredAt());
-    LocalDate end = ledger.stream().filter(e -> e.type() == HedgeEventType.CLOSE && e.sizeAfter().signum() == 0)
-        .map(e -> day(e.occurredAt())).findFirst().orElse(to);
+    LedgerLife life = LedgerLife.of(events, to)
+        .orElseThrow(() -> new BacktestException("hedge", "the hedge has no ledger events to grade"));
+    List<HedgeEvent> ledger = life.events();
+    LocalDate from = life.from();
+    LocalDate end = life.end();
     BacktestMarket market = BacktestMarket.of(closes, from, end.isBefore(from) ? from : end, 0, Map.of());
     String coin = instrument.baseAsset().symbol();
     PerpetualPricer pricer = PerpetualPricer.of(instrument);

@@ -5,7 +5,7 @@ import io.hedgedesk.pricing.backtest.BacktestMeasures;
 import io.hedgedesk.pricing.backtest.BacktestResult;
 import io.hedgedesk.pricing.backtest.DailyPoint;
 import io.hedgedesk.pricing.backtest.FundingGap;
-import io.hedgedesk.web.planner.SvgChart;
+import io.hedgedesk.web.view.chart.SvgChart;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.hedgedesk.web.demo;
 
+import io.hedgedesk.domain.portfolio.Holding;
 import io.hedgedesk.domain.portfolio.HoldingDraft;
 import io.hedgedesk.domain.portfolio.HoldingInput;
 import io.hedgedesk.domain.portfolio.Portfolio;
@@ -14,7 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,8 +27,9 @@ import org.jboss.logging.Logger;
 /**
  * A first run that shows the product (configuration {@code hedgedesk.demo-data}, on in {@code start.sh}, off
  * otherwise): at a user's first sign-in the user gets a team {@value #TEAM} (made their current team) with a portfolio
- * {@value #PORTFOLIO} of three coins, valued from the shipped daily closes. Written through the services, so it is
- * audited like any other write. Idempotent across restarts and instances: the writes carry single-use form tokens
+ * {@value #PORTFOLIO} of three coins, valued from the shipped daily closes, and two open hedges on the shipped history
+ * ({@link DemoHedges}): an inverse one with margin out of the bag and a linear one. Written through the services, so it
+ * is audited like any other write. Idempotent across restarts and instances: the writes carry single-use form tokens
  * derived from the user's id, so a second attempt is a duplicate submission and saves nothing, and a user who already
  * belongs to a team of that name is left alone.
  */
@@ -47,11 +51,13 @@ public class DemoData {
   private final TeamService teams;
   private final PortfolioService portfolios;
   private final Clock clock;
+  private final DemoHedges hedges;
   /** Users seen by this instance since it started: the check runs once per user, not on every request. */
   private final Set<Long> seen = ConcurrentHashMap.newKeySet();
 
   public DemoData(@ConfigProperty(name = "hedgedesk.demo-data", defaultValue = "false") boolean enabled,
-                  TeamService teams, PortfolioService portfolios, Clock clock) {
+                  TeamService teams, PortfolioService portfolios, Clock clock, DemoHedges hedges) {
+    this.hedges = hedges;
     this.enabled = enabled;
     this.teams = teams;
     this.portfolios = portfolios;
@@ -94,13 +100,15 @@ public class DemoData {
     Team team = teams.create(userId, token(userId, "team"), TEAM);
     Portfolio portfolio = portfolios.create(userId, team.id(), token(userId, "portfolio"), PORTFOLIO);
     LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+    Map<String, Holding> held = new LinkedHashMap<>();
     for (String[] h : HOLDINGS) {
       HoldingDraft draft = HoldingDraft.parse(new HoldingInput(h[0], false, h[1], h[2], h[3], "", "demo data"), today);
-      portfolios.addHolding(userId, portfolio.id(), token(userId, "holding-" + h[0]), draft);
+      held.put(h[0], portfolios.addHolding(userId, portfolio.id(), token(userId, "holding-" + h[0]), draft));
     }
+    hedges.write(userId, portfolio.id(), held, what -> token(userId, what));
   }
 
-  private static UUID token(long userId, String what) {
+  static UUID token(long userId, String what) {
     return UUID.nameUUIDFromBytes(("hedgedesk demo " + what + " of user " + userId).getBytes(StandardCharsets.UTF_8));
   }
 }

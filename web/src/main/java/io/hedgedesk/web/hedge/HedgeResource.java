@@ -57,7 +57,7 @@ public class HedgeResource {
   /** The tracking page. */
   public record TrackPage(HedgeView hedge, List<EventView> events, HedgeForms.ActionForm action,
                           List<String> actionTypes, String conflict, HedgeForms.TargetsForm targets,
-                          String refusal, String voidToken) {
+                          String refusal, String voidToken, HedgeCharts.Pictures pictures) {
   }
 
   /**
@@ -81,10 +81,13 @@ public class HedgeResource {
   private final FormTokens formTokens;
   private final HedgeVoids voids;
   private final OnceKey once;
+  private final HedgeCharts charts;
 
   public HedgeResource(CurrentUser currentUser, PortfolioService portfolios, HedgeBookService book,
-                       HedgeTracker tracker, FormTokens formTokens, HedgeVoids voids, OnceKey once) {
+                       HedgeTracker tracker, FormTokens formTokens, HedgeVoids voids, OnceKey once,
+                       HedgeCharts charts) {
     this.once = once;
+    this.charts = charts;
     this.voids = voids;
     this.currentUser = currentUser;
     this.portfolios = portfolios;
@@ -108,8 +111,10 @@ public class HedgeResource {
 
   private TrackPage trackPage(HedgeView view, HedgeForms.ActionForm action, String conflict,
                               HedgeForms.TargetsForm targets, String refusal) {
-    List<EventView> events = book.events(currentUser.id(), view.id()).stream().map(EventView::new).toList();
-    return new TrackPage(view, events, action, ACTION_TYPES, conflict, targets, refusal, once.token());
+    List<io.hedgedesk.domain.hedge.HedgeEvent> ledger = book.events(currentUser.id(), view.id());
+    List<EventView> events = ledger.stream().map(EventView::new).toList();
+    HedgeCharts.Pictures pictures = charts.of(currentUser.id(), book.hedge(currentUser.id(), view.id()), ledger);
+    return new TrackPage(view, events, action, ACTION_TYPES, conflict, targets, refusal, once.token(), pictures);
   }
 
   /**

@@ -10,8 +10,8 @@ import io.hedgedesk.pricing.market.QuoteMath;
 import io.hedgedesk.web.binding.BadNumberException;
 import io.hedgedesk.web.binding.NumberBinder;
 import io.hedgedesk.web.binding.NumberBinder.Field;
-import io.hedgedesk.web.planner.PlanCharts;
-import io.hedgedesk.web.planner.SvgChart;
+import io.hedgedesk.web.view.chart.FundingChart;
+import io.hedgedesk.web.view.chart.SvgChart;
 import io.hedgedesk.web.support.Flash;
 import io.hedgedesk.web.support.Formats;
 import io.hedgedesk.web.user.CurrentUser;
@@ -195,7 +195,7 @@ public class MarketResource {
       FundingRateSeries s = series.get();
       LocalDate to = s.last().time().atZone(ZoneOffset.UTC).toLocalDate();
       LocalDate from = window == 0 ? s.first().time().atZone(ZoneOffset.UTC).toLocalDate() : to.minusDays(window - 1L);
-      chart = Optional.of(PlanCharts.fundingChart(s, from, to));
+      chart = Optional.of(FundingChart.of(s, from, to));
       history = String.format(Locale.ROOT, "%,d settlements stored from %s to %s (%s); the chart sums each UTC day's "
           + "settlements from %s to %s.", s.size(), Formats.utc(s.first().time()),
           Formats.utc(s.last().time()), s.source(), from, to);

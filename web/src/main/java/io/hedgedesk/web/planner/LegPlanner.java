@@ -1,5 +1,6 @@
 package io.hedgedesk.web.planner;
 
+import io.hedgedesk.web.view.chart.SvgChart;
 import io.hedgedesk.domain.instrument.Instrument;
 import io.hedgedesk.domain.instrument.Side;
 import io.hedgedesk.domain.market.FundingRateSeries;
@@ -16,6 +17,7 @@ import io.hedgedesk.web.position.PositionCalculator;
 import io.hedgedesk.web.position.PositionReport;
 import io.hedgedesk.web.sizing.HedgeCalculator;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.hedgedesk.web.view.chart.FundingChart;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -90,7 +92,7 @@ public class LegPlanner {
         BigDecimal settlementUsd = instrument.settlementAsset().isDollar() ? BigDecimal.ONE : spot;
         projected = Optional.of(funding.projected(series, window[0], window[1], request.horizonDays(), Side.SHORT,
             value, settlementUsd, instrument.settlementAsset().symbol(), choice.note()));
-        history = Optional.of(PlanCharts.fundingChart(series, window[0], window[1]));
+        history = Optional.of(FundingChart.of(series, window[0], window[1]));
       }
       BigDecimal rateSum = projected.map(p -> p.projection().statistics()
           .expectedRateSumToHolder(Duration.ofDays(request.horizonDays()), Side.SHORT)).orElse(BigDecimal.ZERO);

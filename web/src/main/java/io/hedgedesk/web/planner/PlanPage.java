@@ -8,6 +8,7 @@ import io.hedgedesk.web.sizing.HedgeView;
 import io.hedgedesk.web.sizing.ScenarioView;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import io.hedgedesk.web.view.chart.SvgChart;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

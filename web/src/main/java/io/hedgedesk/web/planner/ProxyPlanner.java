@@ -1,5 +1,6 @@
 package io.hedgedesk.web.planner;
 
+import io.hedgedesk.web.view.chart.SvgChart;
 import io.hedgedesk.domain.instrument.Instrument;
 import io.hedgedesk.domain.instrument.Side;
 import io.hedgedesk.domain.market.FundingRateSeries;
@@ -22,6 +23,7 @@ import io.hedgedesk.web.proxy.BetaCalculator;
 import io.hedgedesk.web.proxy.ProxyHedgeService;
 import io.hedgedesk.web.sizing.ScenarioView;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.hedgedesk.web.view.chart.FundingChart;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -109,7 +111,7 @@ public class ProxyPlanner {
       projected = Optional.of(funding.projected(series, fw[0], fw[1], horizon, side,
           pricer.positionValue(instrument, contracts, price).value(), settlementUsd,
           instrument.settlementAsset().symbol(), choice.note()));
-      fundingHistory = Optional.of(PlanCharts.fundingChart(series, fw[0], fw[1]));
+      fundingHistory = Optional.of(FundingChart.of(series, fw[0], fw[1]));
     }
     BigDecimal rateSum = projected.map(p -> p.projection().statistics()
         .expectedRateSumToHolder(Duration.ofDays(horizon), side)).orElse(BigDecimal.ZERO);

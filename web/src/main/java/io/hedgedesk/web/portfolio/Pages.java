@@ -4,7 +4,13 @@ import io.hedgedesk.domain.portfolio.HoldingInput;
 import io.hedgedesk.domain.portfolio.PortfolioValuation;
 import io.hedgedesk.persistence.portfolio.PortfolioAccess;
 import io.hedgedesk.web.hedge.CoinCoverageView;
+import io.hedgedesk.domain.portfolio.ValuedHolding;
+import io.hedgedesk.pricing.valuation.CostBasisPnl;
+import io.hedgedesk.web.hedge.HoldingCoverView;
+import io.hedgedesk.web.hedge.NetExposureView;
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
 
 /** Page models of the portfolio pages. */
 public final class Pages {
@@ -13,7 +19,7 @@ public final class Pages {
   }
 
   /**
-   * The portfolio detail page.
+   * The portfolio page.
    *
    * @param access      the portfolio and the viewer's role
    * @param valuation   holdings with values and allocation
@@ -21,14 +27,24 @@ public final class Pages {
    * @param priceAsset  the asset typed into the price form
    * @param price       the price typed into the price form
    * @param priceToken  the price form's single-use token
-   */
-  /**
-   * The portfolio page.
-   *
-   * @param coins each coin with open same-coin hedges: its exposure, coverage and the part of it at a venue as margin
+   * @param coins       each coin with open same-coin hedges: its exposure, coverage and the part of it at a venue as
+   *                    margin
+   * @param lines       each holding with its PnL against cost basis and its hedged share
+   * @param total       the total cost basis and PnL
+   * @param exposure    net exposure per coin: spot + coins at the venues + hedges
+   * @param grid        the "update all prices" form: a row per asset
+   * @param gridToken   its single-use token
+   * @param value       the portfolio's value hedged and unhedged over time
    */
   public record Detail(PortfolioAccess access, PortfolioValuation valuation, List<String> priceAssets,
-                       String priceAsset, String price, String priceToken, List<CoinCoverageView> coins) {
+                       String priceAsset, String price, String priceToken, List<CoinCoverageView> coins,
+                       List<HoldingLine> lines, CostBasisPnl.Total total, List<NetExposureView> exposure,
+                       List<GridRow> grid, String gridToken, PortfolioCharts.ValueChart value) {
+
+    /** The total PnL in percent of the cost basis counted, if there is one. */
+    public Optional<BigDecimal> totalPnlPercent() {
+      return total.pnl().flatMap(CostBasisPnl::fraction).map(f -> f.movePointRight(2));
+    }
 
     public boolean canEdit() {
       return access.role().canEdit();
@@ -51,6 +67,37 @@ public final class Pages {
     /** SVG height of the allocation chart: one 10-unit row per asset. */
     public int chartHeight() {
       return Math.max(10, valuation.allocations().size() * 10);
+    }
+  }
+
+  /**
+   * A holding on the portfolio page.
+   *
+   * @param line  the holding with its value
+   * @param pnl   its PnL against cost basis, when it has a price and a cost basis
+   * @param cover its hedged share and hedges
+   */
+  public record HoldingLine(ValuedHolding line, Optional<CostBasisPnl> pnl, HoldingCoverView cover) {
+
+    /** The PnL in percent of the cost basis, if any. */
+    public Optional<BigDecimal> pnlPercent() {
+      return pnl.flatMap(CostBasisPnl::fraction).map(f -> f.movePointRight(2));
+    }
+  }
+
+  /**
+   * A row of the "update all prices" form.
+   *
+   * @param asset   the coin
+   * @param current its price now, as shown in the holdings table, or empty
+   * @param typed   what was typed (kept after a refusal)
+   * @param error   why it was refused, or empty
+   */
+  public record GridRow(String asset, String current, String typed, String error) {
+
+    /** The field's id and name: {@code price-<ASSET>}. */
+    public String field() {
+      return "price-" + asset;
     }
   }
 

@@ -31,7 +31,17 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import io.hedgedesk.domain.portfolio.ValuedHolding;
+import io.hedgedesk.pricing.valuation.CostBasisPnl;
+import io.hedgedesk.pricing.valuation.HeldCoins;
+import io.hedgedesk.pricing.valuation.HoldingCover;
+import io.hedgedesk.pricing.valuation.NetExposure;
+import io.hedgedesk.web.hedge.HoldingCoverView;
+import io.hedgedesk.web.hedge.NetExposureView;
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -73,14 +83,17 @@ public class PortfolioResource {
   private record DetailKey(long userId, long portfolioId) {
   }
 
-  private record DetailData(PortfolioAccess access, PortfolioValuation valuation, List<CoinCoverageView> coins) {
+  private record DetailData(PortfolioAccess access, PortfolioValuation valuation, List<CoinCoverageView> coins,
+                            HedgeTracker.Valued hedges, PortfolioCharts.ValueChart value) {
   }
 
   private final OnceKey once;
+  private final PortfolioCharts charts;
 
   public PortfolioResource(CurrentUser currentUser, TeamService teams, PortfolioService portfolios,
-                           FormTokens formTokens, HedgeTracker tracker, OnceKey once,
+                           FormTokens formTokens, HedgeTracker tracker, OnceKey once, PortfolioCharts charts,
                            @ConfigProperty(name = "hedgedesk.page-cache-ttl", defaultValue = "5s") Duration ttl) {
+    this.charts = charts;
     this.tracker = tracker;
     this.once = once;
     this.currentUser = currentUser;
@@ -125,7 +138,7 @@ public class PortfolioResource {
   @GET
   @Path("{portfolioId}")
   public TemplateInstance detail(@RestPath long portfolioId, @RestQuery String flash) {
-    return Templates.detail(currentUser.viewer(), page(portfolioId, "", "", once.token()),
+    return Templates.detail(currentUser.viewer(), page(portfolioId, "", "", once.token(), Map.of(), once.token()),
         Flash.message(flash), Map.of());
   }
 
@@ -145,10 +158,67 @@ public class PortfolioResource {
     } catch (InvalidHoldingException e) {
       portfolios.access(currentUser.id(), portfolioId);
       return Response.status(400).entity(Templates.detail(currentUser.viewer(),
-          page(portfolioId, priceAsset, price, token.toString()), "", e.errors())).build();
+          page(portfolioId, priceAsset, price, token.toString(), Map.of(), once.token()), "", e.errors())).build();
     } catch (DuplicateSubmissionException e) {
       return Flash.redirect("/portfolios/" + portfolioId, "already-saved");
     }
+  }
+
+  /**
+   * The "update all prices" form: a USD price per asset, typed in one go. Empty rows are left as they are; one bad
+   * price refuses them all (nothing saved), with a message at the top naming the asset and everything typed kept.
+   * {@code asset} and {@code price} are parallel lists, a row each, in the form's order.
+   */
+  @POST
+  @Path("{portfolioId}/prices/all")
+  public Response enterPrices(@RestPath long portfolioId, @RestForm List<String> asset, @RestForm List<String> price,
+                              @RestForm String formToken) {
+    UUID token = FormTokens.parse(formToken);
+    List<String> assets = asset == null ? List.of() : asset;
+    List<String> prices = price == null ? List.of() : price;
+    Map<String, String> typed = new LinkedHashMap<>();
+    Map<String, String> errors = new LinkedHashMap<>();
+    Map<String, BigDecimal> parsed = new LinkedHashMap<>();
+    for (int i = 0; i < assets.size(); i++) {
+      String symbol = assets.get(i) == null ? "" : assets.get(i).strip().toUpperCase(Locale.ROOT);
+      String text = i < prices.size() && prices.get(i) != null ? prices.get(i).strip() : "";
+      typed.put(symbol, text);
+      if (text.isEmpty()) {
+        continue;
+      }
+      try {
+        parsed.put(symbol, HoldingDraft.parsePrice(text));
+      } catch (InvalidHoldingException e) {
+        errors.put("price-" + symbol, symbol + ": " + String.join(" ", e.errors().values()));
+      }
+    }
+    if (assets.size() != prices.size()) {
+      errors.put("prices", "Send one price per asset.");
+    }
+    try {
+      if (!errors.isEmpty()) {
+        throw new InvalidHoldingException(errors);
+      }
+      portfolios.enterPrices(currentUser.id(), portfolioId, token, parsed);
+      return Flash.redirect("/portfolios/" + portfolioId, "prices-saved");
+    } catch (InvalidHoldingException e) {
+      portfolios.access(currentUser.id(), portfolioId);
+      Map<String, String> shown = new LinkedHashMap<>(e.errors());
+      shown.replaceAll((field, message) -> field.startsWith("price-") || message.contains(":") ? message
+          : "Prices: " + message);
+      return Response.status(400).entity(Templates.detail(currentUser.viewer(),
+          page(portfolioId, "", "", once.token(), typedWithErrors(typed, shown), token.toString()), "", shown))
+          .build();
+    } catch (DuplicateSubmissionException e) {
+      return Flash.redirect("/portfolios/" + portfolioId, "already-saved");
+    }
+  }
+
+  /** What was typed in each grid row, and its error (keys {@code <ASSET>} and {@code price-<ASSET>}). */
+  private static Map<String, String> typedWithErrors(Map<String, String> typed, Map<String, String> errors) {
+    Map<String, String> all = new LinkedHashMap<>(typed);
+    all.putAll(errors);
+    return all;
   }
 
   @GET
@@ -159,14 +229,21 @@ public class PortfolioResource {
         portfolios.auditTrail(userId, portfolioId));
   }
 
-  private Pages.Detail page(long portfolioId, String priceAsset, String price, String priceToken) {
+  /**
+   * The page; {@code grid} holds what was typed in the "update all prices" form by asset, and each refused row's
+   * message under {@code price-<ASSET>}.
+   */
+  private Pages.Detail page(long portfolioId, String priceAsset, String price, String priceToken,
+                            Map<String, String> grid, String gridToken) {
     long userId = currentUser.id();
     // Not found (another team's portfolio) is thrown here and never kept; losing access changes the stamp.
     DetailData data = details.get(new DetailKey(userId, portfolioId), currentUser.dataStamp(),
         () -> QuarkusTransaction.requiringNew().call(() -> {
           PortfolioAccess access = portfolios.access(userId, portfolioId);
-          return new DetailData(access, portfolios.valuation(userId, portfolioId),
-              CoinCoverageView.of(access, tracker.openOf(userId, portfolioId)));
+          PortfolioValuation valuation = portfolios.valuation(userId, portfolioId);
+          HedgeTracker.Valued hedges = tracker.valuedOf(userId, portfolioId, valuation);
+          return new DetailData(access, valuation, CoinCoverageView.of(access, hedges.hedges()), hedges,
+              charts.of(userId, portfolioId, valuation));
         }));
     PortfolioAccess access = data.access();
     PortfolioValuation valuation = data.valuation();
@@ -175,9 +252,30 @@ public class PortfolioResource {
     priceAssets.removeAll(KnownAssets.STABLECOINS);
     // held coins first (the form's default is one of them), then the coins a proxy hedge can be placed in, priced
     // here even when not held (one price per coin per team)
-    List<String> choices = new java.util.ArrayList<>(priceAssets);
+    List<String> choices = new ArrayList<>(priceAssets);
     new TreeSet<>(ProxyHedgeService.PROXY_COINS).stream().filter(c -> !priceAssets.contains(c)).forEach(choices::add);
+
+    List<HeldCoins> held = valuation.lines().stream().map(l -> new HeldCoins(l.holding().id(),
+        l.holding().draft().assetSymbol(), l.holding().draft().quantity())).toList();
+    Map<Long, HoldingCoverView> covers = HoldingCoverView.of(HoldingCover.of(held, data.hedges().hedges()));
+    List<Pages.HoldingLine> lines = new ArrayList<>();
+    List<CostBasisPnl.Basis> bases = new ArrayList<>();
+    for (ValuedHolding l : valuation.lines()) {
+      CostBasisPnl.Basis basis = new CostBasisPnl.Basis(l.valueUsd(), l.holding().draft().costBasisUsd());
+      bases.add(basis);
+      lines.add(new Pages.HoldingLine(l, CostBasisPnl.of(basis), covers.get(l.holding().id())));
+    }
+    List<NetExposureView> exposure = NetExposureView.of(NetExposure.of(held, data.hedges().hedges(),
+        data.hedges().prices()));
+    List<Pages.GridRow> rows = new ArrayList<>();
+    for (String asset : choices) {
+      String current = valuation.lines().stream().filter(l -> l.holding().draft().assetSymbol().equals(asset))
+          .flatMap(l -> l.quote().stream()).map(q -> q.priceUsd().stripTrailingZeros().toPlainString()).findFirst()
+          .orElse("");
+      rows.add(new Pages.GridRow(asset, current, grid.getOrDefault(asset, ""), grid.getOrDefault("price-" + asset, "")));
+    }
     return new Pages.Detail(access, valuation, List.copyOf(choices), priceAsset == null ? "" : priceAsset,
-        price == null ? "" : price, priceToken, data.coins());
+        price == null ? "" : price, priceToken, data.coins(), lines, CostBasisPnl.total(bases), exposure, rows,
+        gridToken, data.value());
   }
 }

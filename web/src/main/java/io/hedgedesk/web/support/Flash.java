@@ -25,6 +25,7 @@ public final class Flash {
       Map.entry("holding-deleted", "Holding deleted."),
       Map.entry("already-saved", "That form had already been submitted; it was saved once."),
       Map.entry("price-saved", "Price saved."),
+      Map.entry("prices-saved", "Prices saved."),
       Map.entry("imported", "Import complete."),
       Map.entry("hedge-opened", "Hedge recorded."),
       Map.entry("hedge-recorded", "Recorded in the hedge's ledger."),

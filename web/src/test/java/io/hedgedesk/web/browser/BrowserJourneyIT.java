@@ -98,6 +98,7 @@ class BrowserJourneyIT {
       enterPrices();
       plan(portfolioId, ethHoldingId);
       long hedgeId = recordPerAssetHedge();
+      seeOnThePortfolio(portfolioId, hedgeId);
       seeOnDashboard(hedgeId, portfolioName);
       recordFundingAndPartialClose(hedgeId);
       exportHistory(downloads, hedgeId, portfolioId, portfolioName);
@@ -303,6 +304,24 @@ class BrowserJourneyIT {
     assertThat(position("Suggested resize")).startsWith("none");
     assertAmount(position("Unrealized PnL"), "0");
     return hedgeId;
+  }
+
+  /**
+   * The portfolio after recording: the ETH holding hedged at the coin's coverage (1.999 / 1.99890055 = 100.00 %) with
+   * a link to its hedge, BTC unhedged; net ETH = spot 2 + at the venue beyond the bag (cash 0.9995 − moved from it
+   * 1.00059945 = −0.00109945, the fee) − 1.999 = −0.00009945 ETH; the hedge page's "Over time" section (the
+   * hedge was opened after the stored closes end, so it says so instead of drawing).
+   */
+  private void seeOnThePortfolio(long portfolioId, long hedgeId) {
+    assertThat(browser.driver().findElements(By.id("hedge-charts"))).hasSize(1);
+    browser.open(app + "portfolios/" + portfolioId, "alice-portfolio-hedged");
+    List<String> eth = cells(holdingRow("ETH"));
+    assertThat(eth.get(10)).isEqualTo("100.00 %");
+    assertThat(eth.get(11)).isEqualTo("#" + hedgeId);
+    assertThat(cells(holdingRow("BTC")).get(10)).isEqualTo("0.00 %");
+    assertThat(text(By.id("net-exposure"))).contains("-0.00109945 ETH", "-1.99900000 ETH",
+        "-0.00009945 ETH");
+    assertThat(browser.driver().findElements(By.cssSelector("#value-over-time svg.chart"))).hasSize(1);
   }
 
   private void seeOnDashboard(long hedgeId, String portfolioName) {

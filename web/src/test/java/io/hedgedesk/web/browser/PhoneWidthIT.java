@@ -18,7 +18,9 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * Every page of the journey on a phone: headless Chromium emulating a 390 × 844 screen walks alice's journey
- * through the pages (team, portfolio, two holdings, their prices, a plan, recording it, the hedge page) against the
+ * through the pages (team, portfolio, two holdings, their prices in the "update all prices" grid, a plan, recording it
+ * on the stored history, the hedge page with its charts, the portfolio with PnL, hedged share, net exposure and its
+ * value over time) against the
  * packaged application and the real Keycloak, then opens every other logged-in page (dashboard, hedge history,
  * market, a contract, market history, teams, portfolios, the holding form, the calculator). On each page the
  * document must be no wider than the screen ({@code scrollWidth <= clientWidth}: nothing scrolls sideways; a wide
@@ -81,10 +83,16 @@ class PhoneWidthIT {
       submit("form[action='/portfolios'] button[type=submit]", "portfolio-created");
       long portfolioId = idIn("/portfolios/");
       String portfolio = "portfolios/" + portfolioId;
-      addHolding(portfolio, "ETH", "2");
-      addHolding(portfolio, "BTC", "0.5");
-      price("ETH", "2000");
-      price("BTC", "40000");
+      addHolding(portfolio, "ETH", "2", "3000");
+      addHolding(portfolio, "BTC", "0.5", "30000");
+      // both prices at once in the "update all prices" grid; a bad one first: refused at the top, nothing saved
+      pricesInTheGrid("2000", "4O000", "prices-refused");
+      assertThat(text(By.id("refused"))).contains("BTC:");
+      pricesInTheGrid("2000", "40000", "prices-saved");
+      assertThat(text(By.cssSelector("p.flash"))).isEqualTo("Prices saved.");
+      // ETH 2 × 2,000 − 3,000 = 1,000.00 (+33.3 %); BTC 0.5 × 40,000 − 30,000 = −10,000.00 (−33.3 %);
+      // total 24,000 − 33,000 = −9,000.00, −9,000 / 33,000 = −27.3 %
+      assertThat(text(By.id("holdings-total"))).contains("33,000.00", "24,000.00", "-9,000.00", "-27.3 %");
       again.put("portfolio", app + portfolio);
 
       open(portfolio + "/plan", "planner-form");
@@ -95,6 +103,9 @@ class PhoneWidthIT {
       submit("form.plan-form button[type=submit]", "planner-results");
       again.put("planner-results", browser.driver().getCurrentUrl());
       submit("button[name=strategy][value=PER_ASSET]", "record-confirm");
+      // opened on the stored history, so that the hedge page has closes to draw its charts with
+      setValue("openedAt-0", "2025-10-01T00:00");
+      setValue("openedAt-1", "2025-10-01T00:00");
       submit("form[action$='/plan/record'] button[type=submit]", "hedge-recorded");
       // two legs (ETH and BTC) were recorded, so the answer is the list of hedges: take one from the dashboard
       open("dashboard", "dashboard-after-recording");
@@ -102,6 +113,19 @@ class PhoneWidthIT {
           + run + "']/td[1]/a")).getAttribute("href");
       long hedgeId = Long.parseLong(href.substring(href.lastIndexOf('/') + 1));
       again.put("hedge", app + "hedges/" + hedgeId);
+      // the hedge page's charts: PnL, funding, coverage
+      open("hedges/" + hedgeId, "hedge-charts");
+      assertThat(browser.driver().findElements(By.cssSelector("#hedge-charts svg.chart"))).hasSizeGreaterThanOrEqualTo(2);
+      // the portfolio with its new columns: PnL against cost basis, hedged share linking the hedges, net exposure,
+      // value over time hedged and unhedged
+      open(portfolio, "portfolio-hedged");
+      assertThat(text(By.cssSelector("table.holdings thead"))).contains("Unrealized PnL (USD)", "PnL %", "Hedged",
+          "Hedges");
+      assertThat(browser.driver().findElements(By.cssSelector("table.holdings a[href='/hedges/" + hedgeId + "']")))
+          .hasSize(1);
+      assertThat(text(By.id("net-exposure"))).contains("Net exposure", "ETH", "BTC");
+      assertThat(browser.driver().findElements(By.cssSelector("#value-over-time svg.chart"))).hasSize(1);
+      again.put("portfolio-hedged", app + portfolio);
 
       for (String[] page : new String[][] {{"dashboard", "dashboard"}, {"hedges", "hedge-history"},
           {"market", "market"}, {"market/BYBIT:ETHUSD", "market-contract"}, {"market/history", "market-history"},
@@ -122,20 +146,25 @@ class PhoneWidthIT {
     }
   }
 
-  private void addHolding(String portfolio, String asset, String quantity) {
+  private void addHolding(String portfolio, String asset, String quantity, String costBasisUsd) {
     open(portfolio + "/holdings/new", "holding-form-" + asset);
     type("asset", asset);
     type("quantity", quantity);
+    type("costBasisUsd", costBasisUsd);
     type("venue", "Ledger");
     submit("form.holding button[type=submit]", "holding-added-" + asset);
     assertThat(text(By.cssSelector("p.flash"))).isEqualTo("Holding added.");
   }
 
-  private void price(String asset, String usd) {
-    new Select(browser.driver().findElement(By.id("priceAsset"))).selectByValue(asset);
-    type("price", usd);
-    submit("form[action$='/prices'] button[type=submit]", "price-" + asset);
-    assertThat(text(By.cssSelector("p.flash"))).isEqualTo("Price saved.");
+  private void pricesInTheGrid(String eth, String btc, String page) {
+    type("price-ETH", eth);
+    type("price-BTC", btc);
+    submit("form[action$='/prices/all'] button[type=submit]", page);
+  }
+
+  private void setValue(String field, String value) {
+    browser.driver().executeScript("arguments[0].value = arguments[1];",
+        browser.driver().findElement(By.id(field)), value);
   }
 
   /** Opens {@code path} at the current size, checks its width at 390 px, and remembers it for 1440 px. */

@@ -112,6 +112,24 @@ public class HedgeTracker {
     return value(group.get(0).portfolio(), valuation, group, totals).hedges();
   }
 
+  /**
+   * The open hedges of one portfolio valued together against {@code valuation} (its holdings now), with the price of
+   * each coin they were valued at: the portfolio page's hedged shares and net exposure. Without open hedges the prices
+   * are the holdings' own.
+   */
+  public Valued valuedOf(long userId, long portfolioId, PortfolioValuation valuation) {
+    List<HedgeBookService.HedgeAccess> group = book.openHedges(userId).stream()
+        .filter(a -> a.hedge().portfolioId() == portfolioId).toList();
+    if (group.isEmpty()) {
+      Map<String, PriceQuote> spot = new HashMap<>();
+      valuation.lines().forEach(l -> l.quote().ifPresent(q -> spot.put(l.holding().draft().assetSymbol(), q)));
+      return new Valued(new PortfolioHedges(List.of(), List.of(), List.of()), new Prices(spot, Map.of()));
+    }
+    Map<Long, HedgeBookService.LedgerTotals> totals = book.ledgerTotals(group.stream().map(a -> a.hedge().id())
+        .toList());
+    return value(group.get(0).portfolio(), valuation, group, totals);
+  }
+
   /** Snapshots of every open hedge of the user's teams (the dashboard overview); see {@link #openBook}. */
   public List<HedgeSnapshot> openSnapshots(long userId) {
     return openBook(userId, Map.of()).hedges();
@@ -168,8 +186,8 @@ public class HedgeTracker {
   private static final ExpectedFunding.FundingOrNote NOT_COMPUTED =
       new ExpectedFunding.FundingOrNote(Optional.empty(), "expected funding is computed on the hedge's page");
 
-  /** A portfolio's hedges valued, with the marks used. */
-  private record Valued(PortfolioHedges hedges, Prices prices) {
+  /** A portfolio's hedges valued, with the prices used (one per coin, and venue marks where newer). */
+  public record Valued(PortfolioHedges hedges, Prices prices) {
   }
 
   /**

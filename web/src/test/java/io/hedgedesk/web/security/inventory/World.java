@@ -153,6 +153,8 @@ final class World implements AutoCloseable {
         Map.entry("POST /portfolios", w -> new String[] {"name", "Another portfolio"}),
         Map.entry("POST /portfolios/{portfolioId}/prices", w -> new String[] {"priceAsset", "BTC", "price", "60000",
             "formToken", UUID.randomUUID().toString()}),
+        Map.entry("POST /portfolios/{portfolioId}/prices/all", w -> new String[] {"asset", "BTC", "price", "60000",
+            "formToken", UUID.randomUUID().toString()}),
         Map.entry("POST /portfolios/{portfolioId}/holdings", w -> new String[] {"asset", "ETH", "quantity", "2",
             "venue", "Kraken", "formToken", UUID.randomUUID().toString()}),
         Map.entry("POST /portfolios/{portfolioId}/holdings/{holdingId}", w -> new String[] {"asset", "BTC",

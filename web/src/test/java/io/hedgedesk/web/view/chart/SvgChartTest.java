@@ -1,4 +1,4 @@
-package io.hedgedesk.web.planner;
+package io.hedgedesk.web.view.chart;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package io.hedgedesk.web.planner;
+package io.hedgedesk.web.view.chart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,7 +27,7 @@ class DailyFundingTest {
         rate("2026-01-02T23:59:59Z", "0.0003"),   // last second of the last day
         rate("2026-01-03T00:00:00Z", "0.0007"))); // the day after
 
-    var daily = PlanCharts.dailyFunding(series, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 2));
+    var daily = FundingChart.dailyFunding(series, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 2));
 
     // 2026-01-01: 0.0001 − 0.00005 + 0.0002 = 0.00025; 2026-01-02: 0.0003
     assertThat(daily).containsOnlyKeys(LocalDate.of(2026, 1, 1).toEpochDay(), LocalDate.of(2026, 1, 2).toEpochDay());

@@ -1,7 +1,5 @@
-package io.hedgedesk.web.planner;
+package io.hedgedesk.web.view.chart;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,10 +17,10 @@ import java.util.Locale;
  */
 public record SvgChart(String title, List<Line> lines, List<Tick> xTicks, List<Tick> yTicks, double zeroY) {
 
-  static final int WIDTH = 600;
-  static final int HEIGHT = 240;
-  static final int LEFT = 70;
-  static final int TOP = 10;
+  public static final int WIDTH = 600;
+  public static final int HEIGHT = 240;
+  public static final int LEFT = 70;
+  public static final int TOP = 10;
 
   /** A series: a name for the legend, a CSS class and its points as an SVG {@code points} attribute. */
   public record Line(String name, String cssClass, String points) {
@@ -139,12 +137,18 @@ public record SvgChart(String title, List<Line> lines, List<Tick> xTicks, List<T
     };
   }
 
+  /** Labels an x axis of epoch days with the ISO date of the nearest day. */
+  public static Labeller days() {
+    return (epochDay, step) -> java.time.LocalDate.ofEpochDay(Math.round(epochDay)).toString();
+  }
+
   private static String format(double value, int decimals) {
     return String.format(Locale.ROOT, "%,." + decimals + "f", value);
   }
 
+  /** An SVG coordinate to 0.1 user unit (a drawing position, not a number people read). */
   private static String coordinate(double value) {
-    return BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).toPlainString();
+    return String.format(Locale.ROOT, "%.1f", value);
   }
 
   private static double round(double value) {

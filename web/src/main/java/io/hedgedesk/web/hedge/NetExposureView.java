@@ -1,0 +1,19 @@
+package io.hedgedesk.web.hedge;
+
+import io.hedgedesk.pricing.valuation.NetExposure;
+import java.util.List;
+
+/**
+ * A coin's net exposure as the portfolio page shows it ({@link NetExposure}: spot + coins at the venues beyond the
+ * holdings + hedges), coins at 8 decimals and USD at 2.
+ */
+public record NetExposureView(String asset, String spot, String venue, String hedges, String net, String netUsd,
+                              boolean shortNet) {
+
+  /** One row per coin. */
+  public static List<NetExposureView> of(List<NetExposure> rows) {
+    return rows.stream().map(r -> new NetExposureView(r.asset(), Show.amount(r.spotCoins(), r.asset()),
+        Show.amount(r.venueCoins(), r.asset()), Show.amount(r.hedgeCoins(), r.asset()),
+        Show.amount(r.netCoins(), r.asset()), Show.usd(r.netUsd()), r.netCoins().signum() < 0)).toList();
+  }
+}
