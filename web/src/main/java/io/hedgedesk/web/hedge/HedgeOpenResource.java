@@ -1,5 +1,6 @@
 package io.hedgedesk.web.hedge;
 
+import io.hedgedesk.web.view.Display;
 import io.hedgedesk.domain.hedge.InvalidHedgeException;
 import io.hedgedesk.domain.hedge.OpenHedge;
 import io.hedgedesk.domain.instrument.Instrument;
@@ -120,7 +121,7 @@ public class HedgeOpenResource {
 
   private OpenPage openPage(PortfolioAccess access, HedgeForms.OpenForm input, String token) {
     List<HoldingOption> holdings = portfolios.holdings(currentUser.id(), access.portfolio().id()).stream()
-        .map((Holding h) -> new HoldingOption(h.id(), h.draft().assetSymbol() + " " + Show.plain(h.draft().quantity())
+        .map((Holding h) -> new HoldingOption(h.id(), Display.amount(h.draft().quantity(), h.draft().assetSymbol())
             + " (" + h.draft().venue() + ")", input.holds(h.id()))).toList();
     List<String> contracts = HedgeBookService.catalog().all().stream().map(Instrument::id).toList();
     return new OpenPage(access, input, contracts, holdings, token);

@@ -10,7 +10,7 @@ import io.hedgedesk.pricing.catalog.ContractCatalog;
 import io.hedgedesk.web.planner.Planner;
 import io.hedgedesk.web.planner.SvgChart;
 import io.hedgedesk.web.support.Flash;
-import io.hedgedesk.web.support.Formats;
+import io.hedgedesk.web.view.Display;
 import io.hedgedesk.pricing.market.QuoteMath;
 import io.hedgedesk.web.user.CurrentUser;
 import io.hedgedesk.web.user.InstallationAdmin;
@@ -201,8 +201,8 @@ public class MarketResource {
       LocalDate from = window == 0 ? s.first().time().atZone(ZoneOffset.UTC).toLocalDate() : to.minusDays(window - 1L);
       chart = Optional.of(Planner.fundingChart(s, from, to));
       history = String.format(Locale.ROOT, "%,d settlements stored from %s to %s (%s); the chart sums each UTC day's "
-          + "settlements from %s to %s.", s.size(), Formats.utc(s.first().time()),
-          Formats.utc(s.last().time()), s.source(), from, to);
+          + "settlements from %s to %s.", s.size(), Display.utc(s.first().time()),
+          Display.utc(s.last().time()), s.source(), from, to);
     }
     ContractPage page = new ContractPage(instrument, board.row(instrument), chart, history, window, WINDOWS, mark,
         markError, flash, admin.isAdmin(), confirm);
