@@ -1,5 +1,6 @@
 package io.hedgedesk.web.calculator;
 
+import io.hedgedesk.web.view.Display;
 import io.hedgedesk.domain.instrument.Amount;
 import io.hedgedesk.domain.instrument.Asset;
 import io.hedgedesk.domain.instrument.Instrument;
@@ -162,9 +163,9 @@ public class FundingCalculator {
       var s = p.statistics();
       HolderSide holder = HolderSide.valueOf(side.name());
       return new FundingView(s.contractId(), note, from, to, s.settlements(),
-          s.meanRate().movePointRight(2).setScale(6, RoundingMode.HALF_UP),
+          Display.rounded(s.meanRate().movePointRight(2), 6),
           BigDecimal.valueOf(s.meanInterval().toSeconds()).divide(BigDecimal.valueOf(3600), 2, RoundingMode.HALF_UP),
-          s.annualizedRateToHolder(holder).movePointRight(2).setScale(2, RoundingMode.HALF_UP), side.name(),
+          Display.percentPoints(s.annualizedRateToHolder(holder)), side.name(),
           horizonDays, p.distribution().blocks(), CashView.of(p.expected(), asset), CashView.of(p.p10(), asset),
           CashView.of(p.p50(), asset), CashView.of(p.p90(), asset), CashView.of(p.worst(), asset),
           p.distribution().worst().startDate(), p.distribution().worst().endDate(),

@@ -1,9 +1,9 @@
 package io.hedgedesk.web.calculator;
 
+import io.hedgedesk.web.view.Display;
 import io.hedgedesk.domain.instrument.Instrument;
 import io.hedgedesk.pricing.hedge.HedgeLeg;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 
 /**
  * A sized 1:1 hedge as shown: coins at 8 decimals, USD at cents, coverage as a percentage with 2 decimals. Residuals
@@ -40,8 +40,7 @@ public record HedgeView(ContractView contract, String order, String orderSide, B
     }
 
     static String explainMargin(HedgeLeg leg, String coin) {
-        String margin = leg.margin().value().setScale(8, RoundingMode.HALF_UP).toPlainString() + " "
-                + leg.margin().asset().symbol();
+        String margin = Display.amount(leg.margin().value(), leg.margin().asset().symbol());
         return switch (leg.request().marginSource()) {
             case OUT_OF_BAG -> "The " + margin + " margin comes out of your " + coin + ": the bag (spot plus margin)"
                     + " is the exposure, and the hedge covers all of it.";
@@ -53,14 +52,14 @@ public record HedgeView(ContractView contract, String order, String orderSide, B
     }
 
     static BigDecimal coins(BigDecimal value) {
-        return value.setScale(8, RoundingMode.HALF_UP);
+        return Display.satoshis(value);
     }
 
     static BigDecimal usd(BigDecimal value) {
-        return value.setScale(2, RoundingMode.HALF_UP);
+        return Display.cents(value);
     }
 
     static BigDecimal percent(BigDecimal fraction) {
-        return fraction.movePointRight(2).setScale(2, RoundingMode.HALF_UP);
+        return Display.percentPoints(fraction);
     }
 }

@@ -1,5 +1,6 @@
 package io.hedgedesk.web.calculator;
 
+import io.hedgedesk.web.view.Display;
 import io.hedgedesk.domain.instrument.Instrument;
 import io.hedgedesk.domain.instrument.Side;
 import io.hedgedesk.domain.market.FundingRateSeries;
@@ -17,7 +18,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -180,13 +180,11 @@ public class HistoryApiResource {
     return new BetaResponse(BetaCalculator.BetaView.of(hedgeAsset, beta, returnType, weighting),
         hedge.last().date(), plain(price), contract, contracts, order,
         "USDT-quoted daily closes (stored history, " + hedge.source() + ")",
-        new VarianceReductionView(BigDecimal.valueOf(reduction.reduction()).movePointRight(2)
-            .setScale(2, RoundingMode.HALF_UP), reduction.label()), rolling);
+        new VarianceReductionView(Display.percentPoints(reduction.reduction()), reduction.label()), rolling);
   }
 
   /** A stored close without the database's trailing zeros: 2971.640000000000000000 → 2971.64. */
   public static BigDecimal plain(BigDecimal value) {
-    BigDecimal stripped = value.stripTrailingZeros();
-    return stripped.scale() < 0 ? stripped.setScale(0, RoundingMode.UNNECESSARY) : stripped;
+    return Display.noExponent(value);
   }
 }

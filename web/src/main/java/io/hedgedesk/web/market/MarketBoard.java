@@ -12,7 +12,6 @@ import io.hedgedesk.pricing.market.QuoteMath;
 import io.hedgedesk.web.view.Display;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -210,6 +209,6 @@ public class MarketBoard {
 
   /** A fraction as a percentage with {@code decimals} decimals, half-even: 0.0001 → "0.0100" (4 decimals). */
   static String percent(BigDecimal fraction, int decimals) {
-    return fraction.movePointRight(2).setScale(decimals, RoundingMode.HALF_EVEN).toPlainString();
+    return Display.rounded(fraction.movePointRight(2), decimals).toPlainString();
   }
 }

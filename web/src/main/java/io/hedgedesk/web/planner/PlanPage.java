@@ -1,5 +1,6 @@
 package io.hedgedesk.web.planner;
 
+import io.hedgedesk.web.view.Display;
 import io.hedgedesk.persistence.portfolio.PortfolioAccess;
 import io.hedgedesk.web.calculator.BetaCalculator;
 import io.hedgedesk.web.calculator.FundingCalculator;
@@ -77,8 +78,7 @@ public record PlanPage(PortfolioAccess access, List<HoldingChoice> holdings, Pla
    */
   static Optional<BigDecimal> bankruptcyDistancePercent(PositionReport position) {
     return position.bankruptcyPrice().map(bp -> bp.subtract(position.entryPrice())
-        .divide(position.entryPrice(), java.math.MathContext.DECIMAL128).movePointRight(2)
-        .setScale(2, java.math.RoundingMode.HALF_UP));
+        .divide(position.entryPrice(), java.math.MathContext.DECIMAL128)).map(Display::percentPoints);
   }
 
   /** A holding offered for selection. */
@@ -158,8 +158,7 @@ public record PlanPage(PortfolioAccess access, List<HoldingChoice> holdings, Pla
     /** Initial margin in USD: coin margin at the hedge price (inverse), USDT at 1 USD (linear). */
     public BigDecimal marginUsd() {
       BigDecimal margin = position.initialMargin().amount();
-      return (position.contract().type().equals("INVERSE") ? margin.multiply(hedgePrice) : margin)
-          .setScale(2, java.math.RoundingMode.HALF_UP);
+      return Display.cents(position.contract().type().equals("INVERSE") ? margin.multiply(hedgePrice) : margin);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.hedgedesk.web.planner;
 
+import io.hedgedesk.web.view.Display;
 import io.hedgedesk.domain.instrument.Asset;
 import io.hedgedesk.domain.instrument.Instrument;
 import io.hedgedesk.domain.instrument.Side;
@@ -46,7 +47,6 @@ import io.hedgedesk.web.calculator.ScenarioView;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -126,7 +126,7 @@ public class Planner {
       boolean selected = picked.isEmpty() || picked.contains(String.valueOf(id));
       String asset = line.holding().draft().assetSymbol();
       choices.add(new PlanPage.HoldingChoice(id, asset, line.holding().draft().quantity(),
-          line.holding().draft().venue(), line.valueUsd().map(v -> v.setScale(2, RoundingMode.HALF_UP)), selected));
+          line.holding().draft().venue(), line.valueUsd().map(Display::cents), selected));
       if (!selected) {
         continue;
       }
@@ -265,7 +265,7 @@ public class Planner {
     String feeRate = catalog.find(input.contract().strip()).map(i -> i.takerFeeRate().toPlainString()).orElse("");
     // The form takes at most 12 decimals; a rate sum rounded there moves funding cash by under 1e-12 of the value.
     return new HedgeForm(input.contract(), bag.coins().toPlainString(), spot.toPlainString(), "", input.leverage(),
-        input.marginSource(), input.coverage(), rateSum.setScale(12, RoundingMode.HALF_UP).toPlainString(),
+        input.marginSource(), input.coverage(), Display.rounded(rateSum, 12).toPlainString(),
         List.of(), feeRate);
   }
 
@@ -331,8 +331,7 @@ public class Planner {
     BigDecimal notionalUsd = pricer.usdNotional(instrument, contracts, price).value();
     BigDecimal marginCoins = instrument.isInverse() ? pricer.initialMargin(hedgePosition).value() : BigDecimal.ZERO;
     String marginWords = instrument.isInverse()
-        ? "The margin of an inverse contract is " + hedgeAsset + " you deposit: " + marginCoins.setScale(8,
-            RoundingMode.HALF_UP).toPlainString() + " " + hedgeAsset + ". That coin is long " + hedgeAsset
+        ? "The margin of an inverse contract is " + hedgeAsset + " you deposit: " + Display.amount(marginCoins, hedgeAsset) + ". That coin is long " + hedgeAsset
             + " exposure the basket did not have; the scenarios include it."
         : "The margin is USDT you add: it carries no coin exposure, but it is fresh capital.";
 
@@ -359,8 +358,8 @@ public class Planner {
         horizonResidual, 1), marginCoins, price, price, rateSum);
     ScenarioGrid grid = ScenarioCalculator.DEFAULT.grid(input);
     List<PlanPage.ProxyRow> rows = grid.rows().stream().map(r -> proxyRow(instrument, r)).toList();
-    BigDecimal residualRisk = BigDecimal.valueOf(stats.annualizedResidualVolatility())
-        .multiply(beta.basketValue(), MathContext.DECIMAL128).setScale(2, RoundingMode.HALF_UP);
+    BigDecimal residualRisk = Display.cents(BigDecimal.valueOf(stats.annualizedResidualVolatility())
+        .multiply(beta.basketValue(), MathContext.DECIMAL128));
     String order = (side == Side.SHORT ? "SELL " : "BUY ") + contracts.toPlainString() + " " + instrument.symbol()
         + (instrument.isInverse() ? " inverse contracts" : "");
     List<SvgChart.Series> payoff = List.of(
@@ -370,25 +369,25 @@ public class Planner {
         series("Net", "net", rows, PlanPage.ProxyRow::hedgePrice, PlanPage.ProxyRow::netPnlUsd));
     return new PlanPage.ProxyPlan(BetaCalculator.BetaView.of(hedgeAsset, beta, returnType, weighting),
         instrument.id(), order, contracts, HistoryApiResource.plain(price), priceDate,
-        notionalCoins.setScale(8, RoundingMode.HALF_UP), notionalUsd.setScale(2, RoundingMode.HALF_UP), marginWords, position,
+        Display.satoshis(notionalCoins), Display.cents(notionalUsd), marginWords, position,
         projected.map(FundingCalculator.Projected::view), choice.note(),
-        BigDecimal.valueOf(reduction.reduction()).movePointRight(2).setScale(2, RoundingMode.HALF_UP),
+        Display.percentPoints(reduction.reduction()),
         reduction.label(), residualRisk, rows,
         SvgChart.of("Payoff in USD across " + hedgeAsset + " prices", payoff, SvgChart.fitted(), SvgChart.fitted()),
         betaChart(beta, weighting), fundingHistory);
   }
 
   private static PlanPage.ProxyRow proxyRow(Instrument instrument, ScenarioRow r) {
-    return new PlanPage.ProxyRow(r.shock().movePointRight(2).setScale(2, RoundingMode.HALF_UP),
-        r.markPrice().setScale(Math.max(2, instrument.tickSize().stripTrailingZeros().scale()), RoundingMode.HALF_UP),
+    return new PlanPage.ProxyRow(Display.percentPoints(r.shock()),
+        Display.atTick(r.markPrice(), instrument),
         usd(r.basketPnlUsd()), usd(r.spotPnlUsd()), usd(r.hedgePnlUsd()), usd(r.fundingUsd()), usd(r.feesUsd()),
         usd(r.netPnlUsd()), usd(r.netLowUsd()), usd(r.netHighUsd()),
-        r.marginBalance().value().setScale(8, RoundingMode.HALF_UP), r.liquidated(),
+        Display.satoshis(r.marginBalance().value()), r.liquidated(),
         ScenarioView.liquidationWords(instrument, r));
   }
 
   private static BigDecimal usd(BigDecimal value) {
-    return value.setScale(2, RoundingMode.HALF_UP);
+    return Display.cents(value);
   }
 
   /** A chart series of scenario rows: x = the row's price, y = one of its USD columns. */

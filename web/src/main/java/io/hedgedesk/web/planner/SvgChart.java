@@ -1,7 +1,7 @@
 package io.hedgedesk.web.planner;
 
+import io.hedgedesk.web.view.Display;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -144,7 +144,7 @@ public record SvgChart(String title, List<Line> lines, List<Tick> xTicks, List<T
   }
 
   private static String coordinate(double value) {
-    return BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).toPlainString();
+    return Display.svg(value);
   }
 
   private static double round(double value) {

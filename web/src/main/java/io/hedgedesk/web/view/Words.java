@@ -85,6 +85,22 @@ public final class Words {
     };
   }
 
+  /** An action of the hedge page by its event type's name, as a choice: "INCREASE" → "increase the position". */
+  @TemplateExtension
+  public static String action(String type) {
+    return switch (type == null ? "" : type) {
+      case "INCREASE" -> "increase the position";
+      case "REDUCE" -> "reduce the position";
+      case "CLOSE" -> "close the position";
+      case "FUNDING" -> "funding settled";
+      case "FEE" -> "fee paid";
+      case "MARGIN_IN" -> "add margin";
+      case "MARGIN_OUT" -> "withdraw margin";
+      case "NOTE" -> "note";
+      default -> words(HedgeEventType.class, type);
+    };
+  }
+
   public static String of(HedgeMark.Kind kind) {
     return switch (kind) {
       case TICK -> "venue tick";

@@ -1,5 +1,6 @@
 package io.hedgedesk.web.hedge.book;
 
+import io.hedgedesk.web.view.Display;
 import io.hedgedesk.domain.hedge.Hedge;
 import io.hedgedesk.domain.hedge.HedgeAction;
 import io.hedgedesk.domain.hedge.HedgeEvent;
@@ -225,8 +226,7 @@ public class HedgeBookService {
   }
 
   private static String plain(BigDecimal value) {
-    return value.setScale(8, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString()
-        .replace("-", "\u2212");
+    return Display.coinsTrimmed(value).toPlainString().replace("-", "\u2212");
   }
 
   /**
