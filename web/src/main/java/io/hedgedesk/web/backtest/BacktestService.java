@@ -1,5 +1,6 @@
 package io.hedgedesk.web.backtest;
 
+import io.hedgedesk.web.support.CoverageInput;
 import io.hedgedesk.domain.instrument.Asset;
 import io.hedgedesk.domain.instrument.Instrument;
 import io.hedgedesk.domain.market.FundingRateSeries;
@@ -102,7 +103,7 @@ public class BacktestService {
       String contract = form.get("contract." + asset, contracts.isEmpty() ? "" : contracts.get(0));
       boolean inverse = catalog.find(contract).map(Instrument::isInverse).orElse(true);
       legs.add(new BacktestPage.LegInput(asset, contract, contracts, form.get("leverage." + asset, "2"),
-          form.get("margin." + asset, inverse ? "OUT_OF_BAG" : "STABLECOIN"), form.get("coverage." + asset, "1")));
+          form.get("margin." + asset, inverse ? "OUT_OF_BAG" : "STABLECOIN"), form.get("coverage." + asset, "100")));
     }
     return new Bag(access, choices, coins, legs, notes);
   }
@@ -143,7 +144,7 @@ public class BacktestService {
         Instrument instrument = instrument("contract." + leg.asset(), leg.contract());
         perAsset.put(leg.asset(), new LegPolicy(instrument, Inputs.positive("leverage." + leg.asset(), leg.leverage()),
             Inputs.choice("margin." + leg.asset(), leg.margin(), MarginSource.class),
-            Inputs.positive("coverage." + leg.asset(), leg.coverage())));
+            Inputs.positive("coverage." + leg.asset(), CoverageInput.fraction(leg.coverage()))));
         instruments.add(instrument);
       }
     }

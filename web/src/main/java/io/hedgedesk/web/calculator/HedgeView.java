@@ -1,6 +1,7 @@
 package io.hedgedesk.web.calculator;
 
 import io.hedgedesk.web.view.Display;
+import io.hedgedesk.web.view.Words;
 import io.hedgedesk.domain.instrument.Instrument;
 import io.hedgedesk.pricing.hedge.HedgeLeg;
 import java.math.BigDecimal;
@@ -37,6 +38,17 @@ public record HedgeView(ContractView contract, String order, String orderSide, B
                 coins(leg.hedgedCoins()), usd(leg.hedgedUsd()), coins(leg.residualCoins()), usd(leg.residualUsd()),
                 coins(leg.roundingResidualCoins()), usd(leg.roundingResidualUsd()), percent(leg.coverage()),
                 percent(leg.request().targetCoverage()));
+    }
+
+    /** The order as pages show it, with its unit: "SELL 175,000 contracts of 1 USD (ETHUSD)". */
+    public String orderWords() {
+        return Display.order(orderSide, orderSize, Display.sizeUnit("INVERSE".equals(contract.type()),
+                contract.contractSize(), contract.baseAsset()), contract.symbol());
+    }
+
+    /** The margin source in words: "out of the bag". */
+    public String marginSourceWords() {
+        return Words.words(io.hedgedesk.pricing.hedge.MarginSource.class, marginSource);
     }
 
     static String explainMargin(HedgeLeg leg, String coin) {

@@ -27,6 +27,11 @@ public record Money(BigDecimal amount, String asset) {
         return new Money(Display.cents(amount.value()), "USD");
     }
 
+    /** As pages show it: "0.00004949 BTC", "1,051.00 USD" ({@link Display#amount}). */
+    public String text() {
+        return Display.amount(amount, asset);
+    }
+
     public static Money usd(BigDecimal value) {
         return usd(new Amount(value, Asset.USD));
     }

@@ -1,5 +1,6 @@
 package io.hedgedesk.web.hedge;
 
+import io.hedgedesk.web.support.CoverageInput;
 import io.hedgedesk.web.view.Display;
 import io.hedgedesk.domain.hedge.InvalidHedgeException;
 import io.hedgedesk.domain.hedge.OpenHedge;
@@ -107,7 +108,7 @@ public class HedgeOpenResource {
     BigDecimal entry = p.required(form.entryPrice(), "entryPrice");
     BigDecimal leverage = p.required(form.leverage(), "leverage");
     BigDecimal margin = p.decimal(form.margin(), "margin").orElse(BigDecimal.ZERO);
-    BigDecimal target = p.required(form.targetCoverage(), "targetCoverage");
+    BigDecimal target = p.required(CoverageInput.fraction(form.targetCoverage()), "targetCoverage");
     BigDecimal fee = p.decimal(form.fee(), "fee").orElse(BigDecimal.ZERO);
     java.util.Optional<java.time.Instant> openedAt = p.utcTime(form.openedAt(), "openedAt");
     List<Long> holdings = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.hedgedesk.web.planner;
 
+import io.hedgedesk.web.support.CoverageInput;
 import io.hedgedesk.web.view.Display;
 import io.hedgedesk.persistence.portfolio.PortfolioAccess;
 import io.hedgedesk.web.calculator.BetaCalculator;
@@ -42,7 +43,7 @@ public record PlanPage(PortfolioAccess access, List<HoldingChoice> holdings, Pla
 
   /** The per-asset orders, one per line. */
   public List<String> perAssetOrders() {
-    return results().stream().map(r -> r.hedge().order()).toList();
+    return results().stream().map(r -> r.hedge().orderWords()).toList();
   }
 
   /** Σ initial margin of the per-asset legs, USD at cents. */
@@ -105,6 +106,11 @@ public record PlanPage(PortfolioAccess access, List<HoldingChoice> holdings, Pla
    */
   public record AssetInput(String asset, String contract, String leverage, String marginSource, String coverage,
                            List<String> contracts, String open, boolean whole) {
+
+    /** The target coverage typed in percent, as the fraction the binder reads ({@link CoverageInput}). */
+    public String coverageFraction() {
+      return CoverageInput.fraction(coverage);
+    }
   }
 
   /**

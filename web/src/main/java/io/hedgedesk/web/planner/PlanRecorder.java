@@ -87,7 +87,7 @@ public class PlanRecorder {
             : BigDecimal.ZERO;
         commands.add(new OpenHedge(portfolioId, h.contract().id(), Side.SHORT, h.orderSize(), r.position().entryPrice(),
             r.position().leverage(), margin, input.marginSource(), holdingIds(page, leg.asset()),
-            new BigDecimal(input.coverage()), write(new LegRecord(strategy.name(), inputs, leg.asset(), leg.coins(),
+            new BigDecimal(input.coverageFraction()), write(new LegRecord(strategy.name(), inputs, leg.asset(), leg.coins(),
                 leg.spotPrice(), leg.priceNote(), h, r.position(), r.funding(), r.fundingNote(), r.scenarios())),
             r.position().openTakerFee().amount(), Optional.empty(), collateral, Optional.empty()));
       }

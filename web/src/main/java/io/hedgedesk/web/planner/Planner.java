@@ -156,9 +156,9 @@ public class Planner {
       OpenShare share = OpenShare.of(open, bag.asset());
       PlanPage.AssetInput input = new PlanPage.AssetInput(bag.asset(), contract,
           or(q.get("leverage." + bag.asset()), DEFAULT_LEVERAGE), or(q.get("margin." + bag.asset()), "OUT_OF_BAG"),
-          or(q.get("coverage." + bag.asset()), "1"), contracts, share.words(), whole);
+          or(q.get("coverage." + bag.asset()), "100"), contracts, share.words(), whole);
       inputs.add(input);
-      Optional<BigDecimal> left = whole ? Optional.empty() : share.coinsLeft(input.coverage());
+      Optional<BigDecimal> left = whole ? Optional.empty() : share.coinsLeft(input.coverageFraction());
       if (left.isPresent() && left.get().signum() <= 0) {
         legs.add(problem(bag, "Already insured by open hedges (" + share.words() + "): nothing is left to hedge at "
             + "this target. Tick \"plan the whole bag\" to plan it anyway."));
@@ -265,7 +265,7 @@ public class Planner {
     String feeRate = catalog.find(input.contract().strip()).map(i -> i.takerFeeRate().toPlainString()).orElse("");
     // The form takes at most 12 decimals; a rate sum rounded there moves funding cash by under 1e-12 of the value.
     return new HedgeForm(input.contract(), bag.coins().toPlainString(), spot.toPlainString(), "", input.leverage(),
-        input.marginSource(), input.coverage(), Display.rounded(rateSum, 12).toPlainString(),
+        input.marginSource(), input.coverageFraction(), Display.rounded(rateSum, 12).toPlainString(),
         List.of(), feeRate);
   }
 
@@ -360,8 +360,7 @@ public class Planner {
     List<PlanPage.ProxyRow> rows = grid.rows().stream().map(r -> proxyRow(instrument, r)).toList();
     BigDecimal residualRisk = Display.cents(BigDecimal.valueOf(stats.annualizedResidualVolatility())
         .multiply(beta.basketValue(), MathContext.DECIMAL128));
-    String order = (side == Side.SHORT ? "SELL " : "BUY ") + contracts.toPlainString() + " " + instrument.symbol()
-        + (instrument.isInverse() ? " inverse contracts" : "");
+    String order = Display.order(side == Side.SHORT ? "SELL" : "BUY", contracts, instrument);
     List<SvgChart.Series> payoff = List.of(
         series("Basket", "spot", rows, PlanPage.ProxyRow::hedgePrice,
             r -> r.basketPnlUsd().add(r.marginCoinPnlUsd())),

@@ -170,7 +170,18 @@ public final class Display {
     return number(price, 2, COIN_DECIMALS);
   }
 
+  /**
+   * A price already rounded at its contract's tick ({@link #atTick}): its decimals kept (at least 2, at most 8),
+   * with separators: 0.3000 → "0.3000", 98789.5 → "98,789.50".
+   */
+  @TemplateExtension
+  public static String tickPrice(BigDecimal price) {
+    int decimals = Math.min(COIN_DECIMALS, Math.max(2, price.scale()));
+    return number(price, decimals, decimals);
+  }
+
   /** A fraction as a percentage: 0.12345 → "12.34 %", 1 → "100.00 %". */
+  @TemplateExtension
   public static String percent(BigDecimal fraction) {
     return pct(fraction.movePointRight(2));
   }
@@ -187,7 +198,8 @@ public final class Display {
   }
 
   /** A percentage with more decimals where the figure is small (funding rates): 0.01 at 4 → "0.0100 %". */
-  public static String pct(BigDecimal points, int decimals) {
+  @TemplateExtension
+  public static String pctAt(BigDecimal points, int decimals) {
     return number(points, decimals, decimals) + " %";
   }
 
@@ -220,16 +232,19 @@ public final class Display {
   }
 
   /**
-   * What an order's size counts: "contracts of 10 USD" (inverse: face value), "contracts of 0.001 BTC" (linear:
-   * coins per contract), or "BTC" when one contract is one coin.
+   * What an order's size counts: "contracts of 10 USD" (inverse: the face value), "BTC" (linear, one coin per unit)
+   * or "lots of 0.001 BTC" (linear, coins per unit).
    */
   public static String sizeUnit(Instrument instrument) {
-    if (instrument.isInverse()) {
-      return "contracts of " + quantity(instrument.contractSize()) + " USD";
+    return sizeUnit(instrument.isInverse(), instrument.contractSize(), instrument.baseAsset().symbol());
+  }
+
+  /** {@link #sizeUnit(Instrument)} from a contract's parts (inverse or linear, face value or coins per unit, coin). */
+  public static String sizeUnit(boolean inverse, BigDecimal contractSize, String coin) {
+    if (inverse) {
+      return "contracts of " + quantity(contractSize) + " USD";
     }
-    String coin = instrument.baseAsset().symbol();
-    return instrument.contractSize().compareTo(BigDecimal.ONE) == 0 ? coin
-        : "contracts of " + quantity(instrument.contractSize()) + " " + coin;
+    return contractSize.compareTo(BigDecimal.ONE) == 0 ? coin : "lots of " + quantity(contractSize) + " " + coin;
   }
 
   /** A size with its unit: "1,334 contracts of 10 USD", "0.5 BTC". */
@@ -239,7 +254,12 @@ public final class Display {
 
   /** An order as a trader reads it: "SELL 1,334 contracts of 10 USD (ADAUSD_PERP)". */
   public static String order(String side, BigDecimal size, Instrument instrument) {
-    return side + " " + size(size, instrument) + " (" + instrument.symbol() + ")";
+    return order(side, size, sizeUnit(instrument), instrument.symbol());
+  }
+
+  /** An order from its parts: side (BUY, SELL), size, {@link #sizeUnit} and the venue's symbol. */
+  public static String order(String side, BigDecimal size, String sizeUnit, String symbol) {
+    return side + " " + quantity(size) + " " + sizeUnit + " (" + symbol + ")";
   }
 
   /** A time in UTC: "2026-12-06 12:03 UTC". */

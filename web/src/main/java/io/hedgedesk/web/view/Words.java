@@ -85,6 +85,24 @@ public final class Words {
     };
   }
 
+  /**
+   * An enum constant given by its name where its type is not at hand (a record field of the API): in lower case with
+   * spaces, abbreviations kept: "SIMPLE" → "simple", "EVERY_N_DAYS" → "every n days", "EWMA" → "EWMA".
+   */
+  @TemplateExtension
+  public static String nameWords(String name) {
+    if (name == null || name.length() <= 4 && name.equals(name.toUpperCase(Locale.ROOT)) && !name.equals("LOG")) {
+      return name == null ? "" : name;
+    }
+    return name.toLowerCase(Locale.ROOT).replace('_', ' ');
+  }
+
+  /** A side given by its name, "SHORT" → "short". */
+  @TemplateExtension
+  public static String sideWords(String side) {
+    return words(Side.class, side);
+  }
+
   /** An action of the hedge page by its event type's name, as a choice: "INCREASE" → "increase the position". */
   @TemplateExtension
   public static String action(String type) {

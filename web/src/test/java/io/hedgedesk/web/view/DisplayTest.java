@@ -79,7 +79,7 @@ class DisplayTest {
     assertThat(Display.percent(d("0.1234"))).isEqualTo("12.34 %");
     assertThat(Display.percent(d("1"))).isEqualTo("100.00 %");
     assertThat(Display.pct(d("95.125"))).isEqualTo("95.12 %");
-    assertThat(Display.pct(d("0.01"), 4)).isEqualTo("0.0100 %");
+    assertThat(Display.pctAt(d("0.01"), 4)).isEqualTo("0.0100 %");
     assertThat(Display.ratio(d("0.92847"))).isEqualTo("0.9285");
   }
 
