@@ -135,21 +135,21 @@ public class MarketBoard {
       MarketTick t = tick.get();
       boolean manual = t.source().equals(MANUAL);
       Duration age = age(t.fetchedAt(), now);
-      mark = price(t.markPrice());
+      mark = Display.price(t.markPrice(), instrument);
       markSource = manual ? "manual" + writer.map(name -> ", by " + name).orElse("") + ", " + Display.utc(t.fetchedAt())
           : "venue: " + t.source();
       markAge = Display.age(age);
       markStale = age.compareTo(manual ? Display.STALE_AFTER : LIVE_STALE_AFTER) > 0;
       if (t.indexPrice().isPresent()) {
         BigDecimal idx = t.indexPrice().get();
-        index = price(idx);
-        basis = price(QuoteMath.basis(t.markPrice(), idx));
+        index = Display.price(idx, instrument);
+        basis = Display.price(QuoteMath.basis(t.markPrice(), idx), instrument);
         basisPercent = percent(QuoteMath.basisFraction(t.markPrice(), idx), 4);
       }
     } else if (close.isPresent()) {
       PriceQuote q = close.get();
       Duration age = age(q.asOf(), now);
-      mark = price(q.priceUsd());
+      mark = Display.price(q.priceUsd(), instrument);
       markSource = "stored close (spot " + q.assetSymbol() + "): " + q.source();
       markAge = Display.age(age);
       markStale = age.compareTo(Display.STALE_AFTER) > 0;
@@ -207,8 +207,8 @@ public class MarketBoard {
     return MarketHistoryRows.price(value);
   }
 
-  /** A fraction as a percentage with {@code decimals} decimals, half-even: 0.0001 → "0.0100" (4 decimals). */
+  /** A fraction as a percentage with {@code decimals} decimals: 0.0001 → "0.0100 %" (4 decimals). */
   static String percent(BigDecimal fraction, int decimals) {
-    return Display.rounded(fraction.movePointRight(2), decimals).toPlainString();
+    return Display.pctAt(fraction.movePointRight(2), decimals);
   }
 }
