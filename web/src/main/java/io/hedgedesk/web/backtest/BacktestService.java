@@ -1,5 +1,6 @@
 package io.hedgedesk.web.backtest;
 
+import io.hedgedesk.web.view.Display;
 import io.hedgedesk.web.support.CoverageInput;
 import io.hedgedesk.domain.instrument.Asset;
 import io.hedgedesk.domain.instrument.Instrument;
@@ -89,8 +90,8 @@ public class BacktestService {
     for (Holding h : portfolios.holdings(userId, portfolioId)) {
       boolean selected = picked.isEmpty() || picked.contains(String.valueOf(h.id()));
       String asset = h.draft().assetSymbol();
-      choices.add(new BacktestPage.HoldingChoice(h.id(), asset, h.draft().quantity().stripTrailingZeros()
-          .toPlainString(), selected));
+      choices.add(new BacktestPage.HoldingChoice(h.id(), asset, Display.amount(h.draft().quantity(), asset),
+          selected));
       if (selected && KnownAssets.STABLECOINS.contains(asset)) {
         notes.add(asset + " is a stablecoin: it is left out of the bag.");
       } else if (selected) {

@@ -120,8 +120,8 @@ public class HedgeBookService {
           .filter(e -> e.type() == HedgeEventType.MARGIN_IN)
           .map(LedgerEntry::cashChange).findFirst().orElse(BigDecimal.ZERO)
           : command.collateralCoins();
-      after.put("movedFromHoldings", moved.stripTrailingZeros().toPlainString() + " "
-          + instrument.baseAsset().symbol() + " to " + instrument.venue() + " as margin");
+      after.put("movedFromHoldings", Display.amount(moved, instrument.baseAsset().symbol()) + " to "
+          + instrument.venue() + " as margin");
     }
     audit.record(access.portfolio().teamId(), command.portfolioId(), actorId, "HEDGE", written.id(), "OPEN", null,
         after);
