@@ -16,7 +16,6 @@ import io.hedgedesk.web.api.BadInputException;
 import io.hedgedesk.web.api.Inputs;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -164,7 +163,8 @@ public class FundingCalculator {
       HolderSide holder = HolderSide.valueOf(side.name());
       return new FundingView(s.contractId(), note, from, to, s.settlements(),
           Display.rounded(s.meanRate().movePointRight(2), 6),
-          BigDecimal.valueOf(s.meanInterval().toSeconds()).divide(BigDecimal.valueOf(3600), 2, RoundingMode.HALF_UP),
+          Display.rounded(BigDecimal.valueOf(s.meanInterval().toSeconds())
+              .divide(BigDecimal.valueOf(3600), java.math.MathContext.DECIMAL128), 2),
           Display.percentPoints(s.annualizedRateToHolder(holder)), side.name(),
           horizonDays, p.distribution().blocks(), CashView.of(p.expected(), asset), CashView.of(p.p10(), asset),
           CashView.of(p.p50(), asset), CashView.of(p.p90(), asset), CashView.of(p.worst(), asset),

@@ -164,7 +164,7 @@ public class MarketResource {
     ticks.upsert(new MarketTick(instrument.id(), price, Optional.empty(), Optional.empty(), Optional.empty(),
         Optional.empty(), Optional.empty(), MarketBoard.MANUAL, clock.instant()), OptionalLong.of(userId));
     LOG.infof("manual mark %s for %s entered by user %d%s", price.toPlainString(), instrument.id(), userId,
-        confirm.map(c -> " (confirmed, " + c.distance() + " % from " + c.last() + ")").orElse(""));
+        confirm.map(c -> " (confirmed, " + c.distance() + " from " + c.last() + ")").orElse(""));
     return Flash.redirect("/market/" + instrument.id(), "mark-saved");
   }
 
