@@ -168,7 +168,7 @@ public record HedgeView(HedgeSnapshot snapshot) {
   }
 
   public String stopPrice() {
-    return hedge().stopPrice().map(Display::price).orElse("—");
+    return hedge().stopPrice().map(p -> Display.price(p, instrument())).orElse("—");
   }
 
   public String stopDistance() {
@@ -176,7 +176,7 @@ public record HedgeView(HedgeSnapshot snapshot) {
   }
 
   public String takeProfitPrice() {
-    return hedge().takeProfitPrice().map(Display::price).orElse("—");
+    return hedge().takeProfitPrice().map(p -> Display.price(p, instrument())).orElse("—");
   }
 
   public String takeProfitDistance() {

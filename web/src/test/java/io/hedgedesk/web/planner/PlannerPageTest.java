@@ -271,8 +271,8 @@ class PlannerPageTest {
       assertEquals("BYBIT:BTCUSD", hedge.contractId());
       assertEquals(Side.SHORT, hedge.side());
       assertEquals(List.of(sol.id()), hedge.holdingIds());
-      assertTrue(plan.asNormalizedText().contains("SELL " + hedge.size().stripTrailingZeros().toPlainString()
-          + " BTCUSD inverse contracts"), "the recorded size is the planned one");
+      assertTrue(plan.asNormalizedText().contains(Display.order("SELL", hedge.size(), catalog.get("BYBIT:BTCUSD"))),
+          "the recorded size is the planned one");
       String json = QuarkusTransaction.requiringNew().call(() -> String.valueOf(em.createNativeQuery(
           "select plan_json::text from hedge_position where id = ?1").setParameter(1, hedge.id()).getSingleResult()));
       assertTrue(json.contains("\"strategy\": \"PROXY\"") || json.contains("\"strategy\":\"PROXY\""), json);
