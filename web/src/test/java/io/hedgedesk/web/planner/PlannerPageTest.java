@@ -154,6 +154,12 @@ class PlannerPageTest {
           .stream().map(n -> ((org.htmlunit.html.DomNode) n).getTextContent()).toList();
       assertEquals(5, xLabels.size(), xLabels.toString());
       assertEquals(5, xLabels.stream().distinct().count(), xLabels.toString());
+      // the link's coverage.ADA=1 is the fraction 1: target 100 %; the field takes percent, so 50 is half the bag
+      assertTrue(text.contains("target 100.00 %"), text);
+      HtmlPage half = carol.page("/portfolios/" + id + "/plan?contract.ADA=BINANCE:ADAUSD_PERP&leverage.ADA=2"
+          + "&margin.ADA=OUT_OF_BAG&coverage.ADA=50&horizonDays=30");
+      assertTrue(text(half).contains("target 50.00 %"), text(half));
+      assertTrue(text(half).contains("Target coverage (%)"), "the label says percent");
     }
   }
 
