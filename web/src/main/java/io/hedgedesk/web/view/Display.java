@@ -119,9 +119,9 @@ public final class Display {
     DecimalFormat format = new DecimalFormat("#,##0", SYMBOLS);
     format.setMinimumFractionDigits(min);
     format.setMaximumFractionDigits(max);
-    format.setRoundingMode(ROUNDING);
-    format.setParseBigDecimal(true);
-    return format.format(value.signum() == 0 ? BigDecimal.ZERO : value);
+    BigDecimal shown = rounded(value, max);
+    // a negative value that rounds to zero prints as 0, not -0
+    return format.format(shown.signum() == 0 ? BigDecimal.ZERO : shown);
   }
 
   /** USD with 2 decimals, separators and the unit: 45554 → "45,554.00 USD", 0.125 → "0.12 USD". */

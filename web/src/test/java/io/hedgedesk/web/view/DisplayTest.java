@@ -50,6 +50,9 @@ class DisplayTest {
     assertThat(Display.amount(d("0.00000000"), "AVAX")).isEqualTo("0 AVAX");
     assertThat(Display.amount(d("0E-8"), "AVAX")).isEqualTo("0 AVAX");
     assertThat(Display.amount(d("-0.00000000"), "AVAX")).isEqualTo("0 AVAX");
+    // a loss too small to show is 0, never -0: -0.004 USD → 0.00 USD, -0.000000004 BTC → 0 BTC
+    assertThat(Display.usd(d("-0.004"))).isEqualTo("0.00 USD");
+    assertThat(Display.amount(d("-0.000000004"), "BTC")).isEqualTo("0 BTC");
     assertThat(Display.amount(d("450.19975000"), "AVAX")).isEqualTo("450.19975 AVAX");
     // 9th decimal: 0.000049485|5 → 0.00004949 (the dropped 55 is above half).
     assertThat(Display.amount(d("0.0000494855"), "BTC")).isEqualTo("0.00004949 BTC");
