@@ -1,5 +1,6 @@
 package io.hedgedesk.web.backtest;
 
+import io.hedgedesk.web.view.Display;
 import io.hedgedesk.pricing.backtest.BacktestResult;
 import io.hedgedesk.pricing.backtest.DailyPoint;
 import jakarta.ws.rs.core.Response;
@@ -10,7 +11,6 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -52,7 +52,7 @@ final class BacktestCsv {
         List<String> row = new ArrayList<>(List.of(p.date().toString(), usd(p.hedgedUsd()), usd(p.unhedgedUsd()),
             usd(p.fundingUsd()), usd(p.feesUsd())));
         for (String coin : coins) {
-          row.add(p.coins().getOrDefault(coin, BigDecimal.ZERO).setScale(8, RoundingMode.HALF_EVEN).toPlainString());
+          row.add(Display.satoshis(p.coins().getOrDefault(coin, BigDecimal.ZERO)).toPlainString());
         }
         printer.printRecord(row);
       }
@@ -63,7 +63,7 @@ final class BacktestCsv {
   }
 
   private static String usd(BigDecimal value) {
-    return value.setScale(2, RoundingMode.HALF_EVEN).toPlainString();
+    return Display.cents(value).toPlainString();
   }
 
   private static String neutral(String text) {

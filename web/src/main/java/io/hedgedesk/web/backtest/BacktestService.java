@@ -1,5 +1,7 @@
 package io.hedgedesk.web.backtest;
 
+import io.hedgedesk.web.view.Display;
+import io.hedgedesk.web.support.CoverageInput;
 import io.hedgedesk.domain.instrument.Asset;
 import io.hedgedesk.domain.instrument.Instrument;
 import io.hedgedesk.domain.market.FundingRateSeries;
@@ -88,8 +90,8 @@ public class BacktestService {
     for (Holding h : portfolios.holdings(userId, portfolioId)) {
       boolean selected = picked.isEmpty() || picked.contains(String.valueOf(h.id()));
       String asset = h.draft().assetSymbol();
-      choices.add(new BacktestPage.HoldingChoice(h.id(), asset, h.draft().quantity().stripTrailingZeros()
-          .toPlainString(), selected));
+      choices.add(new BacktestPage.HoldingChoice(h.id(), asset, Display.amount(h.draft().quantity(), asset),
+          selected));
       if (selected && KnownAssets.STABLECOINS.contains(asset)) {
         notes.add(asset + " is a stablecoin: it is left out of the bag.");
       } else if (selected) {
@@ -102,7 +104,7 @@ public class BacktestService {
       String contract = form.get("contract." + asset, contracts.isEmpty() ? "" : contracts.get(0));
       boolean inverse = catalog.find(contract).map(Instrument::isInverse).orElse(true);
       legs.add(new BacktestPage.LegInput(asset, contract, contracts, form.get("leverage." + asset, "2"),
-          form.get("margin." + asset, inverse ? "OUT_OF_BAG" : "STABLECOIN"), form.get("coverage." + asset, "1")));
+          form.get("margin." + asset, inverse ? "OUT_OF_BAG" : "STABLECOIN"), form.get("coverage." + asset, "100")));
     }
     return new Bag(access, choices, coins, legs, notes);
   }
@@ -143,7 +145,7 @@ public class BacktestService {
         Instrument instrument = instrument("contract." + leg.asset(), leg.contract());
         perAsset.put(leg.asset(), new LegPolicy(instrument, Inputs.positive("leverage." + leg.asset(), leg.leverage()),
             Inputs.choice("margin." + leg.asset(), leg.margin(), MarginSource.class),
-            Inputs.positive("coverage." + leg.asset(), leg.coverage())));
+            Inputs.positive("coverage." + leg.asset(), CoverageInput.fraction(leg.coverage()))));
         instruments.add(instrument);
       }
     }

@@ -1,5 +1,6 @@
 package io.hedgedesk.web.calculator;
 
+import io.hedgedesk.web.view.Display;
 import io.hedgedesk.domain.instrument.Side;
 import io.hedgedesk.domain.market.PriceSeries;
 import io.hedgedesk.pricing.proxy.ReturnType;
@@ -16,7 +17,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -157,7 +157,7 @@ public class HistoryApiResource {
     return new BetaResponse(proxy.view(), hedge.last().date(), ProxyHedgeService.plain(price),
         leg.map(l -> l.instrument().id()), leg.map(ProxyHedgeService.ProxyLeg::contracts),
         leg.map(ProxyHedgeService.ProxyLeg::order), "USDT-quoted daily closes (stored history, " + hedge.source() + ")",
-        new VarianceReductionView(BigDecimal.valueOf(proxy.varianceReduction().reduction()).movePointRight(2)
-            .setScale(2, RoundingMode.HALF_UP), proxy.varianceReduction().label()), rolling);
+        new VarianceReductionView(Display.percentPoints(proxy.varianceReduction().reduction()),
+            proxy.varianceReduction().label()), rolling);
   }
 }

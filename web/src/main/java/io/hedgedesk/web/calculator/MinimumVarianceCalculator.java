@@ -1,5 +1,6 @@
 package io.hedgedesk.web.calculator;
 
+import io.hedgedesk.web.view.Display;
 import io.hedgedesk.domain.instrument.Instrument;
 import io.hedgedesk.pricing.proxy.HedgeStatistics;
 import io.hedgedesk.pricing.proxy.MismatchedLengthsException;
@@ -11,7 +12,6 @@ import io.hedgedesk.web.api.Inputs;
 import io.hedgedesk.web.position.PositionCalculator;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.List;
 import java.util.Optional;
 
@@ -92,7 +92,7 @@ public class MinimumVarianceCalculator {
         }
         return new MinimumVarianceView(observations, exact(sigmaS), exact(sigmaF), covariance.map(c -> exact(c)),
                 exact(rho), exact(h), exact(CALC.hedgeEffectiveness(rho)), exact(CALC.residualVolatility(sigmaS, rho)),
-                n, n.map(v -> v.setScale(0, RoundingMode.HALF_UP)));
+                n, n.map(v -> Display.rounded(v, 0)));
     }
 
     /** A statistic as a plain decimal: the double's shortest exact representation, unrounded. */

@@ -1,5 +1,6 @@
 package io.hedgedesk.web.funding;
 
+import io.hedgedesk.web.view.Display;
 import io.hedgedesk.domain.instrument.Amount;
 import io.hedgedesk.domain.instrument.Asset;
 import io.hedgedesk.domain.instrument.Instrument;
@@ -16,7 +17,7 @@ import io.hedgedesk.web.position.Money;
 import io.hedgedesk.web.position.PositionCalculator;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
+import java.math.MathContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -177,9 +178,10 @@ public class FundingCalculator {
         String asset, String note) {
       var s = p.statistics();
       return new FundingView(s.contractId(), note, from, to, s.settlements(),
-          s.meanRate().movePointRight(2).setScale(6, RoundingMode.HALF_UP),
-          BigDecimal.valueOf(s.meanInterval().toSeconds()).divide(BigDecimal.valueOf(3600), 2, RoundingMode.HALF_UP),
-          s.annualizedRateToHolder(side).movePointRight(2).setScale(2, RoundingMode.HALF_UP), side.name(),
+          Display.rounded(s.meanRate().movePointRight(2), 6),
+          Display.rounded(BigDecimal.valueOf(s.meanInterval().toSeconds())
+              .divide(BigDecimal.valueOf(3600), MathContext.DECIMAL128), 2),
+          Display.percentPoints(s.annualizedRateToHolder(side)), side.name(),
           horizonDays, p.distribution().blocks(), CashView.of(p.expected(), asset), CashView.of(p.p10(), asset),
           CashView.of(p.p50(), asset), CashView.of(p.p90(), asset), CashView.of(p.worst(), asset),
           p.distribution().worst().startDate(), p.distribution().worst().endDate(),

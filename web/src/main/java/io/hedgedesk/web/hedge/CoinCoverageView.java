@@ -4,6 +4,7 @@ import io.hedgedesk.pricing.valuation.AssetCoverage;
 import io.hedgedesk.web.hedge.book.HedgeTracker;
 import io.hedgedesk.persistence.portfolio.PortfolioAccess;
 import io.hedgedesk.pricing.valuation.PortfolioHedges;
+import io.hedgedesk.web.view.Display;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -21,22 +22,22 @@ public record CoinCoverageView(long portfolioId, String portfolioName, String as
 
   /**
    * One row per coin of a portfolio, saying how much of its holdings sits at a venue as margin, e.g. "of which
-   * 450.19975000 AVAX at BINANCE as margin".
+   * 450.19975 AVAX at BINANCE as margin".
    */
   public static List<CoinCoverageView> of(PortfolioAccess portfolio, PortfolioHedges hedges) {
     return hedges.assets().stream().map(a -> {
       String venues = hedges.hedges().stream().filter(h -> a.hedgeIds().contains(h.account().hedgeId()))
           .filter(h -> h.account().bagCoins().signum() != 0).map(h -> h.account().instrument().venue()).distinct()
           .collect(Collectors.joining(", "));
-      String atVenue = a.bagCoinsAtVenue().signum() == 0 ? "" : "of which " + Show.amount(a.bagCoinsAtVenue(),
-          a.asset()) + " " + a.asset() + " at " + venues + " as margin";
+      String atVenue = a.bagCoinsAtVenue().signum() == 0 ? "" : "of which " + Display.amount(a.bagCoinsAtVenue(),
+          a.asset()) + " at " + venues + " as margin";
       return of(portfolio, a, atVenue);
     }).toList();
   }
 
   private static CoinCoverageView of(PortfolioAccess p, AssetCoverage a, String atVenue) {
     return new CoinCoverageView(p.portfolio().id(), p.portfolio().name(), a.asset(),
-        Show.amount(a.exposureCoins(), a.asset()), Show.amount(a.hedgedCoins(), a.asset()),
-        Show.percent(a.coverage()), Show.percent(a.target()), Show.percent(a.drift()), a.hedgeIds().size(), atVenue);
+        Display.amount(a.exposureCoins(), a.asset()), Display.amount(a.hedgedCoins(), a.asset()),
+        Display.percent(a.coverage()), Display.percent(a.target()), Display.percent(a.drift()), a.hedgeIds().size(), atVenue);
   }
 }

@@ -1,7 +1,8 @@
 package io.hedgedesk.web.hedge;
 
 import io.hedgedesk.domain.hedge.HedgeEvent;
-import io.hedgedesk.web.support.Formats;
+import io.hedgedesk.web.view.Display;
+import io.hedgedesk.web.view.Words;
 
 /** One ledger row formatted for the tracking page. */
 public record EventView(HedgeEvent event) {
@@ -11,11 +12,11 @@ public record EventView(HedgeEvent event) {
   }
 
   public String type() {
-    return event.type().name();
+    return Words.of(event.type());
   }
 
   public String at() {
-    return Formats.utc(event.occurredAt());
+    return Display.utc(event.occurredAt());
   }
 
   public String who() {
@@ -23,31 +24,31 @@ public record EventView(HedgeEvent event) {
   }
 
   public String quantity() {
-    return Show.plain(event.quantity());
+    return event.quantity().map(Display::quantity).orElse("");
   }
 
   public String price() {
-    return event.price().map(Show::fill).orElse("");
+    return event.price().map(Display::price).orElse("");
   }
 
   public String cash() {
-    return Show.amount(event.cashChange(), event.settlementAsset());
+    return Display.amount(event.cashChange(), event.settlementAsset());
   }
 
   public String cashUsd() {
-    return Show.usd(event.cashChangeUsd());
+    return Display.usd(event.cashChangeUsd());
   }
 
   public String fee() {
-    return event.fee().map(f -> Show.amount(f, event.settlementAsset())).orElse("");
+    return event.fee().map(f -> Display.amount(f, event.settlementAsset())).orElse("");
   }
 
   public String realized() {
-    return event.realizedPnl().map(f -> Show.amount(f, event.settlementAsset())).orElse("");
+    return event.realizedPnl().map(f -> Display.amount(f, event.settlementAsset())).orElse("");
   }
 
   public String sizeAfter() {
-    return Show.plain(event.sizeAfter());
+    return Display.quantity(event.sizeAfter());
   }
 
   public String corrects() {

@@ -23,7 +23,7 @@ final class HedgeForms {
                          @RestForm String formToken) {
 
     static OpenForm empty() {
-      return new OpenForm("", "SHORT", "", "", "1", "0", "EXTRA_COIN", List.of(), "1", "0", "", "");
+      return new OpenForm("", "SHORT", "", "", "1", "0", "EXTRA_COIN", List.of(), "100", "0", "", "");
     }
 
     public boolean holds(long holdingId) {

@@ -1,5 +1,10 @@
 package io.hedgedesk.web.hedge;
 
+import io.hedgedesk.domain.hedge.HedgeEventType;
+import io.hedgedesk.domain.hedge.HedgeStatus;
+import io.hedgedesk.domain.instrument.Side;
+import io.hedgedesk.web.view.Display;
+import io.hedgedesk.web.view.Words;
 import io.hedgedesk.domain.hedge.HedgeStatus;
 import io.hedgedesk.domain.hedge.InvalidHedgeException;
 import io.hedgedesk.web.hedge.book.HedgeHistory;
@@ -52,50 +57,62 @@ public class HedgeHistoryResource {
   /** One row of the history table. */
   public record Row(LedgerRow row) {
     public String at() {
-      return io.hedgedesk.web.support.Formats.utc(row.occurredAt());
+      return Display.utc(row.occurredAt());
+    }
+
+    public String type() {
+      return Words.words(HedgeEventType.class, row.eventType());
+    }
+
+    public String side() {
+      return Words.words(Side.class, row.side());
+    }
+
+    public String status() {
+      return Words.words(HedgeStatus.class, row.hedgeStatus());
     }
 
     public String quantity() {
-      return Show.plain(row.quantity());
+      return row.quantity().map(Display::quantity).orElse("");
     }
 
     public String price() {
-      return row.price().map(Show::fill).orElse("");
+      return row.price().map(Display::price).orElse("");
     }
 
     public String cash() {
-      return Show.amount(row.cashChange(), row.cashAsset());
+      return Display.amount(row.cashChange(), row.cashAsset());
     }
 
     public String cashUsd() {
-      return Show.usd(row.cashChangeUsd());
+      return Display.usd(row.cashChangeUsd());
     }
 
     public String realized() {
-      return row.realizedPnl().map(v -> Show.amount(v, row.cashAsset())).orElse("");
+      return row.realizedPnl().map(v -> Display.amount(v, row.cashAsset())).orElse("");
     }
   }
 
   /** One calendar year and asset of the summary, formatted. */
   public record YearRow(HedgeYears.Year y) {
     public String realized() {
-      return Show.amount(y.realizedPnl(), y.asset());
+      return Display.amount(y.realizedPnl(), y.asset());
     }
 
     public String realizedUsd() {
-      return Show.usd(y.realizedPnlUsd());
+      return Display.usd(y.realizedPnlUsd());
     }
 
     public String fees() {
-      return Show.amount(y.fees(), y.asset()) + " (" + Show.usd(y.feesUsd()) + " USD)";
+      return Display.amount(y.fees(), y.asset()) + " (" + Display.usd(y.feesUsd()) + ")";
     }
 
     public String fundingPaid() {
-      return Show.amount(y.fundingPaid(), y.asset()) + " (" + Show.usd(y.fundingPaidUsd()) + " USD)";
+      return Display.amount(y.fundingPaid(), y.asset()) + " (" + Display.usd(y.fundingPaidUsd()) + ")";
     }
 
     public String fundingReceived() {
-      return Show.amount(y.fundingReceived(), y.asset()) + " (" + Show.usd(y.fundingReceivedUsd()) + " USD)";
+      return Display.amount(y.fundingReceived(), y.asset()) + " (" + Display.usd(y.fundingReceivedUsd()) + ")";
     }
   }
 

@@ -1,5 +1,7 @@
 package io.hedgedesk.web.hedge;
 
+import io.hedgedesk.web.support.CoverageInput;
+import io.hedgedesk.web.view.Display;
 import io.hedgedesk.domain.hedge.InvalidHedgeException;
 import io.hedgedesk.domain.hedge.OpenHedge;
 import io.hedgedesk.domain.instrument.Instrument;
@@ -108,7 +110,7 @@ public class HedgeOpenResource {
     BigDecimal entry = p.required(form.entryPrice(), "entryPrice", "Entry price");
     BigDecimal leverage = p.required(form.leverage(), "leverage", "Leverage");
     BigDecimal margin = p.decimal(form.margin(), "margin", "Margin posted").orElse(BigDecimal.ZERO);
-    BigDecimal target = p.required(form.targetCoverage(), "targetCoverage", "Target coverage");
+    BigDecimal target = p.required(CoverageInput.fraction(form.targetCoverage()), "targetCoverage", "Target coverage");
     BigDecimal fee = p.decimal(form.fee(), "fee", "Opening fee paid").orElse(BigDecimal.ZERO);
     java.util.Optional<java.time.Instant> openedAt = p.utcTime(form.openedAt(), "openedAt");
     List<Long> holdings = new ArrayList<>();
@@ -122,7 +124,7 @@ public class HedgeOpenResource {
 
   private OpenPage openPage(PortfolioAccess access, HedgeForms.OpenForm input, String token) {
     List<HoldingOption> holdings = portfolios.holdings(currentUser.id(), access.portfolio().id()).stream()
-        .map((Holding h) -> new HoldingOption(h.id(), h.draft().assetSymbol() + " " + Show.plain(h.draft().quantity())
+        .map((Holding h) -> new HoldingOption(h.id(), Display.amount(h.draft().quantity(), h.draft().assetSymbol())
             + " (" + h.draft().venue() + ")", input.holds(h.id()))).toList();
     List<String> contracts = catalog.all().stream().map(Instrument::id).toList();
     return new OpenPage(access, input, contracts, holdings, token);

@@ -3,7 +3,8 @@ package io.hedgedesk.web.hedge;
 import io.hedgedesk.domain.hedge.Hedge;
 import io.hedgedesk.domain.instrument.Instrument;
 import io.hedgedesk.web.hedge.book.HedgeSnapshot;
-import io.hedgedesk.web.support.Formats;
+import io.hedgedesk.web.view.Display;
+import io.hedgedesk.web.view.Words;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -29,7 +30,7 @@ public record HedgeView(HedgeSnapshot snapshot) {
   }
 
   public String contractType() {
-    return instrument().type().name();
+    return Words.of(instrument().type());
   }
 
   public String portfolioName() {
@@ -49,30 +50,27 @@ public record HedgeView(HedgeSnapshot snapshot) {
   }
 
   public String sizeUnit() {
-    return instrument().isInverse()
-        ? "contracts of " + Show.plain(instrument().contractSize()) + " USD"
-        : "× " + Show.plain(instrument().contractSize()) + " "
-            + instrument().baseAsset().symbol();
+    return Display.sizeUnit(instrument());
   }
 
   public String size() {
-    return Show.plain(hedge().size());
+    return Display.quantity(hedge().size());
   }
 
   public String entry() {
-    return Show.price(hedge().entryPrice(), instrument());
+    return Display.price(hedge().entryPrice(), instrument());
   }
 
   public String leverage() {
-    return Show.plain(hedge().leverage());
+    return Display.quantity(hedge().leverage()) + "×";
   }
 
   public String margin() {
-    return Show.amount(hedge().margin(), asset());
+    return Display.amount(hedge().margin(), asset());
   }
 
   public String openedAt() {
-    return Formats.utc(hedge().openedAt());
+    return Display.utc(hedge().openedAt());
   }
 
   public boolean hasMark() {
@@ -80,15 +78,15 @@ public record HedgeView(HedgeSnapshot snapshot) {
   }
 
   public String mark() {
-    return snapshot.mark().map(m -> Show.price(m.price(), instrument())).orElse("—");
+    return snapshot.mark().map(m -> Display.price(m.price(), instrument())).orElse("—");
   }
 
   public String markSource() {
-    return snapshot.mark().map(m -> m.source() + ", " + Formats.utc(m.asOf())).orElse("no price known");
+    return snapshot.mark().map(m -> m.source() + ", " + Display.utc(m.asOf())).orElse("no price known");
   }
 
   public String markAge() {
-    return snapshot.markAge().map(Show::age).orElse("");
+    return snapshot.markAge().map(Display::age).orElse("");
   }
 
   public boolean stale() {
@@ -96,19 +94,19 @@ public record HedgeView(HedgeSnapshot snapshot) {
   }
 
   public String unrealized() {
-    return Show.amount(snapshot.unrealizedPnl(), asset());
+    return Display.amount(snapshot.unrealizedPnl(), asset());
   }
 
   public String unrealizedUsd() {
-    return Show.usd(snapshot.unrealizedPnlUsd());
+    return Display.usd(snapshot.unrealizedPnlUsd());
   }
 
   public String realized() {
-    return Show.amount(hedge().realizedPnl(), asset());
+    return Display.amount(hedge().realizedPnl(), asset());
   }
 
   public String fundingExpected() {
-    return Show.amount(snapshot.fundingExpected(), asset());
+    return Display.amount(snapshot.fundingExpected(), asset());
   }
 
   public String fundingNote() {
@@ -116,19 +114,19 @@ public record HedgeView(HedgeSnapshot snapshot) {
   }
 
   public String fundingActual() {
-    return Show.amount(snapshot.fundingActual(), asset());
+    return Display.amount(snapshot.fundingActual(), asset());
   }
 
   public String fundingDifference() {
-    return Show.amount(snapshot.fundingDifference(), asset());
+    return Display.amount(snapshot.fundingDifference(), asset());
   }
 
   public String fees() {
-    return Show.amount(snapshot.fees(), asset());
+    return Display.amount(snapshot.fees(), asset());
   }
 
   public String accountCash() {
-    return Show.amount(snapshot.accountCash(), asset());
+    return Display.amount(snapshot.accountCash(), asset());
   }
 
   public boolean hasCoverage() {
@@ -136,15 +134,15 @@ public record HedgeView(HedgeSnapshot snapshot) {
   }
 
   public String coverage() {
-    return snapshot.coverage().map(c -> Show.percent(c.coverage())).orElse("—");
+    return snapshot.coverage().map(c -> Display.percent(c.coverage())).orElse("—");
   }
 
   public String coverageTarget() {
-    return Show.percent(hedge().targetCoverage());
+    return Display.percent(hedge().targetCoverage());
   }
 
   public String drift() {
-    return snapshot.coverage().map(c -> Show.percent(c.drift())).orElse("—");
+    return snapshot.coverage().map(c -> Display.percent(c.drift())).orElse("—");
   }
 
   public String coverageNote() {
@@ -153,56 +151,56 @@ public record HedgeView(HedgeSnapshot snapshot) {
 
   public String resize() {
     return snapshot.coverage().map(c -> c.resize().size().signum() == 0 ? "none (within half a step)"
-        : c.resize().venueSide() + " " + Show.plain(c.resize().size()) + " → coverage "
-            + Show.percent(c.coverageAfterResize())).orElse("—");
+        : Display.order(c.resize().venueSide(), c.resize().size(), instrument()) + " → coverage "
+            + Display.percent(c.coverageAfterResize())).orElse("—");
   }
 
   public String holdingsCoins() {
-    return snapshot.coverage().map(c -> Show.amount(c.holdingsCoins(), instrument().baseAsset().symbol())).orElse("—");
+    return snapshot.coverage().map(c -> Display.amount(c.holdingsCoins(), instrument().baseAsset().symbol())).orElse("—");
   }
 
   public String liquidationPrice() {
-    return snapshot.liquidation().map(d -> Show.price(d.liquidationPrice(), instrument())).orElse("none");
+    return snapshot.liquidation().map(d -> Display.price(d.liquidationPrice(), instrument())).orElse("none");
   }
 
   public String liquidationDistance() {
-    return snapshot.liquidation().map(d -> Show.percent(d.fraction())).orElse("—");
+    return snapshot.liquidation().map(d -> Display.percent(d.fraction())).orElse("—");
   }
 
   public String stopPrice() {
-    return hedge().stopPrice().map(Show::fill).orElse("—");
+    return hedge().stopPrice().map(p -> Display.price(p, instrument())).orElse("—");
   }
 
   public String stopDistance() {
-    return Show.percent(snapshot.stopDistance());
+    return Display.percent(snapshot.stopDistance());
   }
 
   public String takeProfitPrice() {
-    return hedge().takeProfitPrice().map(Show::fill).orElse("—");
+    return hedge().takeProfitPrice().map(p -> Display.price(p, instrument())).orElse("—");
   }
 
   public String takeProfitDistance() {
-    return Show.percent(snapshot.takeProfitDistance());
+    return Display.percent(snapshot.takeProfitDistance());
   }
 
   public String maxFundingCost() {
-    return hedge().maxFundingCostUsd().map(Show::usd).orElse("—");
+    return hedge().maxFundingCostUsd().map(Display::usd).orElse("—");
   }
 
   public String stopInput() {
-    return Show.plain(hedge().stopPrice());
+    return Display.plain(hedge().stopPrice());
   }
 
   public String takeProfitInput() {
-    return Show.plain(hedge().takeProfitPrice());
+    return Display.plain(hedge().takeProfitPrice());
   }
 
   public String maxFundingInput() {
-    return Show.plain(hedge().maxFundingCostUsd());
+    return Display.plain(hedge().maxFundingCostUsd());
   }
 
   public List<String> alerts() {
-    return snapshot.alerts().stream().map(AlertWords::of).toList();
+    return snapshot.alerts().stream().map(Words::of).toList();
   }
 
   /** True when the coin's coverage over all open hedges of the portfolio is shown (a same-coin hedge). */
@@ -214,14 +212,14 @@ public record HedgeView(HedgeSnapshot snapshot) {
   public String coinExposure() {
     return snapshot.asset().map(a -> {
       String coin = a.asset();
-      String text = Show.amount(a.exposureCoins(), coin) + " " + coin + " = holdings " + Show.amount(a.holdingsCoins(),
+      String text = Display.amount(a.exposureCoins(), coin) + " = holdings " + Display.amount(a.holdingsCoins(),
           coin);
       BigDecimal beyond = a.venueCoins().subtract(a.bagCoinsAtVenue());
       if (a.bagCoinsAtVenue().signum() != 0) {
-        text += " (of which " + Show.amount(a.bagCoinsAtVenue(), coin) + " moved to the venue as margin)";
+        text += " (of which " + Display.amount(a.bagCoinsAtVenue(), coin) + " moved to the venue as margin)";
       }
       if (beyond.signum() != 0) {
-        text += (beyond.signum() > 0 ? " + " : " − ") + Show.amount(beyond.abs(), coin) + " at the venue beyond them";
+        text += (beyond.signum() > 0 ? " + " : " − ") + Display.amount(beyond.abs(), coin) + " at the venue beyond them";
       }
       return text;
     }).orElse("—");
@@ -229,7 +227,7 @@ public record HedgeView(HedgeSnapshot snapshot) {
 
   /** The coin's coverage by all its open hedges in the portfolio, and how many hedges that is. */
   public String coinCoverage() {
-    return snapshot.asset().map(a -> Show.percent(a.coverage()) + " by " + a.hedgeIds().size()
+    return snapshot.asset().map(a -> Display.percent(a.coverage()) + " by " + a.hedgeIds().size()
         + (a.hedgeIds().size() == 1 ? " hedge" : " hedges")).orElse("—");
   }
 
@@ -243,7 +241,7 @@ public record HedgeView(HedgeSnapshot snapshot) {
   }
 
   public String status() {
-    return hedge().status().name();
+    return Words.words(hedge().status());
   }
 
   public long version() {

@@ -1,5 +1,6 @@
 package io.hedgedesk.web.hedge;
 
+import io.hedgedesk.web.view.Display;
 import io.hedgedesk.pricing.valuation.HoldingCover;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,7 @@ public record HoldingCoverView(long holdingId, String share, List<Long> hedgeIds
 
   /** The view of each holding, by holding id. */
   public static Map<Long, HoldingCoverView> of(List<HoldingCover> covers) {
-    return covers.stream().map(c -> new HoldingCoverView(c.holdingId(), Show.percent(c.share()), c.hedgeIds()))
+    return covers.stream().map(c -> new HoldingCoverView(c.holdingId(), Display.percent(c.share()), c.hedgeIds()))
         .collect(Collectors.toMap(HoldingCoverView::holdingId, Function.identity()));
   }
 }

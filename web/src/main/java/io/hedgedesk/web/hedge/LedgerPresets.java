@@ -1,8 +1,8 @@
 package io.hedgedesk.web.hedge;
 
 import io.hedgedesk.web.hedge.book.LedgerRow;
+import io.hedgedesk.web.view.Display;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -69,12 +69,12 @@ final class LedgerPresets {
 
   /** A coin amount for the presets: at most 8 decimals, no trailing zeros, never exponent form. */
   static BigDecimal coin(BigDecimal amount) {
-    return amount.setScale(8, RoundingMode.HALF_EVEN).stripTrailingZeros();
+    return Display.coinsTrimmed(amount);
   }
 
   /** A USD amount: 2 decimals. */
   static BigDecimal usd(BigDecimal amount) {
-    return amount.setScale(2, RoundingMode.HALF_EVEN);
+    return Display.cents(amount);
   }
 
   private static List<Object> preset(LedgerCsv.Format format, LedgerRow r, Movement m) {

@@ -1,5 +1,6 @@
 package io.hedgedesk.web.hedge;
 
+import io.hedgedesk.web.view.Display;
 import io.hedgedesk.pricing.valuation.NetExposure;
 import java.util.List;
 
@@ -12,8 +13,8 @@ public record NetExposureView(String asset, String spot, String venue, String he
 
   /** One row per coin. */
   public static List<NetExposureView> of(List<NetExposure> rows) {
-    return rows.stream().map(r -> new NetExposureView(r.asset(), Show.amount(r.spotCoins(), r.asset()),
-        Show.amount(r.venueCoins(), r.asset()), Show.amount(r.hedgeCoins(), r.asset()),
-        Show.amount(r.netCoins(), r.asset()), Show.usd(r.netUsd()), r.netCoins().signum() < 0)).toList();
+    return rows.stream().map(r -> new NetExposureView(r.asset(), Display.amount(r.spotCoins(), r.asset()),
+        Display.amount(r.venueCoins(), r.asset()), Display.amount(r.hedgeCoins(), r.asset()),
+        Display.amount(r.netCoins(), r.asset()), Display.usd(r.netUsd()), r.netCoins().signum() < 0)).toList();
   }
 }

@@ -6,7 +6,7 @@ import io.hedgedesk.persistence.Transactions;
 import io.hedgedesk.persistence.portfolio.PortfolioAccess;
 import io.hedgedesk.persistence.portfolio.PortfolioService;
 import io.hedgedesk.persistence.team.TeamService;
-import io.hedgedesk.web.hedge.AlertWords;
+import io.hedgedesk.web.view.Words;
 import io.hedgedesk.web.hedge.CoinCoverageView;
 import io.hedgedesk.web.hedge.HedgeView;
 import io.hedgedesk.web.hedge.book.HedgeTracker;
@@ -92,7 +92,7 @@ public class HomeResource {
         HedgeTracker.OpenBook book = hedges.openBook(userId, byId);
         List<HedgeView> open = book.hedges().stream().map(HedgeView::new).toList();
         List<String> alerts = book.alerts().stream()
-                .map(a -> a.portfolio().portfolio().name() + " — " + AlertWords.of(a.alert())).toList();
+                .map(a -> a.portfolio().portfolio().name() + " — " + Words.of(a.alert())).toList();
         boolean sharedTeam = teams.teamsOf(userId).stream().anyMatch(t -> !t.team().personal());
         Onboarding onboarding = Onboarding.of(sharedTeam, rows, !open.isEmpty());
         return Templates.dashboardSections(onboarding, rows, open, CoinCoverageView.of(book.coverage()), alerts);

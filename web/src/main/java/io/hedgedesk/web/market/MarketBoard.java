@@ -9,10 +9,9 @@ import io.hedgedesk.persistence.market.MarketTickRepository;
 import io.hedgedesk.persistence.market.PriceHistoryRepository;
 import io.hedgedesk.domain.instrument.catalog.ContractCatalog;
 import io.hedgedesk.pricing.market.QuoteMath;
-import io.hedgedesk.web.support.Formats;
+import io.hedgedesk.web.view.Display;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +34,7 @@ import java.util.Optional;
  * </ul>
  *
  * <p>Stale when older than: {@link #LIVE_STALE_AFTER} for a venue tick (it is refreshed every few minutes, and two
- * 1 h funding intervals are longer); {@link Formats#STALE_AFTER} (3 days, the portfolio valuation's rule for
+ * 1 h funding intervals are longer); {@link Display#STALE_AFTER} (3 days, the portfolio valuation's rule for
  * prices) for a manual mark and for a stored daily close (measured from the end of its UTC day); two funding
  * intervals for a stored funding settlement (the next two should have been stored by then; 3 days for a contract
  * that accrues continuously).
@@ -136,24 +135,24 @@ public class MarketBoard {
       MarketTick t = tick.get();
       boolean manual = t.source().equals(MANUAL);
       Duration age = age(t.fetchedAt(), now);
-      mark = price(t.markPrice());
-      markSource = manual ? "manual" + writer.map(name -> ", by " + name).orElse("") + ", " + Formats.utc(t.fetchedAt())
+      mark = Display.price(t.markPrice(), instrument);
+      markSource = manual ? "manual" + writer.map(name -> ", by " + name).orElse("") + ", " + Display.utc(t.fetchedAt())
           : "venue: " + t.source();
-      markAge = Formats.age(age);
-      markStale = age.compareTo(manual ? Formats.STALE_AFTER : LIVE_STALE_AFTER) > 0;
+      markAge = Display.age(age);
+      markStale = age.compareTo(manual ? Display.STALE_AFTER : LIVE_STALE_AFTER) > 0;
       if (t.indexPrice().isPresent()) {
         BigDecimal idx = t.indexPrice().get();
-        index = price(idx);
-        basis = price(QuoteMath.basis(t.markPrice(), idx));
+        index = Display.price(idx, instrument);
+        basis = Display.price(QuoteMath.basis(t.markPrice(), idx), instrument);
         basisPercent = percent(QuoteMath.basisFraction(t.markPrice(), idx), 4);
       }
     } else if (close.isPresent()) {
       PriceQuote q = close.get();
       Duration age = age(q.asOf(), now);
-      mark = price(q.priceUsd());
+      mark = Display.price(q.priceUsd(), instrument);
       markSource = "stored close (spot " + q.assetSymbol() + "): " + q.source();
-      markAge = Formats.age(age);
-      markStale = age.compareTo(Formats.STALE_AFTER) > 0;
+      markAge = Display.age(age);
+      markStale = age.compareTo(Display.STALE_AFTER) > 0;
     }
     // funding
     int intervalHours = tick.flatMap(MarketTick::fundingIntervalHours)
@@ -164,22 +163,22 @@ public class MarketBoard {
     String fundingAge = NONE;
     boolean fundingStale = false;
     String nextFunding = NONE;
-    Duration staleFunding = intervalHours == 0 ? Formats.STALE_AFTER : Duration.ofHours(2L * intervalHours);
+    Duration staleFunding = intervalHours == 0 ? Display.STALE_AFTER : Duration.ofHours(2L * intervalHours);
     if (tick.isPresent() && tick.get().fundingRate().isPresent()) {
       MarketTick t = tick.get();
       rate = t.fundingRate();
       Duration age = age(t.fetchedAt(), now);
       fundingSource = "venue: " + t.source();
-      fundingAge = Formats.age(age);
+      fundingAge = Display.age(age);
       fundingStale = age.compareTo(LIVE_STALE_AFTER) > 0;
-      nextFunding = t.nextFundingTime().map(Formats::utc).orElse(NONE);
+      nextFunding = t.nextFundingTime().map(Display::utc).orElse(NONE);
     } else if (settled.isPresent()) {
       FundingRateSeries s = settled.get();
       Instant time = s.last().time();
       Duration age = age(time, now);
       rate = Optional.of(s.last().rate());
-      fundingSource = "stored settlement of " + Formats.utc(time) + ": " + s.source();
-      fundingAge = Formats.age(age);
+      fundingSource = "stored settlement of " + Display.utc(time) + ": " + s.source();
+      fundingAge = Display.age(age);
       fundingStale = age.compareTo(staleFunding) > 0;
       if (!fundingStale && intervalHours > 0) {
         Duration step = Duration.ofHours(intervalHours);
@@ -187,7 +186,7 @@ public class MarketBoard {
         while (!next.isAfter(now)) {
           next = next.plus(step);
         }
-        nextFunding = Formats.utc(next) + " (every " + intervalHours + " h after the last settlement)";
+        nextFunding = Display.utc(next) + " (every " + intervalHours + " h after the last settlement)";
       }
     }
     String ratePercent = rate.map(r -> percent(r, 4)).orElse(NONE);
@@ -208,8 +207,8 @@ public class MarketBoard {
     return MarketHistoryRows.price(value);
   }
 
-  /** A fraction as a percentage with {@code decimals} decimals, half-even: 0.0001 → "0.0100" (4 decimals). */
+  /** A fraction as a percentage with {@code decimals} decimals: 0.0001 → "0.0100 %" (4 decimals). */
   static String percent(BigDecimal fraction, int decimals) {
-    return fraction.movePointRight(2).setScale(decimals, RoundingMode.HALF_EVEN).toPlainString();
+    return Display.pctAt(fraction.movePointRight(2), decimals);
   }
 }

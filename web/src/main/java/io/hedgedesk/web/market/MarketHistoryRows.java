@@ -1,12 +1,10 @@
 package io.hedgedesk.web.market;
 
+import io.hedgedesk.web.view.Display;
 import io.hedgedesk.domain.market.FundingHistoryCoverage;
 import io.hedgedesk.domain.market.HistoryCoverage;
 import io.hedgedesk.domain.market.PriceQuote;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -65,13 +63,11 @@ final class MarketHistoryRows {
   }
 
   /**
-   * A price in its quote currency with thousands separators and 2 to 8 decimals, rounded half-even beyond 8:
+   * A price in its quote currency with thousands separators and 2 to 8 decimals, rounded by {@link Display#price(BigDecimal)} beyond 8:
    * 87648.220000000000000000 → "87,648.22", 0.00001234 → "0.00001234".
    */
   static String price(BigDecimal price) {
-    DecimalFormat format = new DecimalFormat("#,##0.00######", DecimalFormatSymbols.getInstance(Locale.ROOT));
-    format.setRoundingMode(RoundingMode.HALF_EVEN);
-    return format.format(price);
+    return Display.price(price);
   }
 
   private static String minute(Instant time) {

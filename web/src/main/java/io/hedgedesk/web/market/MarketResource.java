@@ -13,7 +13,7 @@ import io.hedgedesk.web.binding.NumberBinder.Field;
 import io.hedgedesk.web.view.chart.FundingChart;
 import io.hedgedesk.web.view.chart.SvgChart;
 import io.hedgedesk.web.support.Flash;
-import io.hedgedesk.web.support.Formats;
+import io.hedgedesk.web.view.Display;
 import io.hedgedesk.web.user.CurrentUser;
 import io.hedgedesk.web.user.InstallationAdmin;
 import io.hedgedesk.web.user.Viewer;
@@ -160,7 +160,7 @@ public class MarketResource {
     ticks.upsert(new MarketTick(instrument.id(), price, Optional.empty(), Optional.empty(), Optional.empty(),
         Optional.empty(), Optional.empty(), MarketBoard.MANUAL, clock.instant()), OptionalLong.of(userId));
     LOG.infof("manual mark %s for %s entered by user %d%s", price.toPlainString(), instrument.id(), userId,
-        confirm.map(c -> " (confirmed, " + c.distance() + " % from " + c.last() + ")").orElse(""));
+        confirm.map(c -> " (confirmed, " + c.distance() + " from " + c.last() + ")").orElse(""));
     return Flash.redirect("/market/" + instrument.id(), "mark-saved");
   }
 
@@ -197,8 +197,8 @@ public class MarketResource {
       LocalDate from = window == 0 ? s.first().time().atZone(ZoneOffset.UTC).toLocalDate() : to.minusDays(window - 1L);
       chart = Optional.of(FundingChart.of(s, from, to));
       history = String.format(Locale.ROOT, "%,d settlements stored from %s to %s (%s); the chart sums each UTC day's "
-          + "settlements from %s to %s.", s.size(), Formats.utc(s.first().time()),
-          Formats.utc(s.last().time()), s.source(), from, to);
+          + "settlements from %s to %s.", s.size(), Display.utc(s.first().time()),
+          Display.utc(s.last().time()), s.source(), from, to);
     }
     ContractPage page = new ContractPage(instrument, board.row(instrument), chart, history, window, WINDOWS, mark,
         markError, flash, admin.isAdmin(), confirm);

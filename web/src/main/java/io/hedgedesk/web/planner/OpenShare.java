@@ -1,11 +1,11 @@
 package io.hedgedesk.web.planner;
 
+import io.hedgedesk.web.view.Display;
 import io.hedgedesk.pricing.valuation.AssetCoverage;
 import io.hedgedesk.pricing.valuation.HedgeValuation;
 import io.hedgedesk.pricing.valuation.PortfolioHedges;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.math.RoundingMode;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -22,8 +22,7 @@ record OpenShare(Optional<AssetCoverage> coin) {
 
   /** E.g. "80.00 % by hedges #9, #10"; empty when no open hedge insures the coin. */
   String words() {
-    return coin.map(a -> a.coverage().map(c -> c.movePointRight(2).setScale(2, RoundingMode.HALF_UP)
-        .toPlainString() + " %").orElse("some") + " by " + ids(a.hedgeIds())).orElse("");
+    return coin.map(a -> a.coverage().map(Display::percent).orElse("some") + " by " + ids(a.hedgeIds())).orElse("");
   }
 
   /**

@@ -1,5 +1,7 @@
 package io.hedgedesk.web.planner;
 
+import io.hedgedesk.web.support.CoverageInput;
+import io.hedgedesk.web.view.Display;
 import io.hedgedesk.persistence.portfolio.PortfolioAccess;
 import io.hedgedesk.web.funding.FundingCalculator;
 import io.hedgedesk.web.position.PositionReport;
@@ -42,7 +44,7 @@ public record PlanPage(PortfolioAccess access, List<HoldingChoice> holdings, Pla
 
   /** The per-asset orders, one per line. */
   public List<String> perAssetOrders() {
-    return results().stream().map(r -> r.hedge().order()).toList();
+    return results().stream().map(r -> r.hedge().orderWords()).toList();
   }
 
   /** Σ initial margin of the per-asset legs, USD at cents. */
@@ -78,8 +80,7 @@ public record PlanPage(PortfolioAccess access, List<HoldingChoice> holdings, Pla
    */
   static Optional<BigDecimal> bankruptcyDistancePercent(PositionReport position) {
     return position.bankruptcyPrice().map(bp -> bp.subtract(position.entryPrice())
-        .divide(position.entryPrice(), java.math.MathContext.DECIMAL128).movePointRight(2)
-        .setScale(2, java.math.RoundingMode.HALF_UP));
+        .divide(position.entryPrice(), java.math.MathContext.DECIMAL128)).map(Display::percentPoints);
   }
 
   /** A holding offered for selection. */
@@ -106,6 +107,11 @@ public record PlanPage(PortfolioAccess access, List<HoldingChoice> holdings, Pla
    */
   public record AssetInput(String asset, String contract, String leverage, String marginSource, String coverage,
                            List<String> contracts, String open, boolean whole) {
+
+    /** The target coverage typed in percent, as the fraction the binder reads ({@link CoverageInput}). */
+    public String coverageFraction() {
+      return CoverageInput.fraction(coverage);
+    }
   }
 
   /**
@@ -159,8 +165,7 @@ public record PlanPage(PortfolioAccess access, List<HoldingChoice> holdings, Pla
     /** Initial margin in USD: coin margin at the hedge price (inverse), USDT at 1 USD (linear). */
     public BigDecimal marginUsd() {
       BigDecimal margin = position.initialMargin().amount();
-      return (position.contract().type().equals("INVERSE") ? margin.multiply(hedgePrice) : margin)
-          .setScale(2, java.math.RoundingMode.HALF_UP);
+      return Display.cents(position.contract().type().equals("INVERSE") ? margin.multiply(hedgePrice) : margin);
     }
   }
 

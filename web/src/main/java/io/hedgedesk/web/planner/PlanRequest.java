@@ -8,6 +8,7 @@ import io.hedgedesk.web.api.Inputs;
 import io.hedgedesk.web.binding.NumberBinder;
 import io.hedgedesk.web.binding.NumberBinder.Field;
 import io.hedgedesk.web.proxy.BetaCalculator;
+import io.hedgedesk.web.support.CoverageInput;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -124,13 +125,19 @@ public record PlanRequest(Map<String, List<String>> query, List<String> holdings
           PlanRequest.or(get(field), fallback.toPlainString()))));
     }
 
+    /** A target coverage typed in percent ("100", "80 %"; a bare fraction up to 2 still reads as one), as a fraction. */
+    Optional<BigDecimal> coverage(String field, String label) {
+      return or("", Optional.empty(), () -> Optional.of(NumberBinder.positive(Field.labelled(field, label),
+          CoverageInput.fraction(PlanRequest.or(get(field), "100")))));
+    }
+
     AssetRequest asset(String asset) {
       String contract = get("contract." + asset);
       return new AssetRequest(contract.isBlank() ? Optional.empty() : Optional.of(contract.strip()),
           number("leverage." + asset, "Leverage (" + asset + ")", DEFAULT_LEVERAGE),
           or("", Optional.empty(), () -> Optional.of(Inputs.choice("margin." + asset, get("margin." + asset),
               MarginSource.class, MarginSource.OUT_OF_BAG))),
-          number("coverage." + asset, "Target coverage (" + asset + ")", BigDecimal.ONE),
+          coverage("coverage." + asset, "Target coverage (" + asset + ")"),
           "true".equals(get("whole." + asset)));
     }
 

@@ -13,8 +13,8 @@ import io.hedgedesk.web.api.BadInputException;
 import io.hedgedesk.web.funding.FundingCalculator;
 import io.hedgedesk.web.hedge.book.HedgeTracker;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.hedgedesk.web.view.Display;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,7 +62,7 @@ public class PlanService {
       boolean selected = picked.isEmpty() || picked.contains(String.valueOf(id));
       String asset = line.holding().draft().assetSymbol();
       choices.add(new PlanPage.HoldingChoice(id, asset, line.holding().draft().quantity(),
-          line.holding().draft().venue(), line.valueUsd().map(v -> v.setScale(2, RoundingMode.HALF_UP)), selected));
+          line.holding().draft().venue(), line.valueUsd().map(Display::cents), selected));
       if (!selected) {
         continue;
       }
@@ -92,7 +92,7 @@ public class PlanService {
       PlanPage.AssetInput input = new PlanPage.AssetInput(bag.asset(), contract,
           PlanRequest.or(request.get("leverage." + bag.asset()), PlanRequest.DEFAULT_LEVERAGE.toPlainString()),
           PlanRequest.or(request.get("margin." + bag.asset()), "OUT_OF_BAG"),
-          PlanRequest.or(request.get("coverage." + bag.asset()), "1"), contracts, share.words(), typed.whole());
+          PlanRequest.or(request.get("coverage." + bag.asset()), "100"), contracts, share.words(), typed.whole());
       inputs.add(input);
       Optional<BigDecimal> left = typed.whole() ? Optional.empty() : share.coinsLeft(typed.coverage());
       if (left.isPresent() && left.get().signum() <= 0) {

@@ -1,5 +1,6 @@
 package io.hedgedesk.web.planner;
 
+import io.hedgedesk.web.view.Display;
 import io.hedgedesk.web.position.Money;
 import io.hedgedesk.web.sizing.ScenarioView;
 import java.math.BigDecimal;
@@ -70,10 +71,10 @@ public record PlanSummary(Optional<Tail> perAssetWorst, Optional<Tail> perAssetB
     }
     if (coinMargins.size() == 1) {
       Money margin = coinMargins.get(0);
-      return "The hedge's margin is " + margin.amount().toPlainString() + " " + margin.asset() + ", itself long "
+      return "The hedge's margin is " + margin.text() + ", itself long "
           + margin.asset() + ": the leg is sized to hedge it with the bag.";
     }
-    return "The hedges' margins are " + coinMargins.stream().map(m -> m.amount().toPlainString() + " " + m.asset())
+    return "The hedges' margins are " + coinMargins.stream().map(Money::text)
         .collect(Collectors.joining(", ")) + ", each itself long its coin: each leg is sized to hedge its margin"
         + " with the bag.";
   }
@@ -88,12 +89,11 @@ public record PlanSummary(Optional<Tail> perAssetWorst, Optional<Tail> perAssetB
     if (!margin.asset().equals(coin)) {
       return "";
     }
-    String words = "The hedge's margin is " + margin.amount().toPlainString() + " " + coin + ", itself long " + coin
+    String words = "The hedge's margin is " + Display.amount(margin.amount(), coin) + ", itself long " + coin
         + ": it loses with the price, and the hedge, sized on the basket alone, does not cover it";
     return proxy.scenarios().stream().min(Comparator.comparing(PlanPage.ProxyRow::marginCoinPnlUsd))
         .filter(r -> r.marginCoinPnlUsd().signum() < 0)
-        .map(r -> words + " (" + r.marginCoinPnlUsd().toPlainString() + " USD at "
-            + r.shockPercent().toPlainString() + " %).")
+        .map(r -> words + " (" + Display.usd(r.marginCoinPnlUsd()) + " at " + Display.pct(r.shockPercent()) + ").")
         .orElse(words + ".");
   }
 }

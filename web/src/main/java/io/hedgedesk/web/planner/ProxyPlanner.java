@@ -24,9 +24,9 @@ import io.hedgedesk.web.proxy.ProxyHedgeService;
 import io.hedgedesk.web.sizing.ScenarioView;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.hedgedesk.web.view.chart.FundingChart;
+import io.hedgedesk.web.view.Display;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -95,8 +95,8 @@ public class ProxyPlanner {
     BigDecimal notionalUsd = pricer.usdNotional(instrument, contracts, price).value();
     BigDecimal marginCoins = instrument.isInverse() ? pricer.initialMargin(hedgePosition).value() : BigDecimal.ZERO;
     String marginWords = instrument.isInverse()
-        ? "The margin of an inverse contract is " + hedgeAsset + " you deposit: " + marginCoins.setScale(8,
-            RoundingMode.HALF_UP).toPlainString() + " " + hedgeAsset + ". That coin is long " + hedgeAsset
+        ? "The margin of an inverse contract is " + hedgeAsset + " you deposit: " + Display.amount(marginCoins, hedgeAsset)
+            + ". That coin is long " + hedgeAsset
             + " exposure the basket did not have; the scenarios include it."
         : "The margin is USDT you add: it carries no coin exposure, but it is fresh capital.";
 
@@ -122,33 +122,34 @@ public class ProxyPlanner {
         proxy.beta().seriesBeta(), horizonResidual, 1), marginCoins, price, price, rateSum);
     ScenarioGrid grid = ScenarioCalculator.DEFAULT.grid(input);
     List<PlanPage.ProxyRow> rows = grid.rows().stream().map(r -> proxyRow(instrument, r)).toList();
-    BigDecimal residualRisk = BigDecimal.valueOf(stats.annualizedResidualVolatility())
-        .multiply(proxy.beta().basketValue(), MathContext.DECIMAL128).setScale(2, RoundingMode.HALF_UP);
+    BigDecimal residualRisk = Display.cents(BigDecimal.valueOf(stats.annualizedResidualVolatility())
+        .multiply(proxy.beta().basketValue(), MathContext.DECIMAL128));
     List<SvgChart.Series> payoff = List.of(
         PlanCharts.series("Basket", "spot", rows, PlanPage.ProxyRow::hedgePrice,
             r -> r.basketPnlUsd().add(r.marginCoinPnlUsd())),
         PlanCharts.series("Hedge", "hedge", rows, PlanPage.ProxyRow::hedgePrice, PlanPage.ProxyRow::hedgePnlUsd),
         PlanCharts.series("Net", "net", rows, PlanPage.ProxyRow::hedgePrice, PlanPage.ProxyRow::netPnlUsd));
-    return new PlanPage.ProxyPlan(proxy.view(), instrument.id(), leg.order(), contracts,
-        ProxyHedgeService.plain(price), priceDate, notionalCoins.setScale(8, RoundingMode.HALF_UP),
-        notionalUsd.setScale(2, RoundingMode.HALF_UP), marginWords, position,
+    return new PlanPage.ProxyPlan(proxy.view(), instrument.id(),
+        Display.order(leg.side().openingOrder(), contracts, instrument), contracts,
+        ProxyHedgeService.plain(price), priceDate, Display.satoshis(notionalCoins),
+        Display.cents(notionalUsd), marginWords, position,
         projected.map(FundingCalculator.Projected::view), choice.note(),
-        BigDecimal.valueOf(proxy.varianceReduction().reduction()).movePointRight(2).setScale(2, RoundingMode.HALF_UP),
+        Display.percentPoints(proxy.varianceReduction().reduction()),
         proxy.varianceReduction().label(), residualRisk, rows,
         SvgChart.of("Payoff in USD across " + hedgeAsset + " prices", payoff, SvgChart.fitted(), SvgChart.fitted()),
         PlanCharts.betaChart(proxy.beta(), request.weighting()), fundingHistory);
   }
 
   private static PlanPage.ProxyRow proxyRow(Instrument instrument, ScenarioRow r) {
-    return new PlanPage.ProxyRow(r.shock().movePointRight(2).setScale(2, RoundingMode.HALF_UP),
-        r.markPrice().setScale(Math.max(2, instrument.tickSize().stripTrailingZeros().scale()), RoundingMode.HALF_UP),
+    return new PlanPage.ProxyRow(Display.percentPoints(r.shock()),
+        Display.atTick(r.markPrice(), instrument),
         usd(r.basketPnlUsd()), usd(r.spotPnlUsd()), usd(r.hedgePnlUsd()), usd(r.fundingUsd()), usd(r.feesUsd()),
         usd(r.netPnlUsd()), usd(r.netLowUsd()), usd(r.netHighUsd()),
-        r.marginBalance().value().setScale(8, RoundingMode.HALF_UP), r.liquidated(),
+        Display.satoshis(r.marginBalance().value()), r.liquidated(),
         ScenarioView.liquidationWords(instrument, r));
   }
 
   private static BigDecimal usd(BigDecimal value) {
-    return value.setScale(2, RoundingMode.HALF_UP);
+    return Display.cents(value);
   }
 }

@@ -12,7 +12,7 @@ import io.hedgedesk.persistence.portfolio.PortfolioAccess;
 import io.hedgedesk.persistence.portfolio.PortfolioService;
 import io.hedgedesk.web.support.Flash;
 import io.hedgedesk.web.support.OnceKey;
-import io.hedgedesk.web.support.Formats;
+import io.hedgedesk.web.view.Display;
 import io.hedgedesk.web.user.CurrentUser;
 import io.hedgedesk.web.user.Viewer;
 import io.quarkus.qute.CheckedTemplate;
@@ -141,7 +141,7 @@ public class HoldingResource {
   }
 
   private static String conflictMessage(Holding current) {
-    return current.updatedByName() + " changed this holding at " + Formats.utc(current.updatedAt())
+    return current.updatedByName() + " changed this holding at " + Display.utc(current.updatedAt())
         + ". Nothing was saved. The current values are shown; check them and save again if you still want your change.";
   }
 

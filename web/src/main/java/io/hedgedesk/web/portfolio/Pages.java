@@ -1,5 +1,6 @@
 package io.hedgedesk.web.portfolio;
 
+import io.hedgedesk.web.view.Display;
 import io.hedgedesk.domain.portfolio.HoldingInput;
 import io.hedgedesk.domain.portfolio.PortfolioValuation;
 import io.hedgedesk.persistence.portfolio.PortfolioAccess;
@@ -56,10 +57,9 @@ public final class Pages {
       var allocations = valuation.allocations();
       for (int i = 0; i < allocations.size(); i++) {
         var a = allocations.get(i);
-        java.math.BigDecimal width = a.percent().setScale(2, java.math.RoundingMode.HALF_EVEN);
-        bars.add(new Bar(a.assetSymbol(), i * 10 + 1, i * 10 + 7, width.toPlainString(),
-            width.add(java.math.BigDecimal.valueOf(32)).toPlainString(),
-            a.percent().setScale(1, java.math.RoundingMode.HALF_EVEN).toPlainString()));
+        String width = Display.svg(a.percent());
+        bars.add(new Bar(a.assetSymbol(), i * 10 + 1, i * 10 + 7, width,
+            Display.svg(a.percent().add(java.math.BigDecimal.valueOf(32))), Display.pct(a.percent())));
       }
       return bars;
     }

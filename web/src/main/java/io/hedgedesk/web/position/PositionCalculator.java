@@ -1,5 +1,6 @@
 package io.hedgedesk.web.position;
 
+import io.hedgedesk.web.view.Display;
 import io.hedgedesk.domain.instrument.Amount;
 import io.hedgedesk.domain.instrument.Asset;
 import io.hedgedesk.domain.instrument.Instrument;
@@ -20,7 +21,6 @@ import io.hedgedesk.web.api.Inputs;
 import io.hedgedesk.web.binding.NumberBinder.Field;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -152,8 +152,7 @@ public class PositionCalculator {
                 liquidation,
                 pricer.bankruptcyPrice(position, extra).map(price -> price(instrument, price)),
                 funding,
-                TradeCalculator.DEFAULT.returnOnEquity(position, mark).movePointRight(2)
-                        .setScale(2, RoundingMode.HALF_UP),
+                Display.percentPoints(TradeCalculator.DEFAULT.returnOnEquity(position, mark)),
                 Money.settlement(TradeCalculator.DEFAULT.orderCost(position)),
                 targetRoePercent.map(percent -> target(position, percent)),
                 balance.map(b -> maxPosition(position, b)));
@@ -230,7 +229,7 @@ public class PositionCalculator {
         return new PositionReport.Liquidation(convention.name(), describe(convention), venueConvention,
                 distance.map(d -> price(instrument, d.liquidationPrice())),
                 distance.map(d -> price(instrument, d.priceDistance())),
-                distance.map(d -> d.fraction().multiply(HUNDRED).setScale(2, RoundingMode.HALF_UP)));
+                distance.map(d -> Display.percentPoints(d.fraction())));
     }
 
     private PositionReport.Funding funding(PerpetualPricer pricer, Position position, BigDecimal rate, BigDecimal mark) {
@@ -240,8 +239,7 @@ public class PositionCalculator {
         FundingCash cash = FundingProjector.DEFAULT.toCash(position.side().fundingToHolder(rate), value, settlementUsd);
         long perYear = instrument.fundingIntervalsPerYear();
         Optional<BigDecimal> annualized = perYear == 0 ? Optional.empty()
-                : Optional.of(rate.multiply(BigDecimal.valueOf(perYear)).multiply(HUNDRED)
-                        .setScale(2, RoundingMode.HALF_UP));
+                : Optional.of(Display.percentPoints(rate.multiply(BigDecimal.valueOf(perYear))));
         return new PositionReport.Funding(rate, instrument.fundingInterval().toHours(), annualized,
                 Money.settlement(new Amount(cash.inSettlementAsset(), instrument.settlementAsset())),
                 Money.usd(new Amount(cash.inUsd(), Asset.USD)), fundingWords(position.side(), rate));
@@ -268,9 +266,8 @@ public class PositionCalculator {
         };
     }
 
-    /** Prices at the contract's tick precision, at least cents, half-up. */
+    /** Prices at the contract's tick precision, at least cents ({@link Display#atTick}). */
     public static BigDecimal price(Instrument instrument, BigDecimal price) {
-        int scale = Math.max(2, instrument.tickSize().stripTrailingZeros().scale());
-        return price.setScale(scale, RoundingMode.HALF_UP);
+        return Display.atTick(price, instrument);
     }
 }

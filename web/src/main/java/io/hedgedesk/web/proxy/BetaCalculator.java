@@ -1,5 +1,6 @@
 package io.hedgedesk.web.proxy;
 
+import io.hedgedesk.web.view.Display;
 import io.hedgedesk.domain.instrument.Instrument;
 import io.hedgedesk.domain.market.PriceSeries;
 import io.hedgedesk.persistence.market.PriceHistoryRepository;
@@ -216,7 +217,7 @@ public class BetaCalculator {
     BigDecimal raw = ProxyHedgeCalculator.DEFAULT.optimalContracts(Math.abs(beta), basketValue, perContract);
     BigDecimal step = instrument.quantityStep();
     BigDecimal steps = raw.divide(step, 0, RoundingMode.HALF_UP);
-    return steps.multiply(step).setScale(Math.max(0, step.stripTrailingZeros().scale()), RoundingMode.UNNECESSARY);
+    return Display.exactAt(steps.multiply(step), Math.max(0, step.stripTrailingZeros().scale()));
   }
 
   /** A statistic as the API gives it: the double's shortest exact decimal, unrounded. */
@@ -225,10 +226,10 @@ public class BetaCalculator {
   }
 
   static BigDecimal percent(double fraction) {
-    return BigDecimal.valueOf(fraction).movePointRight(2).setScale(2, RoundingMode.HALF_UP);
+    return Display.percentPoints(fraction);
   }
 
   static BigDecimal percent(BigDecimal fraction) {
-    return fraction.movePointRight(2).setScale(2, RoundingMode.HALF_UP);
+    return Display.percentPoints(fraction);
   }
 }

@@ -12,8 +12,8 @@ import io.hedgedesk.pricing.proxy.Weighting;
 import io.hedgedesk.web.api.BadInputException;
 import io.hedgedesk.web.proxy.BetaCalculator;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.hedgedesk.web.view.Display;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.List;
 import java.util.Set;
 
@@ -107,7 +107,6 @@ public class ProxyHedgeService {
 
   /** A stored close without the database's trailing zeros: 2971.640000000000000000 → 2971.64. */
   public static BigDecimal plain(BigDecimal value) {
-    BigDecimal stripped = value.stripTrailingZeros();
-    return stripped.scale() < 0 ? stripped.setScale(0, RoundingMode.UNNECESSARY) : stripped;
+    return Display.noExponent(value);
   }
 }

@@ -1,11 +1,12 @@
 package io.hedgedesk.web.sizing;
 
+import io.hedgedesk.web.view.Display;
+import io.hedgedesk.web.view.Words;
 import io.hedgedesk.domain.instrument.Instrument;
 import io.hedgedesk.pricing.hedge.HedgeLeg;
 import io.hedgedesk.web.position.ContractView;
 import io.hedgedesk.web.position.Money;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 
 /**
  * A sized 1:1 hedge as shown: coins at 8 decimals, USD at cents, coverage as a percentage with 2 decimals. Residuals
@@ -41,9 +42,19 @@ public record HedgeView(ContractView contract, String order, String orderSide, B
                 percent(leg.request().targetCoverage()));
     }
 
+    /** The order as pages show it, with its unit: "SELL 175,000 contracts of 1 USD (ETHUSD)". */
+    public String orderWords() {
+        return Display.order(orderSide, orderSize, Display.sizeUnit("INVERSE".equals(contract.type()),
+                contract.contractSize(), contract.baseAsset()), contract.symbol());
+    }
+
+    /** The margin source in words: "out of the bag". */
+    public String marginSourceWords() {
+        return Words.words(io.hedgedesk.pricing.hedge.MarginSource.class, marginSource);
+    }
+
     static String explainMargin(HedgeLeg leg, String coin) {
-        String margin = leg.margin().value().setScale(8, RoundingMode.HALF_UP).toPlainString() + " "
-                + leg.margin().asset().symbol();
+        String margin = Display.amount(leg.margin().value(), leg.margin().asset().symbol());
         return switch (leg.request().marginSource()) {
             case OUT_OF_BAG -> "The " + margin + " margin comes out of your " + coin + ": the bag (spot plus margin)"
                     + " is the exposure, and the hedge covers all of it.";
@@ -55,14 +66,14 @@ public record HedgeView(ContractView contract, String order, String orderSide, B
     }
 
     static BigDecimal coins(BigDecimal value) {
-        return value.setScale(8, RoundingMode.HALF_UP);
+        return Display.satoshis(value);
     }
 
     public static BigDecimal usd(BigDecimal value) {
-        return value.setScale(2, RoundingMode.HALF_UP);
+        return Display.cents(value);
     }
 
     static BigDecimal percent(BigDecimal fraction) {
-        return fraction.movePointRight(2).setScale(2, RoundingMode.HALF_UP);
+        return Display.percentPoints(fraction);
     }
 }

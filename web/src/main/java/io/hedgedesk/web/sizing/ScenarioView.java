@@ -1,5 +1,6 @@
 package io.hedgedesk.web.sizing;
 
+import io.hedgedesk.web.view.Display;
 import io.hedgedesk.domain.instrument.Instrument;
 import io.hedgedesk.pricing.scenario.ScenarioGrid;
 import io.hedgedesk.pricing.scenario.ScenarioLiquidation;
@@ -61,23 +62,23 @@ public record ScenarioView(Optional<BigDecimal> liquidationPrice, Optional<BigDe
     }
 
     /**
-     * A liquidated row in words, e.g. "Liquidated at 6862.75: the 25.00000000 ETH margin is lost, and no more; the rest
-     * of the move, to 7000.00, is unhedged (+1750.00 USD)"; "" when the row is not liquidated.
+     * A liquidated row in words, e.g. "Liquidated at 6,862.75: the 25 ETH margin is lost, and no more; the rest
+     * of the move, to 7,000.00, is unhedged (+1,750.00 USD)"; "" when the row is not liquidated.
      */
     public static String liquidationWords(Instrument instrument, ScenarioRow row) {
         if (row.liquidation().isEmpty()) {
             return "";
         }
         ScenarioLiquidation l = row.liquidation().get();
-        String margin = HedgeView.coins(l.marginLost().value()).toPlainString() + " " + l.marginLost().asset().symbol();
+        String margin = Display.amount(l.marginLost().value(), l.marginLost().asset().symbol());
         if (l.cause() == ScenarioLiquidation.Cause.FUNDING) {
             return "Liquidated: the funding paid over the horizon takes the " + margin + " margin, and no more; the"
                     + " holdings are unhedged from then on";
         }
-        BigDecimal unhedged = HedgeView.usd(l.unhedgedPnlUsd());
-        return "Liquidated at " + PositionCalculator.price(instrument, l.markPrice()).toPlainString() + ": the "
+        BigDecimal unhedged = l.unhedgedPnlUsd();
+        return "Liquidated at " + Display.price(l.markPrice(), instrument) + ": the "
                 + margin + " margin is lost, and no more; the rest of the move, to "
-                + PositionCalculator.price(instrument, row.markPrice()).toPlainString() + ", is unhedged ("
-                + (unhedged.signum() > 0 ? "+" : "") + unhedged.toPlainString() + " USD)";
+                + Display.price(row.markPrice(), instrument) + ", is unhedged ("
+                + (Display.cents(unhedged).signum() > 0 ? "+" : "") + Display.usd(unhedged) + ")";
     }
 }

@@ -1,5 +1,6 @@
 package io.hedgedesk.web.support;
 
+import io.hedgedesk.web.view.Display;
 import io.hedgedesk.persistence.FormTokens;
 import java.util.List;
 
@@ -23,7 +24,7 @@ public record Recorded(String sentence, List<Link> links) {
   public static Recorded of(FormTokens.Submission s, String subject, String base) {
     List<Long> ids = s.ids();
     String noun = ids.size() == 1 ? s.what() : s.what() + "s";
-    return new Recorded(subject + " was recorded at " + Formats.utc(s.at()) + " as " + noun + " " + range(ids) + ".",
+    return new Recorded(subject + " was recorded at " + Display.utc(s.at()) + " as " + noun + " " + range(ids) + ".",
         ids.stream().map(id -> new Link(s.what() + " #" + id, base + id)).toList());
   }
 

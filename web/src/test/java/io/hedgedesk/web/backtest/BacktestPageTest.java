@@ -86,7 +86,7 @@ class BacktestPageTest {
 
   static String usd(BigDecimal value) {
     return new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT))
-        .format(value.setScale(2, RoundingMode.HALF_EVEN));
+        .format(value.setScale(2, RoundingMode.HALF_EVEN)) + " USD";
   }
 
   @Test

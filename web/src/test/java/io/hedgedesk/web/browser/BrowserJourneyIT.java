@@ -144,7 +144,7 @@ class BrowserJourneyIT {
 
     browser.open(app + "calculator", "calculator");
     // Same hand arithmetic as CalculatorPageTest: short 175,000 ETHUSD at 3,500, 2x, mark 3,000.
-    assertThat(text(By.id("pnlUsd"))).isEqualTo("25000.00 USD");
+    assertThat(text(By.id("pnlUsd"))).isEqualTo("25,000.00 USD");
 
     new Select(browser.driver().findElement(By.id("contract"))).selectByValue("BYBIT:BTCUSDT");
     browser.driver().findElement(By.cssSelector("input[name=side][value=LONG]")).click();
@@ -155,8 +155,8 @@ class BrowserJourneyIT {
     type("fundingRate", "");
     submit("form[action='/calculator'] button", "calculator-linear-long");
     // https://help.bybit.com/hc/en-us/articles/900000181046 : 10,000 × (1 − 2 % + 0.5 %) = 9,850 (entry value)
-    assertThat(text(By.id("initialMargin"))).isEqualTo("200.00000000 USDT");
-    assertThat(browser.text()).contains("9850.00");
+    assertThat(text(By.id("initialMargin"))).isEqualTo("200 USDT");
+    assertThat(browser.text()).contains("9,850.00");
   }
 
   /** From the landing page's "Log in" through Keycloak's form to the dashboard. */
@@ -233,8 +233,8 @@ class BrowserJourneyIT {
     type("price", "40000");
     submit("form[action$='/prices'] button[type=submit]", "alice-price-btc");
     // 2 × 2,000 = 4,000.00 and 0.5 × 40,000 = 20,000.00 USD
-    assertThat(cells(holdingRow("ETH")).get(7)).isEqualTo("4,000.00");
-    assertThat(cells(holdingRow("BTC")).get(7)).isEqualTo("20,000.00");
+    assertThat(cells(holdingRow("ETH")).get(7)).isEqualTo("4,000.00 USD");
+    assertThat(cells(holdingRow("BTC")).get(7)).isEqualTo("20,000.00 USD");
     assertThat(text(By.cssSelector("p.total strong"))).isEqualTo("24,000.00 USD");
   }
 
@@ -250,24 +250,24 @@ class BrowserJourneyIT {
     // Per asset, margin out of the bag: the opening fee (taker 0.055 %) is coin leaving the bag, so the hedge is sized
     // on what stays: D = 2 / (1 + 0.00055) = 1.998900… ETH → 1.998900… × 2,000 / 1 = 3,997.80 → 3,998 ETHUSD, and
     // 0.5 / 1.00055 × 40,000 = 19,989.005 → 19,989 BTCUSD contracts.
-    assertThat(text(By.cssSelector("#leg-ETH p.order strong"))).isEqualTo("SELL 3998 ETHUSD");
-    assertThat(text(By.cssSelector("#leg-BTC p.order strong"))).isEqualTo("SELL 19989 BTCUSD");
+    assertThat(text(By.cssSelector("#leg-ETH p.order strong"))).isEqualTo("SELL 3,998 contracts of 1 USD (ETHUSD)");
+    assertThat(text(By.cssSelector("#leg-BTC p.order strong"))).isEqualTo("SELL 19,989 contracts of 1 USD (BTCUSD)");
     // Proxy: the notional is β × the basket's 24,000.00 USD. β comes from the shipped history (not by hand); the
     // page shows it at 4 decimals, so β_shown × 24,000 is within 0.00005 × 24,000 = 1.20 USD of the notional, and the
     // order is that notional in 1-USD BTCUSD contracts (rounded to whole contracts: ±0.5 more).
     String proxy = text(By.cssSelector("section.plan-proxy"));
-    Matcher notional = Pattern.compile("is β × the basket's ([0-9.]+) USD = ([0-9.]+) USD").matcher(proxy);
+    Matcher notional = Pattern.compile("is β × the basket's ([0-9.,]+) USD = ([0-9.,]+) USD").matcher(proxy);
     assertThat(notional.find()).as("proxy explanation in %s", proxy).isTrue();
-    assertThat(notional.group(1)).isEqualTo("24000.00");
+    assertThat(notional.group(1)).isEqualTo("24,000.00");
     BigDecimal beta = new BigDecimal(text(By.xpath(
         "//section[contains(@class,'plan-proxy')]//tr[th='β (hedge ratio)']/td")));
-    BigDecimal hedgeNotional = new BigDecimal(notional.group(2));
+    BigDecimal hedgeNotional = new BigDecimal(notional.group(2).replace(",", ""));
     assertThat(beta.multiply(new BigDecimal("24000")).subtract(hedgeNotional).abs())
         .isLessThanOrEqualTo(new BigDecimal("1.20"));
-    Matcher order = Pattern.compile("SELL (\\d+) BTCUSD inverse contracts")
+    Matcher order = Pattern.compile("SELL ([0-9,]+) contracts of 1 USD \\(BTCUSD\\)")
         .matcher(text(By.cssSelector("section.plan-proxy p.order strong")));
     assertThat(order.matches()).isTrue();
-    assertThat(new BigDecimal(order.group(1)).subtract(hedgeNotional).abs()).isLessThanOrEqualTo(new BigDecimal("0.5"));
+    assertThat(new BigDecimal(order.group(1).replace(",", "")).subtract(hedgeNotional).abs()).isLessThanOrEqualTo(new BigDecimal("0.5"));
 
     // The planner shows every holding ticked when none was chosen ("none ticked = all"): keep only ETH ticked.
     for (WebElement box : browser.driver().findElements(By.cssSelector("input[name=holding]"))) {
@@ -277,7 +277,7 @@ class BrowserJourneyIT {
     }
     submit("form.plan-form button[type=submit]", "alice-plan-eth");
     assertThat(browser.driver().findElements(By.id("leg-BTC"))).as("BTC not selected").isEmpty();
-    assertThat(text(By.cssSelector("#leg-ETH p.order strong"))).isEqualTo("SELL 3998 ETHUSD");
+    assertThat(text(By.cssSelector("#leg-ETH p.order strong"))).isEqualTo("SELL 3,998 contracts of 1 USD (ETHUSD)");
   }
 
   /** "Record as opened" for the per-asset plan, through its confirmation page; returns the new hedge's id. */
@@ -288,15 +288,15 @@ class BrowserJourneyIT {
     assertThat(rows).hasSize(1);
     // Contract, side, size, entry, leverage, margin (3,998 / 2,000 / 2 = 0.9995 ETH), source, coverage, opening fee
     // (1.999 ETH × 0.00055 = 0.00109945 ETH), holdings
-    assertThat(cells(rows.get(0))).containsExactly("BYBIT:ETHUSD", "SHORT", "3998", "2000", "2", "0.9995 ETH",
-        "out of the bag", "1", "0.00109945 ETH", "1 holding(s)");
+    assertThat(cells(rows.get(0))).containsExactly("BYBIT:ETHUSD", "short", "3,998 contracts of 1 USD", "2,000.00",
+        "2×", "0.9995 ETH", "out of the bag", "100.00 %", "0.00109945 ETH", "1 holding(s)");
     submit("form[action$='/plan/record'] button[type=submit]", "alice-hedge-recorded");
     assertThat(text(By.cssSelector("p.flash"))).isEqualTo("Hedge recorded.");
     long hedgeId = idIn("/hedges/");
-    assertThat(text(By.tagName("h1"))).isEqualTo("Hedge #" + hedgeId + ": BYBIT:ETHUSD SHORT (OPEN)");
-    assertThat(position("Size")).isEqualTo("3998");
-    assertThat(position("Average entry")).isEqualTo("2000.00");
-    assertThat(position("Margin")).isEqualTo("0.99950000");
+    assertThat(text(By.tagName("h1"))).isEqualTo("Hedge #" + hedgeId + ": BYBIT:ETHUSD short (open)");
+    assertThat(position("Size")).isEqualTo("3,998");
+    assertThat(position("Average entry")).isEqualTo("2,000.00");
+    assertThat(position("Margin")).isEqualTo("0.9995 ETH");
     // Right after recording: the plan's coverage, no alert, no resize, and at the entry price no unrealized PnL.
     // Exposure 2 − 0.00109945 = 1.99890055 ETH (the margin came out of the bag: counted once), hedged 1.999 ETH.
     assertThat(position("Coverage of the coin")).isEqualTo("100.00 %");
@@ -329,10 +329,10 @@ class BrowserJourneyIT {
     WebElement row = browser.driver().findElement(By.xpath(
         "//table[contains(@class,'hedges')]//tr[td/a[@href='/hedges/" + hedgeId + "']]"));
     List<String> cells = cells(row);
-    assertThat(cells.get(0)).isEqualTo("#" + hedgeId + " BYBIT:ETHUSD SHORT");
+    assertThat(cells.get(0)).isEqualTo("#" + hedgeId + " BYBIT:ETHUSD short");
     assertThat(cells.get(1)).isEqualTo(portfolioName);
-    assertThat(cells.get(2)).isEqualTo("3998");
-    assertThat(cells.get(6)).as("funding recorded").isEqualTo("0.00000000 ETH");
+    assertThat(cells.get(2)).isEqualTo("3,998");
+    assertThat(cells.get(6)).as("funding recorded").isEqualTo("0 ETH");
     browser.clickAndWait(row.findElement(By.tagName("a")), "alice-hedge");
   }
 
@@ -342,28 +342,28 @@ class BrowserJourneyIT {
     type("amount", "0.0025");
     type("note", "funding 08:00");
     submit("form.hedge-action button[type=submit]", "alice-funding-confirm");
-    assertThat(text(By.tagName("h1"))).isEqualTo("Confirm FUNDING");
-    assertThat(effects()).contains("Funding received 0.00250000 ETH", "Spot holdings are not changed.");
+    assertThat(text(By.tagName("h1"))).isEqualTo("Confirm: funding settled");
+    assertThat(effects()).contains("Funding received 0.0025 ETH", "Spot holdings are not changed.");
     submit("form[action$='/actions'] button[type=submit]", "alice-funding-recorded");
     assertThat(text(By.cssSelector("p.flash"))).isEqualTo("Recorded in the hedge's ledger.");
-    assertThat(position("Funding recorded")).isEqualTo("0.00250000");
+    assertThat(position("Funding recorded")).isEqualTo("0.0025 ETH");
 
     new Select(browser.driver().findElement(By.id("type"))).selectByValue("REDUCE");
     type("quantity", "1500");
     type("price", "2500");
     submit("form.hedge-action button[type=submit]", "alice-reduce-confirm");
-    assertThat(text(By.tagName("h1"))).isEqualTo("Confirm REDUCE");
+    assertThat(text(By.tagName("h1"))).isEqualTo("Confirm: reduce the position");
     // 1,500 × (1/2,500 − 1/2,000) = −0.15 ETH; × 2,500 = −375.00 USD
-    assertThat(effects()).contains("Closes 1500 of 3998", "Realized PnL -0.15000000 ETH (-375.00 USD)");
+    assertThat(effects()).contains("Closes 1,500 of 3,998 contracts of 1 USD", "Realized PnL -0.15 ETH (-375.00 USD)");
     submit("form[action$='/actions'] button[type=submit]", "alice-reduce-recorded");
     assertThat(text(By.cssSelector("p.flash"))).isEqualTo("Recorded in the hedge's ledger.");
     // 3,998 − 1,500 = 2,498 contracts left, still open
-    assertThat(position("Size")).isEqualTo("2498");
-    assertThat(position("Realized PnL")).isEqualTo("-0.15000000");
-    assertThat(text(By.tagName("h1"))).endsWith("(OPEN)");
+    assertThat(position("Size")).isEqualTo("2,498");
+    assertThat(position("Realized PnL")).isEqualTo("-0.15 ETH");
+    assertThat(text(By.tagName("h1"))).endsWith("(open)");
     List<WebElement> ledger = browser.driver().findElements(By.cssSelector("table.ledger tbody tr"));
     // Opening records the position (OPEN) and its margin deposit (MARGIN_IN) together.
-    assertThat(ledger).extracting(r -> cells(r).get(1)).containsExactly("OPEN", "MARGIN_IN", "FUNDING", "REDUCE");
+    assertThat(ledger).extracting(r -> cells(r).get(1)).containsExactly("opened", "margin added", "funding", "reduced");
   }
 
   /** Hedge history of the portfolio → "native ledger" CSV, downloaded by the browser and parsed. */
@@ -462,7 +462,7 @@ class BrowserJourneyIT {
     assertThat(cells(holdingRow("ETH"))).startsWith("ETH", "2", "Ledger");
 
     browser.open(app + "hedges/" + hedgeId, "bob-hedge");
-    assertThat(position("Size")).isEqualTo("2498");
+    assertThat(position("Size")).isEqualTo("2,498");
     assertThat(browser.driver().findElements(By.cssSelector("form.hedge-action"))).as("no action form").isEmpty();
     assertThat(browser.driver().findElements(By.cssSelector("table.ledger tbody tr"))).hasSize(4);
   }
@@ -590,7 +590,9 @@ class BrowserJourneyIT {
   }
 
   private static void assertAmount(String cell, String expected) {
-    assertThat(new BigDecimal(cell)).as("%s", cell).isEqualByComparingTo(expected);
+    // a page figure: separators and the unit dropped ("1,234.5 ETH" → 1234.5); CSV cells are plain already
+    assertThat(new BigDecimal(cell.replace(",", "").replaceAll(" [A-Z]+$", ""))).as("%s", cell)
+        .isEqualByComparingTo(expected);
   }
 
   private String position(String label) {

@@ -114,7 +114,7 @@ class RecordingJourneyIT {
     new Select(browser.driver().findElement(By.id("contract.ETH"))).selectByValue("BYBIT:ETHUSD");
     submit("form.plan-form button[type=submit]", "plan");
     // the plan accounts the taker fee leaving the bag: 2 / 1.00055 × 2,000 = 3,997.8 → 3,998 contracts
-    assertThat(text(By.cssSelector("#leg-ETH p.order strong"))).isEqualTo("SELL 3998 ETHUSD");
+    assertThat(text(By.cssSelector("#leg-ETH p.order strong"))).isEqualTo("SELL 3,998 contracts of 1 USD (ETHUSD)");
     submit("button[name=strategy][value=PER_ASSET]", "record-confirm");
     assertThat(browser.driver().getCurrentUrl()).contains("key=");
     assertThat(value("size-0-0")).isEqualTo("3998");
@@ -127,9 +127,9 @@ class RecordingJourneyIT {
     submit("form[action$='/plan/record'] button[type=submit]", "hedge-recorded");
     assertThat(text(By.cssSelector("p.flash"))).isEqualTo("Hedge recorded.");
     long hedgeId = idIn("/hedges/");
-    assertThat(position("Size")).isEqualTo("4000");
+    assertThat(position("Size")).isEqualTo("4,000");
     // 4,000 / (2,000/2,000 + 2,000/1,900) = 1,948.72
-    assertThat(position("Average entry")).isEqualTo("1948.72");
+    assertThat(position("Average entry")).isEqualTo("1,948.72");
     return hedgeId;
   }
 
@@ -151,7 +151,7 @@ class RecordingJourneyIT {
     submit("form.hedge-action button[type=submit]", "funding-confirm");
     submit("form[action$='/actions'] button[type=submit]", "funding-recorded");
     assertThat(text(By.cssSelector("p.flash"))).isEqualTo("Recorded in the hedge's ledger.");
-    assertThat(position("Funding recorded")).isEqualTo("0.00200000");
+    assertThat(position("Funding recorded")).isEqualTo("0.002 ETH");
     assertThat(browser.driver().getCurrentUrl()).startsWith(app + "hedges/" + hedgeId);
   }
 
@@ -171,7 +171,7 @@ class RecordingJourneyIT {
     submit("form[action$='/void'] button[type=submit]", "mistake-voided");
     assertThat(text(By.cssSelector("p.flash"))).startsWith("Voided as recorded by mistake");
     assertThat(browser.driver().findElements(By.cssSelector("table.ledger tr.voided"))).isNotEmpty();
-    assertThat(text(By.tagName("h1"))).endsWith("(CLOSED)");
+    assertThat(text(By.tagName("h1"))).endsWith("(closed)");
     return mistake;
   }
 
@@ -183,7 +183,7 @@ class RecordingJourneyIT {
     submit("form[action$='/actions'] button[type=submit]", "closed");
     List<String> types = browser.driver().findElements(By.cssSelector("table.ledger tbody tr")).stream()
         .map(r -> r.findElements(By.tagName("td")).get(1).getText()).toList();
-    assertThat(types).containsExactly("OPEN", "MARGIN_IN", "FUNDING", "CLOSE", "MARGIN_OUT");
+    assertThat(types).containsExactly("opened", "margin added", "funding", "closed", "margin withdrawn");
   }
 
   private void exportEveryFormat(long portfolioId, long hedgeId, long mistake, Instant opened) throws IOException {

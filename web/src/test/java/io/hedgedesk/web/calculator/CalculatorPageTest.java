@@ -27,11 +27,11 @@ class CalculatorPageTest {
             HtmlPage page = browser.getPage(calculator);
             assertThat(page.getWebResponse().getStatusCode()).isEqualTo(200);
             // Same hand arithmetic as PerpetualApiTest: short 175,000 ETHUSD at 3,500, 2x, mark 3,000.
-            assertThat(page.getElementById("pnlUsd").asNormalizedText()).isEqualTo("25000.00 USD");
-            assertThat(page.getElementById("initialMargin").asNormalizedText()).isEqualTo("25.00000000 ETH");
+            assertThat(page.getElementById("pnlUsd").asNormalizedText()).isEqualTo("25,000.00 USD");
+            assertThat(page.getElementById("initialMargin").asNormalizedText()).isEqualTo("25 ETH");
             assertThat(page.asNormalizedText())
-                    .contains("6930.00")          // Bybit's own (value at LP) convention
-                    .contains("6862.75")          // entry-value convention
+                    .contains("6,930.00")         // Bybit's own (value at LP) convention
+                    .contains("6,862.75")         // entry-value convention
                     .contains("your short receives funding")
                     .contains("synthetic dollar");
         }
@@ -55,8 +55,8 @@ class CalculatorPageTest {
             again.getInputByName("entryPrice").setValue("10000");
             HtmlPage result = again.getOneHtmlElementByAttribute("button", "type", "submit").click();
             // https://help.bybit.com/hc/en-us/articles/900000181046 : 10,000 × (1 − 2 % + 0.5 %) = 9,850 (entry value)
-            assertThat(result.asNormalizedText()).contains("9850.00").contains("9849.25");
-            assertThat(result.getElementById("initialMargin").asNormalizedText()).isEqualTo("200.00000000 USDT");
+            assertThat(result.asNormalizedText()).contains("9,850.00").contains("9,849.25");
+            assertThat(result.getElementById("initialMargin").asNormalizedText()).isEqualTo("200 USDT");
         }
     }
 
@@ -91,8 +91,8 @@ class CalculatorPageTest {
             // Bybit's order-cost example: 5,000 + 30 + 27 = 5,057 USDT opens 1 BTC; ROE at 55,000 = 100 %;
             // 50 % ROE at 50,000 × (1 + 0.5/10) = 52,500. VIP 1's maker rate 0.018 %, the taker rate given.
             assertThat(result.getElementById("roe").asNormalizedText()).isEqualTo("100.00 %");
-            assertThat(result.getElementById("orderCost").asNormalizedText()).isEqualTo("5057.00000000 USDT");
-            assertThat(result.getElementById("targetPrice").asNormalizedText()).isEqualTo("52500.00");
+            assertThat(result.getElementById("orderCost").asNormalizedText()).isEqualTo("5,057 USDT");
+            assertThat(result.getElementById("targetPrice").asNormalizedText()).isEqualTo("52,500.00");
             assertThat(result.getElementById("maxPosition").asNormalizedText()).startsWith("1 BTC");
             assertThat(result.getElementById("feeRates").asNormalizedText()).isEqualTo("0.00018 / 0.0006");
         }
@@ -116,7 +116,7 @@ class CalculatorPageTest {
             again.getInputByName("customContract.maintenanceMarginRate").setValue("0.01");
             HtmlPage result = again.getOneHtmlElementByAttribute("button", "type", "submit").click();
             // as the API test: IM 200 USDT; LP 1,800 / 99 = 18.18 (value at LP), 20 × 0.91 = 18.20 (entry value)
-            assertThat(result.getElementById("initialMargin").asNormalizedText()).isEqualTo("200.00000000 USDT");
+            assertThat(result.getElementById("initialMargin").asNormalizedText()).isEqualTo("200 USDT");
             assertThat(result.asNormalizedText()).contains("18.18").contains("18.20").contains("CUSTOM HYPEUSDT");
         }
     }

@@ -128,8 +128,8 @@ class HedgeApiTest {
                 .body("scenarios.rows[1].liquidated", equalTo(true))
                 .body("scenarios.rows[1].liquidatedAtPrice", decimal("6930.00"))
                 .body("scenarios.rows[1].unhedgedPnlUsd", decimal("1750.00"))
-                .body("scenarios.rows[1].liquidation", equalTo("Liquidated at 6930.00: the 25.00000000 ETH margin is"
-                        + " lost, and no more; the rest of the move, to 7000.00, is unhedged (+1750.00 USD)"))
+                .body("scenarios.rows[1].liquidation", equalTo("Liquidated at 6,930.00: the 25 ETH margin is"
+                        + " lost, and no more; the rest of the move, to 7,000.00, is unhedged (+1,750.00 USD)"))
                 .body("scenarios.rows[0].liquidation", equalTo(""));
     }
 

@@ -54,7 +54,7 @@ class ActionReviewPageTest {
           .findFirst().orElseThrow().getOneHtmlElementByAttribute("button", "type", "submit").click();
       assertThat(review.getUrl().getPath()).isEqualTo("/hedges/" + id + "/confirm");
       assertThat(review.getUrl().getQuery()).contains("type=FUNDING", "amount=0.0003", "formToken=");
-      assertThat(review.asNormalizedText()).contains("Confirm FUNDING");
+      assertThat(review.asNormalizedText()).contains("Confirm: funding settled");
 
       HtmlPage done = review.getForms().stream().filter(f -> f.getActionAttribute().endsWith("/actions")).findFirst()
           .orElseThrow().getOneHtmlElementByAttribute("button", "type", "submit").click();

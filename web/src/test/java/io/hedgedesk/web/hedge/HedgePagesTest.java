@@ -90,7 +90,7 @@ class HedgePagesTest {
         .findFirst().orElseThrow().setChecked(true);
     HtmlPage tracked = submit(open);
     assertThat(tracked.getUrl().getPath()).startsWith("/hedges/");
-    assertThat(tracked.asNormalizedText()).contains("Hedge recorded.", "BYBIT:BTCUSD SHORT");
+    assertThat(tracked.asNormalizedText()).contains("Hedge recorded.", "BYBIT:BTCUSD short");
     return Long.parseLong(tracked.getUrl().getPath().substring("/hedges/".length()));
   }
 
@@ -105,7 +105,7 @@ class HedgePagesTest {
       long pid = dora.createPortfolio("Dog bag");
       HtmlPage tracked = submit(openForm(dora, pid, "BINANCE:DOGEUSD_PERP", "10", "0.1032", "484.5"));
       assertThat(tracked.asNormalizedText()).contains("Hedge recorded.", "Average entry\t0.10320");
-      assertThat(tracked.getByXPath("//table[contains(@class,'ledger')]//tr[td[2]='OPEN']/td[6]")).singleElement()
+      assertThat(tracked.getByXPath("//table[contains(@class,'ledger')]//tr[td[2]='opened']/td[6]")).singleElement()
           .extracting(n -> ((org.htmlunit.html.DomNode) n).getTextContent()).isEqualTo("0.1032");
     }
   }
@@ -121,10 +121,10 @@ class HedgePagesTest {
       Holding bag = addBtc(alice, pid, "0.2");
       long id = recordThroughForm(alice, pid, bag.id());
 
-      assertThat(alice.page("/dashboard").asNormalizedText()).contains("#" + id + " BYBIT:BTCUSD SHORT");
+      assertThat(alice.page("/dashboard").asNormalizedText()).contains("#" + id + " BYBIT:BTCUSD short");
       // the form is submitted from the last page loaded (the CSRF token changes with each page)
       HtmlPage track = alice.page("/hedges/" + id);
-      assertThat(track.asNormalizedText()).contains("Ledger", "OPEN", "MARGIN_IN");
+      assertThat(track.asNormalizedText()).contains("Ledger", "opened", "margin added");
 
       HtmlForm action = form(track, "/confirm");
       action.getSelectByName("type").setSelectedAttribute("REDUCE", true);
@@ -132,8 +132,8 @@ class HedgePagesTest {
       action.getInputByName("price").setValue("40000");
       HtmlPage confirm = submit(action);
       // half the size closed: half the margin released (0.1 × 5,000/10,000)
-      assertThat(confirm.asNormalizedText()).contains("Realized PnL 0.02500000 BTC (1000.00 USD)",
-          "Margin 0.10000000 → 0.05000000 BTC", "Spot holdings are not changed.");
+      assertThat(confirm.asNormalizedText()).contains("Realized PnL 0.025 BTC (1,000.00 USD)",
+          "Margin 0.1 BTC → 0.05 BTC", "Spot holdings are not changed.");
       assertThat(book.events(teams.user(alice).id(), id)).hasSize(2);
 
       HtmlPage after = submit(form(confirm, "/actions"));

@@ -80,18 +80,18 @@ class MarketPageTest {
       assertThat(page.getHtmlElementById("market").getElementsByTagName("tr")).hasSize(1 + 40);
 
       List<String> link = row(page, "BINANCE:LINKUSD_PERP");
-      // basis 15.2530 − 15.2000 = 0.0530; in % of the index 0.0530 / 15.2000 × 100 = 0.348684… → 0.3487
+      // prices at the tick of 0.001; basis 15.2530 − 15.2000 = 0.0530; in % of the index 0.0530 / 15.2000 × 100 = 0.348684… → 0.3487
       // funding 0.000125 = 0.0125 % per 8 h; 24 / 8 × 365 = 1095 a year; 0.000125 × 1095 = 0.136875 → 13.69 %
       assertThat(link.subList(0, 3)).containsExactly("BINANCE:LINKUSD_PERP", "inverse", "15.253");
       assertThat(link.get(3)).startsWith("venue: test feed,").doesNotContain("stale");
-      assertThat(link.subList(4, 10)).containsExactly("15.20", "0.053", "0.3487", "0.0125", "8 h", "13.69");
+      assertThat(link.subList(4, 10)).containsExactly("15.200", "0.053", "0.3487 %", "0.0125 %", "8 h", "13.69 %");
       assertThat(link.get(10)).startsWith("venue: test feed,").doesNotContain("stale");
       assertThat(link.get(11)).isEqualTo("2030-01-01 16:00 UTC");
 
       List<String> dot = row(page, "BINANCE:DOTUSD_PERP");
       // basis 4.50 − 4.51 = −0.01; −0.01 / 4.51 × 100 = −0.221729… → −0.2217
       // 0.00002 = 0.0020 % per 1 h; 24 / 1 × 365 = 8760 a year; 0.00002 × 8760 = 0.1752 → 17.52 %
-      assertThat(dot.subList(4, 10)).containsExactly("4.51", "-0.01", "-0.2217", "0.0020", "1 h", "17.52");
+      assertThat(dot.subList(4, 10)).containsExactly("4.510", "-0.010", "-0.2217 %", "0.0020 %", "1 h", "17.52 %");
     }
   }
 
@@ -116,7 +116,7 @@ class MarketPageTest {
       // no tick: funding is the last shipped Bybit BTCUSDT settlement, 0.00044151 at 2023-12-31T16:00Z:
       // 0.044151 % → 0.0442; 0.00044151 × 1095 = 0.48345345 → 48.35 %; far older than two 8 h intervals
       List<String> bybit = row(page, "BYBIT:BTCUSDT");
-      assertThat(bybit.subList(7, 10)).containsExactly("0.0442", "8 h", "48.35");
+      assertThat(bybit.subList(7, 10)).containsExactly("0.0442 %", "8 h", "48.35 %");
       assertThat(bybit.get(10)).startsWith("stored settlement of 2023-12-31 16:00 UTC: Bybit BTCUSDT funding")
           .endsWith("(stale)");
       assertThat(bybit.get(11)).isEqualTo("–");

@@ -31,6 +31,7 @@ import io.hedgedesk.pricing.proxy.ReturnType;
 import io.hedgedesk.pricing.proxy.Weighting;
 import io.hedgedesk.web.support.Teams;
 import io.hedgedesk.web.support.UserSession;
+import io.hedgedesk.web.view.Display;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -103,17 +104,18 @@ class PlannerPageTest {
       // the plan accounts the opening market order's fee at the contract's taker rate (coin leaving the bag)
       HedgeLeg leg = HedgeSizer.DEFAULT.size(HedgeRequest.fullHedge(ethCoins, eth, ethusd,
           new BigDecimal("2"), MarginSource.OUT_OF_BAG).withOpeningFeeRate(ethusd.takerFeeRate()));
-      assertTrue(text.contains(leg.order().toString()), "order " + leg.order() + " in\n" + text);
-      assertTrue(text.contains(leg.margin().value().setScale(8, RoundingMode.HALF_UP).toPlainString() + " ETH"),
-          "margin " + leg.margin());
-      assertTrue(text.contains(leg.notionalUsd().setScale(2, RoundingMode.HALF_UP).toPlainString() + " USD"));
+      // the order with its unit, e.g. "SELL 175,000 contracts of 1 USD (ETHUSD)"; amounts through the one formatter
+      String order = Display.order(leg.order().side().name(), leg.order().size(), ethusd);
+      assertTrue(order.contains(" contracts of 1 USD (ETHUSD)"), order);
+      assertTrue(text.contains(order), "order " + order + " in\n" + text);
+      assertTrue(text.contains(Display.amount(leg.margin().value(), "ETH")), "margin " + leg.margin());
+      assertTrue(text.contains(Display.usd(leg.notionalUsd())));
       Position ethShort = new Position(ethusd, Side.SHORT, leg.order().size(), eth, new BigDecimal("2"));
       BigDecimal lp = PerpetualPricer.of(ethusd).liquidationPrice(ethShort).orElseThrow();
-      int scale = Math.max(2, ethusd.tickSize().stripTrailingZeros().scale());
-      assertTrue(text.contains(lp.setScale(scale, RoundingMode.HALF_UP).toPlainString()), "liquidation " + lp);
+      assertTrue(text.contains(Display.price(lp, ethusd)), "liquidation " + lp);
       BigDecimal bp = PerpetualPricer.of(ethusd).bankruptcyPrice(ethShort, io.hedgedesk.domain.instrument.Amount
           .zero(Asset.of("ETH"))).orElseThrow();
-      assertTrue(text.contains(bp.setScale(scale, RoundingMode.HALF_UP).toPlainString()), "bankruptcy " + bp);
+      assertTrue(text.contains(Display.price(bp, ethusd)), "bankruptcy " + bp);
       // No stored BYBIT:ETHUSD funding; the closest stored ETH series is on the same venue.
       assertTrue(text.contains("projected from BYBIT:ETHUSDT history; no stored history for BYBIT:ETHUSD"), text);
       assertTrue(text.contains("your short"), "sign in words");
@@ -122,8 +124,9 @@ class PlannerPageTest {
       Instrument solusdt = catalog.get("BYBIT:SOLUSDT");
       HedgeLeg solLeg = HedgeSizer.DEFAULT.size(new HedgeRequest(Asset.of("SOL"), solCoins, sol,
           solusdt, sol, new BigDecimal("3"), MarginSource.STABLECOIN, BigDecimal.ONE));
-      assertTrue(text.contains(solLeg.order().toString()), "order " + solLeg.order() + " in\n" + text);
-      assertTrue(text.contains(solLeg.margin().value().setScale(8, RoundingMode.HALF_UP).toPlainString() + " USDT"));
+      String solOrder = Display.order(solLeg.order().side().name(), solLeg.order().size(), solusdt);
+      assertTrue(text.contains(solOrder), "order " + solOrder + " in\n" + text);
+      assertTrue(text.contains(Display.amount(solLeg.margin().value(), "USDT")));
       assertTrue(text.contains("projected from BINANCE:SOLUSDT history; no stored history for BYBIT:SOLUSDT"), text);
 
       String xml = page.asXml();
@@ -142,7 +145,7 @@ class PlannerPageTest {
           + "&margin.ADA=OUT_OF_BAG&coverage.ADA=1&horizonDays=30");
       String text = text(page);
       // The catalog's ADAUSD_PERP face value is 10 USD, read from JSON as 1E+1; the page printed "1E+1" before.
-      assertTrue(text.contains("(inverse contracts of 10 USD face value)"), text);
+      assertTrue(text.contains("(inverse contracts: 10 USD face value each)"), text);
       String xml = page.asXml();
       assertFalse(java.util.regex.Pattern.compile("\\dE[+-]?\\d").matcher(xml).find(), "no exponent notation");
       // ADA trades well below 1 USD: the payoff chart's price axis has five different labels (0 decimals gave
@@ -151,6 +154,12 @@ class PlannerPageTest {
           .stream().map(n -> ((org.htmlunit.html.DomNode) n).getTextContent()).toList();
       assertEquals(5, xLabels.size(), xLabels.toString());
       assertEquals(5, xLabels.stream().distinct().count(), xLabels.toString());
+      // the link's coverage.ADA=1 is the fraction 1: target 100 %; the field takes percent, so 50 is half the bag
+      assertTrue(text.contains("target 100.00 %"), text);
+      HtmlPage half = carol.page("/portfolios/" + id + "/plan?contract.ADA=BINANCE:ADAUSD_PERP&leverage.ADA=2"
+          + "&margin.ADA=OUT_OF_BAG&coverage.ADA=50&horizonDays=30");
+      assertTrue(text(half).contains("target 50.00 %"), text(half));
+      assertTrue(text(half).contains("Target coverage (%)"), "the label says percent");
     }
   }
 
@@ -176,15 +185,14 @@ class PlannerPageTest {
           new BasketComponent(linkHistory.between(from, to), linkValue),
           new BasketComponent(solHistory.between(from, to), solValue)), btc.between(from, to), ReturnType.SIMPLE,
           Weighting.EQUAL);
-      String shown = BigDecimal.valueOf(beta.seriesBeta()).setScale(4, RoundingMode.HALF_UP).toPlainString();
+      String shown = Display.ratio(BigDecimal.valueOf(beta.seriesBeta()));
       assertTrue(text.contains("β of the basket on BTC is " + shown), "β " + shown + " in\n" + text);
-      String rho = BigDecimal.valueOf(beta.basket().statistics().correlation()).setScale(4, RoundingMode.HALF_UP)
-          .toPlainString();
+      String rho = Display.ratio(BigDecimal.valueOf(beta.basket().statistics().correlation()));
       assertTrue(text.contains(rho), "ρ " + rho);
       // Contracts: β × basket value / 1 USD face value, whole contracts.
       BigDecimal contracts = BigDecimal.valueOf(beta.seriesBeta()).multiply(solValue.add(linkValue),
           MathContext.DECIMAL128).setScale(0, RoundingMode.HALF_UP);
-      assertTrue(text.contains("SELL " + contracts.toPlainString() + " BTCUSD inverse contracts"), "contracts "
+      assertTrue(text.contains(Display.order("SELL", contracts, catalog.get("BYBIT:BTCUSD"))), "contracts "
           + contracts);
       assertTrue(text.contains("projected from BITMEX:XBTUSD history; no stored history for BYBIT:BTCUSD"));
       assertTrue(text.contains("in-sample"), "effectiveness labelled in-sample");
@@ -254,9 +262,9 @@ class PlannerPageTest {
       HtmlPage confirm = toConfirm.getOneHtmlElementByAttribute("button", "value", "PROXY").click();
       String confirmText = confirm.asNormalizedText();
       assertTrue(confirmText.contains("BYBIT:BTCUSD"), confirmText);
-      assertTrue(confirmText.contains("SHORT"), confirmText);
+      assertTrue(confirmText.contains("short"), confirmText);
       // An inverse proxy's margin is extra BTC deposited (PlanRecorder): shown with its asset and in words.
-      assertTrue(confirmText.contains(" BTC\textra coin\t"), confirmText);
+      assertTrue(confirmText.contains(" BTC\textra coins deposited\t"), confirmText);
       assertTrue(book.hedges(teams.user(frank).id(), id).isEmpty(), "nothing recorded before the POST");
 
       HtmlForm post = formTo(confirm, "/plan/record");
@@ -269,8 +277,8 @@ class PlannerPageTest {
       assertEquals("BYBIT:BTCUSD", hedge.contractId());
       assertEquals(Side.SHORT, hedge.side());
       assertEquals(List.of(sol.id()), hedge.holdingIds());
-      assertTrue(plan.asNormalizedText().contains("SELL " + hedge.size().stripTrailingZeros().toPlainString()
-          + " BTCUSD inverse contracts"), "the recorded size is the planned one");
+      assertTrue(plan.asNormalizedText().contains(Display.order("SELL", hedge.size(), catalog.get("BYBIT:BTCUSD"))),
+          "the recorded size is the planned one");
       String json = QuarkusTransaction.requiringNew().call(() -> String.valueOf(em.createNativeQuery(
           "select plan_json::text from hedge_position where id = ?1").setParameter(1, hedge.id()).getSingleResult()));
       assertTrue(json.contains("\"strategy\": \"PROXY\"") || json.contains("\"strategy\":\"PROXY\""), json);

@@ -92,7 +92,7 @@ class PortfolioPagesTest {
       price.getInputByName("price").type("20.4");
       HtmlPage priced = submit(price);
       assertThat(priced.asNormalizedText()).contains("Price saved.", "Total value: 151.00 USD", "51.00",
-          "manual (Alice), just now", "stablecoin at 1 USD", "66.2%", "33.8%");
+          "manual (Alice), just now", "stablecoin at 1 USD", "66.23 %", "33.77 %");
       assertThat(priced.getWebResponse().getResponseHeaderValue("Cache-Control")).isEqualTo("no-store");
       assertThat(priced.getWebResponse().getContentAsString()).contains("<rect x=\"30\" y=\"1\" width=\"66.23\"")
           .doesNotContain("style=", "<script");
@@ -111,8 +111,9 @@ class PortfolioPagesTest {
       assertThat(holdings(alice, id)).extracting(h -> h.draft().assetSymbol()).containsExactly("USDT");
 
       String history = alice.page("/portfolios/" + id + "/audit").asNormalizedText();
-      assertThat(history).contains("CREATE PORTFOLIO", "CREATE HOLDING", "CREATE MANUAL_PRICE", "UPDATE HOLDING",
-          "DELETE HOLDING", "\"quantity\":3");
+      // in words, one line per change, amounts with their asset: 100 / 151 = 66.23 %, SOL 2.5 → 3
+      assertThat(history).contains("portfolio #" + id + ": created", ": created", "price #", "holding #",
+          ": changed", ": deleted", "quantity 2.5 SOL → 3 SOL", "price 20.40 USD").doesNotContain("{\"");
 
       HtmlPage dashboard = alice.page("/dashboard");
       assertThat(dashboard.asNormalizedText()).contains("Hello, Alice", "Signed in as " + alice.username, "Main", "100.00");

@@ -1,5 +1,6 @@
 package io.hedgedesk.web.hedge.book;
 
+import io.hedgedesk.web.view.Display;
 import io.hedgedesk.domain.hedge.Hedge;
 import io.hedgedesk.domain.hedge.HedgeAction;
 import io.hedgedesk.domain.hedge.HedgeEvent;
@@ -113,8 +114,8 @@ public class HedgeBookService {
           .filter(e -> e.type() == HedgeEventType.MARGIN_IN)
           .map(LedgerEntry::cashChange).findFirst().orElse(BigDecimal.ZERO)
           : command.collateralCoins();
-      after.put("movedFromHoldings", moved.stripTrailingZeros().toPlainString() + " "
-          + instrument.baseAsset().symbol() + " to " + instrument.venue() + " as margin");
+      after.put("movedFromHoldings", Display.amount(moved, instrument.baseAsset().symbol()) + " to "
+          + instrument.venue() + " as margin");
     }
     audit.record(access.portfolio().teamId(), command.portfolioId(), actorId, "HEDGE", written.id(), "OPEN", null,
         after);
@@ -219,8 +220,7 @@ public class HedgeBookService {
   }
 
   private static String plain(BigDecimal value) {
-    return value.setScale(8, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString()
-        .replace("-", "\u2212");
+    return Display.coinsTrimmed(value).toPlainString().replace("-", "\u2212");
   }
 
   /**

@@ -1,6 +1,6 @@
 package io.hedgedesk.web.market.refresh;
 
-import io.hedgedesk.web.support.Formats;
+import io.hedgedesk.web.view.Display;
 import java.util.List;
 import java.util.Map;
 
@@ -27,8 +27,8 @@ public record BackfillPage(String source, boolean live, List<String> contracts, 
       String expected = job.expected() > 0 ? String.valueOf(job.expected()) : "?";
       return new Row(job.series(), job.from() + " to " + job.to(), job.status().name().toLowerCase(),
           job.fetched() + " of " + expected, String.valueOf(job.stored()),
-          Formats.utc(job.requestedAt()) + " by " + job.requestedBy(),
-          job.finishedAt().map(Formats::utc).orElse(""), job.error().orElse(""));
+          Display.utc(job.requestedAt()) + " by " + job.requestedBy(),
+          job.finishedAt().map(Display::utc).orElse(""), job.error().orElse(""));
     }
   }
 }

@@ -1,5 +1,7 @@
 package io.hedgedesk.web.view.chart;
 
+import io.hedgedesk.web.view.Display;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -148,7 +150,7 @@ public record SvgChart(String title, List<Line> lines, List<Tick> xTicks, List<T
 
   /** An SVG coordinate to 0.1 user unit (a drawing position, not a number people read). */
   private static String coordinate(double value) {
-    return String.format(Locale.ROOT, "%.1f", value);
+    return Display.svg(value);
   }
 
   private static double round(double value) {

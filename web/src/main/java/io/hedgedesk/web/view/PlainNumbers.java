@@ -1,4 +1,4 @@
-package io.hedgedesk.web.support;
+package io.hedgedesk.web.view;
 
 import io.quarkus.qute.EngineBuilder;
 import io.quarkus.qute.Expression;
@@ -9,20 +9,20 @@ import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 
 /**
- * Every {@link BigDecimal} a template prints, printed as a trader reads it: {@link BigDecimal#toPlainString()}, never in
- * exponent form. {@code BigDecimal.toString()} writes a 10 USD face value held as {@code 1E+1} and a zero at 8 decimals
- * as {@code 0E-8}; a template that prints a value without one of the {@link Formats} would show exactly that. The scale
- * is kept (a value rounded to 8 decimals shows 8), only the notation changes.
+ * A {@link BigDecimal} a template prints without one of the {@link Display} extensions ({@code {x.usd}},
+ * {@code {x.quantity}}, ...) is printed by {@link Display#plain}: no padding zeros and never exponent form
+ * ({@code BigDecimal.toString()} writes a 10 USD face value held as {@code 1E+1} and a zero at 8 decimals as
+ * {@code 0E-8}). That is the form of a value typed back into a form field; figures for reading use the extensions.
  */
 @Singleton
-public final class PlainDecimals implements ResultMapper {
+public final class PlainNumbers implements ResultMapper {
 
   /** Above Qute's HTML escaper (priority 1), which would otherwise print {@code toString()}. */
   static final int PRIORITY = 10;
 
   /** Registers the mapper when Quarkus builds the template engine. */
   static void register(@Observes EngineBuilder builder) {
-    builder.addResultMapper(new PlainDecimals());
+    builder.addResultMapper(new PlainNumbers());
   }
 
   @Override
@@ -37,6 +37,6 @@ public final class PlainDecimals implements ResultMapper {
 
   @Override
   public String map(Object result, Expression expression) {
-    return ((BigDecimal) result).toPlainString();
+    return Display.plain((BigDecimal) result);
   }
 }
