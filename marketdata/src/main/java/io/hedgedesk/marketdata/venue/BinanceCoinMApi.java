@@ -10,7 +10,7 @@ import jakarta.ws.rs.core.Response;
 /**
  * Binance COIN-M futures public market data
  * (https://developers.binance.com/docs/derivatives/coin-margined-futures/market-data/). Raw answers:
- * {@link BinancePayloads} reads them, {@link VenueCall} handles errors and retries.
+ * {@link BinancePayloads} reads them, {@link VenueCall} reads errors, {@link VenueCalls} retries.
  */
 @Path("/dapi/v1")
 @Produces(MediaType.APPLICATION_JSON)

@@ -26,9 +26,9 @@ public class BinanceCoinMSource implements MarketDataSource {
   private final VenueCall call;
   private final Clock clock;
 
-  public BinanceCoinMSource(VenueSettings settings, Clock clock) {
+  public BinanceCoinMSource(VenueSettings settings, Clock clock, VenueCalls calls) {
     this.api = RestClients.build(BinanceCoinMApi.class, settings);
-    this.call = new VenueCall(BinancePayloads.VENUE, settings, BinancePayloads::error);
+    this.call = new VenueCall(BinancePayloads.VENUE, settings, BinancePayloads::error, calls);
     this.clock = clock;
   }
 

@@ -9,7 +9,7 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * Bybit v5 public market data (https://bybit-exchange.github.io/docs/v5/market/tickers, …/history-fund-rate,
- * …/kline). Raw answers: {@link BybitPayloads} reads them, {@link VenueCall} handles errors and retries.
+ * …/kline). Raw answers: {@link BybitPayloads} reads them, {@link VenueCall} reads errors, {@link VenueCalls} retries.
  */
 @Path("/v5/market")
 @Produces(MediaType.APPLICATION_JSON)

@@ -24,9 +24,9 @@ public class BybitSource implements MarketDataSource {
   private final VenueCall call;
   private final Clock clock;
 
-  public BybitSource(VenueSettings settings, Clock clock) {
+  public BybitSource(VenueSettings settings, Clock clock, VenueCalls calls) {
     this.api = RestClients.build(BybitApi.class, settings);
-    this.call = new VenueCall(BybitPayloads.VENUE, settings, BybitPayloads::error);
+    this.call = new VenueCall(BybitPayloads.VENUE, settings, BybitPayloads::error, calls);
     this.clock = clock;
   }
 

@@ -19,12 +19,12 @@ public class MarketDataSources {
 
   @Produces
   @Singleton
-  MarketDataSource source(MarketSourceConfig config, Clock clock, MarketTickRepository ticks,
+  MarketDataSource source(MarketSourceConfig config, Clock clock, VenueCalls calls, MarketTickRepository ticks,
       FundingHistoryRepository funding, PriceHistoryRepository prices) {
     MarketDataSource source = switch (config.source()) {
       case OFFLINE -> new OfflineSource(ticks, funding, prices);
-      case BYBIT -> new BybitSource(settings(config, config.bybit().baseUrl()), clock);
-      case BINANCE -> new BinanceCoinMSource(settings(config, config.binance().baseUrl()), clock);
+      case BYBIT -> new BybitSource(settings(config, config.bybit().baseUrl()), clock, calls);
+      case BINANCE -> new BinanceCoinMSource(settings(config, config.binance().baseUrl()), clock, calls);
     };
     LOG.infof("market data source: %s", source.name());
     return source;
@@ -32,9 +32,6 @@ public class MarketDataSources {
 
   /** The venue settings of {@code config} for a venue at {@code baseUrl}. */
   public static VenueSettings settings(MarketSourceConfig config, URI baseUrl) {
-    MarketSourceConfig.Retry retry = config.retry();
-    return new VenueSettings(baseUrl, config.connectTimeout(), config.readTimeout(),
-        new RetryPolicy(retry.maxAttempts(), retry.initialBackoff(), retry.maxBackoff(), retry.maxRetryAfter()),
-        VenueSettings.Sleeper.THREAD);
+    return new VenueSettings(baseUrl, config.connectTimeout(), config.readTimeout(), config.retry().maxRetryAfter());
   }
 }

@@ -37,17 +37,8 @@ public interface MarketSourceConfig {
     URI baseUrl();
   }
 
-  /** Retries on rate limits and server errors. */
+  /** Retries on rate limits and server errors; how many and how far apart is {@link VenueCalls}'s. */
   interface Retry {
-    @WithDefault("3")
-    int maxAttempts();
-
-    @WithDefault("1s")
-    Duration initialBackoff();
-
-    @WithDefault("8s")
-    Duration maxBackoff();
-
     /** The longest {@code Retry-After} waited for; longer ones end the retries. */
     @WithDefault("30s")
     Duration maxRetryAfter();

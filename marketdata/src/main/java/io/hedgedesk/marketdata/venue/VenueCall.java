@@ -8,11 +8,14 @@ import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
- * One venue request with the venue's error table, time-outs (set on the REST client) and bounded retries: rate limits
- * and server errors are retried after a pause ({@link RetryPolicy}); everything else fails at once.
+ * One venue's requests with its error table: each attempt's answer becomes the body or the venue's typed error;
+ * {@link VenueCalls} retries, times out and breaks the circuit, and what it gives up with is turned back into the typed
+ * error here.
  */
 final class VenueCall {
 
@@ -27,63 +30,62 @@ final class VenueCall {
   private final String venue;
   private final VenueSettings settings;
   private final ErrorTable errors;
+  private final VenueCalls calls;
 
-  VenueCall(String venue, VenueSettings settings, ErrorTable errors) {
+  VenueCall(String venue, VenueSettings settings, ErrorTable errors, VenueCalls calls) {
     this.venue = venue;
     this.settings = settings;
     this.errors = errors;
+    this.calls = calls;
   }
 
   /** Runs {@code request} until it succeeds or fails for good; returns the body of the successful answer. */
   String get(String what, Supplier<Response> request) {
-    RetryPolicy retry = settings.retry();
-    for (int attempt = 1; ; attempt++) {
-      Outcome outcome = attempt(what, request);
-      if (outcome.failure() == null) {
-        return outcome.body();
-      }
-      MarketDataException failure = outcome.failure();
-      Optional<Duration> retryAfter = failure instanceof RateLimitedException limited ? limited.retryAfter()
-          : Optional.empty();
-      Optional<Duration> pause = failure.retryable() && attempt < retry.maxAttempts()
-          ? retry.pauseAfter(attempt, retryAfter) : Optional.empty();
-      if (pause.isEmpty()) {
-        if (failure.retryable()) {
-          LOG.warnf("%s: %s failed after %d attempt(s): %s", venue, what, attempt, failure.getMessage());
-        }
-        throw failure;
-      }
-      LOG.infof("%s: %s attempt %d failed (%s); retrying in %s", venue, what, attempt, failure.getMessage(),
-          pause.get());
-      try {
-        settings.sleeper().sleep(pause.get());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw failure;
-      }
+    try {
+      return calls.get(this, what, request);
+    } catch (RetryableVenueFailure e) {
+      LOG.warnf("%s: %s failed after its retries: %s", venue, what, e.failure().getMessage());
+      throw e.failure();
+    } catch (TimeoutException e) {
+      throw new VenueTimeoutException(venue, what + " timed out (the whole attempt)", e);
+    } catch (CircuitBreakerOpenException e) {
+      throw new VenueUnavailableException(venue, what + " not asked: " + venue
+          + " failed repeatedly, calls pause for a minute", false, e);
     }
   }
 
-  /** A successful body or the typed failure of one attempt. */
-  private record Outcome(String body, MarketDataException failure) {
-  }
-
-  private Outcome attempt(String what, Supplier<Response> request) {
+  /**
+   * One attempt: the answer's body, or its typed error — wrapped in {@link RetryableVenueFailure} when asking again
+   * may cure it and the venue's {@code Retry-After} (if any) is within {@link VenueSettings#maxRetryAfter()}.
+   */
+  String attempt(String what, Supplier<Response> request) {
+    MarketDataException failure;
     try (Response response = request.get()) {
       String read = response.hasEntity() ? response.readEntity(String.class) : "";
       String body = read == null ? "" : read;
       Optional<Duration> retryAfter = retryAfter(response.getHeaderString("Retry-After"));
-      return new Outcome(body, errors.error(response.getStatus(), body, retryAfter, what).orElse(null));
+      Optional<MarketDataException> error = errors.error(response.getStatus(), body, retryAfter, what);
+      if (error.isEmpty()) {
+        return body;
+      }
+      failure = error.get();
     } catch (MarketDataException e) {
-      return new Outcome(null, e);
+      failure = e;
     } catch (RuntimeException e) {
       if (isTimeout(e)) {
-        return new Outcome(null, new VenueTimeoutException(venue, what + " timed out (connect "
-            + settings.connectTimeout() + ", read " + settings.readTimeout() + ")", e));
+        throw new VenueTimeoutException(venue, what + " timed out (connect " + settings.connectTimeout() + ", read "
+            + settings.readTimeout() + ")", e);
       }
-      return new Outcome(null, new VenueUnavailableException(venue, what + " could not reach " + settings.baseUri()
-          + ": " + rootMessage(e), false, e));
+      throw new VenueUnavailableException(venue, what + " could not reach " + settings.baseUri() + ": "
+          + rootMessage(e), false, e);
     }
+    boolean waitable = !(failure instanceof RateLimitedException limited) || limited.retryAfter()
+        .map(pause -> pause.compareTo(settings.maxRetryAfter()) <= 0).orElse(true);
+    if (failure.retryable() && waitable) {
+      LOG.infof("%s: %s attempt failed (%s)", venue, what, failure.getMessage());
+      throw new RetryableVenueFailure(failure);
+    }
+    throw failure;
   }
 
   /** {@code Retry-After} in seconds (the form Binance and Bybit send); the HTTP-date form is ignored. */

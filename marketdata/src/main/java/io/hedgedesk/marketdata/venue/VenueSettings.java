@@ -5,30 +5,19 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How to reach one venue.
+ * How to reach one venue. Retries, the time-out of a whole attempt and the circuit breaker are {@link VenueCalls}'s.
  *
  * @param baseUri        e.g. {@code https://api.bybit.com}
  * @param connectTimeout time allowed to open the connection
  * @param readTimeout    time allowed for the answer
- * @param retry          retries on rate limits and server errors
- * @param sleeper        how pauses between attempts are taken (tests record them instead)
+ * @param maxRetryAfter  the longest {@code Retry-After} waited for; a venue asking for more ends the retries
  */
-public record VenueSettings(URI baseUri, Duration connectTimeout, Duration readTimeout, RetryPolicy retry,
-    Sleeper sleeper) {
+public record VenueSettings(URI baseUri, Duration connectTimeout, Duration readTimeout, Duration maxRetryAfter) {
 
   public VenueSettings {
     Objects.requireNonNull(baseUri, "baseUri");
     Objects.requireNonNull(connectTimeout, "connectTimeout");
     Objects.requireNonNull(readTimeout, "readTimeout");
-    Objects.requireNonNull(retry, "retry");
-    Objects.requireNonNull(sleeper, "sleeper");
-  }
-
-  /** Pauses between attempts. */
-  @FunctionalInterface
-  public interface Sleeper {
-    Sleeper THREAD = duration -> Thread.sleep(duration.toMillis());
-
-    void sleep(Duration duration) throws InterruptedException;
+    Objects.requireNonNull(maxRetryAfter, "maxRetryAfter");
   }
 }

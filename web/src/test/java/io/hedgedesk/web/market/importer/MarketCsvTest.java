@@ -1,5 +1,7 @@
 package io.hedgedesk.web.market.importer;
 
+import io.hedgedesk.marketdata.importer.CsvFormat;
+import io.hedgedesk.marketdata.importer.MarketCsv;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hedgedesk.domain.market.FundingRateSeries;

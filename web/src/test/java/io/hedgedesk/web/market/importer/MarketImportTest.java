@@ -1,5 +1,6 @@
 package io.hedgedesk.web.market.importer;
 
+import io.hedgedesk.marketdata.importer.MarketCsv;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;

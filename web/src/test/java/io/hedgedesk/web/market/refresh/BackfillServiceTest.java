@@ -1,5 +1,10 @@
 package io.hedgedesk.web.market.refresh;
 
+import io.hedgedesk.marketdata.refresh.BackfillJob;
+import io.hedgedesk.marketdata.refresh.BackfillKind;
+import io.hedgedesk.marketdata.refresh.BackfillRefusedException;
+import io.hedgedesk.marketdata.refresh.BackfillService;
+import io.hedgedesk.marketdata.refresh.BackfillStatus;
 import static io.hedgedesk.web.market.venue.StubVenue.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,7 +17,7 @@ import io.hedgedesk.persistence.market.FundingHistoryRepository;
 import io.hedgedesk.persistence.market.PriceHistoryRepository;
 import io.hedgedesk.persistence.user.AppUserRepository;
 import io.hedgedesk.pricing.catalog.ContractCatalog;
-import io.hedgedesk.web.market.venue.BybitSource;
+import io.hedgedesk.marketdata.venue.BybitSource;
 import io.hedgedesk.web.market.venue.StubVenue;
 import io.hedgedesk.web.market.venue.StubVenue.Answer;
 import io.quarkus.test.common.QuarkusTestResource;

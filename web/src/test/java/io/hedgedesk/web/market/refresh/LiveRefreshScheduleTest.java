@@ -1,5 +1,6 @@
 package io.hedgedesk.web.market.refresh;
 
+import io.hedgedesk.marketdata.refresh.MarketRefreshJob;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hedgedesk.domain.market.MarketTick;

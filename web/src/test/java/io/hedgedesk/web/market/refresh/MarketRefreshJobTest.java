@@ -1,5 +1,9 @@
 package io.hedgedesk.web.market.refresh;
 
+import io.hedgedesk.marketdata.refresh.BackfillKind;
+import io.hedgedesk.marketdata.refresh.BackfillRefusedException;
+import io.hedgedesk.marketdata.refresh.BackfillService;
+import io.hedgedesk.marketdata.refresh.MarketRefreshJob;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,5 +1,7 @@
 package io.hedgedesk.web.market.refresh;
 
+import io.hedgedesk.marketdata.refresh.MarketRefreshJob;
+import io.hedgedesk.marketdata.refresh.MarketRefresher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hedgedesk.domain.user.AppUser;

@@ -1,5 +1,6 @@
 package io.hedgedesk.web.market.venue;
 
+import io.hedgedesk.marketdata.venue.BybitSource;
 import static io.hedgedesk.web.market.venue.StubVenue.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,5 +1,8 @@
 package io.hedgedesk.web.market.venue;
 
+import io.hedgedesk.marketdata.venue.RetryPolicy;
+import io.hedgedesk.marketdata.venue.VenueCall;
+import io.hedgedesk.marketdata.venue.VenueSettings;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
