@@ -172,7 +172,7 @@ public class BackfillService {
   }
 
   @PreDestroy
-  void stop() {
+  public void stop() {
     workers.shutdownNow();
   }
 }

@@ -24,8 +24,8 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class MarketRefreshJob {
 
-  static final String JOB = "market-refresh";
-  static final String THREAD = "market-refresh";
+  public static final String JOB = "market-refresh";
+  public static final String THREAD = "market-refresh";
 
   private static final Logger LOG = Logger.getLogger(MarketRefreshJob.class);
 

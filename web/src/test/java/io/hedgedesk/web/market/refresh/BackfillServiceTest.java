@@ -18,6 +18,8 @@ import io.hedgedesk.persistence.market.PriceHistoryRepository;
 import io.hedgedesk.persistence.user.AppUserRepository;
 import io.hedgedesk.pricing.catalog.ContractCatalog;
 import io.hedgedesk.marketdata.venue.BybitSource;
+import io.hedgedesk.marketdata.venue.VenueCalls;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.hedgedesk.web.market.venue.StubVenue;
 import io.hedgedesk.web.market.venue.StubVenue.Answer;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -61,6 +63,8 @@ class BackfillServiceTest {
   DataSource dataSource;
   @Inject
   AppUserRepository users;
+  @Inject
+  VenueCalls calls;
 
   private final StubVenue venue = new StubVenue();
   private BackfillService service;
@@ -68,6 +72,7 @@ class BackfillServiceTest {
   @AfterEach
   void cleanUp() throws Exception {
     venue.close();
+    CircuitBreakerMaintenance.get().reset(VenueCalls.BREAKER);
     if (service != null) {
       service.stop();
     }
@@ -77,8 +82,8 @@ class BackfillServiceTest {
   }
 
   private BackfillService service(Duration readTimeout) {
-    service = new BackfillService(new BybitSource(venue.settings(readTimeout), CLOCK), catalog, funding, prices,
-        CLOCK);
+    service = new BackfillService(new BybitSource(venue.settings(readTimeout), CLOCK, calls), catalog::find, funding,
+        prices, CLOCK);
     return service;
   }
 

@@ -1,6 +1,5 @@
-package io.hedgedesk.web.market.venue;
+package io.hedgedesk.marketdata.venue;
 
-import io.hedgedesk.marketdata.venue.BybitPayloads;
 import static io.hedgedesk.web.market.venue.StubVenue.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
