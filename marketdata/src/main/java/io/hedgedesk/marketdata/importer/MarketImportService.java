@@ -23,7 +23,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -70,13 +69,12 @@ public class MarketImportService {
   });
 
   public MarketImportService(MarketImportRepository imports, PriceHistoryRepository prices,
-      FundingHistoryRepository funding, Clock clock,
-      @ConfigProperty(name = "hedgedesk.market-import.chunk-rows", defaultValue = "1000") int chunkRows) {
+      FundingHistoryRepository funding, Clock clock, MarketImportConfig config) {
     this.imports = imports;
     this.prices = prices;
     this.funding = funding;
     this.clock = clock;
-    this.chunkRows = chunkRows;
+    this.chunkRows = config.chunkRows();
   }
 
   @PreDestroy

@@ -5,15 +5,18 @@ import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
 
-/** {@code hedgedesk.market.*}: which source serves live market data and how venues are reached. */
+/**
+ * {@code hedgedesk.market.*}: which source serves live market data and how venues are reached. The values set in the
+ * web application's {@code application.properties} (with the environment variables that override them) have their
+ * defaults there.
+ */
 @ConfigMapping(prefix = "hedgedesk.market")
 public interface MarketSourceConfig {
 
   /** The sources to choose from. */
   enum Source { OFFLINE, BYBIT, BINANCE }
 
-  /** {@code offline} (default: serve the database, call nothing), {@code bybit} or {@code binance}. */
-  @WithDefault("offline")
+  /** {@code offline} (serve the database, call nothing), {@code bybit} or {@code binance}. */
   Source source();
 
   Venue bybit();
@@ -21,11 +24,9 @@ public interface MarketSourceConfig {
   Venue binance();
 
   /** Time allowed to open a connection to a venue. */
-  @WithDefault("3s")
   Duration connectTimeout();
 
   /** Time allowed for a venue's answer. */
-  @WithDefault("10s")
   Duration readTimeout();
 
   Retry retry();
@@ -47,7 +48,6 @@ public interface MarketSourceConfig {
   /** The refresh of marks and funding for the contracts of open hedges (not scheduled when offline). */
   interface Refresh {
     /** e.g. {@code 5m}, {@code 30s}. */
-    @WithDefault("5m")
     String every();
   }
 }

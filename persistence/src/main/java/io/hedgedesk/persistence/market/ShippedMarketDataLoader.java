@@ -7,6 +7,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -20,7 +21,6 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -55,9 +55,14 @@ public class ShippedMarketDataLoader {
   private final FundingHistoryRepository funding;
   private final boolean enabled;
 
+  @Inject
   public ShippedMarketDataLoader(AgroalDataSource dataSource, PriceHistoryRepository prices,
-      FundingHistoryRepository funding,
-      @ConfigProperty(name = "hedgedesk.market-data.load-shipped", defaultValue = "true") boolean enabled) {
+      FundingHistoryRepository funding, MarketHistoryConfig config) {
+    this(dataSource, prices, funding, config.marketData().loadShipped());
+  }
+
+  ShippedMarketDataLoader(AgroalDataSource dataSource, PriceHistoryRepository prices,
+      FundingHistoryRepository funding, boolean enabled) {
     this.dataSource = dataSource;
     this.prices = prices;
     this.funding = funding;
