@@ -88,6 +88,11 @@ public enum CsvFormat {
         .collect(Collectors.joining("; "));
   }
 
+  /** The header line as hedgedesk writes it, e.g. {@code date,close}. */
+  String header() {
+    return String.join(",", headerExample());
+  }
+
   private List<String> headerExample() {
     return switch (this) {
       case BYBIT_API -> List.of("symbol", "fundingRate", "fundingRateTimestamp");

@@ -3,11 +3,13 @@ package io.hedgedesk.marketdata.importer;
 import io.hedgedesk.domain.Text;
 import io.hedgedesk.domain.market.FundingRate;
 import io.hedgedesk.domain.market.FundingRateSeries;
+import io.hedgedesk.domain.market.MarketDataFormatException;
 import io.hedgedesk.domain.market.PricePoint;
 import io.hedgedesk.domain.market.PriceSeries;
 import io.hedgedesk.persistence.market.ShippedMarketDataFile.Kind;
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -30,7 +32,9 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads and validates an uploaded market-history CSV in one of the {@link CsvFormat}s. Every problem is reported
+ * The one reader of market-history CSV: an upload in any of the {@link CsvFormat}s ({@link #parse}), and hedgedesk's
+ * own {@code date,close} and {@code time,rate} files, e.g. the shipped history ({@link #readPrices},
+ * {@link #readFunding}, which stop at the first problem). Every problem is reported
  * with its 1-based line number (the header is line 1); nothing is stored here. Rows may come in any order (venue
  * exports list newest first); the result is sorted ascending.
  *
@@ -106,7 +110,69 @@ public final class MarketCsv {
    * @param now      the present, bounding dates and times
    */
   public static Parsed parse(String text, String fileName, String series, Instant now) {
+    return read(text, fileName, series, now, new Errors());
+  }
+
+  /**
+   * Reads a file in hedgedesk's own daily-close layout ({@code date,close}) as {@code asset}'s series, by the rules
+   * of an upload (see the class comment). The shipped history and the tests' real-data files are read this way.
+   *
+   * @param name   the file's name, for messages
+   * @param source the provenance stored with every row
+   * @param now    the present, bounding the dates
+   * @throws MarketDataFormatException at the first problem, with its line (the header is line 1)
+   */
+  public static PriceSeries readPrices(String text, String name, String asset, String source, Instant now) {
+    return (PriceSeries) strict(text, name, asset, source, now, CsvFormat.PRICES);
+  }
+
+  /**
+   * Reads a file in hedgedesk's own funding layout ({@code time,rate}) as {@code contractId}'s settlements, by the
+   * rules of an upload (see the class comment).
+   *
+   * @throws MarketDataFormatException at the first problem, with its line (the header is line 1)
+   */
+  public static FundingRateSeries readFunding(String text, String name, String contractId, String source,
+      Instant now) {
+    return (FundingRateSeries) strict(text, name, contractId, source, now, CsvFormat.FUNDING);
+  }
+
+  /** {@link #readPrices(String, String, String, String, Instant)} of what {@code in} holds. */
+  public static PriceSeries readPrices(java.io.Reader in, String name, String asset, String source, Instant now) {
+    return readPrices(text(in, name), name, asset, source, now);
+  }
+
+  /** {@link #readFunding(String, String, String, String, Instant)} of what {@code in} holds. */
+  public static FundingRateSeries readFunding(java.io.Reader in, String name, String contractId, String source,
+      Instant now) {
+    return readFunding(text(in, name), name, contractId, source, now);
+  }
+
+  private static String text(java.io.Reader in, String name) {
+    StringWriter text = new StringWriter();
+    try {
+      in.transferTo(text);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + name, e);
+    }
+    return text.toString();
+  }
+
+  private static Object strict(String text, String name, String series, String source, Instant now,
+      CsvFormat expected) {
     Errors errors = new Errors();
+    Parsed parsed = read(text, name, series, now, errors);
+    if (parsed.format().isPresent() && parsed.format().get() != expected) {
+      throw new MarketDataFormatException(name, 1, "expected the columns " + expected.header() + ", found "
+          + parsed.format().get().label());
+    }
+    if (errors.count > 0) {
+      throw new MarketDataFormatException(name, Math.max(1, errors.firstLine), errors.firstProblem);
+    }
+    return parsed.series(source);
+  }
+
+  private static Parsed read(String text, String fileName, String series, Instant now, Errors errors) {
     List<CSVRecord> records;
     try (CSVParser parser = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get()
         .parse(new StringReader(text))) {
@@ -359,8 +425,14 @@ public final class MarketCsv {
   private static final class Errors {
     private final List<String> listed = new ArrayList<>();
     private int count;
+    private int firstLine;
+    private String firstProblem;
 
     void add(int line, String message) {
+      if (count == 0) {
+        firstLine = line;
+        firstProblem = message;
+      }
       count++;
       if (listed.size() < MAX_ERRORS) {
         listed.add(line > 0 ? "line " + line + ": " + message : message);

@@ -1,10 +1,10 @@
-package io.hedgedesk.web.market.importer;
+package io.hedgedesk.marketdata.importer;
 
-import io.hedgedesk.marketdata.importer.CsvFormat;
-import io.hedgedesk.marketdata.importer.MarketCsv;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hedgedesk.domain.market.FundingRateSeries;
+import io.hedgedesk.domain.market.MarketDataFormatException;
 import io.hedgedesk.domain.market.PriceSeries;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -13,7 +13,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
-/** Every accepted layout read, and every rule broken once, with the line number in the message. */
+/**
+ * Every accepted layout read, and every rule broken once, with the line number in the message; hedgedesk's own files
+ * read whole, stopping at the first problem.
+ */
 class MarketCsvTest {
 
   private static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
@@ -190,5 +193,32 @@ class MarketCsvTest {
     try (var in = MarketCsvTest.class.getClassLoader().getResourceAsStream("market-data/" + file)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
+  }
+
+  @Test
+  void ownFilesAreReadWholeUnderTheGivenSeries() {
+    PriceSeries closes = MarketCsv.readPrices("date,close\n2024-01-02,42000.5\n2024-01-01,41000\n", "x.csv", "btc",
+        "test", NOW);
+    FundingRateSeries rates = MarketCsv.readFunding("\uFEFFtime,rate\n2024-03-16T04:00:00Z,-6.876e-05\n", "y.csv",
+        "BITMEX:XBTUSD", "test", NOW);
+
+    // rows in any order come back ascending; the asset is upper-cased
+    assertThat(closes.assetSymbol()).isEqualTo("BTC");
+    assertThat(closes.first().date()).isEqualTo(LocalDate.parse("2024-01-01"));
+    assertThat(closes.last().close()).isEqualByComparingTo("42000.5");
+    // -6.876e-05 = -0.00006876 per interval
+    assertThat(rates.rates().get(0).rate()).isEqualByComparingTo("-0.00006876");
+  }
+
+  @Test
+  void ownFilesStopAtTheFirstProblemWithItsLine() {
+    assertThatThrownBy(() -> MarketCsv.readPrices("date,close\n2024-01-01,41000\n2024-01-02,abc\n2024-01-03,-1\n",
+        "x.csv", "BTC", "test", NOW))
+        .isInstanceOfSatisfying(MarketDataFormatException.class, e -> assertThat(e.lineNumber()).isEqualTo(3))
+        .hasMessage("x.csv line 3: close 'abc' is not a number");
+    assertThatThrownBy(() -> MarketCsv.readPrices("time,rate\n2024-03-16T04:00:00Z,0.0001\n", "y.csv", "BTC",
+        "test", NOW))
+        .isInstanceOfSatisfying(MarketDataFormatException.class, e -> assertThat(e.lineNumber()).isEqualTo(1))
+        .hasMessageContaining("expected the columns date,close");
   }
 }
