@@ -2,8 +2,8 @@ package io.hedgedesk.marketdata.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hedgedesk.persistence.market.ShippedMarketDataFile;
 import io.hedgedesk.persistence.market.ShippedMarketDataFile.Kind;
+import io.hedgedesk.persistence.market.ShippedMarketDataFile;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hedgedesk.domain.market.FundingRateSeries;
 import io.hedgedesk.domain.market.PriceSeries;
+import io.hedgedesk.marketdata.importer.MarketCsv;
 import io.hedgedesk.pricing.catalog.ContractCatalog;
 import io.hedgedesk.pricing.hedge.MarginSource;
-import io.hedgedesk.marketdata.importer.MarketCsv;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;

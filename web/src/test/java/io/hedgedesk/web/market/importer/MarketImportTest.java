@@ -1,6 +1,5 @@
 package io.hedgedesk.web.market.importer;
 
-import io.hedgedesk.marketdata.importer.MarketCsv;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -8,6 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import io.agroal.api.AgroalDataSource;
 import io.hedgedesk.domain.market.FundingRateSeries;
 import io.hedgedesk.domain.market.PriceSeries;
+import io.hedgedesk.marketdata.importer.MarketCsv;
 import io.hedgedesk.persistence.market.FundingHistoryRepository;
 import io.hedgedesk.persistence.market.PriceHistoryRepository;
 import io.hedgedesk.web.support.UserSession;

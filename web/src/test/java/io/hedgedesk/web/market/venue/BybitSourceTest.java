@@ -1,7 +1,5 @@
 package io.hedgedesk.web.market.venue;
 
-import io.hedgedesk.marketdata.venue.BybitSource;
-import io.hedgedesk.marketdata.venue.VenueCalls;
 import static io.hedgedesk.web.market.venue.StubVenue.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,12 +13,14 @@ import io.hedgedesk.domain.market.feed.RateLimitedException;
 import io.hedgedesk.domain.market.feed.VenueRejectedException;
 import io.hedgedesk.domain.market.feed.VenueTimeoutException;
 import io.hedgedesk.domain.market.feed.VenueUnavailableException;
+import io.hedgedesk.marketdata.venue.BybitSource;
+import io.hedgedesk.marketdata.venue.VenueCalls;
 import io.hedgedesk.pricing.catalog.ContractCatalog;
 import io.hedgedesk.web.market.venue.StubVenue.Answer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Clock;

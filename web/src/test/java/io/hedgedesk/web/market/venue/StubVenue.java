@@ -1,8 +1,8 @@
 package io.hedgedesk.web.market.venue;
 
-import io.hedgedesk.marketdata.venue.VenueSettings;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.hedgedesk.marketdata.venue.VenueSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
