@@ -2,6 +2,7 @@ package io.hedgedesk.marketdata.venue;
 
 import io.hedgedesk.domain.market.feed.VenueTimeoutException;
 import io.hedgedesk.domain.market.feed.VenueUnavailableException;
+import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.faulttolerance.api.CustomBackoff;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
@@ -10,6 +11,7 @@ import java.util.function.Supplier;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 /**
  * Every venue request goes through {@link #get}, guarded by SmallRye Fault Tolerance:
@@ -20,9 +22,10 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
  *   <li>{@code @Retry}: rate limits and server errors ({@link RetryableVenueFailure}) are asked again, 3 attempts in
  *       all, after the pauses of {@link VenueBackoff}; refusals, malformed answers, time-outs and an unreachable host
  *       fail at once;</li>
- *   <li>{@code @CircuitBreaker}: when at least 6 of the last 8 calls (each after its retries) failed with the venue
- *       unavailable, timed out or rate limited, calls fail at once for 60 s without reaching the venue, then one trial
- *       call decides whether to close the breaker again.</li>
+ *   <li>{@code @CircuitBreaker}: when at least 6 of the last 8 attempts (the breaker sits inside the retries, so a call
+ *       retried twice counts three times) failed with the venue unavailable, timed out or rate limited, calls fail at
+ *       once for 60 s without reaching the venue, then one trial call decides whether to close the breaker again. A
+ *       refusal (unknown symbol) or a malformed answer does not count.</li>
  * </ul>
  *
  * Each can be changed without a build, by the Fault Tolerance keys
@@ -40,8 +43,8 @@ public class VenueCalls {
   @CustomBackoff(VenueBackoff.class)
   @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.75, delay = 60, delayUnit = ChronoUnit.SECONDS,
       failOn = {RetryableVenueFailure.class, VenueTimeoutException.class, VenueUnavailableException.class,
-          org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException.class})
-  @io.smallrye.faulttolerance.api.CircuitBreakerName(BREAKER)
+          TimeoutException.class})
+  @CircuitBreakerName(BREAKER)
   public String get(VenueCall call, String what, Supplier<Response> request) {
     return call.attempt(what, request);
   }

@@ -146,7 +146,7 @@ class BybitSourceTest {
     }
     venue.on("/v5/market/tickers", Answer.ok(fixture("bybit-tickers-inverse.json")));
 
-    // 8 of the last 8 calls failed (at least 6 open the breaker): the next call is refused without a request.
+    // 8 of the last 8 attempts failed (at least 6 open the breaker): the next call is refused without a request.
     assertThatThrownBy(() -> source().ticker(btcusd())).isInstanceOf(VenueUnavailableException.class)
         .hasMessageContaining("failed repeatedly");
     assertThat(venue.requests()).isEmpty();
