@@ -6,8 +6,6 @@ import io.hedgedesk.domain.market.FundingRate;
 import io.hedgedesk.domain.market.FundingRateSeries;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -68,9 +66,9 @@ public class FundingHistoryRepository {
   private final HistoryCache<FundingRateSeries> cache;
 
   public FundingHistoryRepository(AgroalDataSource dataSource, TransactionSynchronizationRegistry transactions,
-      @ConfigProperty(name = "hedgedesk.history-cache-ttl", defaultValue = "60s") Duration cacheTtl) {
+      MarketHistoryConfig config) {
     this.dataSource = dataSource;
-    this.cache = new HistoryCache<>(cacheTtl, transactions, System::nanoTime);
+    this.cache = new HistoryCache<>(config.historyCacheTtl(), transactions, System::nanoTime);
   }
 
   /**

@@ -8,8 +8,6 @@ import io.hedgedesk.domain.market.PriceQuote;
 import io.hedgedesk.domain.market.PriceSeries;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -61,9 +59,9 @@ public class PriceHistoryRepository {
   private final HistoryCache<PriceSeries> cache;
 
   public PriceHistoryRepository(AgroalDataSource dataSource, TransactionSynchronizationRegistry transactions,
-      @ConfigProperty(name = "hedgedesk.history-cache-ttl", defaultValue = "60s") Duration cacheTtl) {
+      MarketHistoryConfig config) {
     this.dataSource = dataSource;
-    this.cache = new HistoryCache<>(cacheTtl, transactions, System::nanoTime);
+    this.cache = new HistoryCache<>(config.historyCacheTtl(), transactions, System::nanoTime);
   }
 
   /**

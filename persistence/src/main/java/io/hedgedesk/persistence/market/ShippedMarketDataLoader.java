@@ -1,15 +1,12 @@
 package io.hedgedesk.persistence.market;
 
 import io.agroal.api.AgroalDataSource;
-import io.hedgedesk.domain.market.MarketDataCsvReader;
 import io.hedgedesk.persistence.market.ShippedMarketDataFile.Kind;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.io.ByteArrayInputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,7 +17,6 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,9 +26,9 @@ import org.jboss.logging.Logger;
  *
  * <p>Each file listed in the manifest is loaded once per content: a file whose name and SHA-256 (as the manifest
  * gives it) are recorded in {@code market_data_import} is skipped without being read. A file to load is read and
- * hashed first, and refused when its bytes are not the ones the manifest names. Each file is parsed strictly
- * ({@link MarketDataCsvReader}) and written in its own transaction (one batched upsert, then its import record),
- * so a failure leaves no half-loaded file. Two instances starting at once are serialized by a transaction-scoped
+ * hashed first, and refused when its bytes are not the ones the manifest names. Each file is read by the
+ * {@link ShippedSeriesReader} (the market-data module's CSV reader, stopping at the first problem) and written in
+ * its own transaction (one batched upsert, then its import record), so a failure leaves no half-loaded file. Two instances starting at once are serialized by a transaction-scoped
  * PostgreSQL advisory lock taken before the "already loaded?" check. Switched off with
  * {@code hedgedesk.market-data.load-shipped=false}.
  */
@@ -53,14 +49,21 @@ public class ShippedMarketDataLoader {
   private final AgroalDataSource dataSource;
   private final PriceHistoryRepository prices;
   private final FundingHistoryRepository funding;
+  private final ShippedSeriesReader reader;
   private final boolean enabled;
 
+  @Inject
   public ShippedMarketDataLoader(AgroalDataSource dataSource, PriceHistoryRepository prices,
-      FundingHistoryRepository funding,
-      @ConfigProperty(name = "hedgedesk.market-data.load-shipped", defaultValue = "true") boolean enabled) {
+      FundingHistoryRepository funding, ShippedSeriesReader reader, MarketHistoryConfig config) {
+    this(dataSource, prices, funding, reader, config.marketData().loadShipped());
+  }
+
+  ShippedMarketDataLoader(AgroalDataSource dataSource, PriceHistoryRepository prices,
+      FundingHistoryRepository funding, ShippedSeriesReader reader, boolean enabled) {
     this.dataSource = dataSource;
     this.prices = prices;
     this.funding = funding;
+    this.reader = reader;
     this.enabled = enabled;
   }
 
@@ -168,13 +171,13 @@ public class ShippedMarketDataLoader {
   }
 
   private int store(ShippedMarketDataFile file, byte[] bytes) {
-    Reader in = new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8);
+    String text = new String(bytes, StandardCharsets.UTF_8);
     if (file.kind() == Kind.PRICE) {
-      var series = MarketDataCsvReader.readPriceSeries(in, file.resource(), file.series(), file.source());
+      var series = reader.prices(file, text);
       prices.upsert(series);
       return series.size();
     }
-    var series = MarketDataCsvReader.readFundingRates(in, file.resource(), file.series(), file.source());
+    var series = reader.funding(file, text);
     funding.upsert(series);
     return series.size();
   }

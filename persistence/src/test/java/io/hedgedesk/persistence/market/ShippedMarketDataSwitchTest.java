@@ -9,8 +9,8 @@ class ShippedMarketDataSwitchTest {
 
   @Test
   void switchedOffTheLoaderNeverReachesTheDatabase() {
-    // No data source and no repositories: any attempt to load would fail with a NullPointerException.
-    ShippedMarketDataLoader off = new ShippedMarketDataLoader(null, null, null, false);
+    // No data source, repositories or reader: any attempt to load would fail with a NullPointerException.
+    ShippedMarketDataLoader off = new ShippedMarketDataLoader(null, null, null, null, false);
 
     assertThatCode(() -> off.onStart(null)).doesNotThrowAnyException();
   }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The shipped history as stored by the start-up load, checked against the CSV text read here line by line
- * (independently of {@code MarketDataCsvReader}).
+ * (independently of the reader the application loads them with).
  */
 @QuarkusTest
 class ShippedMarketHistoryTest {

@@ -4,9 +4,9 @@ import static io.hedgedesk.pricing.backtest.Fixtures.bd;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hedgedesk.domain.market.FundingRateSeries;
-import io.hedgedesk.domain.market.MarketDataCsvReader;
 import io.hedgedesk.domain.market.PriceSeries;
 import io.hedgedesk.domain.instrument.catalog.ContractCatalog;
+import io.hedgedesk.marketdata.importer.MarketCsv;
 import io.hedgedesk.pricing.hedge.MarginSource;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,6 +29,9 @@ import org.junit.jupiter.api.Test;
  * funding), with the expected numbers recomputed here from the raw CSV rows.
  */
 class BacktestRealDataTest {
+
+  /** The present for the CSV reader's bounds (no row may be later). */
+  private static final Instant NOW = Instant.now();
 
   private static final ContractCatalog CATALOG = ContractCatalog.loadDefault();
   private static final PriceSeries BTC = prices("BTC");
@@ -137,7 +140,7 @@ class BacktestRealDataTest {
 
   private static PriceSeries prices(String asset) {
     try (Reader in = reader("prices/" + asset + "-USDT-1d.csv")) {
-      return MarketDataCsvReader.readPriceSeries(in, asset, asset, "Binance spot daily close");
+      return MarketCsv.readPrices(in, asset, asset, "Binance spot daily close", NOW);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -145,7 +148,7 @@ class BacktestRealDataTest {
 
   private static FundingRateSeries funding(String file, String contract) {
     try (Reader in = reader("funding/" + file)) {
-      return MarketDataCsvReader.readFundingRates(in, file, contract, "see market-data/README.md");
+      return MarketCsv.readFunding(in, file, contract, "see market-data/README.md", NOW);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

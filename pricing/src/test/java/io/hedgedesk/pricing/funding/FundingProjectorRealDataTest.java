@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.hedgedesk.domain.market.FundingRateSeries;
-import io.hedgedesk.domain.market.MarketDataCsvReader;
+import io.hedgedesk.marketdata.importer.MarketCsv;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -29,6 +29,9 @@ import org.junit.jupiter.api.Test;
  * straightforward loops written here over rows parsed here, independently of the production reader and code.
  */
 class FundingProjectorRealDataTest {
+
+  /** The present for the CSV reader's bounds (no row may be later). */
+  private static final Instant NOW = Instant.now();
 
   private static final FundingProjector PROJECTOR = FundingProjector.DEFAULT;
   private static final Instant Y2021 = Instant.parse("2021-01-01T00:00:00Z");
@@ -241,7 +244,7 @@ class FundingProjectorRealDataTest {
 
   private static FundingRateSeries series(String file, String contractId) {
     try (Reader in = new InputStreamReader(resource(file), StandardCharsets.UTF_8)) {
-      return MarketDataCsvReader.readFundingRates(in, file, contractId, "see market-data/README.md");
+      return MarketCsv.readFunding(in, file, contractId, "see market-data/README.md", NOW);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -3,8 +3,8 @@ package io.hedgedesk.pricing.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.hedgedesk.domain.market.MarketDataCsvReader;
 import io.hedgedesk.domain.market.PriceSeries;
+import io.hedgedesk.marketdata.importer.MarketCsv;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -12,6 +12,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,9 @@ import org.junit.jupiter.api.Test;
  * independent two-pass computation written here on closes parsed here as doubles.
  */
 class ProxyHedgeRealDataTest {
+
+  /** The present for the CSV reader's bounds (no row may be later). */
+  private static final Instant NOW = Instant.now();
 
   private static final ProxyHedgeCalculator CALC = ProxyHedgeCalculator.DEFAULT;
   private static final LocalDate FROM = LocalDate.of(2022, 12, 31); // last 2022 close: base of the first 2023 return
@@ -213,8 +217,8 @@ class ProxyHedgeRealDataTest {
 
   private static PriceSeries series(String symbol) {
     try (Reader in = new InputStreamReader(resource(symbol), StandardCharsets.UTF_8)) {
-      return MarketDataCsvReader.readPriceSeries(in, symbol + "-USDT-1d.csv", symbol,
-          "Binance spot " + symbol + "USDT 1d, see market-data/README.md");
+      return MarketCsv.readPrices(in, symbol + "-USDT-1d.csv", symbol,
+          "Binance spot " + symbol + "USDT 1d, see market-data/README.md", NOW);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

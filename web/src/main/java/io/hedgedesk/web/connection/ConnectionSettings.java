@@ -2,13 +2,11 @@ package io.hedgedesk.web.connection;
 
 import io.hedgedesk.marketdata.account.AccountEndpoints;
 import io.hedgedesk.marketdata.account.SecretSealer;
+import io.hedgedesk.web.config.HedgedeskConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The one place the exchange-connection configuration becomes objects: the sealer and the venues' addresses. */
 @ApplicationScoped
@@ -16,18 +14,15 @@ public class ConnectionSettings {
 
   @Produces
   @Singleton
-  SecretSealer sealer(@ConfigProperty(name = "hedgedesk.connections.kek") String kek) {
-    return SecretSealer.fromSpec(kek);
+  SecretSealer sealer(HedgedeskConfig config) {
+    return SecretSealer.fromSpec(config.connections().kek());
   }
 
   @Produces
   @Singleton
-  AccountEndpoints endpoints(@ConfigProperty(name = "hedgedesk.connections.bybit-url") URI bybit,
-      @ConfigProperty(name = "hedgedesk.connections.binance-sapi-url") URI binanceSapi,
-      @ConfigProperty(name = "hedgedesk.connections.binance-dapi-url") URI binanceDapi,
-      @ConfigProperty(name = "hedgedesk.connections.recv-window") Duration recvWindow,
-      @ConfigProperty(name = "hedgedesk.connections.connect-timeout") Duration connectTimeout,
-      @ConfigProperty(name = "hedgedesk.connections.read-timeout") Duration readTimeout, Clock clock) {
-    return new AccountEndpoints(bybit, binanceSapi, binanceDapi, recvWindow, connectTimeout, readTimeout, clock);
+  AccountEndpoints endpoints(HedgedeskConfig config, Clock clock) {
+    HedgedeskConfig.Connections c = config.connections();
+    return new AccountEndpoints(c.bybitUrl(), c.binanceSapiUrl(), c.binanceDapiUrl(), c.recvWindow(),
+        c.connectTimeout(), c.readTimeout(), clock);
   }
 }

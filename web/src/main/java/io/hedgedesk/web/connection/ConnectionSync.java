@@ -6,6 +6,7 @@ import io.hedgedesk.domain.market.feed.VenueRejectedException;
 import io.hedgedesk.marketdata.account.AccountEndpoints;
 import io.hedgedesk.persistence.connection.ExchangeConnections;
 import io.hedgedesk.persistence.team.Memberships;
+import io.hedgedesk.web.config.HedgedeskConfig;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.lang.management.ManagementFactory;
@@ -14,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -42,14 +42,13 @@ public class ConnectionSync {
   private final String instance;
 
   public ConnectionSync(ExchangeConnections connections, ConnectionStore store, AccountEndpoints endpoints,
-      Memberships memberships, Clock clock,
-      @ConfigProperty(name = "hedgedesk.connections.sync-interval") Duration every) {
+      Memberships memberships, Clock clock, HedgedeskConfig config) {
     this.connections = connections;
     this.store = store;
     this.endpoints = endpoints;
     this.memberships = memberships;
     this.clock = clock;
-    this.every = every;
+    this.every = config.connections().syncInterval();
     this.instance = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString()
         .substring(0, 8);
   }

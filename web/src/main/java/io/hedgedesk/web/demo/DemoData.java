@@ -9,6 +9,7 @@ import io.hedgedesk.domain.user.AppUser;
 import io.hedgedesk.persistence.DuplicateSubmissionException;
 import io.hedgedesk.persistence.portfolio.PortfolioService;
 import io.hedgedesk.persistence.team.TeamService;
+import io.hedgedesk.web.config.HedgedeskConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -55,10 +55,10 @@ public class DemoData {
   /** Users seen by this instance since it started: the check runs once per user, not on every request. */
   private final Set<Long> seen = ConcurrentHashMap.newKeySet();
 
-  public DemoData(@ConfigProperty(name = "hedgedesk.demo-data", defaultValue = "false") boolean enabled,
+  public DemoData(HedgedeskConfig config,
                   TeamService teams, PortfolioService portfolios, Clock clock, DemoHedges hedges) {
     this.hedges = hedges;
-    this.enabled = enabled;
+    this.enabled = config.demoData();
     this.teams = teams;
     this.portfolios = portfolios;
     this.clock = clock;

@@ -1,5 +1,6 @@
 package io.hedgedesk.web.hedge;
 
+import io.hedgedesk.web.config.HedgedeskConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -20,8 +21,8 @@ public class ExportSlots {
   private final int size;
 
   ExportSlots(@ConfigProperty(name = "quarkus.thread-pool.max-threads") OptionalInt workers,
-              @ConfigProperty(name = "hedgedesk.export.max-concurrent") Optional<Integer> configured) {
-    this.size = configured.orElseGet(() -> Math.max(1, workers.orElse(2) - 1));
+              HedgedeskConfig config) {
+    this.size = config.export().maxConcurrent().orElseGet(() -> Math.max(1, workers.orElse(2) - 1));
     if (size < 1) {
       throw new IllegalArgumentException("hedgedesk.export.max-concurrent must be at least 1, not " + size);
     }

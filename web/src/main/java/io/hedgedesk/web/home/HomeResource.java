@@ -6,6 +6,7 @@ import io.hedgedesk.persistence.Transactions;
 import io.hedgedesk.persistence.portfolio.PortfolioAccess;
 import io.hedgedesk.persistence.portfolio.PortfolioService;
 import io.hedgedesk.persistence.team.TeamService;
+import io.hedgedesk.web.config.HedgedeskConfig;
 import io.hedgedesk.web.view.Words;
 import io.hedgedesk.web.hedge.CoinCoverageView;
 import io.hedgedesk.web.hedge.HedgeView;
@@ -22,11 +23,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The public landing page and the logged-in user's dashboard. The dashboard's rows are kept per user while the
@@ -58,12 +57,12 @@ public class HomeResource {
     private final StampedCache<Long, String> cache;
 
     public HomeResource(CurrentUser currentUser, PortfolioService portfolios, TeamService teams, HedgeTracker hedges,
-                        @ConfigProperty(name = "hedgedesk.page-cache-ttl", defaultValue = "5s") Duration ttl) {
+                        HedgedeskConfig config) {
         this.currentUser = currentUser;
         this.portfolios = portfolios;
         this.teams = teams;
         this.hedges = hedges;
-        this.cache = new StampedCache<>(ttl, System::nanoTime);
+        this.cache = new StampedCache<>(config.pageCacheTtl(), System::nanoTime);
     }
 
     @GET

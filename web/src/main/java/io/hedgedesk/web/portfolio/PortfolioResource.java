@@ -12,6 +12,7 @@ import io.hedgedesk.persistence.FormTokens;
 import io.hedgedesk.persistence.portfolio.PortfolioAccess;
 import io.hedgedesk.persistence.portfolio.PortfolioService;
 import io.hedgedesk.persistence.team.TeamService;
+import io.hedgedesk.web.config.HedgedeskConfig;
 import io.hedgedesk.web.hedge.CoinCoverageView;
 import io.hedgedesk.web.hedge.book.HedgeTracker;
 import io.hedgedesk.web.proxy.ProxyHedgeService;
@@ -47,7 +48,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -92,7 +92,7 @@ public class PortfolioResource {
 
   public PortfolioResource(CurrentUser currentUser, TeamService teams, PortfolioService portfolios,
                            FormTokens formTokens, HedgeTracker tracker, OnceKey once, PortfolioCharts charts,
-                           @ConfigProperty(name = "hedgedesk.page-cache-ttl", defaultValue = "5s") Duration ttl) {
+                           HedgedeskConfig config) {
     this.charts = charts;
     this.tracker = tracker;
     this.once = once;
@@ -100,7 +100,7 @@ public class PortfolioResource {
     this.teams = teams;
     this.portfolios = portfolios;
     this.formTokens = formTokens;
-    this.details = new StampedCache<>(ttl, System::nanoTime);
+    this.details = new StampedCache<>(config.pageCacheTtl(), System::nanoTime);
   }
 
   @GET

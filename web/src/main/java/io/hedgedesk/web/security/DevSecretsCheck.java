@@ -1,5 +1,6 @@
 package io.hedgedesk.web.security;
 
+import io.hedgedesk.web.config.HedgedeskConfig;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -7,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
 import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -23,10 +23,9 @@ public class DevSecretsCheck {
   private final Config config;
   private final boolean allowed;
 
-  DevSecretsCheck(Config config,
-      @ConfigProperty(name = "hedgedesk.allow-dev-secrets", defaultValue = "false") boolean allowed) {
+  DevSecretsCheck(Config config, HedgedeskConfig settings) {
     this.config = config;
-    this.allowed = allowed;
+    this.allowed = settings.allowDevSecrets();
   }
 
   void onStart(@Observes @Priority(1) StartupEvent event) {

@@ -1,11 +1,12 @@
 package io.hedgedesk.web.security;
 
 import io.hedgedesk.persistence.FormTokens;
+import io.hedgedesk.web.config.HedgedeskConfig;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -23,8 +24,12 @@ public class FormTokenCleanup {
   private final Clock clock;
   private final Duration keep;
 
-  public FormTokenCleanup(FormTokens tokens, Clock clock,
-      @ConfigProperty(name = "hedgedesk.form-tokens.keep", defaultValue = "30d") Duration keep) {
+  @Inject
+  public FormTokenCleanup(FormTokens tokens, Clock clock, HedgedeskConfig config) {
+    this(tokens, clock, config.formTokens().keep());
+  }
+
+  FormTokenCleanup(FormTokens tokens, Clock clock, Duration keep) {
     if (keep.compareTo(Duration.ofDays(1)) < 0) {
       throw new IllegalArgumentException("hedgedesk.form-tokens.keep must be at least one day (a form's tokens must"
           + " outlive the page that carries them), not " + keep);
@@ -34,8 +39,8 @@ public class FormTokenCleanup {
     this.keep = keep;
   }
 
-  @Scheduled(identity = "form-token-cleanup", every = "${hedgedesk.form-tokens.cleanup-every:24h}",
-      delayed = "${hedgedesk.form-tokens.cleanup-delay:10m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  @Scheduled(identity = "form-token-cleanup", every = "${hedgedesk.form-tokens.cleanup-every}",
+      delayed = "${hedgedesk.form-tokens.cleanup-delay}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void scheduled() {
     deleteOld();
   }

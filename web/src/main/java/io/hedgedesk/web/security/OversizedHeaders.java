@@ -1,5 +1,6 @@
 package io.hedgedesk.web.security;
 
+import io.hedgedesk.web.config.HedgedeskConfig;
 import io.hedgedesk.web.error.ErrorMapper;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -9,7 +10,6 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -33,9 +33,8 @@ public class OversizedHeaders {
   private final int limit;
   private final PendingLogins pendingLogins;
 
-  OversizedHeaders(@ConfigProperty(name = "hedgedesk.http.max-header-bytes", defaultValue = "20480") int limit,
-      PendingLogins pendingLogins) {
-    this.limit = limit;
+  OversizedHeaders(HedgedeskConfig config, PendingLogins pendingLogins) {
+    this.limit = config.http().maxHeaderBytes();
     this.pendingLogins = pendingLogins;
   }
 

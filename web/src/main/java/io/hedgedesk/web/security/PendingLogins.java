@@ -1,5 +1,6 @@
 package io.hedgedesk.web.security;
 
+import io.hedgedesk.web.config.HedgedeskConfig;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
@@ -26,10 +27,10 @@ public class PendingLogins {
   private final int max;
   private final boolean secure;
 
-  PendingLogins(@ConfigProperty(name = "hedgedesk.oidc.max-pending-logins", defaultValue = "3") int max,
+  PendingLogins(HedgedeskConfig config,
       @ConfigProperty(name = "quarkus.oidc.authentication.cookie-force-secure", defaultValue = "false")
       boolean secure) {
-    this.max = Math.max(1, max);
+    this.max = Math.max(1, config.oidc().maxPendingLogins());
     this.secure = secure;
   }
 

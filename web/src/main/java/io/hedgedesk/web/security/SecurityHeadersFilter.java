@@ -1,5 +1,6 @@
 package io.hedgedesk.web.security;
 
+import io.hedgedesk.web.config.HedgedeskConfig;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,8 +22,8 @@ public class SecurityHeadersFilter {
   SecurityHeadersFilter(
       @ConfigProperty(name = "quarkus.oidc.auth-server-url") String authServerUrl,
       @ConfigProperty(name = "quarkus.oidc.token.issuer") Optional<String> tokenIssuer,
-      @ConfigProperty(name = "hedgedesk.http.hsts", defaultValue = "false") boolean hsts) {
-    this.headers = SecurityHeaders.forProvider(authServerUrl, tokenIssuer, hsts);
+      HedgedeskConfig config) {
+    this.headers = SecurityHeaders.forProvider(authServerUrl, tokenIssuer, config.http().hsts());
   }
 
   void install(@Observes Router router) {

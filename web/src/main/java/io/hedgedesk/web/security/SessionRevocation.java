@@ -112,7 +112,7 @@ public class SessionRevocation implements SecurityIdentityAugmentor {
    * no database round trip per request — and a logout handled by another instance is honoured here within that
    * interval. While the database is unreachable the last list is kept (fail open: see the catch below).
    */
-  @Scheduled(every = "${hedgedesk.session.revocation-refresh:2s}", concurrentExecution = ConcurrentExecution.SKIP)
+  @Scheduled(every = "${hedgedesk.session.revocation-refresh}", concurrentExecution = ConcurrentExecution.SKIP)
   void refresh() {
     try {
       shared = Map.copyOf(store.current(clock.instant()));

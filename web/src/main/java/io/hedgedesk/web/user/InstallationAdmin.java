@@ -1,8 +1,8 @@
 package io.hedgedesk.web.user;
 
+import io.hedgedesk.web.config.HedgedeskConfig;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Whether the user of this request administers the installation: a role of the OpenID provider (a Keycloak realm
@@ -19,9 +19,9 @@ public class InstallationAdmin {
   private final SecurityIdentity identity;
   private final String role;
 
-  public InstallationAdmin(SecurityIdentity identity, @ConfigProperty(name = "hedgedesk.admin-role") String role) {
+  public InstallationAdmin(SecurityIdentity identity, HedgedeskConfig config) {
     this.identity = identity;
-    this.role = role;
+    this.role = config.adminRole();
   }
 
   public boolean isAdmin() {

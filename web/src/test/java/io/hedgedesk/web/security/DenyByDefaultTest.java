@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class DenyByDefaultTest {
 
-  static final String PROPERTY = "hedgedesk.test.unannotated-resource";
+  static final String PROPERTY = "test.hedgedesk.unannotated-resource";
 
   public static class WithUnannotatedResource implements QuarkusTestProfile {
     @Override

@@ -19,11 +19,11 @@ import io.hedgedesk.pricing.valuation.HedgeValuer;
 import io.hedgedesk.pricing.valuation.HeldCoins;
 import io.hedgedesk.pricing.valuation.PortfolioHedges;
 import io.hedgedesk.pricing.valuation.Prices;
+import io.hedgedesk.web.config.HedgedeskConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,7 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Values hedges now: loads each portfolio's open hedges, holdings, ledger sums and the team's prices, and lets the
@@ -55,18 +54,14 @@ public class HedgeTracker {
   private final AlertThresholds limits;
 
   HedgeTracker(HedgeBookService book, PortfolioService portfolios, ExpectedFunding expectedFunding,
-               CoinPrices coinPrices, Clock clock,
-                      @ConfigProperty(name = "hedgedesk.hedge.stale-after", defaultValue = "PT6H") Duration staleAfter,
-                      @ConfigProperty(name = "hedgedesk.hedge.liquidation-alert", defaultValue = "0.10")
-                      BigDecimal liquidationAlert,
-                      @ConfigProperty(name = "hedgedesk.hedge.coverage-band", defaultValue = "0.05")
-                      BigDecimal coverageBand) {
+               CoinPrices coinPrices, Clock clock, HedgedeskConfig config) {
     this.book = book;
     this.portfolios = portfolios;
     this.expectedFunding = expectedFunding;
     this.coinPrices = coinPrices;
     this.clock = clock;
-    this.limits = new AlertThresholds(staleAfter, liquidationAlert, coverageBand);
+    this.limits = new AlertThresholds(config.hedge().staleAfter(), config.hedge().liquidationAlert(),
+        config.hedge().coverageBand());
   }
 
   /** The alert thresholds in force. */

@@ -1,5 +1,9 @@
 package io.hedgedesk.web.market.importer;
 
+import io.hedgedesk.marketdata.importer.CsvFormat;
+import io.hedgedesk.marketdata.importer.ImportPreview;
+import io.hedgedesk.marketdata.importer.MarketCsv;
+import io.hedgedesk.marketdata.importer.MarketImportService;
 import io.hedgedesk.persistence.market.MarketImport;
 import io.hedgedesk.web.support.Uploads;
 import io.hedgedesk.web.user.CurrentUser;

@@ -1,6 +1,10 @@
 package io.hedgedesk.web.market.refresh;
 
 import io.hedgedesk.domain.instrument.Instrument;
+import io.hedgedesk.marketdata.refresh.BackfillKind;
+import io.hedgedesk.marketdata.refresh.BackfillRefusedException;
+import io.hedgedesk.marketdata.refresh.BackfillService;
+import io.hedgedesk.marketdata.refresh.MarketRefresher;
 import io.hedgedesk.domain.instrument.catalog.ContractCatalog;
 import io.hedgedesk.web.support.Flash;
 import io.hedgedesk.web.view.Display;

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import io.agroal.api.AgroalDataSource;
 import io.hedgedesk.domain.market.FundingRateSeries;
 import io.hedgedesk.domain.market.PriceSeries;
+import io.hedgedesk.marketdata.importer.MarketCsv;
 import io.hedgedesk.persistence.market.FundingHistoryRepository;
 import io.hedgedesk.persistence.market.PriceHistoryRepository;
 import io.hedgedesk.web.support.UserSession;

@@ -8,16 +8,23 @@ import io.hedgedesk.domain.market.FundingRate;
 import io.hedgedesk.domain.market.PriceSeries;
 import io.hedgedesk.domain.user.AppUser;
 import io.hedgedesk.domain.user.OidcIdentity;
+import io.hedgedesk.marketdata.refresh.BackfillJob;
+import io.hedgedesk.marketdata.refresh.BackfillKind;
+import io.hedgedesk.marketdata.refresh.BackfillRefusedException;
+import io.hedgedesk.marketdata.refresh.BackfillService;
+import io.hedgedesk.marketdata.refresh.BackfillStatus;
+import io.hedgedesk.marketdata.venue.BybitSource;
+import io.hedgedesk.marketdata.venue.VenueCalls;
 import io.hedgedesk.persistence.market.FundingHistoryRepository;
 import io.hedgedesk.persistence.market.PriceHistoryRepository;
 import io.hedgedesk.persistence.user.AppUserRepository;
 import io.hedgedesk.domain.instrument.catalog.ContractCatalog;
-import io.hedgedesk.web.market.venue.BybitSource;
-import io.hedgedesk.web.market.venue.StubVenue;
 import io.hedgedesk.web.market.venue.StubVenue.Answer;
+import io.hedgedesk.web.market.venue.StubVenue;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -26,10 +33,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
-import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -56,6 +63,8 @@ class BackfillServiceTest {
   DataSource dataSource;
   @Inject
   AppUserRepository users;
+  @Inject
+  VenueCalls calls;
 
   private final StubVenue venue = new StubVenue();
   private BackfillService service;
@@ -63,6 +72,7 @@ class BackfillServiceTest {
   @AfterEach
   void cleanUp() throws Exception {
     venue.close();
+    CircuitBreakerMaintenance.get().reset(VenueCalls.BREAKER);
     if (service != null) {
       service.stop();
     }
@@ -72,8 +82,8 @@ class BackfillServiceTest {
   }
 
   private BackfillService service(Duration readTimeout) {
-    service = new BackfillService(new BybitSource(venue.settings(readTimeout), CLOCK), catalog, funding, prices,
-        CLOCK);
+    service = new BackfillService(new BybitSource(venue.settings(readTimeout), CLOCK, calls), catalog::find, funding,
+        prices, CLOCK);
     return service;
   }
 

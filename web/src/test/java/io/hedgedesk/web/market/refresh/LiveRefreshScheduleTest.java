@@ -3,10 +3,11 @@ package io.hedgedesk.web.market.refresh;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hedgedesk.domain.market.MarketTick;
+import io.hedgedesk.domain.user.AppUser;
+import io.hedgedesk.marketdata.refresh.MarketRefreshJob;
 import io.hedgedesk.persistence.market.MarketTickRepository;
 import io.hedgedesk.persistence.portfolio.PortfolioService;
 import io.hedgedesk.persistence.team.TeamService;
-import io.hedgedesk.domain.user.AppUser;
 import io.hedgedesk.persistence.user.AppUserRepository;
 import io.hedgedesk.web.hedge.book.TestUsers;
 import io.hedgedesk.web.market.venue.StubVenue;

@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 
 import io.hedgedesk.domain.market.feed.MarketDataSource;
+import io.hedgedesk.marketdata.refresh.BackfillKind;
+import io.hedgedesk.marketdata.refresh.BackfillRefusedException;
+import io.hedgedesk.marketdata.refresh.BackfillService;
+import io.hedgedesk.marketdata.refresh.MarketRefreshJob;
 import io.hedgedesk.web.support.Browser;
 import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.common.QuarkusTestResource;

@@ -11,6 +11,8 @@ import io.hedgedesk.domain.market.feed.ContractSpec;
 import io.hedgedesk.domain.market.feed.MarketDataSource;
 import io.hedgedesk.domain.portfolio.Portfolio;
 import io.hedgedesk.domain.user.AppUser;
+import io.hedgedesk.marketdata.refresh.MarketRefresher;
+import io.hedgedesk.marketdata.refresh.RefreshReport;
 import io.hedgedesk.persistence.market.FundingHistoryRepository;
 import io.hedgedesk.persistence.market.MarketTickRepository;
 import io.hedgedesk.persistence.portfolio.PortfolioService;

@@ -3,6 +3,8 @@ package io.hedgedesk.web.market.refresh;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hedgedesk.domain.user.AppUser;
+import io.hedgedesk.marketdata.refresh.MarketRefreshJob;
+import io.hedgedesk.marketdata.refresh.MarketRefresher;
 import io.hedgedesk.persistence.portfolio.PortfolioService;
 import io.hedgedesk.persistence.team.TeamService;
 import io.hedgedesk.persistence.user.AppUserRepository;

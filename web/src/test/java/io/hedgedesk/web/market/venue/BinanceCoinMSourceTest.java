@@ -11,11 +11,14 @@ import io.hedgedesk.domain.market.feed.MalformedPayloadException;
 import io.hedgedesk.domain.market.feed.VenueRejectedException;
 import io.hedgedesk.domain.market.feed.VenueTimeoutException;
 import io.hedgedesk.domain.market.feed.VenueUnavailableException;
+import io.hedgedesk.marketdata.venue.BinanceCoinMSource;
+import io.hedgedesk.marketdata.venue.VenueCalls;
 import io.hedgedesk.domain.instrument.catalog.ContractCatalog;
 import io.hedgedesk.web.market.venue.StubVenue.Answer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,16 +43,19 @@ class BinanceCoinMSourceTest {
 
   @Inject
   ContractCatalog catalog;
+  @Inject
+  VenueCalls calls;
 
   private final StubVenue venue = new StubVenue();
 
   @AfterEach
   void stop() {
     venue.close();
+    CircuitBreakerMaintenance.get().reset(VenueCalls.BREAKER);
   }
 
   private BinanceCoinMSource source() {
-    return new BinanceCoinMSource(venue.settings(), CLOCK);
+    return new BinanceCoinMSource(venue.settings(), CLOCK, calls);
   }
 
   private Instrument btcusdPerp() {
@@ -71,7 +77,7 @@ class BinanceCoinMSourceTest {
 
     source().ticker(btcusdPerp());
 
-    assertThat(venue.pauses).containsExactly(Duration.ofSeconds(3));
+    assertPauses(Duration.ofSeconds(3));
   }
 
   @Test
@@ -80,7 +86,7 @@ class BinanceCoinMSourceTest {
 
     assertThatThrownBy(() -> source().ticker(btcusdPerp())).isInstanceOf(VenueUnavailableException.class);
     assertThat(venue.requests()).hasSize(3);
-    assertThat(venue.pauses).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
+    assertPauses(Duration.ofSeconds(1), Duration.ofSeconds(2));
   }
 
   @Test
@@ -152,5 +158,17 @@ class BinanceCoinMSourceTest {
     venue.on("/dapi/v1/exchangeInfo", Answer.ok(fixture("binance-exchange-info.json")));
 
     assertThat(source().contractSpec(btcusdPerp()).contractSize()).isEqualByComparingTo("100");
+  }
+
+  /**
+   * The stub saw the requests {@code expected} apart: each pause at least the back-off and less than a second more
+   * (the round trip of the attempt before).
+   */
+  private void assertPauses(Duration... expected) {
+    List<Duration> seen = venue.pauses();
+    assertThat(seen).hasSize(expected.length);
+    for (int i = 0; i < expected.length; i++) {
+      assertThat(seen.get(i)).isGreaterThanOrEqualTo(expected[i]).isLessThan(expected[i].plusSeconds(1));
+    }
   }
 }

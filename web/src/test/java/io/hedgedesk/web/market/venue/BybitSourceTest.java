@@ -9,14 +9,18 @@ import io.hedgedesk.domain.market.FundingRate;
 import io.hedgedesk.domain.market.MarketTick;
 import io.hedgedesk.domain.market.PricePoint;
 import io.hedgedesk.domain.market.feed.MalformedPayloadException;
+import io.hedgedesk.domain.market.feed.RateLimitedException;
 import io.hedgedesk.domain.market.feed.VenueRejectedException;
 import io.hedgedesk.domain.market.feed.VenueTimeoutException;
 import io.hedgedesk.domain.market.feed.VenueUnavailableException;
+import io.hedgedesk.marketdata.venue.BybitSource;
+import io.hedgedesk.marketdata.venue.VenueCalls;
 import io.hedgedesk.domain.instrument.catalog.ContractCatalog;
 import io.hedgedesk.web.market.venue.StubVenue.Answer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -41,16 +45,19 @@ class BybitSourceTest {
 
   @Inject
   ContractCatalog catalog;
+  @Inject
+  VenueCalls calls;
 
   private final StubVenue venue = new StubVenue();
 
   @AfterEach
   void stop() {
     venue.close();
+    CircuitBreakerMaintenance.get().reset(VenueCalls.BREAKER);
   }
 
   private BybitSource source() {
-    return new BybitSource(venue.settings(), CLOCK);
+    return new BybitSource(venue.settings(), CLOCK, calls);
   }
 
   private Instrument btcusd() {
@@ -66,7 +73,7 @@ class BybitSourceTest {
     assertThat(tick.markPrice()).isEqualByComparingTo("16596.00");
     assertThat(tick.fetchedAt()).isEqualTo(CLOCK.instant());
     assertThat(venue.requests()).singleElement().hasToString("/v5/market/tickers?category=inverse&symbol=BTCUSD");
-    assertThat(venue.pauses).isEmpty();
+    assertThat(venue.pauses()).isEmpty();
   }
 
   @Test
@@ -85,7 +92,7 @@ class BybitSourceTest {
 
     assertThat(source().ticker(btcusd()).markPrice()).isEqualByComparingTo("16596.00");
     assertThat(venue.requests()).hasSize(2);
-    assertThat(venue.pauses).containsExactly(Duration.ofSeconds(2));
+    assertPauses(Duration.ofSeconds(2));
   }
 
   @Test
@@ -97,7 +104,7 @@ class BybitSourceTest {
     source().ticker(btcusd());
 
     // 1 s, then 2 s (1 s · 2).
-    assertThat(venue.pauses).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
+    assertPauses(Duration.ofSeconds(1), Duration.ofSeconds(2));
   }
 
   @Test
@@ -107,7 +114,7 @@ class BybitSourceTest {
     assertThatThrownBy(() -> source().ticker(btcusd()))
         .isInstanceOf(VenueUnavailableException.class).hasMessageContaining("HTTP 503");
     assertThat(venue.requests()).hasSize(3);
-    assertThat(venue.pauses).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
+    assertPauses(Duration.ofSeconds(1), Duration.ofSeconds(2));
   }
 
   @Test
@@ -117,6 +124,32 @@ class BybitSourceTest {
     assertThatThrownBy(() -> source().ticker(btcusd())).isInstanceOf(VenueTimeoutException.class)
         .hasMessageContaining("timed out");
     assertThat(venue.requests()).hasSize(1);
+  }
+
+  @Test
+  void aRetryAfterLongerThanTheLimitIsNotWaitedFor() {
+    venue.on("/v5/market/tickers", Answer.status(429, "").header("Retry-After", "31"),
+        Answer.ok(fixture("bybit-tickers-inverse.json")));
+
+    assertThatThrownBy(() -> source().ticker(btcusd())).isInstanceOf(RateLimitedException.class);
+    assertThat(venue.requests()).hasSize(1);
+  }
+
+  @Test
+  void aVenueFailingRepeatedlyIsNotAskedForAMinute() {
+    StubVenue gone = new StubVenue();
+    gone.close();
+    BybitSource unreachable = new BybitSource(gone.settings(), CLOCK, calls);
+    for (int i = 0; i < 8; i++) {
+      assertThatThrownBy(() -> unreachable.ticker(btcusd())).isInstanceOf(VenueUnavailableException.class)
+          .hasMessageContaining("could not reach");
+    }
+    venue.on("/v5/market/tickers", Answer.ok(fixture("bybit-tickers-inverse.json")));
+
+    // 8 of the last 8 attempts failed (at least 6 open the breaker): the next call is refused without a request.
+    assertThatThrownBy(() -> source().ticker(btcusd())).isInstanceOf(VenueUnavailableException.class)
+        .hasMessageContaining("failed repeatedly");
+    assertThat(venue.requests()).isEmpty();
   }
 
   @Test
@@ -184,5 +217,17 @@ class BybitSourceTest {
     assertThat(sources).containsExactly("Bybit v5 daily kline close BTCUSD (perpetual, USD)");
     assertThat(venue.requests()).singleElement().extracting(r -> r.getQuery())
         .isEqualTo("category=inverse&symbol=BTCUSD&interval=D&start=1670544000000&end=1670630400000&limit=200");
+  }
+
+  /**
+   * The stub saw the requests {@code expected} apart: each pause at least the back-off and less than a second more
+   * (the round trip of the attempt before).
+   */
+  private void assertPauses(Duration... expected) {
+    List<Duration> seen = venue.pauses();
+    assertThat(seen).hasSize(expected.length);
+    for (int i = 0; i < expected.length; i++) {
+      assertThat(seen.get(i)).isGreaterThanOrEqualTo(expected[i]).isLessThan(expected[i].plusSeconds(1));
+    }
   }
 }

@@ -2,6 +2,7 @@ package io.hedgedesk.web.market.venue;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.hedgedesk.marketdata.venue.VenueSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -55,8 +56,7 @@ public final class StubVenue implements AutoCloseable {
   private final Map<String, Deque<Answer>> answers = new HashMap<>();
   private final List<URI> requests = Collections.synchronizedList(new ArrayList<>());
   private final CountDownLatch closing = new CountDownLatch(1);
-  /** Pauses VenueCall would have taken (recorded instead of slept). */
-  public final List<Duration> pauses = Collections.synchronizedList(new ArrayList<>());
+  private final List<Long> arrivals = Collections.synchronizedList(new ArrayList<>());
 
   public StubVenue() {
     try {
@@ -85,15 +85,25 @@ public final class StubVenue implements AutoCloseable {
     }
   }
 
-  /** Settings with a short read time-out, 3 attempts and back-off 1 s doubling to 8 s, pauses recorded. */
+  /** The pauses between consecutive requests, as the stub saw them (the retries' back-off plus the round trips). */
+  public List<Duration> pauses() {
+    synchronized (arrivals) {
+      List<Duration> pauses = new ArrayList<>();
+      for (int i = 1; i < arrivals.size(); i++) {
+        pauses.add(Duration.ofNanos(arrivals.get(i) - arrivals.get(i - 1)));
+      }
+      return pauses;
+    }
+  }
+
+  /** Settings with a short read time-out and a {@code Retry-After} honoured up to 30 s. */
   public VenueSettings settings() {
     return settings(Duration.ofMillis(500));
   }
 
   /** {@link #settings()} with another read time-out. */
   public VenueSettings settings(Duration readTimeout) {
-    return new VenueSettings(baseUri(), Duration.ofSeconds(2), readTimeout,
-        new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(8), Duration.ofSeconds(30)), pauses::add);
+    return new VenueSettings(baseUri(), Duration.ofSeconds(2), readTimeout, Duration.ofSeconds(30));
   }
 
   /** A test resource under {@code /venue/}. */
@@ -109,6 +119,7 @@ public final class StubVenue implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange) throws IOException {
+    arrivals.add(System.nanoTime());
     requests.add(exchange.getRequestURI());
     Answer answer;
     synchronized (this) {

@@ -1,6 +1,6 @@
 package io.hedgedesk.web.security.inventory;
 
-import io.hedgedesk.web.market.importer.MarketImportService;
+import io.hedgedesk.marketdata.importer.MarketImportService;
 import io.hedgedesk.persistence.portfolio.PortfolioService;
 import io.hedgedesk.persistence.team.TeamService;
 import io.hedgedesk.persistence.user.AppUserRepository;

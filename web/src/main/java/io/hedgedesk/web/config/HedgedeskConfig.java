@@ -1,0 +1,128 @@
+package io.hedgedesk.web.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The web application's settings, {@code hedgedesk.*}. A value set in {@code application.properties} (most of them,
+ * with the environment variable that overrides it) has its default there; the others have it here. The market-data
+ * settings are the marketdata module's ({@code hedgedesk.market.*}, {@code hedgedesk.market-import.*}), the history
+ * cache and the shipped history the persistence module's.
+ */
+@ConfigMapping(prefix = "hedgedesk")
+public interface HedgedeskConfig {
+
+  /** The OpenID provider's role of installation administrators ({@code HEDGEDESK_ADMIN_ROLE}). */
+  String adminRole();
+
+  /** Start in production mode even with the public development secrets (then a warning). */
+  boolean allowDevSecrets();
+
+  /** Give each user a demo team and portfolio at the first login. */
+  boolean demoData();
+
+  /** How long the dashboard's and the portfolio page's data are kept per user while unchanged. */
+  Duration pageCacheTtl();
+
+  Hedge hedge();
+
+  Export export();
+
+  FormTokens formTokens();
+
+  Oidc oidc();
+
+  Http http();
+
+  Session session();
+
+  Connections connections();
+
+  /** When a hedge's figures raise alerts. */
+  interface Hedge {
+    /** A mark older than this is stale. */
+    @WithDefault("PT6H")
+    Duration staleAfter();
+
+    /** Alert when the mark is within this fraction of the liquidation price. */
+    @WithDefault("0.10")
+    BigDecimal liquidationAlert();
+
+    /** Alert when coverage leaves the target by more than this (absolute fraction). */
+    @WithDefault("0.05")
+    BigDecimal coverageBand();
+  }
+
+  /** CSV exports. */
+  interface Export {
+    /** Exports written at once; empty: one fewer than the worker threads, at least 1. */
+    Optional<Integer> maxConcurrent();
+  }
+
+  /** Single-use form tokens. */
+  interface FormTokens {
+    /** Used tokens are deleted after this age (at least one day). */
+    Duration keep();
+
+    /** How often the deletion runs. */
+    Duration cleanupEvery();
+
+    /** The first deletion this long after start. */
+    @WithDefault("10m")
+    Duration cleanupDelay();
+  }
+
+  /** The login. */
+  interface Oidc {
+    /** Pending logins (login-state cookies) kept per browser. */
+    int maxPendingLogins();
+  }
+
+  /** HTTP answers. */
+  interface Http {
+    /** Send Strict-Transport-Security. */
+    boolean hsts();
+
+    /** Request headers larger than this are answered with a 431 page. */
+    int maxHeaderBytes();
+  }
+
+  /** Logged-out sessions. */
+  interface Session {
+    /** How often each instance reloads the logged-out sessions. */
+    @WithDefault("2s")
+    Duration revocationRefresh();
+  }
+
+  /** Read-only exchange connections. */
+  interface Connections {
+    /** The key-encryption key(s) of stored secrets: {@code id:base64}, the current first, older ones after commas. */
+    String kek();
+
+    /** Bybit v5 private API base. */
+    URI bybitUrl();
+
+    /** Binance wallet API base (key permissions). */
+    URI binanceSapiUrl();
+
+    /** Binance COIN-M futures base. */
+    URI binanceDapiUrl();
+
+    /** How long a signed request stays valid at the venue. */
+    Duration recvWindow();
+
+    Duration connectTimeout();
+
+    Duration readTimeout();
+
+    /** How often each connection is synced. */
+    Duration syncInterval();
+
+    /** How often the scheduler looks for due connections ({@code off} in tests). */
+    String syncEvery();
+  }
+}
