@@ -2,6 +2,7 @@ package io.hedgedesk.web.hedge;
 
 import io.hedgedesk.domain.hedge.HedgeEvent;
 import io.hedgedesk.web.view.Display;
+import io.hedgedesk.web.view.Times;
 import io.hedgedesk.web.view.Words;
 
 /** One ledger row formatted for the tracking page. */
@@ -16,7 +17,7 @@ public record EventView(HedgeEvent event) {
   }
 
   public String at() {
-    return Display.utc(event.occurredAt());
+    return Times.utc(event.occurredAt());
   }
 
   public String who() {

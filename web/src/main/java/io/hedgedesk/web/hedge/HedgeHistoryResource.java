@@ -4,6 +4,7 @@ import io.hedgedesk.domain.hedge.HedgeEventType;
 import io.hedgedesk.domain.hedge.HedgeStatus;
 import io.hedgedesk.domain.instrument.Side;
 import io.hedgedesk.web.view.Display;
+import io.hedgedesk.web.view.Times;
 import io.hedgedesk.web.view.Words;
 import io.hedgedesk.domain.hedge.HedgeStatus;
 import io.hedgedesk.domain.hedge.InvalidHedgeException;
@@ -57,7 +58,7 @@ public class HedgeHistoryResource {
   /** One row of the history table. */
   public record Row(LedgerRow row) {
     public String at() {
-      return Display.utc(row.occurredAt());
+      return Times.utc(row.occurredAt());
     }
 
     public String type() {

@@ -4,6 +4,7 @@ import io.hedgedesk.domain.hedge.Hedge;
 import io.hedgedesk.domain.instrument.Instrument;
 import io.hedgedesk.web.hedge.book.HedgeSnapshot;
 import io.hedgedesk.web.view.Display;
+import io.hedgedesk.web.view.Times;
 import io.hedgedesk.web.view.Words;
 import java.math.BigDecimal;
 import java.util.List;
@@ -70,7 +71,7 @@ public record HedgeView(HedgeSnapshot snapshot) {
   }
 
   public String openedAt() {
-    return Display.utc(hedge().openedAt());
+    return Times.utc(hedge().openedAt());
   }
 
   public boolean hasMark() {
@@ -82,11 +83,11 @@ public record HedgeView(HedgeSnapshot snapshot) {
   }
 
   public String markSource() {
-    return snapshot.mark().map(m -> m.source() + ", " + Display.utc(m.asOf())).orElse("no price known");
+    return snapshot.mark().map(m -> m.source() + ", " + Times.utc(m.asOf())).orElse("no price known");
   }
 
   public String markAge() {
-    return snapshot.markAge().map(Display::age).orElse("");
+    return snapshot.markAge().map(Times::age).orElse("");
   }
 
   public boolean stale() {

@@ -10,6 +10,7 @@ import io.hedgedesk.persistence.market.PriceHistoryRepository;
 import io.hedgedesk.domain.instrument.catalog.ContractCatalog;
 import io.hedgedesk.pricing.market.QuoteMath;
 import io.hedgedesk.web.view.Display;
+import io.hedgedesk.web.view.Times;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -136,10 +137,10 @@ public class MarketBoard {
       boolean manual = t.source().equals(MANUAL);
       Duration age = age(t.fetchedAt(), now);
       mark = Display.price(t.markPrice(), instrument);
-      markSource = manual ? "manual" + writer.map(name -> ", by " + name).orElse("") + ", " + Display.utc(t.fetchedAt())
+      markSource = manual ? "manual" + writer.map(name -> ", by " + name).orElse("") + ", " + Times.utc(t.fetchedAt())
           : "venue: " + t.source();
-      markAge = Display.age(age);
-      markStale = age.compareTo(manual ? Display.STALE_AFTER : LIVE_STALE_AFTER) > 0;
+      markAge = Times.age(age);
+      markStale = age.compareTo(manual ? Times.STALE_AFTER : LIVE_STALE_AFTER) > 0;
       if (t.indexPrice().isPresent()) {
         BigDecimal idx = t.indexPrice().get();
         index = Display.price(idx, instrument);
@@ -151,8 +152,8 @@ public class MarketBoard {
       Duration age = age(q.asOf(), now);
       mark = Display.price(q.priceUsd(), instrument);
       markSource = "stored close (spot " + q.assetSymbol() + "): " + q.source();
-      markAge = Display.age(age);
-      markStale = age.compareTo(Display.STALE_AFTER) > 0;
+      markAge = Times.age(age);
+      markStale = age.compareTo(Times.STALE_AFTER) > 0;
     }
     // funding
     int intervalHours = tick.flatMap(MarketTick::fundingIntervalHours)
@@ -163,22 +164,22 @@ public class MarketBoard {
     String fundingAge = NONE;
     boolean fundingStale = false;
     String nextFunding = NONE;
-    Duration staleFunding = intervalHours == 0 ? Display.STALE_AFTER : Duration.ofHours(2L * intervalHours);
+    Duration staleFunding = intervalHours == 0 ? Times.STALE_AFTER : Duration.ofHours(2L * intervalHours);
     if (tick.isPresent() && tick.get().fundingRate().isPresent()) {
       MarketTick t = tick.get();
       rate = t.fundingRate();
       Duration age = age(t.fetchedAt(), now);
       fundingSource = "venue: " + t.source();
-      fundingAge = Display.age(age);
+      fundingAge = Times.age(age);
       fundingStale = age.compareTo(LIVE_STALE_AFTER) > 0;
-      nextFunding = t.nextFundingTime().map(Display::utc).orElse(NONE);
+      nextFunding = t.nextFundingTime().map(Times::utc).orElse(NONE);
     } else if (settled.isPresent()) {
       FundingRateSeries s = settled.get();
       Instant time = s.last().time();
       Duration age = age(time, now);
       rate = Optional.of(s.last().rate());
-      fundingSource = "stored settlement of " + Display.utc(time) + ": " + s.source();
-      fundingAge = Display.age(age);
+      fundingSource = "stored settlement of " + Times.utc(time) + ": " + s.source();
+      fundingAge = Times.age(age);
       fundingStale = age.compareTo(staleFunding) > 0;
       if (!fundingStale && intervalHours > 0) {
         Duration step = Duration.ofHours(intervalHours);
@@ -186,7 +187,7 @@ public class MarketBoard {
         while (!next.isAfter(now)) {
           next = next.plus(step);
         }
-        nextFunding = Display.utc(next) + " (every " + intervalHours + " h after the last settlement)";
+        nextFunding = Times.utc(next) + " (every " + intervalHours + " h after the last settlement)";
       }
     }
     String ratePercent = rate.map(r -> percent(r, 4)).orElse(NONE);

@@ -14,6 +14,7 @@ import io.hedgedesk.web.view.chart.FundingChart;
 import io.hedgedesk.web.view.chart.SvgChart;
 import io.hedgedesk.web.support.Flash;
 import io.hedgedesk.web.view.Display;
+import io.hedgedesk.web.view.Times;
 import io.hedgedesk.web.user.CurrentUser;
 import io.hedgedesk.web.user.InstallationAdmin;
 import io.hedgedesk.web.user.Viewer;
@@ -197,8 +198,8 @@ public class MarketResource {
       LocalDate from = window == 0 ? s.first().time().atZone(ZoneOffset.UTC).toLocalDate() : to.minusDays(window - 1L);
       chart = Optional.of(FundingChart.of(s, from, to));
       history = String.format(Locale.ROOT, "%,d settlements stored from %s to %s (%s); the chart sums each UTC day's "
-          + "settlements from %s to %s.", s.size(), Display.utc(s.first().time()),
-          Display.utc(s.last().time()), s.source(), from, to);
+          + "settlements from %s to %s.", s.size(), Times.utc(s.first().time()),
+          Times.utc(s.last().time()), s.source(), from, to);
     }
     ContractPage page = new ContractPage(instrument, board.row(instrument), chart, history, window, WINDOWS, mark,
         markError, flash, admin.isAdmin(), confirm);

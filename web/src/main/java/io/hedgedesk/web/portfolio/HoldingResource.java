@@ -13,6 +13,7 @@ import io.hedgedesk.persistence.portfolio.PortfolioService;
 import io.hedgedesk.web.support.Flash;
 import io.hedgedesk.web.support.OnceKey;
 import io.hedgedesk.web.view.Display;
+import io.hedgedesk.web.view.Times;
 import io.hedgedesk.web.user.CurrentUser;
 import io.hedgedesk.web.user.Viewer;
 import io.quarkus.qute.CheckedTemplate;
@@ -141,7 +142,7 @@ public class HoldingResource {
   }
 
   private static String conflictMessage(Holding current) {
-    return current.updatedByName() + " changed this holding at " + Display.utc(current.updatedAt())
+    return current.updatedByName() + " changed this holding at " + Times.utc(current.updatedAt())
         + ". Nothing was saved. The current values are shown; check them and save again if you still want your change.";
   }
 

@@ -1,6 +1,7 @@
 package io.hedgedesk.web.support;
 
 import io.hedgedesk.web.view.Display;
+import io.hedgedesk.web.view.Times;
 import io.hedgedesk.persistence.FormTokens;
 import java.util.List;
 
@@ -24,7 +25,7 @@ public record Recorded(String sentence, List<Link> links) {
   public static Recorded of(FormTokens.Submission s, String subject, String base) {
     List<Long> ids = s.ids();
     String noun = ids.size() == 1 ? s.what() : s.what() + "s";
-    return new Recorded(subject + " was recorded at " + Display.utc(s.at()) + " as " + noun + " " + range(ids) + ".",
+    return new Recorded(subject + " was recorded at " + Times.utc(s.at()) + " as " + noun + " " + range(ids) + ".",
         ids.stream().map(id -> new Link(s.what() + " #" + id, base + id)).toList());
   }
 

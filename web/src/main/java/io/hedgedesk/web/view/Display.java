@@ -1,16 +1,11 @@
 package io.hedgedesk.web.view;
 
 import io.hedgedesk.domain.instrument.Instrument;
-import io.hedgedesk.domain.market.PriceQuote;
 import io.quarkus.qute.TemplateExtension;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -44,13 +39,9 @@ public final class Display {
   public static final int PERCENT_DECIMALS = 2;
   /** Decimals of a statistic (β, ρ, R², σ). */
   public static final int RATIO_DECIMALS = 4;
-  /** A quote older than this is marked as stale next to its age. */
-  public static final Duration STALE_AFTER = Duration.ofDays(3);
   /** Shown where a figure is not known. */
   public static final String NONE = "—";
 
-  private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
-      .withZone(ZoneOffset.UTC);
   private static final DecimalFormatSymbols SYMBOLS = DecimalFormatSymbols.getInstance(Locale.ROOT);
 
   private Display() {
@@ -260,38 +251,6 @@ public final class Display {
   /** An order from its parts: side (BUY, SELL), size, {@link #sizeUnit} and the venue's symbol. */
   public static String order(String side, BigDecimal size, String sizeUnit, String symbol) {
     return side + " " + quantity(size) + " " + sizeUnit + " (" + symbol + ")";
-  }
-
-  /** A time in UTC: "2026-12-06 12:03 UTC". */
-  @TemplateExtension
-  public static String utc(Instant instant) {
-    return UTC.format(instant);
-  }
-
-  /** Whether a quote is older than {@link #STALE_AFTER}. */
-  @TemplateExtension
-  public static boolean stale(PriceQuote quote) {
-    return quote.isStale(Instant.now(), STALE_AFTER);
-  }
-
-  /** How old a quote is, in words: "just now", "5 min ago", "3 h ago", "2 days ago". */
-  @TemplateExtension
-  public static String age(PriceQuote quote) {
-    return age(quote.age(Instant.now()));
-  }
-
-  /** An age in words: "just now", "5 min ago", "3 h ago", "2 days ago". */
-  public static String age(Duration age) {
-    if (age.toMinutes() < 1) {
-      return "just now";
-    }
-    if (age.toHours() < 1) {
-      return age.toMinutes() + " min ago";
-    }
-    if (age.toDays() < 2) {
-      return age.toHours() + " h ago";
-    }
-    return age.toDays() + " days ago";
   }
 
   /** A number of hours in words, whole hours below 2 days, whole days from there: 30 → "30 h", 49 → "2 days". */

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -34,32 +33,6 @@ class WebLayoutTest {
   private static final Pattern DATABASE = Pattern.compile(
       "\\b(jakarta\\.persistence|java\\.sql|io\\.quarkus\\.hibernate|org\\.hibernate|io\\.agroal|org\\.postgresql)\\.");
 
-  // Known offenders, being moved: each is being split or moved on its own branch. Take a file out of its list once
-  // it complies; add none.
-  private static final Set<String> KNOWN_LONG = Set.of(
-      "io/hedgedesk/web/planner/Planner.java",
-      "io/hedgedesk/web/market/importer/MarketCsv.java");
-  private static final Set<String> KNOWN_ROUNDING = Set.of(
-      "io/hedgedesk/web/backtest/BacktestCsv.java",
-      "io/hedgedesk/web/calculator/BetaCalculator.java",
-      "io/hedgedesk/web/calculator/FundingCalculator.java",
-      "io/hedgedesk/web/calculator/HedgeView.java",
-      "io/hedgedesk/web/calculator/HistoryApiResource.java",
-      "io/hedgedesk/web/calculator/MinimumVarianceCalculator.java",
-      "io/hedgedesk/web/calculator/Money.java",
-      "io/hedgedesk/web/calculator/PositionCalculator.java",
-      "io/hedgedesk/web/hedge/AlertWords.java",
-      "io/hedgedesk/web/hedge/LedgerPresets.java",
-      "io/hedgedesk/web/hedge/Show.java",
-      "io/hedgedesk/web/hedge/book/HedgeBookService.java",
-      "io/hedgedesk/web/market/MarketBoard.java",
-      "io/hedgedesk/web/planner/OpenShare.java",
-      "io/hedgedesk/web/planner/PlanPage.java",
-      "io/hedgedesk/web/planner/Planner.java",
-      "io/hedgedesk/web/planner/SvgChart.java",
-      "io/hedgedesk/web/portfolio/Pages.java",
-      "io/hedgedesk/web/support/Formats.java");
-
   @Test
   void webNeverTouchesTheDatabaseDirectly() {
     Map<String, String> offenders = new TreeMap<>();
@@ -73,7 +46,7 @@ class WebLayoutTest {
     Map<String, Integer> offenders = new TreeMap<>();
     sources().forEach((file, text) -> {
       int lines = text.split("\n", -1).length - (text.endsWith("\n") ? 1 : 0);
-      if (lines > MAX_LINES && !KNOWN_LONG.contains(file)) {
+      if (lines > MAX_LINES) {
         offenders.put(file, lines);
       }
     });
@@ -85,7 +58,7 @@ class WebLayoutTest {
     List<String> offenders = sources().entrySet().stream()
         .filter(e -> e.getValue().contains("setScale"))
         .map(Map.Entry::getKey)
-        .filter(file -> !file.equals(DISPLAY) && !KNOWN_ROUNDING.contains(file))
+        .filter(file -> !file.equals(DISPLAY))
         .toList();
     assertThat(offenders).as("web classes calling setScale outside %s", DISPLAY).isEmpty();
   }

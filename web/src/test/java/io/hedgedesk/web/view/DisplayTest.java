@@ -1,5 +1,6 @@
 package io.hedgedesk.web.view;
 
+import io.hedgedesk.web.view.Times;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -105,11 +106,11 @@ class DisplayTest {
 
   @Test
   void timesAndAges() {
-    assertThat(Display.utc(Instant.parse("2026-12-06T12:03:59Z"))).isEqualTo("2026-12-06 12:03 UTC");
-    assertThat(Display.age(Duration.ofSeconds(30))).isEqualTo("just now");
-    assertThat(Display.age(Duration.ofMinutes(5))).isEqualTo("5 min ago");
-    assertThat(Display.age(Duration.ofHours(30))).isEqualTo("30 h ago");
-    assertThat(Display.age(Duration.ofDays(3))).isEqualTo("3 days ago");
+    assertThat(Times.utc(Instant.parse("2026-12-06T12:03:59Z"))).isEqualTo("2026-12-06 12:03 UTC");
+    assertThat(Times.age(Duration.ofSeconds(30))).isEqualTo("just now");
+    assertThat(Times.age(Duration.ofMinutes(5))).isEqualTo("5 min ago");
+    assertThat(Times.age(Duration.ofHours(30))).isEqualTo("30 h ago");
+    assertThat(Times.age(Duration.ofDays(3))).isEqualTo("3 days ago");
     assertThat(Display.hours(d("49.5"))).isEqualTo("2 days");
     assertThat(Display.hours(d("30.9"))).isEqualTo("30 h");
   }

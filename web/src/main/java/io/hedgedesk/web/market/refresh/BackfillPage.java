@@ -2,6 +2,7 @@ package io.hedgedesk.web.market.refresh;
 
 import io.hedgedesk.marketdata.refresh.BackfillJob;
 import io.hedgedesk.web.view.Display;
+import io.hedgedesk.web.view.Times;
 import java.util.List;
 import java.util.Map;
 
@@ -28,8 +29,8 @@ public record BackfillPage(String source, boolean live, List<String> contracts, 
       String expected = job.expected() > 0 ? String.valueOf(job.expected()) : "?";
       return new Row(job.series(), job.from() + " to " + job.to(), job.status().name().toLowerCase(),
           job.fetched() + " of " + expected, String.valueOf(job.stored()),
-          Display.utc(job.requestedAt()) + " by " + job.requestedBy(),
-          job.finishedAt().map(Display::utc).orElse(""), job.error().orElse(""));
+          Times.utc(job.requestedAt()) + " by " + job.requestedBy(),
+          job.finishedAt().map(Times::utc).orElse(""), job.error().orElse(""));
     }
   }
 }

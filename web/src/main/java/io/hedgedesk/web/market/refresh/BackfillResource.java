@@ -8,6 +8,7 @@ import io.hedgedesk.marketdata.refresh.MarketRefresher;
 import io.hedgedesk.domain.instrument.catalog.ContractCatalog;
 import io.hedgedesk.web.support.Flash;
 import io.hedgedesk.web.view.Display;
+import io.hedgedesk.web.view.Times;
 import io.hedgedesk.web.user.CurrentUser;
 import io.hedgedesk.web.user.InstallationAdmin;
 import io.hedgedesk.web.user.Viewer;
@@ -88,7 +89,7 @@ public class BackfillResource {
   private TemplateInstance page(Map<String, String> form, String error, String message) {
     var source = backfills.source();
     String last = refresher.last()
-        .map(r -> "Last refresh " + Display.utc(r.at()) + " from " + r.source() + ": "
+        .map(r -> "Last refresh " + Times.utc(r.at()) + " from " + r.source() + ": "
             + r.refreshed().size() + " refreshed" + (r.failed().isEmpty() ? "" : ", failed: " + r.failed()))
         .orElse("");
     BackfillPage page = new BackfillPage(source.name(), source.live(),
