@@ -89,26 +89,26 @@ public class ConnectionResource {
   }
 
   @POST
-  @Path("{id}/check")
-  public Response check(@RestPath long teamId, @RestPath long id) {
+  @Path("{connectionId}/check")
+  public Response check(@RestPath long teamId, @RestPath long connectionId) {
     try {
-      service.check(currentUser.id(), teamId, id);
+      service.check(currentUser.id(), teamId, connectionId);
       return Flash.redirect("/teams/" + teamId + "/connections", "connection-checked");
     } catch (ConnectionRefusedException e) {
       return Response.status(502).entity(page(teamId, "", Typed.NONE, once.token(),
-          Map.of("connection-" + id, e.getMessage()))).build();
+          Map.of("connection-" + connectionId, e.getMessage()))).build();
     }
   }
 
   /** Syncs now; the page shows what the exchange reports, or why it could not. */
   @POST
-  @Path("{id}/sync")
-  public Response syncNow(@RestPath long teamId, @RestPath long id) {
+  @Path("{connectionId}/sync")
+  public Response syncNow(@RestPath long teamId, @RestPath long connectionId) {
     try {
-      Optional<String> error = sync.syncNow(currentUser.id(), teamId, id);
+      Optional<String> error = sync.syncNow(currentUser.id(), teamId, connectionId);
       if (error.isPresent()) {
         return Response.status(502).entity(page(teamId, "", Typed.NONE, once.token(),
-            Map.of("connection-" + id, error.get()))).build();
+            Map.of("connection-" + connectionId, error.get()))).build();
       }
       return Flash.redirect("/teams/" + teamId + "/connections", "connection-synced");
     } catch (ConnectionRefusedException e) {
@@ -122,10 +122,14 @@ public class ConnectionResource {
    * portfolio, filled in with the exchange's figures (the user checks and completes it).
    */
   @GET
-  @Path("{id}/record")
-  public Response record(@RestPath long teamId, @RestPath long id, @RestQuery long portfolio,
+  @Path("{connectionId}/record")
+  public Response record(@RestPath long teamId, @RestPath long connectionId, @RestQuery Long portfolio,
       @RestQuery String contractId, @RestQuery String side, @RestQuery String size, @RestQuery String entryPrice,
       @RestQuery String leverage, @RestQuery String margin) {
+    service.requireConnection(currentUser.id(), teamId, connectionId);
+    if (portfolio == null) {
+      return Response.seeOther(UriBuilder.fromPath("/teams/{t}/connections").build(teamId)).build();
+    }
     portfolios.writable(currentUser.id(), portfolio, "record hedges");
     UriBuilder form = UriBuilder.fromPath("/portfolios/{p}/hedges/new").queryParam("contractId", contractId)
         .queryParam("side", side).queryParam("size", size).queryParam("entryPrice", entryPrice)
@@ -134,10 +138,10 @@ public class ConnectionResource {
   }
 
   @POST
-  @Path("{id}/delete")
-  public Response delete(@RestPath long teamId, @RestPath long id) {
-    service.delete(currentUser.id(), teamId, id);
-    SecurityLog.info("exchange-disconnected", "team", teamId, "connection", id);
+  @Path("{connectionId}/delete")
+  public Response delete(@RestPath long teamId, @RestPath long connectionId) {
+    service.delete(currentUser.id(), teamId, connectionId);
+    SecurityLog.info("exchange-disconnected", "team", teamId, "connection", connectionId);
     return Flash.redirect("/teams/" + teamId + "/connections", "connection-deleted");
   }
 

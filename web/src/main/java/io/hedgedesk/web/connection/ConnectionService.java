@@ -43,6 +43,12 @@ public class ConnectionService {
     return store.rows(teamId);
   }
 
+  /** The user is a member of {@code teamId} and the connection is the team's; {@code NotFoundException} otherwise. */
+  public void requireConnection(long userId, long teamId, long id) {
+    memberships.roleIn(userId, teamId);
+    store.venue(teamId, id);
+  }
+
   /** Whether the user may connect and delete (editors and owners). */
   public boolean canEdit(long userId, long teamId) {
     return memberships.roleIn(userId, teamId).canEdit();

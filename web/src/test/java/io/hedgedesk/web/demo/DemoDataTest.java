@@ -136,8 +136,8 @@ class DemoDataTest {
       HtmlPage portfolio = erin.page("/portfolios/" + portfolioId);
       assertThat(portfolio.getWebResponse().getContentAsString()).contains("href=\"/hedges/" + btc.id() + "\"",
           "href=\"/hedges/" + eth.id() + "\"", "50.00 %");
-      assertThat(portfolio.getElementById("net-exposure").asNormalizedText()).contains("-2.00000000 ETH",
-          "2.00000000 ETH");
+      assertThat(portfolio.getElementById("net-exposure").asNormalizedText()).contains("-2 ETH",
+          "2 ETH");
       assertThat(portfolio.getElementById("value-over-time").asNormalizedText()).contains("Unhedged", "Hedged");
 
       // the hedge page: PnL, funding expected and recorded, coverage

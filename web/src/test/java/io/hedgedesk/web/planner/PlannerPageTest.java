@@ -105,7 +105,7 @@ class PlannerPageTest {
       HedgeLeg leg = HedgeSizer.DEFAULT.size(HedgeRequest.fullHedge(ethCoins, eth, ethusd,
           new BigDecimal("2"), MarginSource.OUT_OF_BAG).withOpeningFeeRate(ethusd.takerFeeRate()));
       // the order with its unit, e.g. "SELL 175,000 contracts of 1 USD (ETHUSD)"; amounts through the one formatter
-      String order = Display.order(leg.order().side().name(), leg.order().size(), ethusd);
+      String order = Display.order(leg.order().venueSide(), leg.order().size(), ethusd);
       assertTrue(order.contains(" contracts of 1 USD (ETHUSD)"), order);
       assertTrue(text.contains(order), "order " + order + " in\n" + text);
       assertTrue(text.contains(Display.amount(leg.margin().value(), "ETH")), "margin " + leg.margin());
@@ -124,7 +124,7 @@ class PlannerPageTest {
       Instrument solusdt = catalog.get("BYBIT:SOLUSDT");
       HedgeLeg solLeg = HedgeSizer.DEFAULT.size(new HedgeRequest(Asset.of("SOL"), solCoins, sol,
           solusdt, sol, new BigDecimal("3"), MarginSource.STABLECOIN, BigDecimal.ONE));
-      String solOrder = Display.order(solLeg.order().side().name(), solLeg.order().size(), solusdt);
+      String solOrder = Display.order(solLeg.order().venueSide(), solLeg.order().size(), solusdt);
       assertTrue(text.contains(solOrder), "order " + solOrder + " in\n" + text);
       assertTrue(text.contains(Display.amount(solLeg.margin().value(), "USDT")));
       assertTrue(text.contains("projected from BINANCE:SOLUSDT history; no stored history for BYBIT:SOLUSDT"), text);

@@ -34,11 +34,11 @@ import org.junit.jupiter.api.Test;
  * <p>Worked example: 0.5 BTC bought for 30,000 USD, 4 ETH for 9,600, 60 SOL without a cost basis; prices typed in the
  * grid: BTC 100,000, ETH 2,000, SOL 150.
  * <ul>
- *   <li>BTC: value 50,000.00, PnL 50,000 − 30,000 = 20,000.00, 20,000 / 30,000 = 66.7 %;</li>
- *   <li>ETH: value 8,000.00, PnL −1,600.00, −1,600 / 9,600 = −16.7 %;</li>
+ *   <li>BTC: value 50,000.00, PnL 50,000 − 30,000 = 20,000.00, 20,000 / 30,000 = 66.67 %;</li>
+ *   <li>ETH: value 8,000.00, PnL −1,600.00, −1,600 / 9,600 = −16.67 %;</li>
  *   <li>SOL: value 9,000.00, no PnL (no cost basis);</li>
  *   <li>Total: value 67,000.00, cost basis 30,000 + 9,600 = 39,600.00, PnL 58,000 − 39,600 = 18,400.00,
- *   18,400 / 39,600 = 46.46 → 46.5 %.</li>
+ *   18,400 / 39,600 = 46.464… → 46.46 %.</li>
  * </ul>
  * A short of 25,000 BYBIT:BTCUSD contracts (1 USD each) at 100,000 with 0.05 BTC margin out of the bag and no fee:
  * delta 25,000 / 100,000 = 0.25 BTC against an exposure of 0.5 (the margin is still part of the holding) → hedged
@@ -87,11 +87,11 @@ class PortfolioPnlPageTest {
 
       HtmlPage page = alice.page("/portfolios/" + id);
       String btcRow = page.getElementById("holding-" + btc.id()).asNormalizedText();
-      assertThat(btcRow).contains("50,000.00", "20,000.00", "66.7 %", "0.00 %", "none");
+      assertThat(btcRow).contains("50,000.00", "20,000.00", "66.67 %", "0.00 %", "none");
       String text = page.asNormalizedText();
-      assertThat(text).contains("-1,600.00", "-16.7 %");
+      assertThat(text).contains("-1,600.00", "-16.67 %");
       String total = page.getElementById("holdings-total").asNormalizedText();
-      assertThat(total).contains("39,600.00", "67,000.00", "18,400.00", "46.5 %");
+      assertThat(total).contains("39,600.00", "67,000.00", "18,400.00", "46.46 %");
       assertThat(text).contains("(1 left out)");
 
       long hedgeId = book.open(userId, UUID.randomUUID(), new OpenHedge(id, "BYBIT:BTCUSD", Side.SHORT,
@@ -103,8 +103,8 @@ class PortfolioPnlPageTest {
       assertThat(row).contains("50.00 %", "#" + hedgeId);
       assertThat(hedged.getWebResponse().getContentAsString()).contains("href=\"/hedges/" + hedgeId + "\"");
       String exposure = hedged.getElementById("net-exposure").asNormalizedText();
-      assertThat(exposure).contains("0.50000000 BTC", "-0.25000000 BTC", "0.25000000 BTC", "25000.00",
-          "4.00000000 ETH", "8000.00", "60.00000000 SOL", "9000.00");
+      assertThat(exposure).contains("0.5 BTC", "-0.25 BTC", "0.25 BTC", "25,000.00 USD",
+          "4 ETH", "8,000.00 USD", "60 SOL", "9,000.00 USD");
     }
   }
 

@@ -51,6 +51,11 @@ class RouteInventoryTest {
   static final Set<String> VIEWER_MAY = Set.of("POST /teams", "POST /teams/{teamId}/switch",
       "POST /teams/{teamId}/leave");
 
+  /** Team routes an editor may use as well as the owner: the team's read-only exchange connections. */
+  static final Set<String> EDITOR_MAY = Set.of("POST /teams/{teamId}/connections",
+      "POST /teams/{teamId}/connections/{connectionId}/check", "POST /teams/{teamId}/connections/{connectionId}/sync",
+      "POST /teams/{teamId}/connections/{connectionId}/delete");
+
   /**
    * Routes for installation administrators only (a role of the OpenID provider, not of a team): market data belongs
    * to the installation, and every team's numbers depend on it. Adding one is a security decision made here too.
@@ -273,7 +278,8 @@ class RouteInventoryTest {
     String token = editor.csrfToken();
     Map<String, String> before = db.snapshot();
     for (Route r : protectedRoutes()) {
-      if (r.isGet() || !r.path().startsWith("/teams/") || VIEWER_MAY.contains(r.toString())) {
+      if (r.isGet() || !r.path().startsWith("/teams/") || VIEWER_MAY.contains(r.toString())
+          || EDITOR_MAY.contains(r.toString())) {
         continue;
       }
       WebResponse response = Requests.postForm(editor.browser(), root, world.path(r),

@@ -1,5 +1,6 @@
 package io.hedgedesk.web.security.inventory;
 
+import io.hedgedesk.web.connection.VenueStubResource;
 import io.hedgedesk.domain.hedge.OpenHedge;
 import io.hedgedesk.domain.instrument.Side;
 import io.hedgedesk.domain.portfolio.Holding;
@@ -45,6 +46,8 @@ final class World implements AutoCloseable {
   final long outsiderHedgeId;
   /** A market-history import the owner previewed (private to its uploader, whatever the team). */
   final UUID marketImportId;
+  /** The team's exchange connection (to the venue stub of the tests). */
+  final long connectionId;
 
   private final Fixtures services;
 
@@ -77,6 +80,16 @@ final class World implements AutoCloseable {
     outsiderHedgeId = open(outsiderId, outsiderPortfolioId, outsiderHoldingId);
     marketImportId = services.marketImports().preview(ownerId, "BTC-USDT-1d.csv", "date,close\n2024-01-01,42000\n",
         "", "").id();
+    connectionId = connect(teamId);
+  }
+
+  private long connect(long team) throws Exception {
+    String path = "/teams/" + team + "/connections";
+    owner.post(path, "venue", "BYBIT", "label", "Main", "apiKey", VenueStubResource.API_KEY, "secret",
+        VenueStubResource.SECRET, "formToken", UUID.randomUUID().toString());
+    return owner.page(path).querySelectorAll("tr[id^=connection-]").stream()
+        .mapToLong(row -> Long.parseLong(((org.htmlunit.html.DomElement) row).getId().substring(11))).max()
+        .orElseThrow(() -> new IllegalStateException("the world's exchange connection was not made"));
   }
 
   private long addBtc(long userId, long portfolio) {
@@ -106,6 +119,7 @@ final class World implements AutoCloseable {
       case "membershipId" -> Long.toString(editorMembershipId);
       case "id", "contractId" -> "BYBIT:BTCUSD";
       case "importId" -> marketImportId.toString();
+      case "connectionId" -> Long.toString(connectionId);
       default -> throw new IllegalStateException("no fixture for path parameter {" + parameter + "}: add it to World");
     };
   }
@@ -185,6 +199,12 @@ final class World implements AutoCloseable {
         Map.entry("POST /market/import", w -> new String[] {"file", "date,close\n2024-01-02,43000\n", "series",
             "BTC", "source", "test"}),
         Map.entry("POST /market/import/{importId}/confirm", w -> new String[] {}),
+        Map.entry("POST /teams/{teamId}/connections", w -> new String[] {"venue", "BINANCE", "label", "Second",
+            "apiKey", VenueStubResource.API_KEY, "secret", VenueStubResource.SECRET, "formToken",
+            UUID.randomUUID().toString()}),
+        Map.entry("POST /teams/{teamId}/connections/{connectionId}/check", w -> new String[] {}),
+        Map.entry("POST /teams/{teamId}/connections/{connectionId}/sync", w -> new String[] {}),
+        Map.entry("POST /teams/{teamId}/connections/{connectionId}/delete", w -> new String[] {}),
         Map.entry("POST /market/backfill", w -> new String[] {"kind", "PRICES", "contract", "BYBIT:BTCUSD", "from",
             "2024-01-01", "to", "2024-01-31"}));
     Function<World, String[]> body = bodies.get(route.toString());
