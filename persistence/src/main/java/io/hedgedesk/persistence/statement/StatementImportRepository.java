@@ -80,6 +80,15 @@ public class StatementImportRepository {
         }, StatementImportRepository::map).stream().findFirst();
   }
 
+  /** The uploaded text of the import {@code id} while it waits for confirmation, if {@code userId} uploaded it. */
+  public Optional<String> previewedContent(UUID id, long userId) {
+    return Sql.query(dataSource, "select content from statement_import where id = ? and user_id = ? "
+        + "and status = 'PREVIEWED'", (c, s) -> {
+          s.setObject(1, id);
+          s.setLong(2, userId);
+        }, row -> row.getString(1)).stream().findFirst();
+  }
+
   /**
    * Claims a previewed import for running, with the hedge chosen at confirmation (empty = automatic). Empty when the
    * import is unknown, someone else's or already claimed.
