@@ -2,7 +2,7 @@ package io.hedgedesk.persistence.statement;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -12,13 +12,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * The imported statement rows ({@code statement_row}), unique per (portfolio, exchange, row key). Inserts go in
- * chunks, one {@code insert … select from unnest(arrays)} statement per chunk (one round trip, one firing of the
- * statement triggers); a key already stored is skipped ({@code on conflict do nothing}), so an overlapping file adds
- * only its new rows. Callers check access to the portfolio or hedge.
+ * chunks, one {@code COPY} per chunk (one round trip); the caller leaves out the keys already stored, so an
+ * overlapping file adds only its new rows. Callers check access to the portfolio or hedge.
  */
 @ApplicationScoped
 public class StatementRows {
@@ -53,7 +51,8 @@ public class StatementRows {
   }
 
   /**
-   * Stores rows of one import, skipping keys already stored.
+   * Stores rows of one import with {@code COPY}. The caller leaves out keys already stored ({@link #existingKeys}); a
+   * key stored meanwhile violates the unique key and fails the caller's transaction, so nothing of it is kept.
    *
    * @return the rows inserted
    */
@@ -61,34 +60,21 @@ public class StatementRows {
     if (rows.isEmpty()) {
       return 0;
     }
-    return Sql.update(dataSource, """
-        insert into statement_row (portfolio_id, exchange, import_id, row_key, hedge_id, hedge_event_id, line, kind,
-          occurred_at, account, symbol, asset, side, quantity, price, fee, funding, realized_pnl, cash_change)
-        select ?, ?, ?, k, h, e, l, kd, t, a, sy, ast, sd, q, p, f, fu, r, cc
-        from unnest(?::text[], ?::bigint[], ?::bigint[], ?::int[], ?::text[], ?::timestamptz[], ?::text[], ?::text[],
-          ?::text[], ?::text[], ?::numeric[], ?::numeric[], ?::numeric[], ?::numeric[], ?::numeric[], ?::numeric[])
-          as u(k, h, e, l, kd, t, a, sy, ast, sd, q, p, f, fu, r, cc)
-        on conflict (portfolio_id, exchange, row_key) do nothing""", (c, s) -> {
-          s.setLong(1, portfolioId);
-          s.setString(2, exchange);
-          s.setObject(3, importId);
-          s.setArray(4, c.createArrayOf("text", column(rows, ImportedRow::rowKey)));
-          s.setArray(5, c.createArrayOf("bigint", rows.stream().map(ImportedRow::hedgeId).toArray()));
-          s.setArray(6, c.createArrayOf("bigint", rows.stream().map(r -> r.hedgeEventId().orElse(null)).toArray()));
-          s.setArray(7, c.createArrayOf("int4", rows.stream().map(ImportedRow::line).toArray()));
-          s.setArray(8, c.createArrayOf("text", column(rows, ImportedRow::kind)));
-          s.setArray(9, c.createArrayOf("text", column(rows, r -> r.occurredAt().toString())));
-          s.setArray(10, c.createArrayOf("text", column(rows, r -> r.account().orElse(null))));
-          s.setArray(11, c.createArrayOf("text", column(rows, r -> r.symbol().orElse(null))));
-          s.setArray(12, c.createArrayOf("text", column(rows, ImportedRow::asset)));
-          s.setArray(13, c.createArrayOf("text", column(rows, r -> r.side().orElse(null))));
-          s.setArray(14, c.createArrayOf("text", column(rows, r -> plain(r.quantity()))));
-          s.setArray(15, c.createArrayOf("text", column(rows, r -> plain(r.price()))));
-          s.setArray(16, c.createArrayOf("text", column(rows, r -> r.fee().toPlainString())));
-          s.setArray(17, c.createArrayOf("text", column(rows, r -> r.funding().toPlainString())));
-          s.setArray(18, c.createArrayOf("text", column(rows, r -> r.realizedPnl().toPlainString())));
-          s.setArray(19, c.createArrayOf("text", column(rows, r -> r.cashChange().toPlainString())));
-        });
+    CopyText copy = new CopyText();
+    for (ImportedRow r : rows) {
+      copy.add(portfolioId).add(exchange).add(importId).add(r.rowKey()).add(r.hedgeId())
+          .add(r.hedgeEventId().orElse(null)).add(r.line()).add(r.kind()).add(r.occurredAt())
+          .add(r.account().orElse(null)).add(r.symbol().orElse(null)).add(r.asset()).add(r.side().orElse(null))
+          .add(r.quantity().orElse(null)).add(r.price().orElse(null)).add(r.fee()).add(r.funding())
+          .add(r.realizedPnl()).add(r.cashChange()).end();
+    }
+    try (Connection connection = dataSource.getConnection()) {
+      return (int) copy.copyInto(connection, """
+          statement_row (portfolio_id, exchange, import_id, row_key, hedge_id, hedge_event_id, line, kind,
+            occurred_at, account, symbol, asset, side, quantity, price, fee, funding, realized_pnl, cash_change)""");
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot store the statement rows: " + e.getMessage(), e);
+    }
   }
 
   /** The rows attached to a hedge, in time order (then file line). */
@@ -97,14 +83,6 @@ public class StatementRows {
         select row_key, hedge_id, hedge_event_id, line, kind, occurred_at, account, symbol, asset, side, quantity,
           price, fee, funding, realized_pnl, cash_change from statement_row where hedge_id = ?
         order by occurred_at, id""", (c, s) -> s.setLong(1, hedgeId), StatementRows::map);
-  }
-
-  private static String plain(Optional<BigDecimal> value) {
-    return value.map(BigDecimal::toPlainString).orElse(null);
-  }
-
-  private static Object[] column(List<ImportedRow> rows, Function<ImportedRow, String> value) {
-    return rows.stream().map(value).toArray();
   }
 
   private static ImportedRow map(ResultSet row) throws SQLException {

@@ -109,7 +109,13 @@ class ImportPlanner {
     }, problem -> error(errors, errorCount, problem.line(), problem.message()));
     String exchange = format.exchange();
     Optional<String> portfolioAccount = stored.firstAccount(portfolioId, exchange);
-    Map<Integer, String> fates = new HashMap<>();
+    // what happens to each row, kept for the sampled rows only (memory stays flat whatever the file's length)
+    Map<Integer, String> fates = new HashMap<>() {
+      @Override
+      public String put(Integer line, String fate) {
+        return sampled.containsKey(line) ? super.put(line, fate) : null;
+      }
+    };
     int duplicates = 0;
     int ignored = 0;
     List<StatementRow> fresh = new ArrayList<>();

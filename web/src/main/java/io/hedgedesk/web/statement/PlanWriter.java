@@ -31,7 +31,7 @@ import java.util.UUID;
 class PlanWriter {
 
   /** Ledger entries or rows per statement. */
-  static final int CHUNK = 2000;
+  static final int CHUNK = 10_000;
 
   private final HedgeBookService book;
   private final HedgeEventBatch events;
