@@ -16,6 +16,9 @@ create table statement_import (
     processed_rows  integer     not null default 0,
     imported_rows   integer,
     hedges_created  integer,
+    -- the account (Bybit UID, Binance user id) the file's rows name, if they name one: the first DONE import's is
+    -- the portfolio's account at that exchange
+    account         text,
     message         text,
     created_at      timestamptz not null default now(),
     finished_at     timestamptz,
@@ -48,8 +51,8 @@ create table statement_row (
     fee             numeric(38, 18) not null,
     funding         numeric(38, 18) not null,
     realized_pnl    numeric(38, 18) not null,
-    cash_change     numeric(38, 18) not null,
-    constraint statement_row_key_uk unique (portfolio_id, exchange, row_key)
+    cash_change     numeric(38, 18) not null
 );
+-- unique on the key's digest: content keys are whole CSV lines, their md5 keeps the index small
+create unique index statement_row_key_uk on statement_row (portfolio_id, exchange, md5(row_key));
 create index statement_row_hedge_idx on statement_row (hedge_id, occurred_at);
-create index statement_row_account_idx on statement_row (portfolio_id, exchange, id) where account is not null;

@@ -119,14 +119,19 @@ public class StatementImportRepository {
         }));
   }
 
-  /** Marks the import DONE; call inside the transaction that stored its rows. */
-  public void finish(UUID id, int importedRows, int hedgesCreated) {
+  /**
+   * Marks the import DONE; call inside the transaction that stored its rows.
+   *
+   * @param account the account its rows name, if any
+   */
+  public void finish(UUID id, int importedRows, int hedgesCreated, Optional<String> account) {
     Sql.update(dataSource, """
         update statement_import set status = 'DONE', processed_rows = total_rows, imported_rows = ?,
-          hedges_created = ?, content = '', finished_at = now() where id = ?""", (c, s) -> {
+          hedges_created = ?, account = ?, content = '', finished_at = now() where id = ?""", (c, s) -> {
           s.setInt(1, importedRows);
           s.setInt(2, hedgesCreated);
-          s.setObject(3, id);
+          Sql.text(s, 3, account);
+          s.setObject(4, id);
         });
   }
 

@@ -33,18 +33,20 @@ public class StatementRows {
       return Set.of();
     }
     return new HashSet<>(Sql.query(dataSource,
-        "select row_key from statement_row where portfolio_id = ? and exchange = ? and row_key = any(?)", (c, s) -> {
+        """
+        select row_key from statement_row where portfolio_id = ? and exchange = ?
+          and md5(row_key) in (select md5(k) from unnest(?::text[]) k)""", (c, s) -> {
           s.setLong(1, portfolioId);
           s.setString(2, exchange);
           s.setArray(3, c.createArrayOf("text", keys.toArray()));
         }, row -> row.getString(1)));
   }
 
-  /** The account (Bybit UID, Binance user id) of the first row naming one imported into the portfolio. */
+  /** The account (Bybit UID, Binance user id) of the first import into the portfolio whose rows name one. */
   public Optional<String> firstAccount(long portfolioId, String exchange) {
     return Sql.query(dataSource, """
-        select account from statement_row where portfolio_id = ? and exchange = ? and account is not null
-        order by id limit 1""", (c, s) -> {
+        select account from statement_import where portfolio_id = ? and exchange = ? and status = 'DONE'
+          and account is not null order by finished_at, created_at limit 1""", (c, s) -> {
           s.setLong(1, portfolioId);
           s.setString(2, exchange);
         }, row -> row.getString(1)).stream().findFirst();

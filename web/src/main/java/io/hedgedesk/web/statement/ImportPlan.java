@@ -26,9 +26,11 @@ import java.util.Optional;
  *                   another account, rows the ledger refuses; empty when the import can run
  * @param samples    the first rows of the file as read, with what would happen to each
  * @param tracks     per hedge: the ledger steps and rows to store
+ * @param account    the account (Bybit UID, Binance user id) the file's rows name, if they name one
  */
 public record ImportPlan(StatementFormat format, int totalRows, int newRows, int duplicates, int noHedge, int ignored,
-                  List<String> errors, int errorCount, List<Sample> samples, List<Track> tracks) {
+                         List<String> errors, int errorCount, List<Sample> samples, List<Track> tracks,
+                         Optional<String> account) {
 
   /** How one row was read and what the import does with it. */
   public record Sample(int line, String time, String kind, String contract, String amount, String fill, String how,

@@ -163,7 +163,7 @@ class ImportPlanner {
         .map(r -> sample(r, fates.getOrDefault(r.line(), ""))).toList();
     return new ImportPlan(format, total,
         simulation.attached, duplicates, simulation.unmatched, ignored, List.copyOf(errors), errorCount[0], samples,
-        List.copyOf(simulation.tracks));
+        List.copyOf(simulation.tracks), Optional.ofNullable(portfolioAccount.orElse(account[0])));
   }
 
   /** The row without its how-read text (kept only for the sampled rows). */

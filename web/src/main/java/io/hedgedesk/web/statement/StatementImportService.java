@@ -149,7 +149,7 @@ public class StatementImportService {
               + String.join("; ", plan.errors().subList(0, Math.min(3, plan.errors().size()))));
         }
         int written = writer.write(job.id(), job.userId(), access, job.fileName(), plan);
-        imports.finish(job.id(), written, (int) plan.hedgesCreated());
+        imports.finish(job.id(), written, (int) plan.hedgesCreated(), plan.account());
         return written;
       });
       LOG.infof("statement import %s: %d rows stored into portfolio %d", job.id(), stored, job.portfolioId());
