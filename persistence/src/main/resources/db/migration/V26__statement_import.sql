@@ -30,7 +30,8 @@ create index statement_import_portfolio_idx on statement_import (portfolio_id, c
 -- none, by its content and occurrence number within the file: importing the same or an overlapping file again
 -- adds nothing, while two equal funding payments stay two. Rows that matched no hedge are not stored (a later
 -- import attaches them). hedge_event_id: the ledger event the row became (none for rows kept only for
--- reconciliation: realized PnL figures and Closed P&L summaries).
+-- reconciliation: realized PnL figures and Closed P&L summaries); not a foreign key, so that hedge_event's own guard
+-- against TRUNCATE stays the one that refuses it (the ledger is append-only: the event cannot go away).
 create table statement_row (
     id              bigint generated always as identity primary key,
     portfolio_id    bigint          not null references portfolio (id),
@@ -38,7 +39,7 @@ create table statement_row (
     row_key         text            not null,
     import_id       uuid            not null references statement_import (id),
     hedge_id        bigint          not null references hedge_position (id),
-    hedge_event_id  bigint          references hedge_event (id),
+    hedge_event_id  bigint,
     line            integer         not null,
     kind            text            not null,
     occurred_at     timestamptz     not null,

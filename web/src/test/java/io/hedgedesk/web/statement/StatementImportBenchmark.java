@@ -56,19 +56,28 @@ class StatementImportBenchmark {
     System.gc();
     long before = heapUsed();
     resetPeaks();
+    var threads = ManagementFactory.getThreadMXBean();
+    long cpu0 = threads.getCurrentThreadCpuTime();
     long t0 = System.nanoTime();
     StatementImportService.Preview preview = service.preview(user.id(), portfolio.id(), "bench.csv", file,
         Optional.empty());
     long t1 = System.nanoTime();
+    long previewCpu = threads.getCurrentThreadCpuTime() - cpu0;
     long previewPeak = peakHeap();
+    System.gc();
+    long afterPreview = heapUsed();
     if (!preview.plan().errors().isEmpty() || preview.plan().newRows() != ROWS) {
       throw new IllegalStateException("the bench file does not import: " + preview.plan().errors() + ", new "
           + preview.plan().newRows());
     }
     resetPeaks();
+    long worker = workerThreadId();
+    long workerCpu0 = worker < 0 ? 0 : threads.getThreadCpuTime(worker);
     long t2 = System.nanoTime();
     service.confirm(user.id(), preview.importId().orElseThrow(), Optional.empty()).orElseThrow().get();
     long t3 = System.nanoTime();
+    worker = workerThreadId();
+    long importCpu = threads.getThreadCpuTime(worker) - workerCpu0;
     long importPeak = peakHeap();
     StatementImport job = imports.find(preview.importId().get(), user.id()).orElseThrow();
     if (job.status() != StatementImport.Status.DONE) {
@@ -78,10 +87,14 @@ class StatementImportBenchmark {
     double importSeconds = (t3 - t2) / 1e9;
     System.out.printf("%n[statement-import] %,d rows, file %,d chars; heap used before %,d MB%n", ROWS,
         file.length(), before >> 20);
-    System.out.printf("[statement-import] preview: %.2f s = %,.0f rows/s, heap peak %,d MB%n", previewSeconds,
-        ROWS / previewSeconds, previewPeak >> 20);
-    System.out.printf("[statement-import] import:  %.2f s = %,.0f rows/s, heap peak %,d MB (%d rows stored)%n",
-        importSeconds, ROWS / importSeconds, importPeak >> 20, job.importedRows().orElse(0));
+    System.out.printf("[statement-import] preview: %.2f s = %,.0f rows/s (JVM thread CPU %.2f s = %,.0f rows/s), "
+        + "heap peak %,d MB, after it %,d MB%n", previewSeconds, ROWS / previewSeconds, previewCpu / 1e9,
+        ROWS / (previewCpu / 1e9), previewPeak >> 20, afterPreview >> 20);
+    System.out.printf("[statement-import] import:  %.2f s = %,.0f rows/s (JVM thread CPU %.2f s = %,.0f rows/s), "
+        + "heap peak %,d MB (%d rows stored)%n", importSeconds, ROWS / importSeconds, importCpu / 1e9,
+        ROWS / (importCpu / 1e9), importPeak >> 20, job.importedRows().orElse(0));
+    System.out.printf("[statement-import] load average %.1f%n",
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
   }
 
   /** The generated file, newest row first as Bybit writes it. */
@@ -113,6 +126,12 @@ class StatementImportBenchmark {
 
   private static String time(Instant instant) {
     return LocalDateTime.ofInstant(instant, ZoneOffset.UTC).format(TIME);
+  }
+
+  /** The import worker's thread (it exists once the first import was submitted; -1 before). */
+  private static long workerThreadId() {
+    return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("statement-import"))
+        .mapToLong(Thread::getId).findFirst().orElse(-1);
   }
 
   private static long heapUsed() {
