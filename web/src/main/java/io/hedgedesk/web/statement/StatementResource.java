@@ -87,6 +87,8 @@ public class StatementResource {
   public Response previewAgain(@RestPath long portfolioId, @RestPath String importId, @QueryParam("hedge") String hedge) {
     PortfolioAccess access = portfolios.writable(currentUser.id(), portfolioId, "import exchange statements");
     UUID id = parse(importId);
+    service.status(currentUser.id(), id).filter(j -> j.portfolioId() == portfolioId)
+        .orElseThrow(NotFoundException::new);
     try {
       Optional<StatementImportService.Preview> preview = service.previewAgain(currentUser.id(), id, hedgeId(hedge));
       if (preview.isEmpty()) {
@@ -108,8 +110,13 @@ public class StatementResource {
     UUID id = parse(importId);
     StatementImport job = service.status(currentUser.id(), id).filter(j -> j.portfolioId() == portfolioId)
         .orElseThrow(NotFoundException::new);
-    boolean started = service.confirm(currentUser.id(), job.id(), hedgeId(hedge)).isPresent();
-    return Response.seeOther(URI.create(progressPath(portfolioId, id) + (started ? "" : "?again=1"))).build();
+    try {
+      boolean started = service.confirm(currentUser.id(), job.id(), hedgeId(hedge)).isPresent();
+      return Response.seeOther(URI.create(progressPath(portfolioId, id) + (started ? "" : "?again=1"))).build();
+    } catch (StatementImportService.UnusableStatementException e) {
+      PortfolioAccess access = portfolios.access(currentUser.id(), portfolioId);
+      return Response.status(400).entity(upload(access, List.of(e.getMessage()))).build();
+    }
   }
 
   /** The import's state: rows processed of total, done or failed (refreshes itself while running). */
