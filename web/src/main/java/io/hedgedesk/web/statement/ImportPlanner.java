@@ -101,12 +101,21 @@ class ImportPlanner {
     List<StatementRow> rows = new ArrayList<>();
     Map<Integer, StatementRow> sampled = new LinkedHashMap<>();
     String[] account = {null};
-    StatementFormat format = StatementReader.DEFAULT.read(file, row -> {
-      if (sampled.size() < SAMPLE_ROWS) {
-        sampled.put(row.line(), row);
-      }
-      rows.add(compact(row));
-    }, problem -> error(errors, errorCount, problem.line(), problem.message()));
+    StatementFormat format;
+    try {
+      format = StatementReader.DEFAULT.read(file, row -> {
+        if (sampled.size() < SAMPLE_ROWS) {
+          sampled.put(row.line(), row);
+        }
+        rows.add(compact(row));
+      }, problem -> error(errors, errorCount, problem.line(), problem.message()));
+    } catch (io.hedgedesk.marketdata.statement.UnknownStatementException e) {
+      throw e;
+    } catch (java.io.UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+      // commons-csv: a quote left open, a header line longer than the reader looks ahead, duplicate column names
+      throw new StatementImportService.UnusableStatementException("This file could not be read as CSV ("
+          + e.getMessage() + "); nothing was saved.");
+    }
     String exchange = format.exchange();
     Optional<String> portfolioAccount = stored.firstAccount(portfolioId, exchange);
     // what happens to each row, kept for the sampled rows only (memory stays flat whatever the file's length)
