@@ -113,8 +113,8 @@ class ImportPlanner {
       throw e;
     } catch (java.io.UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
       // commons-csv: a quote left open, a header line longer than the reader looks ahead, duplicate column names
-      throw new StatementImportService.UnusableStatementException("This file could not be read as CSV ("
-          + e.getMessage() + "); nothing was saved.");
+      throw new StatementImportService.UnusableStatementException("This file could not be read as CSV: "
+          + unreadable(e) + ".");
     }
     String exchange = format.exchange();
     Optional<String> portfolioAccount = stored.firstAccount(portfolioId, exchange);
@@ -173,6 +173,21 @@ class ImportPlanner {
     return new ImportPlan(format, total,
         simulation.attached, duplicates, simulation.unmatched, ignored, List.copyOf(errors), errorCount[0], samples,
         List.copyOf(simulation.tracks), Optional.ofNullable(portfolioAccount.orElse(account[0])));
+  }
+
+  /** Why commons-csv could not read a file, in words (its own message, never an exception's name). */
+  private static String unreadable(RuntimeException e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage() == null ? "" : root.getMessage();
+    if (message.contains("Mark invalid")) {
+      return "its first line is longer than 64 KB";
+    }
+    message = message.replaceAll("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)+(Exception|Error)(: )?", "").strip();
+    message = message.length() > 200 ? message.substring(0, 200) + "…" : message;
+    return message.isEmpty() ? "a quoted cell is never closed or the header is malformed" : message;
   }
 
   /** The row without its how-read text (kept only for the sampled rows). */
