@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVRecord;
 
 /** One CSV record's cells by header name, read strictly; a bad cell is a {@link BadCell} naming the column. */
@@ -16,6 +17,7 @@ final class Cells {
 
   /** The exchanges' "no value" marker (Bybit writes {@code --}). */
   private static final String NONE = "--";
+  private static final Pattern PLAIN_NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
   private static final DateTimeFormatter SPACED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSS]");
 
   private final CSVRecord record;
@@ -54,7 +56,7 @@ final class Cells {
       return Optional.empty();
     }
     String value = text.get();
-    if (Text.hasNonAsciiDigit(value) || !value.matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)")) {
+    if (Text.hasNonAsciiDigit(value) || !PLAIN_NUMBER.matcher(value).matches()) {
       throw new BadCell(column + " must be a plain number such as -0.0025, was \"" + printable(value) + "\"");
     }
     return Optional.of(new BigDecimal(value));

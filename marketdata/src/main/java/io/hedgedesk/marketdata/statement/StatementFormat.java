@@ -44,6 +44,11 @@ public enum StatementFormat {
     return title;
   }
 
+  /** The exchange whose export it is: {@code BYBIT} or {@code BINANCE}. */
+  public String exchange() {
+    return name().substring(0, name().indexOf('_'));
+  }
+
   /** Its header's columns, in order. */
   public List<String> header() {
     return header;

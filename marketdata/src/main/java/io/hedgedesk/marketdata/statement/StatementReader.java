@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -31,6 +32,21 @@ public final class StatementReader {
    * @throws UnknownStatementException when the header is none of {@link StatementFormat}'s
    */
   public StatementFile read(Reader file) {
+    List<StatementRow> rows = new ArrayList<>();
+    List<ReadProblem> problems = new ArrayList<>();
+    StatementFormat format = read(file, rows::add, problems::add);
+    return new StatementFile(format, rows, problems);
+  }
+
+  /**
+   * Reads {@code file} row by row, handing each row read to {@code rows} and each line not read to {@code problems},
+   * in file order, without keeping them: memory stays flat whatever the file's length (but for the content keys of
+   * the formats without ids, which are counted to number equal rows).
+   *
+   * @return the format recognised from the header
+   * @throws UnknownStatementException when the header is none of {@link StatementFormat}'s
+   */
+  public StatementFormat read(Reader file, Consumer<StatementRow> rows, Consumer<ReadProblem> problems) {
     try (BufferedReader in = new BufferedReader(file)) {
       int skipped = 0;
       in.mark(1 << 16);
@@ -57,20 +73,19 @@ public final class StatementReader {
       for (int i = 0; i < header.size(); i++) {
         columns.put(header.get(i), i);
       }
-      List<StatementRow> rows = new ArrayList<>();
-      List<ReadProblem> problems = new ArrayList<>();
       Map<String, Integer> seen = new HashMap<>();
       for (CSVRecord record : parser) {
         // line numbers count from the file's first line: the skipped account line and the header come first
         int line = (int) record.getRecordNumber() + 1 + skipped;
         Cells cells = new Cells(record, columns);
         if (record.size() != header.size()) {
-          problems.add(new ReadProblem(line, "expected " + header.size() + " cells, found " + record.size()));
+          problems.accept(new ReadProblem(line, "expected " + header.size() + " cells, found " + record.size()));
           continue;
         }
-        int occurrence = seen.merge(cells.content(), 1, Integer::sum);
+        int occurrence = format == StatementFormat.BINANCE_TRANSACTIONS ? 1
+            : seen.merge(cells.content(), 1, Integer::sum);
         try {
-          rows.add(switch (format) {
+          rows.accept(switch (format) {
             case BYBIT_TRANSACTION_LOG, BYBIT_TRANSACTION_LOG_IDS, BYBIT_CLASSIC_CHANGES ->
                 BybitRows.change(format, cells, line, occurrence);
             case BYBIT_CLOSED_PNL -> BybitRows.closed(cells, line, occurrence);
@@ -78,10 +93,10 @@ public final class StatementReader {
             case BINANCE_STATEMENT, BINANCE_STATEMENT_NO_USER -> BinanceRows.statement(cells, line, occurrence);
           });
         } catch (Cells.BadCell e) {
-          problems.add(new ReadProblem(line, e.getMessage()));
+          problems.accept(new ReadProblem(line, e.getMessage()));
         }
       }
-      return new StatementFile(format, rows, problems);
+      return format;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

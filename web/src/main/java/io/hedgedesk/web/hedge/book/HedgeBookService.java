@@ -97,6 +97,18 @@ public class HedgeBookService {
    * @throws io.hedgedesk.persistence.DuplicateSubmissionException when the form token was already used
    */
   public long open(long actorId, UUID formToken, OpenHedge command) {
+    return record(actorId, Optional.of(formToken), command);
+  }
+
+  /**
+   * Records a hedge read from an exchange's own file (a statement import): the same entries, checks and audit event
+   * as {@link #open}, inside the import's transaction, without a form token (the import's job is claimed once).
+   */
+  public long openImported(long actorId, OpenHedge command) {
+    return record(actorId, Optional.empty(), command);
+  }
+
+  private long record(long actorId, Optional<UUID> formToken, OpenHedge command) {
     PortfolioAccess access = portfolios.writable(actorId, command.portfolioId(), "open hedges");
     Instrument instrument = instrument(command.contractId());
     LedgerStep step = HedgeLedger.DEFAULT.open(instrument, command, clock.instant());
@@ -104,7 +116,7 @@ public class HedgeBookService {
     if (!hedges.holdingsOf(command.portfolioId(), holdingIds)) {
       throw InvalidHedgeException.of("holdingIds", "Choose holdings of this portfolio.");
     }
-    formTokens.consume(formToken, actorId);
+    formToken.ifPresent(token -> formTokens.consume(token, actorId));
     HedgeRepository.Written written = hedges.insert(actorId, command, instrument, step.after(), step.entries(),
         holdingIds);
     Map<String, Object> after = new LinkedHashMap<>(written.after());
@@ -196,6 +208,17 @@ public class HedgeBookService {
     }
     formTokens.created(formToken, "event", List.of(written.id()), "/hedges/" + hedgeId);
     return written.id();
+  }
+
+  /**
+   * The margin's return to the bag at a close recorded by a statement import ({@link #act} does the same for a close
+   * typed in): see {@link #returnToTheBag}.
+   *
+   * @param returned the balance returned at the close (the MARGIN_OUT's amount), settlement asset
+   * @param taken    Σ MARGIN_IN − Σ MARGIN_OUT before the return, settlement asset
+   */
+  public void marginReturnedAtImportedClose(long actorId, HedgeAccess access, BigDecimal returned, BigDecimal taken) {
+    returnToTheBag(actorId, access, returned, taken);
   }
 
   /**

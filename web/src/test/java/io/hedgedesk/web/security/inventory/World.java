@@ -205,6 +205,11 @@ final class World implements AutoCloseable {
         Map.entry("POST /teams/{teamId}/connections/{connectionId}/check", w -> new String[] {}),
         Map.entry("POST /teams/{teamId}/connections/{connectionId}/sync", w -> new String[] {}),
         Map.entry("POST /teams/{teamId}/connections/{connectionId}/delete", w -> new String[] {}),
+        Map.entry("POST /portfolios/{portfolioId}/statements", w -> new String[] {"file",
+            "Date(UTC),type,Amount,Asset,Symbol,Transaction ID\n2024-01-02 00:00:00,FUNDING_FEE,0.0001,BTC,"
+                + "BTCUSD_PERP,1\n"}),
+        Map.entry("POST /portfolios/{portfolioId}/statements/{importId}/confirm", w -> new String[] {"hedge",
+            "auto"}),
         Map.entry("POST /market/backfill", w -> new String[] {"kind", "PRICES", "contract", "BYBIT:BTCUSD", "from",
             "2024-01-01", "to", "2024-01-31"}));
     Function<World, String[]> body = bodies.get(route.toString());
