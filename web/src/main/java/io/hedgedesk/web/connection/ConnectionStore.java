@@ -1,5 +1,6 @@
 package io.hedgedesk.web.connection;
 
+import io.hedgedesk.domain.instrument.catalog.ContractCatalog;
 import io.hedgedesk.marketdata.account.Credentials;
 import io.hedgedesk.marketdata.account.KeyPermissions;
 import io.hedgedesk.marketdata.account.KeyPolicy;
@@ -39,9 +40,11 @@ public class ConnectionStore {
   private final Clock clock;
   private final FormTokens formTokens;
   private final SyncedPositions positions;
+  private final ContractCatalog catalog;
 
   public ConnectionStore(ExchangeConnections connections, SecretSealer sealer, AuditLog audit, Clock clock,
-      FormTokens formTokens, SyncedPositions positions) {
+      FormTokens formTokens, SyncedPositions positions, ContractCatalog catalog) {
+    this.catalog = catalog;
     this.formTokens = formTokens;
     this.positions = positions;
     this.connections = connections;
@@ -180,7 +183,7 @@ public class ConnectionStore {
   }
 
   /** The reported position beside the open hedge of the same contract and side closest to it in size. */
-  private static PositionRow position(SyncedPositionEntity p, List<SyncedPositions.OpenHedge> hedges) {
+  private PositionRow position(SyncedPositionEntity p, List<SyncedPositions.OpenHedge> hedges) {
     Optional<SyncedPositions.OpenHedge> hedge = hedges.stream()
         .filter(h -> h.contractId().equals(p.contractId) && h.shortSide() == p.shortSide)
         .min(Comparator.comparing(h -> h.size().subtract(p.size).abs()));
@@ -188,6 +191,7 @@ public class ConnectionStore {
         h.margin(), p.shortSide, p.size, p.entryPrice, p.margin));
     return new PositionRow(p.contractId, p.shortSide, p.size, p.entryPrice, p.markPrice, p.margin,
         Optional.ofNullable(p.liquidationPrice), p.unrealizedPnl, p.leverage, p.syncedAt,
-        hedge.map(SyncedPositions.OpenHedge::hedgeId), hedge.map(SyncedPositions.OpenHedge::portfolioName), check);
+        hedge.map(SyncedPositions.OpenHedge::hedgeId), hedge.map(SyncedPositions.OpenHedge::portfolioName), check,
+        catalog.find(p.contractId));
   }
 }

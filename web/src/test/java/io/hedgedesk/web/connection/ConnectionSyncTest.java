@@ -93,7 +93,8 @@ class ConnectionSyncTest {
       String text = alice.page("/teams/" + teamId + "/connections?flash=connection-synced").asNormalizedText();
       assertThat(text).contains("Synced: the positions below are what the exchange reports now.",
           "BINANCE:ADAUSD_PERP", "short", "hedge #" + hedgeId + " in Bag", "matches",
-          "10000.1 (1000.1 against the hedge)");
+          "1,334 contracts of 10 USD", "0.6671",
+          "10,000.1 ADA (1,000.1 ADA against the hedge)", "-92.48 ADA");
       assertThat(VenueStubResource.stub.requests).anySatisfy(r -> assertThat(r).startsWith("/dapi/v1/positionRisk?"));
     }
   }
@@ -122,7 +123,7 @@ class ConnectionSyncTest {
       long id = connect(bob, teamId, "BYBIT");
       assertThat(bob.post("/teams/" + teamId + "/connections/" + id + "/sync").getStatusCode()).isEqualTo(303);
       HtmlPage page = bob.page("/teams/" + teamId + "/connections");
-      assertThat(page.asNormalizedText()).contains("BYBIT:ADAUSD", "13340", "No hedge records this position.")
+      assertThat(page.asNormalizedText()).contains("BYBIT:ADAUSD", "13,340", "No hedge records this position.")
           .doesNotContain("BYBIT:BTCUSD");
 
       // The page's "Record as a hedge" form carries the exchange's figures without padding zeros.
