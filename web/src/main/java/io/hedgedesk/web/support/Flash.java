@@ -30,6 +30,8 @@ public final class Flash {
       Map.entry("hedge-recorded", "Recorded in the hedge's ledger."),
       Map.entry("hedge-voided", "Voided as recorded by mistake: it stays in the ledger, struck through, and counts nowhere."),
       Map.entry("targets-saved", "Close targets saved."),
+      Map.entry("alerts-saved", "Alert thresholds saved."),
+      Map.entry("alert-settings-saved", "Alert delivery saved."),
       Map.entry("mark-saved", "Mark price saved."),
       Map.entry("backfill-started", "Backfill started; its progress is below."));
 
