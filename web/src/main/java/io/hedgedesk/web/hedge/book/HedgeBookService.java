@@ -57,9 +57,12 @@ public class HedgeBookService {
   private final FormTokens formTokens;
   private final CoinPrices prices;
   private final Clock clock;
+  private final jakarta.enterprise.event.Event<io.hedgedesk.web.support.MarkStored> markStored;
 
   public HedgeBookService(PortfolioService portfolios, HedgeRepository hedges, AuditLog audit,
-                          FormTokens formTokens, CoinPrices prices, Clock clock) {
+                          FormTokens formTokens, CoinPrices prices, Clock clock,
+                          jakarta.enterprise.event.Event<io.hedgedesk.web.support.MarkStored> markStored) {
+    this.markStored = markStored;
     this.portfolios = portfolios;
     this.hedges = hedges;
     this.audit = audit;
@@ -265,6 +268,7 @@ public class HedgeBookService {
     // A new row per entry, like the portfolio's price form; the page's version check keeps stale forms out.
     portfolios.enterPrice(actorId, access.hedge().portfolioId(), UUID.randomUUID(),
         access.instrument().baseAsset().symbol(), price);
+    markStored.fire(new io.hedgedesk.web.support.MarkStored("price of " + access.instrument().baseAsset().symbol()));
   }
 
   /** The hedge's mark: its team's price of the coin, or its contract's venue tick when newer ({@link CoinPrices}). */
