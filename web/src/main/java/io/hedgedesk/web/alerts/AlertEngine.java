@@ -41,7 +41,7 @@ public class AlertEngine {
   }
 
   /** A hedge of one cycle: valued, with its thresholds. */
-  record Evaluated(HedgeSnapshot snapshot, HedgeThresholds thresholds, List<AlertEvaluator.Check> checks) {
+  public record Evaluated(HedgeSnapshot snapshot, HedgeThresholds thresholds, List<AlertEvaluator.Check> checks) {
   }
 
   private final HedgeTracker tracker;
@@ -95,7 +95,7 @@ public class AlertEngine {
   }
 
   /** The hedges with their thresholds in force and their checks (pure after two queries for all of them). */
-  List<Evaluated> evaluate(java.util.Collection<HedgeSnapshot> snapshots) {
+  public List<Evaluated> evaluate(java.util.Collection<HedgeSnapshot> snapshots) {
     Set<Long> portfolioIds = new HashSet<>();
     Set<Long> hedgeIds = new HashSet<>();
     Set<String> contracts = new HashSet<>();
