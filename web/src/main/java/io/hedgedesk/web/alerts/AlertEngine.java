@@ -15,6 +15,7 @@ import io.hedgedesk.web.hedge.book.HedgeTracker;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -65,7 +66,7 @@ public class AlertEngine {
   public Cycle evaluateAll() {
     Instant now = clock.instant();
     Map<Long, HedgeSnapshot> open = new LinkedHashMap<>();
-    for (long userId : outbox.evaluators()) {
+    for (long userId : new java.util.LinkedHashSet<>(outbox.evaluators())) {
       for (HedgeSnapshot s : tracker.openBook(userId, Map.of()).hedges()) {
         open.putIfAbsent(s.access().hedge().id(), s);
       }
@@ -88,8 +89,11 @@ public class AlertEngine {
         }
       }
     }
+    long ms = Duration.between(now, clock.instant()).toMillis();
     if (raised > 0 || rearmed > 0) {
-      LOG.infof("Alerts: %d hedges evaluated, %d raised, %d re-armed", open.size(), raised, rearmed);
+      LOG.infof("Alerts: %d hedges evaluated in %d ms, %d raised, %d re-armed", open.size(), ms, raised, rearmed);
+    } else {
+      LOG.debugf("Alerts: %d hedges evaluated in %d ms", open.size(), ms);
     }
     return new Cycle(open.size(), raised, rearmed);
   }

@@ -5,13 +5,10 @@ import io.hedgedesk.persistence.RoleRefusedException;
 import io.hedgedesk.persistence.StaleEditException;
 import io.hedgedesk.persistence.alerts.AlertThresholdStore;
 import io.hedgedesk.persistence.alerts.StoredThresholds;
-import io.hedgedesk.persistence.portfolio.PortfolioAccess;
-import io.hedgedesk.persistence.portfolio.PortfolioService;
 import io.hedgedesk.web.hedge.AlertWords;
 import io.hedgedesk.web.hedge.book.HedgeBookService;
 import io.hedgedesk.web.support.Flash;
 import io.hedgedesk.web.user.CurrentUser;
-import io.hedgedesk.web.user.Viewer;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -21,12 +18,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.RestPath;
-import org.jboss.resteasy.reactive.RestQuery;
 
 /**
  * A hedge's own alert thresholds (the form is on the hedge's page, {@code alerts/hedgeThresholds}; a refused one is

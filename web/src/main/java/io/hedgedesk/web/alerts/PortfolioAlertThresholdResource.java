@@ -1,17 +1,14 @@
 package io.hedgedesk.web.alerts;
 
 import io.hedgedesk.domain.hedge.InvalidHedgeException;
-import io.hedgedesk.persistence.RoleRefusedException;
 import io.hedgedesk.persistence.StaleEditException;
 import io.hedgedesk.persistence.alerts.AlertThresholdStore;
 import io.hedgedesk.persistence.alerts.StoredThresholds;
 import io.hedgedesk.persistence.portfolio.PortfolioAccess;
 import io.hedgedesk.persistence.portfolio.PortfolioService;
 import io.hedgedesk.web.hedge.AlertWords;
-import io.hedgedesk.web.hedge.book.HedgeBookService;
 import io.hedgedesk.web.support.Flash;
 import io.hedgedesk.web.user.CurrentUser;
-import io.hedgedesk.web.user.Viewer;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -24,7 +21,6 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
