@@ -17,5 +17,6 @@ if [ "${BENCH_ALERTS_RESEED:-1}" = 1 ]; then
     ('https://bench.invalid/', 'alice', 'alice', 'Alice'), ('https://bench.invalid/', 'bob', 'bob', 'Bob')"
   "${PSQL[@]}" -d "$DB" -f bench/seed.sql
 fi
-mvn_bench -Dbench.alerts=run "-D%test.quarkus.flyway.clean-at-start=false" \
-  -Dquarkus.log.category.\"io.hedgedesk.web.alerts\".level=INFO 2>&1 | grep -E "BENCH|Alerts:" || true
+mvn_bench -Dbench.alerts=run "-D%test.quarkus.flyway.clean-at-start=false" ${BENCH_ALERTS_ARGS:-} \
+  2>&1 | grep -E "BENCH|Alerts:" || true
+grep -h "BENCH" web/target/surefire-reports/*AlertCycleBench-output.txt 2>/dev/null || true

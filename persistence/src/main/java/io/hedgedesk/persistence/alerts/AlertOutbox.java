@@ -266,14 +266,15 @@ public class AlertOutbox {
   }
 
   /**
-   * Teams with open hedges and, per team, one member whose view values them (the lowest user id): the evaluation
-   * loads each team's hedges as that member sees them.
+   * Teams with open hedges and, per team, one member whose view values them: the member in the fewest teams (then the
+   * lowest user id), so that each member's book is about one team and no single load covers the installation.
    */
   public List<Long> evaluators() {
     return sql.query("select distinct on (p.team_id) m.user_id from portfolio p"
-        + " join membership m on m.team_id = p.team_id where exists (select 1 from hedge_position h"
-        + " where h.portfolio_id = p.id and h.status = 'OPEN') order by p.team_id, m.user_id", s -> { },
-        rows -> rows.getLong(1));
+        + " join membership m on m.team_id = p.team_id"
+        + " join (select user_id, count(*) as teams from membership group by user_id) c on c.user_id = m.user_id"
+        + " where exists (select 1 from hedge_position h where h.portfolio_id = p.id and h.status = 'OPEN')"
+        + " order by p.team_id, c.teams, m.user_id", s -> { }, rows -> rows.getLong(1));
   }
 
   /** The counters moved by every write of team or market data (any instance): a change means re-evaluate. */

@@ -67,8 +67,12 @@ public class AlertEngine {
     Instant now = clock.instant();
     Map<Long, HedgeSnapshot> open = new LinkedHashMap<>();
     for (long userId : new java.util.LinkedHashSet<>(outbox.evaluators())) {
-      for (HedgeSnapshot s : tracker.openBook(userId, Map.of()).hedges()) {
-        open.putIfAbsent(s.access().hedge().id(), s);
+      try {
+        for (HedgeSnapshot s : tracker.openBook(userId, Map.of()).hedges()) {
+          open.putIfAbsent(s.access().hedge().id(), s);
+        }
+      } catch (RuntimeException e) { // one team's data must not keep the others' alerts back
+        LOG.warnf("Alerts: the hedges seen by user %d could not be valued: %s", userId, e.getMessage());
       }
     }
     List<Evaluated> evaluated = evaluate(open.values());

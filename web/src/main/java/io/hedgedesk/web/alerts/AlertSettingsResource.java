@@ -139,11 +139,16 @@ public class AlertSettingsResource {
   }
 
   private SettingsPage page(DeliveryForm form, String refusal) {
-    List<LogView> log = outbox.log(currentUser.id(), Optional.empty(), 50).stream().map(l -> new LogView(
-        Formats.utc(l.at()), l.subject(), l.channel().equals("EMAIL") ? "e-mail" : "webhook", l.target(),
-        outcome(l.outcome()), l.detail(), l.hedgeId().map(id -> "/hedges/" + id).orElse(""))).toList();
+    List<LogView> log = logViews(outbox.log(currentUser.id(), Optional.empty(), 50));
     return new SettingsPage(form, log, admin.isAdmin(), settings.allowPrivateWebhooks(), channels.allowPrivate()
         && !settings.allowPrivateWebhooks(), refusal);
+  }
+
+  /** Log lines for people. */
+  static List<LogView> logViews(List<AlertOutbox.LogLine> lines) {
+    return lines.stream().map(l -> new LogView(Formats.utc(l.at()), l.subject(),
+        l.channel().equals("EMAIL") ? "e-mail" : "webhook", l.target(), outcome(l.outcome()), l.detail(),
+        l.hedgeId().map(id -> "/hedges/" + id).orElse(""))).toList();
   }
 
   static String outcome(String outcome) {

@@ -23,8 +23,10 @@ public class HedgeAlertsPanel {
    * @param form    its own thresholds as stored
    * @param inForce the thresholds in force, in words
    * @param canEdit whether the user may change them
+   * @param log     the delivery log of this hedge's alerts to the current user, newest first
    */
-  public record Panel(long hedgeId, ThresholdForm form, String inForce, boolean canEdit) {
+  public record Panel(long hedgeId, ThresholdForm form, String inForce, boolean canEdit,
+                      java.util.List<AlertSettingsResource.LogView> log) {
 
     /** No field errors: a refused form is shown on the thresholds' own page. */
     public java.util.Map<String, String> errors() {
@@ -36,9 +38,11 @@ public class HedgeAlertsPanel {
   private final HedgeBookService book;
   private final AlertThresholdStore store;
   private final AlertDefaults defaults;
+  private final io.hedgedesk.persistence.alerts.AlertOutbox outbox;
 
   HedgeAlertsPanel(CurrentUser currentUser, HedgeBookService book, AlertThresholdStore store,
-                   AlertDefaults defaults) {
+                   AlertDefaults defaults, io.hedgedesk.persistence.alerts.AlertOutbox outbox) {
+    this.outbox = outbox;
     this.currentUser = currentUser;
     this.book = book;
     this.store = store;
@@ -51,6 +55,7 @@ public class HedgeAlertsPanel {
     StoredThresholds own = store.hedge(hedgeId);
     return new Panel(hedgeId, ThresholdForm.of(own),
         AlertWords.thresholds(defaults.resolve(store.portfolioDefaults(access.hedge().portfolioId()), own)),
-        access.canAct() && access.hedge().isOpen());
+        access.canAct() && access.hedge().isOpen(),
+        AlertSettingsResource.logViews(outbox.log(currentUser.id(), java.util.Optional.of(hedgeId), 20)));
   }
 }

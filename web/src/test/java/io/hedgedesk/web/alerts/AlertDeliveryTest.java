@@ -119,6 +119,8 @@ class AlertDeliveryTest {
       assertThat(mailsTo(address)).isEqualTo(1);
       assertThat(stub.callsTo("/ivy")).hasSize(1);
 
+      assertThat(ivy.page("/hedges/" + hedgeId).getHtmlElementById("hedge-delivery-log").asNormalizedText())
+          .contains("Stop crossed — Hedge #" + hedgeId, "e-mail\t" + address + "\tsent");
       HtmlPage log = ivy.page("/settings/alerts");
       assertThat(log.getHtmlElementById("delivery-log").asNormalizedText())
           .contains("Stop crossed — Hedge #" + hedgeId, "e-mail\t" + address + "\tsent", "webhook\t" + stub.url("/ivy")
