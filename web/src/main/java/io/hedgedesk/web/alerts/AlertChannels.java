@@ -109,11 +109,14 @@ public class AlertChannels {
     return text.replaceAll("[^\\x20-\\x7e]", "?");
   }
 
+  /** The innermost message of a failure's chain (the most specific one given). */
   private static String rootMessage(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null) {
-      t = t.getCause();
+    String message = null;
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t.getMessage() != null && !t.getMessage().isBlank()) {
+        message = t.getMessage();
+      }
     }
-    return t.getMessage() == null ? "no details" : t.getMessage();
+    return message == null ? "no details" : message;
   }
 }
