@@ -14,6 +14,8 @@ export OIDC_AUTH_SERVER_URL=${OIDC_AUTH_SERVER_URL:-http://localhost:$KEYCLOAK_P
 export HEDGEDESK_ALLOW_DEV_SECRETS=${HEDGEDESK_ALLOW_DEV_SECRETS:-true}
 # The demo users get a demo team and portfolio with open hedges at their first login (HEDGEDESK_DEMO_DATA=false: none).
 export HEDGEDESK_DEMO_DATA=${HEDGEDESK_DEMO_DATA:-true}
+# Alert e-mails are written to the log instead of sent, unless an SMTP server is configured (HEDGEDESK_SMTP_HOST).
+if [ -z "${HEDGEDESK_SMTP_HOST:-}" ]; then export HEDGEDESK_MAIL_MOCK=${HEDGEDESK_MAIL_MOCK:-true}; fi
 
 app_pid=""
 started_keycloak=false

@@ -42,6 +42,8 @@ public interface HedgedeskConfig {
 
   Connections connections();
 
+  Alerts alerts();
+
   /** When a hedge's figures raise alerts. */
   interface Hedge {
     /** A mark older than this is stale. */
@@ -124,5 +126,56 @@ public interface HedgedeskConfig {
 
     /** How often the scheduler looks for due connections ({@code off} in tests). */
     String syncEvery();
+  }
+
+  /** Alerts: the installation's thresholds (portfolios and hedges may set their own), evaluation and delivery. */
+  interface Alerts {
+    /** Alert when the mark is within this fraction of the liquidation price. */
+    BigDecimal liquidationDistance();
+
+    /** Alert when coverage leaves its target by more than this (absolute fraction). */
+    BigDecimal coverageDrift();
+
+    /** Alert when the stop or the take-profit level is crossed. */
+    @WithDefault("true")
+    boolean stopsAndTargets();
+
+    /** Alert when funding costs more than this a year (fraction); empty: never. */
+    Optional<BigDecimal> fundingYearlyRate();
+
+    /** Alert when funding turns from income into a cost. */
+    @WithDefault("true")
+    boolean fundingSignChange();
+
+    /** Alert when the market data behind a hedge is older than this many hours. */
+    int staleAfterHours();
+
+    /** The least time between two messages of one alert. */
+    Duration minInterval();
+
+    /** Delivery attempts of one message before it is given up. */
+    @WithDefault("5")
+    int maxAttempts();
+
+    /** Messages per user and hour; the rest wait. */
+    int userLimitPerHour();
+
+    /** Evaluate and deliver in the background (off in tests, which call the engine). */
+    @WithDefault("true")
+    boolean scheduled();
+
+    Webhook webhook();
+
+    /** Webhook calls. */
+    interface Webhook {
+      /** Allow loopback and private addresses (the cloud-metadata address stays refused). */
+      boolean allowPrivate();
+
+      @WithDefault("3s")
+      Duration connectTimeout();
+
+      @WithDefault("5s")
+      Duration timeout();
+    }
   }
 }

@@ -8,6 +8,11 @@ import io.hedgedesk.persistence.portfolio.PortfolioService;
 import io.hedgedesk.persistence.team.TeamService;
 import io.hedgedesk.web.config.HedgedeskConfig;
 import io.hedgedesk.web.view.Words;
+import io.hedgedesk.persistence.alerts.AlertSettings;
+import io.hedgedesk.pricing.alerts.AlertKind;
+import io.hedgedesk.web.alerts.AlertEngine;
+import io.hedgedesk.web.hedge.Parse;
+import io.hedgedesk.web.hedge.book.HedgeBookService;
 import io.hedgedesk.web.hedge.CoinCoverageView;
 import io.hedgedesk.web.hedge.HedgeView;
 import io.hedgedesk.web.hedge.book.HedgeTracker;
@@ -19,13 +24,22 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Singleton;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jboss.resteasy.reactive.RestForm;
 
 /**
  * The public landing page and the logged-in user's dashboard. The dashboard's rows are kept per user while the
@@ -46,18 +60,27 @@ public class HomeResource {
 
         /** What the dashboard shows of the user's teams, as HTML (escaped by this template). */
         static native TemplateInstance dashboardSections(Onboarding onboarding, List<PortfolioRow> portfolios,
-                List<HedgeView> hedges, List<CoinCoverageView> coins, List<String> alerts);
+                List<HedgeView> hedges, List<CoinCoverageView> coins, DashboardAlerts alerts);
     }
 
     private final CurrentUser currentUser;
     private final PortfolioService portfolios;
     private final TeamService teams;
     private final HedgeTracker hedges;
+    private final AlertEngine alertEngine;
+    private final AlertSettings alertSettings;
+    private final HedgeBookService book;
+    private final Clock clock;
     /** The dashboard's team sections as HTML, per user: rendering them was a sixth of a page's CPU. */
     private final StampedCache<Long, String> cache;
 
     public HomeResource(CurrentUser currentUser, PortfolioService portfolios, TeamService teams, HedgeTracker hedges,
+                        AlertEngine alertEngine, AlertSettings alertSettings, HedgeBookService book, Clock clock,
                         HedgedeskConfig config) {
+        this.alertEngine = alertEngine;
+        this.alertSettings = alertSettings;
+        this.book = book;
+        this.clock = clock;
         this.currentUser = currentUser;
         this.portfolios = portfolios;
         this.teams = teams;
@@ -80,6 +103,31 @@ public class HomeResource {
         return Templates.dashboard(Viewer.of(user), user, sections);
     }
 
+    /**
+     * Acknowledges a hedge's alert (hidden until it re-arms) or snoozes it for 24 hours (hidden, and not sent to this
+     * user, until then), for the current user only. Another team's hedge is a 404; an unknown kind a 400.
+     */
+    @POST
+    @Path("dashboard/alerts")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response acknowledge(@RestForm String hedgeId, @RestForm String kind, @RestForm String action) {
+        long userId = currentUser.id();
+        Parse p = new Parse();
+        Optional<Long> id = p.id(hedgeId, "hedgeId");
+        Optional<AlertKind> alert = Arrays.stream(AlertKind.values()).filter(k -> k.name().equals(kind)).findFirst();
+        if (id.isEmpty() || alert.isEmpty() || !("ack".equals(action) || "snooze".equals(action))) {
+            return Response.status(400).type(MediaType.TEXT_PLAIN)
+                    .entity("Choose an alert of the dashboard (hedgeId, kind and action ack or snooze).").build();
+        }
+        book.hedge(userId, id.get()); // visible to the user, else 404
+        alertSettings.acknowledge(userId, id.get(), alert.get().name(), "ack".equals(action),
+                "snooze".equals(action) ? Optional.of(clock.instant().plus(SNOOZE)) : Optional.empty());
+        return Response.seeOther(URI.create("/dashboard#alerts")).build();
+    }
+
+    /** How long "snooze" hides an alert. */
+    static final Duration SNOOZE = Duration.ofHours(24);
+
     /** Read in one read-only transaction: entities are loaded read-only, the commit has no dirty checking to do. */
     private TemplateInstance sections(long userId) {
         Transactions.readOnly();
@@ -90,8 +138,8 @@ public class HomeResource {
         valued.forEach((access, valuation) -> byId.put(access.portfolio().id(), valuation));
         HedgeTracker.OpenBook book = hedges.openBook(userId, byId);
         List<HedgeView> open = book.hedges().stream().map(HedgeView::new).toList();
-        List<String> alerts = book.alerts().stream()
-                .map(a -> a.portfolio().portfolio().name() + " — " + Words.of(a.alert())).toList();
+        DashboardAlerts alerts = DashboardAlerts.of(book, alertEngine.evaluate(book.hedges()),
+                alertSettings.acks(userId), clock.instant());
         boolean sharedTeam = teams.teamsOf(userId).stream().anyMatch(t -> !t.team().personal());
         Onboarding onboarding = Onboarding.of(sharedTeam, rows, !open.isEmpty());
         return Templates.dashboardSections(onboarding, rows, open, CoinCoverageView.of(book.coverage()), alerts);

@@ -99,6 +99,8 @@ public class MarketResource {
   private final FundingHistoryRepository funding;
   private final MarketTickRepository ticks;
   private final Clock clock;
+  @jakarta.inject.Inject
+  jakarta.enterprise.event.Event<io.hedgedesk.web.support.MarkStored> markStored;
 
   public MarketResource(CurrentUser currentUser, InstallationAdmin admin, MarketBoard board, ContractCatalog catalog,
       FundingHistoryRepository funding, MarketTickRepository ticks, Clock clock) {
@@ -160,6 +162,7 @@ public class MarketResource {
     long userId = currentUser.id();
     ticks.upsert(new MarketTick(instrument.id(), price, Optional.empty(), Optional.empty(), Optional.empty(),
         Optional.empty(), Optional.empty(), MarketBoard.MANUAL, clock.instant()), OptionalLong.of(userId));
+    markStored.fire(new io.hedgedesk.web.support.MarkStored("mark of " + instrument.id()));
     LOG.infof("manual mark %s for %s entered by user %d%s", price.toPlainString(), instrument.id(), userId,
         confirm.map(c -> " (confirmed, " + c.distance() + " from " + c.last() + ")").orElse(""));
     return Flash.redirect("/market/" + instrument.id(), "mark-saved");

@@ -31,6 +31,8 @@ public final class Flash {
       Map.entry("hedge-recorded", "Recorded in the hedge's ledger."),
       Map.entry("hedge-voided", "Voided as recorded by mistake: it stays in the ledger, struck through, and counts nowhere."),
       Map.entry("targets-saved", "Close targets saved."),
+      Map.entry("alerts-saved", "Alert thresholds saved."),
+      Map.entry("alert-settings-saved", "Alert delivery saved."),
       Map.entry("mark-saved", "Mark price saved."),
       Map.entry("backfill-started", "Backfill started; its progress is below."),
       Map.entry("connection-saved", "Connected: the venue confirmed the key is read-only. Its secret is stored encrypted."),

@@ -558,8 +558,8 @@ class BrowserJourneyIT {
     assertThat(text(By.cssSelector("p.flash"))).isEqualTo("Hedge recorded.");
 
     link("Dashboard", "alice-five-dashboard" + (proxy ? "-proxy" : ""));
-    assertThat(browser.driver().findElements(By.cssSelector("p.alert")))
-        .as("no alert about %s", portfolioName).noneMatch(a -> a.getText().startsWith(portfolioName + " —"));
+    assertThat(browser.driver().findElements(By.cssSelector("li.alert")))
+        .as("no alert about %s", portfolioName).noneMatch(a -> a.getText().contains("(" + portfolioName + ") —"));
     List<String> hedgeLinks = browser.driver().findElements(By.xpath(
             "//table[contains(@class,'hedges')]//tr[td[2]='" + portfolioName + "']/td[1]/a")).stream()
         .map(a -> a.getAttribute("href")).toList();

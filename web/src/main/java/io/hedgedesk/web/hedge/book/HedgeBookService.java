@@ -23,7 +23,9 @@ import io.hedgedesk.domain.instrument.catalog.ContractCatalog;
 import io.hedgedesk.pricing.ledger.CloseTargets;
 import io.hedgedesk.pricing.ledger.HedgeLedger;
 import io.hedgedesk.pricing.ledger.LedgerStep;
+import io.hedgedesk.web.support.MarkStored;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -56,9 +58,12 @@ public class HedgeBookService {
   private final CoinPrices prices;
   private final Clock clock;
   private final ContractCatalog catalog;
+  private final Event<MarkStored> markStored;
 
   public HedgeBookService(PortfolioService portfolios, HedgeRepository hedges, AuditLog audit,
-                          FormTokens formTokens, CoinPrices prices, Clock clock, ContractCatalog catalog) {
+                          FormTokens formTokens, CoinPrices prices, Clock clock, ContractCatalog catalog,
+                          Event<MarkStored> markStored) {
+    this.markStored = markStored;
     this.portfolios = portfolios;
     this.hedges = hedges;
     this.audit = audit;
@@ -282,6 +287,7 @@ public class HedgeBookService {
     // A new row per entry, like the portfolio's price form; the page's version check keeps stale forms out.
     portfolios.enterPrice(actorId, access.hedge().portfolioId(), UUID.randomUUID(),
         access.instrument().baseAsset().symbol(), price);
+    markStored.fire(new MarkStored("price of " + access.instrument().baseAsset().symbol()));
   }
 
   /** The hedge's mark: its team's price of the coin, or its contract's venue tick when newer ({@link CoinPrices}). */

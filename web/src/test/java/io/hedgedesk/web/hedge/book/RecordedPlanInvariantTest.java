@@ -128,7 +128,7 @@ class RecordedPlanInvariantTest {
       HtmlPage dashboard = hana.page("/dashboard");
       assertThat(dashboard.asNormalizedText()).contains("Coverage per coin").doesNotContain("drifted")
           .doesNotContain("outside ±");
-      assertThat(dashboard.querySelectorAll("p.alert")).isEmpty();
+      assertThat(dashboard.querySelectorAll("li.alert")).isEmpty();
     }
   }
 }

@@ -47,9 +47,13 @@ class RouteInventoryTest {
       "/calculator", "/api/v1/contracts", "/api/v1/contracts/*", "/api/v1/perpetual/*", "/api/v1/hedge/*",
       "/api/v1/funding/*", "/api/v1/proxy/*", "/q/openapi");
 
-  /** Writes a viewer may make: their own new team, and switching to or leaving a team they are in. */
+  /**
+   * Writes a viewer may make: their own new team, switching to or leaving a team they are in, and what is theirs alone:
+   * where their alerts go, test messages, acknowledging or snoozing an alert on their dashboard.
+   */
   static final Set<String> VIEWER_MAY = Set.of("POST /teams", "POST /teams/{teamId}/switch",
-      "POST /teams/{teamId}/leave");
+      "POST /teams/{teamId}/leave", "POST /settings/alerts", "POST /settings/alerts/test-email",
+      "POST /settings/alerts/test-webhook", "POST /dashboard/alerts");
 
   /** Team routes an editor may use as well as the owner: the team's read-only exchange connections. */
   static final Set<String> EDITOR_MAY = Set.of("POST /teams/{teamId}/connections",
@@ -61,7 +65,7 @@ class RouteInventoryTest {
    * to the installation, and every team's numbers depend on it. Adding one is a security decision made here too.
    */
   static final Set<String> ADMIN_ONLY = Set.of("POST /market/{contractId}/mark", "POST /market/import",
-      "POST /market/import/{importId}/confirm", "POST /market/backfill");
+      "POST /market/import/{importId}/confirm", "POST /market/backfill", "POST /settings/alerts/installation");
 
   /** Path parameters that name shared, public things (catalog contracts), not another team's objects. */
   static final Set<String> SHARED_PARAMETERS = Set.of("id", "contractId");

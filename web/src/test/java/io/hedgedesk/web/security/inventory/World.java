@@ -142,6 +142,13 @@ final class World implements AutoCloseable {
     return services.book().hedge(services.userId(owner), hedgeId).hedge().version();
   }
 
+  /** The stored version of the world's hedge's own alert thresholds ({@code hedge}) or its portfolio's defaults. */
+  private long alertThresholdVersion(boolean hedge) {
+    io.hedgedesk.persistence.alerts.AlertThresholdStore store = io.quarkus.arc.Arc.container()
+        .instance(io.hedgedesk.persistence.alerts.AlertThresholdStore.class).get();
+    return hedge ? store.hedge(hedgeId).version() : store.portfolioDefaults(portfolioId).version();
+  }
+
   private long editorMembershipVersion() {
     return membership(services.userId(owner), services.userId(editor)).version();
   }
@@ -195,6 +202,16 @@ final class World implements AutoCloseable {
             Long.toString(w.hedgeVersion())}),
         Map.entry("POST /hedges/{hedgeId}/mark", w -> new String[] {"mark", "55000", "version",
             Long.toString(w.hedgeVersion())}),
+        Map.entry("POST /hedges/{hedgeId}/alerts", w -> new String[] {"liquidationPct", "15", "version",
+            Long.toString(w.alertThresholdVersion(true))}),
+        Map.entry("POST /portfolios/{portfolioId}/alerts", w -> new String[] {"driftPct", "3", "version",
+            Long.toString(w.alertThresholdVersion(false))}),
+        Map.entry("POST /settings/alerts", w -> new String[] {"email", "inventory@example.com", "emailOn", "on"}),
+        Map.entry("POST /settings/alerts/test-email", w -> new String[] {}),
+        Map.entry("POST /settings/alerts/test-webhook", w -> new String[] {}),
+        Map.entry("POST /settings/alerts/installation", w -> new String[] {"allowPrivate", ""}),
+        Map.entry("POST /dashboard/alerts", w -> new String[] {"hedgeId", Long.toString(w.hedgeId), "kind",
+            "LIQUIDATION", "action", "snooze"}),
         Map.entry("POST /market/{contractId}/mark", w -> new String[] {"mark", "55000"}),
         Map.entry("POST /market/import", w -> new String[] {"file", "date,close\n2024-01-02,43000\n", "series",
             "BTC", "source", "test"}),

@@ -1,0 +1,129 @@
+package io.hedgedesk.web.home;
+
+import io.hedgedesk.persistence.alerts.AlertSettings;
+import io.hedgedesk.pricing.alerts.AlertEvaluator;
+import io.hedgedesk.pricing.alerts.AlertKind;
+import io.hedgedesk.pricing.valuation.HedgeAlert;
+import io.hedgedesk.pricing.valuation.PortfolioTotals;
+import io.hedgedesk.web.alerts.AlertEngine;
+import io.hedgedesk.web.hedge.AlertWords;
+import io.hedgedesk.web.hedge.book.HedgeSnapshot;
+import io.hedgedesk.web.hedge.book.HedgeTracker;
+import io.hedgedesk.web.view.Times;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * What the dashboard shows of alerts and totals: each hedge's current alerts under its thresholds, grouped by severity
+ * (liquidation and stops, then drift and funding), each linked to its hedge, without those the user acknowledged or
+ * snoozed; one banner for old market data (and coins without a price) instead of a line per hedge; and per portfolio
+ * the hedges' totals.
+ *
+ * @param groups   the non-empty severity groups, most urgent first
+ * @param staleBanner the one line about old or missing market data, or empty
+ * @param hidden   alerts not listed because acknowledged or snoozed
+ * @param totals   per portfolio with open hedges, in the book's order
+ */
+record DashboardAlerts(List<Group> groups, String staleBanner, int hidden, List<Totals> totals) {
+
+  /** One severity group. */
+  record Group(String title, String css, List<Line> lines) {
+  }
+
+  /** One alert of one hedge. */
+  record Line(long hedgeId, String kind, String hedge, String portfolio, String text) {
+  }
+
+  /** A portfolio's totals row. */
+  record Totals(long portfolioId, String portfolio, PortfolioTotals sums) {
+
+    public BigDecimal notionalUsd() {
+      return sums.notionalUsd();
+    }
+
+    public BigDecimal marginUsd() {
+      return sums.marginUsd();
+    }
+
+    public BigDecimal unrealizedUsd() {
+      return sums.unrealizedPnlUsd();
+    }
+
+    public BigDecimal fundingUsd() {
+      return sums.fundingUsd();
+    }
+
+    public int unpriced() {
+      return sums.unpriced();
+    }
+  }
+
+  static DashboardAlerts of(HedgeTracker.OpenBook book, List<AlertEngine.Evaluated> evaluated,
+                            Map<String, AlertSettings.Ack> acks, Instant now) {
+    Map<AlertKind.Severity, List<Line>> bySeverity = new LinkedHashMap<>();
+    TreeSet<String> staleCoins = new TreeSet<>();
+    int staleHedges = 0;
+    Optional<BigDecimal> oldest = Optional.empty();
+    int hidden = 0;
+    for (AlertEngine.Evaluated e : evaluated) {
+      HedgeSnapshot s = e.snapshot();
+      long id = s.access().hedge().id();
+      for (AlertEvaluator.Check c : e.checks()) {
+        if (!c.alarm()) {
+          continue;
+        }
+        if (c.kind().severity() == AlertKind.Severity.DATA_AGE) {
+          staleHedges++;
+          staleCoins.add(s.access().instrument().baseAsset().symbol());
+          oldest = Optional.of(oldest.map(o -> o.max(c.value())).orElse(c.value()));
+          continue;
+        }
+        AlertSettings.Ack ack = acks.get(id + ":" + c.kind().name());
+        if (ack != null && (ack.acknowledged() || ack.snoozedUntil().map(now::isBefore).orElse(false))) {
+          hidden++;
+          continue;
+        }
+        bySeverity.computeIfAbsent(c.kind().severity(), k -> new ArrayList<>()).add(new Line(id, c.kind().name(),
+            "#" + id + " " + s.access().instrument().id() + " " + s.access().hedge().side(),
+            s.access().portfolio().portfolio().name(), AlertWords.title(c.kind()) + ": " + AlertWords.of(c)));
+      }
+    }
+    List<Group> groups = new ArrayList<>();
+    for (AlertKind.Severity severity : AlertKind.Severity.values()) {
+      List<Line> lines = bySeverity.get(severity);
+      if (lines != null) {
+        groups.add(new Group(severity == AlertKind.Severity.LIQUIDATION_AND_STOPS ? "Liquidation and stops"
+            : "Coverage drift and funding", severity.name().toLowerCase(java.util.Locale.ROOT), lines));
+      }
+    }
+    TreeSet<String> unpriced = new TreeSet<>();
+    book.alerts().stream().filter(a -> a.alert().kind() == HedgeAlert.Kind.NO_PRICE)
+        .forEach(a -> unpriced.add(a.alert().asset()));
+    String banner = "";
+    if (staleHedges > 0) {
+      banner = "Market data is older than the alert threshold for " + staleHedges + (staleHedges == 1 ? " hedge" : " hedges")
+          + " (" + String.join(", ", staleCoins) + "; the oldest " + Times.age(Duration.ofMinutes(oldest.get()
+          .multiply(BigDecimal.valueOf(60)).longValue())).replace(" ago", "") + " old): enter a price on a hedge's page"
+          + " or wait for the next stored close.";
+    }
+    if (!unpriced.isEmpty()) {
+      banner = (banner.isEmpty() ? "" : banner + " ") + "No price is known for " + String.join(", ", unpriced) + ".";
+    }
+    Map<Long, Totals> totals = new LinkedHashMap<>();
+    for (HedgeSnapshot s : book.hedges()) {
+      long pid = s.access().hedge().portfolioId();
+      Totals t = totals.getOrDefault(pid, new Totals(pid, s.access().portfolio().portfolio().name(),
+          PortfolioTotals.NONE));
+      totals.put(pid, new Totals(pid, t.portfolio(), t.sums().plus(s.access().instrument(), s.access().hedge().size(),
+          s.access().hedge().margin(), s.fundingActual(), s.mark().map(m -> m.price()), s.unrealizedPnlUsd())));
+    }
+    return new DashboardAlerts(groups, banner, hidden, List.copyOf(totals.values()));
+  }
+}
