@@ -59,11 +59,13 @@ public class HedgeBookService {
   private final Clock clock;
   private final ContractCatalog catalog;
   private final Event<MarkStored> markStored;
+  private final BagReturn bagReturn;
 
   public HedgeBookService(PortfolioService portfolios, HedgeRepository hedges, AuditLog audit,
                           FormTokens formTokens, CoinPrices prices, Clock clock, ContractCatalog catalog,
-                          Event<MarkStored> markStored) {
+                          Event<MarkStored> markStored, BagReturn bagReturn) {
     this.markStored = markStored;
+    this.bagReturn = bagReturn;
     this.portfolios = portfolios;
     this.hedges = hedges;
     this.audit = audit;
@@ -209,7 +211,7 @@ public class HedgeBookService {
     audit.record(access.portfolio().portfolio().teamId(), access.hedge().portfolioId(), actorId, "HEDGE", hedgeId,
         step.entry().type().name(), written.before(), written.after());
     if (sums != null && step.entries().size() > 1) {
-      returnToTheBag(actorId, access, step.entries().get(1).cashChange().negate(), sums.margin());
+      bagReturn.close(actorId, access, step.entries().get(1).cashChange().negate(), sums.margin());
     }
     formTokens.created(formToken, "event", List.of(written.id()), "/hedges/" + hedgeId);
     return written.id();
@@ -217,38 +219,13 @@ public class HedgeBookService {
 
   /**
    * The margin's return to the bag at a close recorded by a statement import ({@link #act} does the same for a close
-   * typed in): see {@link #returnToTheBag}.
+   * typed in): see {@link BagReturn#close}.
    *
    * @param returned the balance returned at the close (the MARGIN_OUT's amount), settlement asset
    * @param taken    Σ MARGIN_IN − Σ MARGIN_OUT before the return, settlement asset
    */
   public void marginReturnedAtImportedClose(long actorId, HedgeAccess access, BigDecimal returned, BigDecimal taken) {
-    returnToTheBag(actorId, access, returned, taken);
-  }
-
-  /**
-   * The margin of an inverse hedge taken out of the bag comes back to it at the close: the largest linked holding of
-   * the coin changes by {@link HedgeLedger#bagChange}, with its own audit event.
-   */
-  private void returnToTheBag(long actorId, HedgeAccess access, BigDecimal returned, BigDecimal taken) {
-    Hedge hedge = access.hedge();
-    if (!hedge.marginFromHoldings() || access.instrument().settlementAsset().isDollar()) {
-      return;
-    }
-    String coin = access.instrument().baseAsset().symbol();
-    portfolios.holdings(actorId, hedge.portfolioId()).stream()
-        .filter(h -> hedge.holdingIds().contains(h.id()) && h.draft().assetSymbol().equals(coin))
-        .max(java.util.Comparator.comparing(h -> h.draft().quantity()))
-        .ifPresent(holding -> {
-          BigDecimal change = HedgeLedger.bagChange(returned, taken);
-          portfolios.marginReturned(actorId, hedge.portfolioId(), holding.id(), change, "hedge #" + hedge.id()
-              + " closed: " + plain(returned) + " " + coin + " returned from " + access.instrument().venue()
-              + "; the holding changes by " + plain(change) + " " + coin);
-        });
-  }
-
-  private static String plain(BigDecimal value) {
-    return Display.coinsTrimmed(value).toPlainString().replace("-", "\u2212");
+    bagReturn.close(actorId, access, returned, taken);
   }
 
   /**
