@@ -97,7 +97,7 @@ class ThresholdPagesTest {
       assertThat(refused.getWebResponse().getStatusCode()).isEqualTo(400);
       assertThat(refused.getHtmlElementById("thresholds-refused").getTextContent()).contains(
           "Enter a percentage above 0 and below 100.", "Enter whole hours from 1 to 8760.",
-          "Enter a number like 1234.5.");
+          "Coverage drift must be a number such as 1234.5, was \"abc\"");
       assertThat(refused.getHtmlElementById("liquidationPct").getAttribute("value")).isEqualTo("100");
       assertThat(inForce(finn.page("/hedges/" + hedgeId))).startsWith("liquidation closer than 10.00 %");
     }

@@ -88,7 +88,7 @@ class DashboardAlertsTest {
       assertThat(dashboard.getHtmlElementById("stale-market-data").getTextContent()).contains("ETH");
       assertThat(text(dashboard, "//li[contains(@class,'alert')]")).doesNotContain("old (alert after");
       assertThat(text(dashboard, "//table[@id='hedge-totals']//tr[td[1]/a[text()='BTC bags']]"))
-          .isEqualTo("BTC bags\t10,000.00\t5,300.00\t-600.00\t0.00\n");
+          .isEqualTo("BTC bags\t10,000.00 USD\t5,300.00 USD\t-600.00 USD\t0.00 USD\n");
 
       HtmlButton ack = dashboard.getFirstByXPath("//ul[contains(@class,'liquidation_and_stops')]/li//button[@value='ack']");
       HtmlPage after = ack.click();

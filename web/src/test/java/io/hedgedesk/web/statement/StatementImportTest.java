@@ -152,12 +152,13 @@ class StatementImportTest {
       // the reconciliation on the hedge page, settlement by settlement, and the close
       String page = alice.page("/hedges/" + hedge.id()).getHtmlElementById("reconciliation").asNormalizedText();
       assertThat(page).containsSubsequence(
-          "2025-06-01 08:00 UTC", "0.01 %", "0.09", "0.09", "matched",
-          "2025-06-01 16:00 UTC", "0.02 %", "0.17", "0.35", "duplicate: the exchange booked 2 payments",
-          "2025-06-02 00:00 UTC", "-0.01 %", "-0.09", "0.09", "sign flipped: received where it should have been paid",
-          "2025-06-02 08:00 UTC", "0.01 %", "0.09", "—", "missing: the exchange booked no payment",
-          "2025-06-02 16:00 UTC", "0.01 %", "0.09", "0.10", "different: further from the expectation than 5 %",
-          "2025-06-02 20:00 UTC", "10 @ 89.00", "-20.00", "-20.00", "0.00", "matches");
+          "2025-06-01 08:00 UTC", "0.01 %", "0.08703 USDT", "0.08703 USDT", "matched",
+          "2025-06-01 16:00 UTC", "0.02 %", "0.17406 USDT", "0.34812 USDT", "duplicate: the exchange booked 2 payments",
+          "2025-06-02 00:00 UTC", "-0.01 %", "-0.08839 USDT", "0.08839 USDT",
+          "sign flipped: received where it should have been paid",
+          "2025-06-02 08:00 UTC", "0.01 %", "0.08839 USDT", "—", "missing: the exchange booked no payment",
+          "2025-06-02 16:00 UTC", "0.01 %", "0.08839 USDT", "0.1 USDT", "different: further from the expectation than 5 %",
+          "2025-06-02 20:00 UTC", "10 @ 89.00", "-20 USDT", "-20 USDT", "0 USDT", "matches");
       assertThat(page).contains("4 item(s) to check");
     }
   }
