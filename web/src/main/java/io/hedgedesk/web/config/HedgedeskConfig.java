@@ -164,6 +164,18 @@ public interface HedgedeskConfig {
     @WithDefault("true")
     boolean scheduled();
 
+    /** How often the outbox is worked (a {@code @Scheduled} interval; the default is written there too). */
+    @WithDefault("5s")
+    String deliverEvery();
+
+    /** How often the instance looks for new writes to evaluate after ({@code @Scheduled} interval). */
+    @WithDefault("5s")
+    String watchEvery();
+
+    /** The evaluation of every open hedge at the latest this often ({@code @Scheduled} interval). */
+    @WithDefault("60s")
+    String evaluateEvery();
+
     Webhook webhook();
 
     /** Webhook calls. */
