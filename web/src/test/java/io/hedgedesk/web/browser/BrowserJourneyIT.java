@@ -206,7 +206,7 @@ class BrowserJourneyIT {
     assertThat(text(By.cssSelector("p.flash"))).isEqualTo("Holding added.");
     // Only the corrected holding exists: the refused one left nothing behind.
     assertThat(holdingRows()).hasSize(1);
-    assertThat(cells(holdingRows().get(0))).startsWith("ETH", "2", "Ledger");
+    assertThat(cells(holdingRows().get(0))).startsWith("ETH", "2 ETH", "Ledger");
 
     link("Add holding", "alice-holding-form-2");
     type("asset", "BTC");
@@ -319,7 +319,7 @@ class BrowserJourneyIT {
     assertThat(eth.get(10)).isEqualTo("100.00 %");
     assertThat(eth.get(11)).isEqualTo("#" + hedgeId);
     assertThat(cells(holdingRow("BTC")).get(10)).isEqualTo("0.00 %");
-    assertThat(text(By.id("net-exposure"))).contains("-0.00109945 ETH", "-1.99900000 ETH",
+    assertThat(text(By.id("net-exposure"))).contains("-0.00109945 ETH", "-1.999 ETH",
         "-0.00009945 ETH");
     assertThat(browser.driver().findElements(By.cssSelector("#value-over-time svg.chart"))).hasSize(1);
   }
@@ -459,7 +459,7 @@ class BrowserJourneyIT {
     assertRefused();
 
     browser.open(app + "portfolios/" + portfolioId, "bob-portfolio-unchanged");
-    assertThat(cells(holdingRow("ETH"))).startsWith("ETH", "2", "Ledger");
+    assertThat(cells(holdingRow("ETH"))).startsWith("ETH", "2 ETH", "Ledger");
 
     browser.open(app + "hedges/" + hedgeId, "bob-hedge");
     assertThat(position("Size")).isEqualTo("2,498");

@@ -91,10 +91,12 @@ class StatementImportJourneyIT {
       click(By.linkText("Hedges of this portfolio"), "history");
       long bybitHedge = hedgeOf("BYBIT:BTCUSDT");
       browser.open(app + "hedges/" + bybitHedge, "bybit-hedge");
+      // amounts as the one formatter prints USDT: exact, trimmed to at most 8 decimals
       assertThat(text(By.id("reconciliation"))).contains(
-          "2023-12-30 00:00 UTC", "1.65", "matched",
-          "2023-12-30 08:00 UTC", "1.55", "missing: the exchange booked no payment for this settlement",
-          "2023-12-30 16:00 UTC", "1.02", "-1.02", "sign flipped: paid where it should have been received");
+          "2023-12-30 00:00 UTC 0.04 % 1.64936098 USDT 1.6494 USDT matched",
+          "2023-12-30 08:00 UTC 0.04 % 1.55323799 USDT — missing: the exchange booked no payment for this settlement",
+          "2023-12-30 16:00 UTC 0.02 % 1.02125935 USDT -1.0213 USDT sign flipped: paid where it should have been"
+              + " received");
 
       // Binance: a hedge recorded by hand, the exchange's history imported into it
       browser.open(app + "portfolios/" + portfolioId + "/hedges/new", "hand-open-form");
@@ -116,9 +118,10 @@ class StatementImportJourneyIT {
       confirm("binance-done");
       browser.open(app + "hedges/" + binanceHedge, "binance-hedge");
       assertThat(text(By.id("reconciliation"))).contains(
-          "2023-12-30 00:00 UTC", "1.39", "matched",
-          "2023-12-30 08:00 UTC", "1.83", "3.67", "duplicate: the exchange booked 2 payments for this settlement",
-          "2023-12-30 16:00 UTC", "1.59", "2.00", "different: further from the expectation than 5 %");
+          "2023-12-30 00:00 UTC 0.03 % 1.38959756 USDT 1.3896 USDT matched",
+          "2023-12-30 08:00 UTC 0.04 % 1.83327768 USDT 3.6666 USDT duplicate: the exchange booked 2 payments for this"
+              + " settlement",
+          "2023-12-30 16:00 UTC 0.04 % 1.59189752 USDT 2 USDT different: further from the expectation than 5 %");
 
       // the same Binance file again adds nothing
       upload(binance, "binance-again");
@@ -150,8 +153,8 @@ class StatementImportJourneyIT {
 
   private long hedgeOf(String contract) {
     WebElement link = browser.driver().findElements(By.cssSelector("a[href^='/hedges/']")).stream()
-        .filter(a -> a.getText().contains(contract) || a.findElement(By.xpath("./ancestor::tr")).getText()
-            .contains(contract)).findFirst().orElseThrow();
+        .filter(a -> a.getText().contains(contract) || a.findElements(By.xpath("./ancestor::tr")).stream()
+            .anyMatch(row -> row.getText().contains(contract))).findFirst().orElseThrow();
     Matcher m = Pattern.compile("/hedges/(\\d+)").matcher(link.getAttribute("href"));
     assertThat(m.find()).isTrue();
     return Long.parseLong(m.group(1));
