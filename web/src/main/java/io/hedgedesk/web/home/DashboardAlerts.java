@@ -1,5 +1,6 @@
 package io.hedgedesk.web.home;
 
+import io.hedgedesk.web.view.Words;
 import io.hedgedesk.persistence.alerts.AlertSettings;
 import io.hedgedesk.pricing.alerts.AlertEvaluator;
 import io.hedgedesk.pricing.alerts.AlertKind;
@@ -91,7 +92,8 @@ record DashboardAlerts(List<Group> groups, String staleBanner, int hidden, List<
           continue;
         }
         bySeverity.computeIfAbsent(c.kind().severity(), k -> new ArrayList<>()).add(new Line(id, c.kind().name(),
-            "#" + id + " " + s.access().instrument().id() + " " + s.access().hedge().side(),
+            "#" + id + " " + s.access().instrument().id() + " "
+                + Words.sideWords(s.access().hedge().side().name()),
             s.access().portfolio().portfolio().name(), AlertWords.title(c.kind()) + ": " + AlertWords.of(c)));
       }
     }

@@ -78,7 +78,7 @@ class DashboardAlertsTest {
       String groups = text(dashboard, "//div[@id='alerts']/h3");
       assertThat(groups).isEqualTo("Liquidation and stops\nCoverage drift and funding\n");
       String urgent = text(dashboard, "//ul[contains(@class,'liquidation_and_stops')]/li");
-      assertThat(urgent).contains("#" + btc + " BYBIT:BTCUSD SHORT (BTC bags) — Stop crossed: the mark has crossed"
+      assertThat(urgent).contains("#" + btc + " BYBIT:BTCUSD short (BTC bags) — Stop crossed: the mark has crossed"
           + " the stop level by 1.89 %");
       assertThat(dashboard.getByXPath("//ul[contains(@class,'liquidation_and_stops')]/li/a/@href").stream()
           .map(a -> ((org.htmlunit.html.DomAttr) a).getValue()).toList()).contains("/hedges/" + btc);
