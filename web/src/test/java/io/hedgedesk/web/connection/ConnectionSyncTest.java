@@ -9,6 +9,7 @@ import io.hedgedesk.persistence.connection.ExchangeConnections;
 import io.hedgedesk.persistence.portfolio.PortfolioService;
 import io.hedgedesk.persistence.team.TeamService;
 import io.hedgedesk.persistence.user.AppUserRepository;
+import io.hedgedesk.web.support.Teams;
 import io.hedgedesk.web.support.UserSession;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -53,11 +54,11 @@ class ConnectionSyncTest {
   PortfolioService portfolios;
 
   private long userId(UserSession s) {
-    return users.findByIssuerAndSubject(UserSession.ISSUER, s.subject).orElseThrow().id();
+    return new Teams(users, teams).user(s).id();
   }
 
   private long teamOf(UserSession s) {
-    return teams.currentTeam(userId(s)).team().id();
+    return new Teams(users, teams).teamOf(s);
   }
 
   private long connect(UserSession s, long teamId, String venue) throws Exception {
