@@ -2,6 +2,8 @@ package io.hedgedesk.web.calculator;
 
 import io.hedgedesk.web.api.BadInputException;
 import io.hedgedesk.web.api.Inputs;
+import io.hedgedesk.web.sizing.MinimumVarianceCalculator;
+import io.hedgedesk.web.sizing.MinimumVarianceForm;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.Arrays;
 import java.util.List;

@@ -1,17 +1,10 @@
 package io.hedgedesk.web.hedge;
 
-import io.hedgedesk.domain.hedge.HedgeEventType;
-import io.hedgedesk.domain.hedge.HedgeStatus;
-import io.hedgedesk.domain.instrument.Side;
-import io.hedgedesk.web.view.Display;
-import io.hedgedesk.web.view.Times;
-import io.hedgedesk.web.view.Words;
 import io.hedgedesk.domain.hedge.HedgeStatus;
 import io.hedgedesk.domain.hedge.InvalidHedgeException;
 import io.hedgedesk.web.hedge.book.HedgeHistory;
 import io.hedgedesk.persistence.hedge.HedgeYears;
 import io.hedgedesk.persistence.hedge.HedgeHistoryFilter;
-import io.hedgedesk.web.hedge.book.LedgerRow;
 import io.hedgedesk.persistence.portfolio.PortfolioAccess;
 import io.hedgedesk.persistence.portfolio.PortfolioService;
 import io.hedgedesk.web.support.Flash;
@@ -55,71 +48,10 @@ public class HedgeHistoryResource {
   static final String BUSY_MESSAGE = "Other exports are being written right now; try again in a few seconds.";
   private static final String BUSY_RETRY_SECONDS = "5";
 
-  /** One row of the history table. */
-  public record Row(LedgerRow row) {
-    public String at() {
-      return Times.utc(row.occurredAt());
-    }
-
-    public String type() {
-      return Words.words(HedgeEventType.class, row.eventType());
-    }
-
-    public String side() {
-      return Words.words(Side.class, row.side());
-    }
-
-    public String status() {
-      return Words.words(HedgeStatus.class, row.hedgeStatus());
-    }
-
-    public String quantity() {
-      return row.quantity().map(Display::quantity).orElse("");
-    }
-
-    public String price() {
-      return row.price().map(Display::price).orElse("");
-    }
-
-    public String cash() {
-      return Display.amount(row.cashChange(), row.cashAsset());
-    }
-
-    public String cashUsd() {
-      return Display.usd(row.cashChangeUsd());
-    }
-
-    public String realized() {
-      return row.realizedPnl().map(v -> Display.amount(v, row.cashAsset())).orElse("");
-    }
-  }
-
-  /** One calendar year and asset of the summary, formatted. */
-  public record YearRow(HedgeYears.Year y) {
-    public String realized() {
-      return Display.amount(y.realizedPnl(), y.asset());
-    }
-
-    public String realizedUsd() {
-      return Display.usd(y.realizedPnlUsd());
-    }
-
-    public String fees() {
-      return Display.amount(y.fees(), y.asset()) + " (" + Display.usd(y.feesUsd()) + ")";
-    }
-
-    public String fundingPaid() {
-      return Display.amount(y.fundingPaid(), y.asset()) + " (" + Display.usd(y.fundingPaidUsd()) + ")";
-    }
-
-    public String fundingReceived() {
-      return Display.amount(y.fundingReceived(), y.asset()) + " (" + Display.usd(y.fundingReceivedUsd()) + ")";
-    }
-  }
-
   /** The page: filters as typed, portfolios to choose from, rows (newest first), years, the export query string. */
   public record Page(List<PortfolioAccess> portfolios, String portfolio, String asset, String from, String to,
-                     String status, List<Row> rows, boolean truncated, String query, List<YearRow> years) {
+                     String status, List<HistoryRows.Row> rows, boolean truncated, String query,
+                     List<HistoryRows.YearRow> years) {
 
     public boolean isSelected(long portfolioId) {
       return portfolio.equals(Long.toString(portfolioId));
@@ -169,11 +101,11 @@ public class HedgeHistoryResource {
   private Page page(HedgeHistoryFilter filter, String portfolio, String asset, String from, String to,
                     String status) {
     long userId = currentUser.id();
-    List<Row> rows = history.list(userId, filter, PAGE_LIMIT + 1).stream().map(Row::new).toList();
+    List<HistoryRows.Row> rows = history.list(userId, filter, PAGE_LIMIT + 1).stream().map(HistoryRows.Row::new).toList();
     boolean truncated = rows.size() > PAGE_LIMIT;
     return new Page(portfolios.listAll(userId), text(portfolio), text(asset), text(from), text(to), text(status),
         truncated ? rows.subList(0, PAGE_LIMIT) : rows, truncated, query(portfolio, asset, from, to, status),
-        years.of(userId, filter).stream().map(YearRow::new).toList());
+        years.of(userId, filter).stream().map(HistoryRows.YearRow::new).toList());
   }
 
   /** The page with the filters as typed and the reasons they were refused (400). */

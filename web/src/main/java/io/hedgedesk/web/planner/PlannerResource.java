@@ -23,11 +23,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,8 +39,6 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Path("/portfolios/{portfolioId}/plan")
 @Produces(MediaType.TEXT_HTML)
 public class PlannerResource {
-
-  static final int MAX_QUERY = 4000;
 
   @CheckedTemplate
   static class Templates {
@@ -75,8 +68,8 @@ public class PlannerResource {
 
   @GET
   public TemplateInstance plan(@RestPath long portfolioId, @Context UriInfo uri) {
-    String query = rawQuery(uri);
-    PlanPage page = planner.plan(currentUser.id(), portfolioId, PlanRequest.bind(parse(query)));
+    String query = PlanQuery.raw(uri);
+    PlanPage page = planner.plan(currentUser.id(), portfolioId, PlanRequest.bind(PlanQuery.parse(query)));
     return Templates.plan(currentUser.viewer(), page, query);
   }
 
@@ -93,11 +86,11 @@ public class PlannerResource {
     portfolios.writable(userId, portfolioId, "record hedges");
     String inputs = query == null ? "" : query;
     PlanRecorder.Strategy chosen = Inputs.choice("strategy", strategy, PlanRecorder.Strategy.class);
-    Optional<UUID> submission = key(key);
+    Optional<UUID> submission = PlanQuery.key(key);
     if (submission.isEmpty()) {
-      return Response.seeOther(URI.create(confirmPath(portfolioId, chosen, inputs, UUID.randomUUID()))).build();
+      return Response.seeOther(URI.create(PlanQuery.confirmPath(portfolioId, chosen, inputs, UUID.randomUUID()))).build();
     }
-    PlanRequest request = PlanRequest.bind(parse(inputs));
+    PlanRequest request = PlanRequest.bind(PlanQuery.parse(inputs));
     PlanPage page = planner.plan(userId, portfolioId, request);
     Optional<FormTokens.Submission> done = formTokens.find(submission.get(), userId);
     if (done.isPresent()) {
@@ -129,7 +122,7 @@ public class PlannerResource {
     String inputs = query == null ? "" : query;
     PlanRecorder.Strategy chosen = Inputs.choice("strategy", strategy, PlanRecorder.Strategy.class);
     UUID key = FormTokens.parse(formToken);
-    PlanRequest request = PlanRequest.bind(parse(inputs));
+    PlanRequest request = PlanRequest.bind(PlanQuery.parse(inputs));
     PlanPage page = planner.plan(userId, portfolioId, request);
     Optional<FormTokens.Submission> done = formTokens.find(key, userId);
     if (done.isPresent()) {
@@ -160,7 +153,7 @@ public class PlannerResource {
       return Flash.redirect(ids.size() == 1 ? "/hedges/" + ids.get(0) : "/hedges",
           "hedge-opened");
     } catch (DuplicateSubmissionException e) {
-      return Response.seeOther(URI.create(confirmPath(portfolioId, chosen, inputs, key))).build();
+      return Response.seeOther(URI.create(PlanQuery.confirmPath(portfolioId, chosen, inputs, key))).build();
     } catch (InvalidHedgeException e) {
       return Response.status(400).entity(confirmPage(page, chosen, hedges, typed, key, inputs, "", e.errors(),
           null)).build();
@@ -172,48 +165,5 @@ public class PlannerResource {
                                        Map<String, String> errors, Recorded recorded) {
     return Templates.confirm(currentUser.viewer(), page, strategy.name(), RecordRow.of(hedges, fills, catalog),
         key.toString(), inputs, PlanRecorder.digest(hedges), problem, errors, recorded);
-  }
-
-  /** The confirmation page's address with its submission key. */
-  static String confirmPath(long portfolioId, PlanRecorder.Strategy strategy, String query, UUID key) {
-    return "/portfolios/" + portfolioId + "/plan/confirm?strategy=" + strategy.name() + "&query="
-        + URLEncoder.encode(query, StandardCharsets.UTF_8) + "&key=" + key;
-  }
-
-  private static Optional<UUID> key(String text) {
-    try {
-      return text == null || text.isBlank() ? Optional.empty() : Optional.of(UUID.fromString(text.strip()));
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
-  }
-
-  private static String rawQuery(UriInfo uri) {
-    String raw = uri.getRequestUri().getRawQuery();
-    return raw == null ? "" : raw;
-  }
-
-  /** A query string as name → values, in order. Over-long queries are cut (they are typed into the URL). */
-  static Map<String, List<String>> parse(String query) {
-    Map<String, List<String>> values = new LinkedHashMap<>();
-    String text = query.length() > MAX_QUERY ? query.substring(0, MAX_QUERY) : query;
-    for (String pair : text.split("&")) {
-      if (pair.isEmpty()) {
-        continue;
-      }
-      int eq = pair.indexOf('=');
-      String name = decode(eq < 0 ? pair : pair.substring(0, eq));
-      String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-      values.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
-    }
-    return values;
-  }
-
-  private static String decode(String text) {
-    try {
-      return URLDecoder.decode(text, StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      return "";
-    }
   }
 }

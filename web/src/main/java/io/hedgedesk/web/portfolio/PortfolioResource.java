@@ -3,28 +3,19 @@ package io.hedgedesk.web.portfolio;
 import io.hedgedesk.domain.portfolio.AuditEvent;
 import io.hedgedesk.domain.portfolio.HoldingDraft;
 import io.hedgedesk.domain.portfolio.InvalidHoldingException;
-import io.hedgedesk.domain.portfolio.KnownAssets;
 import io.hedgedesk.domain.portfolio.Portfolio;
-import io.hedgedesk.domain.portfolio.PortfolioValuation;
 import io.hedgedesk.domain.team.TeamSummary;
 import io.hedgedesk.persistence.DuplicateSubmissionException;
 import io.hedgedesk.persistence.FormTokens;
 import io.hedgedesk.persistence.portfolio.PortfolioAccess;
 import io.hedgedesk.persistence.portfolio.PortfolioService;
 import io.hedgedesk.persistence.team.TeamService;
-import io.hedgedesk.web.config.HedgedeskConfig;
-import io.hedgedesk.web.hedge.CoinCoverageView;
-import io.hedgedesk.web.hedge.book.HedgeTracker;
-import io.hedgedesk.web.proxy.ProxyHedgeService;
 import io.hedgedesk.web.support.Flash;
 import io.hedgedesk.web.support.OnceKey;
-import io.hedgedesk.web.support.StampedCache;
 import io.hedgedesk.web.user.CurrentUser;
 import io.hedgedesk.web.user.Viewer;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -32,35 +23,23 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import io.hedgedesk.domain.portfolio.ValuedHolding;
-import io.hedgedesk.pricing.valuation.CostBasisPnl;
-import io.hedgedesk.pricing.valuation.HeldCoins;
-import io.hedgedesk.pricing.valuation.HoldingCover;
-import io.hedgedesk.pricing.valuation.NetExposure;
-import io.hedgedesk.web.hedge.HoldingCoverView;
-import io.hedgedesk.web.hedge.NetExposureView;
 import java.math.BigDecimal;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /**
- * Portfolio list (current team), portfolio detail with valuation, manual prices and the audit trail. The detail
- * page's data (the portfolio with the user's role, and its valuation) is kept per user and portfolio while the
- * user's data stamp is unchanged, as the dashboard's is ({@code hedgedesk.page-cache-ttl}).
+ * Portfolio list (current team), portfolio detail with valuation (built by {@link PortfolioDetailPage}), manual
+ * prices and the audit trail.
  */
 @Path("/portfolios")
 @Produces(MediaType.TEXT_HTML)
 @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-@Singleton // one instance holds the cache (the default scope of a resource, stated because the cache needs it)
 public class PortfolioResource {
 
   @CheckedTemplate
@@ -77,30 +56,17 @@ public class PortfolioResource {
   private final TeamService teams;
   private final PortfolioService portfolios;
   private final FormTokens formTokens;
-  private final HedgeTracker tracker;
-  private final StampedCache<DetailKey, DetailData> details;
-
-  private record DetailKey(long userId, long portfolioId) {
-  }
-
-  private record DetailData(PortfolioAccess access, PortfolioValuation valuation, List<CoinCoverageView> coins,
-                            HedgeTracker.Valued hedges, PortfolioCharts.ValueChart value) {
-  }
-
   private final OnceKey once;
-  private final PortfolioCharts charts;
+  private final PortfolioDetailPage detailPage;
 
   public PortfolioResource(CurrentUser currentUser, TeamService teams, PortfolioService portfolios,
-                           FormTokens formTokens, HedgeTracker tracker, OnceKey once, PortfolioCharts charts,
-                           HedgedeskConfig config) {
-    this.charts = charts;
-    this.tracker = tracker;
-    this.once = once;
+                           FormTokens formTokens, OnceKey once, PortfolioDetailPage detailPage) {
     this.currentUser = currentUser;
     this.teams = teams;
     this.portfolios = portfolios;
     this.formTokens = formTokens;
-    this.details = new StampedCache<>(config.pageCacheTtl(), System::nanoTime);
+    this.once = once;
+    this.detailPage = detailPage;
   }
 
   @GET
@@ -229,53 +195,9 @@ public class PortfolioResource {
         portfolios.auditTrail(userId, portfolioId));
   }
 
-  /**
-   * The page; {@code grid} holds what was typed in the "update all prices" form by asset, and each refused row's
-   * message under {@code price-<ASSET>}.
-   */
   private Pages.Detail page(long portfolioId, String priceAsset, String price, String priceToken,
                             Map<String, String> grid, String gridToken) {
-    long userId = currentUser.id();
-    // Not found (another team's portfolio) is thrown here and never kept; losing access changes the stamp.
-    DetailData data = details.get(new DetailKey(userId, portfolioId), currentUser.dataStamp(),
-        () -> QuarkusTransaction.requiringNew().call(() -> {
-          PortfolioAccess access = portfolios.access(userId, portfolioId);
-          PortfolioValuation valuation = portfolios.valuation(userId, portfolioId);
-          HedgeTracker.Valued hedges = tracker.valuedOf(userId, portfolioId, valuation);
-          return new DetailData(access, valuation, CoinCoverageView.of(access, hedges.hedges()), hedges,
-              charts.of(userId, portfolioId, valuation));
-        }));
-    PortfolioAccess access = data.access();
-    PortfolioValuation valuation = data.valuation();
-    TreeSet<String> priceAssets = new TreeSet<>();
-    valuation.lines().forEach(l -> priceAssets.add(l.holding().draft().assetSymbol()));
-    priceAssets.removeAll(KnownAssets.STABLECOINS);
-    // held coins first (the form's default is one of them), then the coins a proxy hedge can be placed in, priced
-    // here even when not held (one price per coin per team)
-    List<String> choices = new ArrayList<>(priceAssets);
-    new TreeSet<>(ProxyHedgeService.PROXY_COINS).stream().filter(c -> !priceAssets.contains(c)).forEach(choices::add);
-
-    List<HeldCoins> held = valuation.lines().stream().map(l -> new HeldCoins(l.holding().id(),
-        l.holding().draft().assetSymbol(), l.holding().draft().quantity())).toList();
-    Map<Long, HoldingCoverView> covers = HoldingCoverView.of(HoldingCover.of(held, data.hedges().hedges()));
-    List<Pages.HoldingLine> lines = new ArrayList<>();
-    List<CostBasisPnl.Basis> bases = new ArrayList<>();
-    for (ValuedHolding l : valuation.lines()) {
-      CostBasisPnl.Basis basis = new CostBasisPnl.Basis(l.valueUsd(), l.holding().draft().costBasisUsd());
-      bases.add(basis);
-      lines.add(new Pages.HoldingLine(l, CostBasisPnl.of(basis), covers.get(l.holding().id())));
-    }
-    List<NetExposureView> exposure = NetExposureView.of(NetExposure.of(held, data.hedges().hedges(),
-        data.hedges().prices()));
-    List<Pages.GridRow> rows = new ArrayList<>();
-    for (String asset : choices) {
-      String current = valuation.lines().stream().filter(l -> l.holding().draft().assetSymbol().equals(asset))
-          .flatMap(l -> l.quote().stream()).map(q -> q.priceUsd().stripTrailingZeros().toPlainString()).findFirst()
-          .orElse("");
-      rows.add(new Pages.GridRow(asset, current, grid.getOrDefault(asset, ""), grid.getOrDefault("price-" + asset, "")));
-    }
-    return new Pages.Detail(access, valuation, List.copyOf(choices), priceAsset == null ? "" : priceAsset,
-        price == null ? "" : price, priceToken, data.coins(), lines, CostBasisPnl.total(bases), exposure, rows,
-        gridToken, data.value());
+    return detailPage.of(currentUser.id(), currentUser.dataStamp(), portfolioId, priceAsset, price, priceToken, grid,
+        gridToken);
   }
 }

@@ -1,15 +1,13 @@
 package io.hedgedesk.web.hedge.book;
 
-import io.hedgedesk.web.view.Display;
 import io.hedgedesk.domain.hedge.Hedge;
 import io.hedgedesk.domain.hedge.HedgeAction;
 import io.hedgedesk.domain.hedge.HedgeEvent;
 import io.hedgedesk.domain.hedge.HedgeEventType;
 import io.hedgedesk.domain.hedge.HedgeMark;
 import io.hedgedesk.domain.hedge.InvalidHedgeException;
-import io.hedgedesk.domain.hedge.LedgerEntry;
-import io.hedgedesk.domain.hedge.LedgerPosition;
 import io.hedgedesk.domain.hedge.OpenHedge;
+import io.hedgedesk.domain.hedge.LedgerPosition;
 import io.hedgedesk.domain.instrument.Instrument;
 import io.hedgedesk.persistence.FormTokens;
 import io.hedgedesk.persistence.NotFoundException;
@@ -20,17 +18,12 @@ import io.hedgedesk.persistence.hedge.HedgeRepository;
 import io.hedgedesk.persistence.portfolio.PortfolioAccess;
 import io.hedgedesk.persistence.portfolio.PortfolioService;
 import io.hedgedesk.domain.instrument.catalog.ContractCatalog;
-import io.hedgedesk.pricing.ledger.CloseTargets;
 import io.hedgedesk.pricing.ledger.HedgeLedger;
 import io.hedgedesk.pricing.ledger.LedgerStep;
-import io.hedgedesk.web.support.MarkStored;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,14 +51,13 @@ public class HedgeBookService {
   private final CoinPrices prices;
   private final Clock clock;
   private final ContractCatalog catalog;
-  private final Event<MarkStored> markStored;
   private final BagReturn bagReturn;
+  private final HedgeOpening opening;
+  private final HedgeTargets targets;
 
   public HedgeBookService(PortfolioService portfolios, HedgeRepository hedges, AuditLog audit,
                           FormTokens formTokens, CoinPrices prices, Clock clock, ContractCatalog catalog,
-                          Event<MarkStored> markStored, BagReturn bagReturn) {
-    this.markStored = markStored;
-    this.bagReturn = bagReturn;
+                          BagReturn bagReturn, HedgeOpening opening, HedgeTargets targets) {
     this.portfolios = portfolios;
     this.hedges = hedges;
     this.audit = audit;
@@ -73,6 +65,9 @@ public class HedgeBookService {
     this.prices = prices;
     this.clock = clock;
     this.catalog = catalog;
+    this.bagReturn = bagReturn;
+    this.opening = opening;
+    this.targets = targets;
   }
 
   /** A hedge with the portfolio access it was loaded through. */
@@ -91,54 +86,17 @@ public class HedgeBookService {
         BigDecimal.ZERO);
   }
 
-  /**
-   * Records an opened hedge: the position and its opening entries as {@link HedgeLedger#open} makes them (OPEN with
-   * the fee as a negative cash change, MARGIN_IN of what was sent to the venue), and an audit event, in one
-   * transaction.
-   *
-   * @return the new hedge's id
-   * @throws InvalidHedgeException       for an unknown contract, a position the venue would refuse (leverage), an
-   *                                     opening in the future, or holdings not in the portfolio
-   * @throws NotFoundException           if the portfolio is not in the user's teams
-   * @throws RoleRefusedException        for a viewer
-   * @throws io.hedgedesk.persistence.DuplicateSubmissionException when the form token was already used
-   */
+  /** Records an opened hedge typed in a form: {@link HedgeOpening#record}. */
   public long open(long actorId, UUID formToken, OpenHedge command) {
-    return record(actorId, Optional.of(formToken), command);
+    return opening.record(actorId, Optional.of(formToken), command);
   }
 
   /**
-   * Records a hedge read from an exchange's own file (a statement import): the same entries, checks and audit event
-   * as {@link #open}, inside the import's transaction, without a form token (the import's job is claimed once).
+   * Records a hedge read from an exchange's own records (a statement import or a sync): as {@link #open}, inside
+   * the import's transaction, without a form token (the import's job is claimed once).
    */
   public long openImported(long actorId, OpenHedge command) {
-    return record(actorId, Optional.empty(), command);
-  }
-
-  private long record(long actorId, Optional<UUID> formToken, OpenHedge command) {
-    PortfolioAccess access = portfolios.writable(actorId, command.portfolioId(), "open hedges");
-    Instrument instrument = instrument(command.contractId());
-    LedgerStep step = HedgeLedger.DEFAULT.open(instrument, command, clock.instant());
-    List<Long> holdingIds = List.copyOf(new LinkedHashSet<>(command.holdingIds()));
-    if (!hedges.holdingsOf(command.portfolioId(), holdingIds)) {
-      throw InvalidHedgeException.of("holdingIds", "Choose holdings of this portfolio.");
-    }
-    formToken.ifPresent(token -> formTokens.consume(token, actorId));
-    HedgeRepository.Written written = hedges.insert(actorId, command, instrument, step.after(), step.entries(),
-        holdingIds);
-    Map<String, Object> after = new LinkedHashMap<>(written.after());
-    if ("OUT_OF_BAG".equals(command.marginSource())) {
-      // the exposure model's transfer: coins moved from the insured holdings to the venue (still counted in them)
-      BigDecimal moved = instrument.isInverse() ? step.entries().stream()
-          .filter(e -> e.type() == HedgeEventType.MARGIN_IN)
-          .map(LedgerEntry::cashChange).findFirst().orElse(BigDecimal.ZERO)
-          : command.collateralCoins();
-      after.put("movedFromHoldings", Display.amount(moved, instrument.baseAsset().symbol()) + " to "
-          + instrument.venue() + " as margin");
-    }
-    audit.record(access.portfolio().teamId(), command.portfolioId(), actorId, "HEDGE", written.id(), "OPEN", null,
-        after);
-    return written.id();
+    return opening.record(actorId, Optional.empty(), command);
   }
 
   /** The hedge, if it belongs to a portfolio of one of the user's teams; {@link NotFoundException} otherwise. */
@@ -228,43 +186,17 @@ public class HedgeBookService {
     bagReturn.close(actorId, access, returned, taken);
   }
 
-  /**
-   * Sets (or clears, with empty values) the close targets of the hedge loaded at {@code expectedVersion}. A new stop
-   * or take-profit on the wrong side of the current mark is refused ({@link CloseTargets#requireOnTheRightSide});
-   * without a known mark the targets are accepted. No ledger event: targets are not money movements; the change is
-   * audited.
-   */
+  /** Sets or clears the close targets: {@link HedgeTargets#set}. */
   public void setTargets(long actorId, long hedgeId, long expectedVersion, Optional<BigDecimal> stopPrice,
                          Optional<BigDecimal> takeProfitPrice, Optional<BigDecimal> maxFundingCostUsd) {
     HedgeAccess access = writable(actorId, hedgeId, "set close targets", expectedVersion);
-    Hedge hedge = access.hedge();
-    CloseTargets targets = new CloseTargets(stopPrice, takeProfitPrice, maxFundingCostUsd);
-    CloseTargets stored = new CloseTargets(hedge.stopPrice(), hedge.takeProfitPrice(), hedge.maxFundingCostUsd());
-    Optional<BigDecimal> mark = stopPrice.isPresent() || takeProfitPrice.isPresent()
-        ? mark(access).map(HedgeMark::price) : Optional.empty();
-    targets.requireOnTheRightSide(hedge.side(), stored, mark);
-    HedgeRepository.Written written = hedges.setTargets(hedgeId, expectedVersion, stopPrice, takeProfitPrice,
-        maxFundingCostUsd);
-    audit.record(access.portfolio().portfolio().teamId(), hedge.portfolioId(), actorId, "HEDGE", hedgeId, "TARGETS",
-        written.before(), written.after());
+    targets.set(actorId, access, stopPrice,
+        takeProfitPrice, maxFundingCostUsd, () -> mark(access).map(HedgeMark::price));
   }
 
-  /**
-   * Records the price of the hedge's coin now as the team's manual price (the one price per coin its holdings and
-   * hedges use), for a hedge loaded at {@code expectedVersion}.
-   */
+  /** Records the price of the hedge's coin now: {@link HedgeTargets#enterMark}. */
   public void enterMark(long actorId, long hedgeId, long expectedVersion, BigDecimal price) {
-    HedgeAccess access = writable(actorId, hedgeId, "enter prices", expectedVersion);
-    if (price == null) {
-      throw InvalidHedgeException.of("mark", "Enter the price.");
-    }
-    if (price.signum() <= 0) {
-      throw InvalidHedgeException.of("mark", "Must be greater than zero.");
-    }
-    // A new row per entry, like the portfolio's price form; the page's version check keeps stale forms out.
-    portfolios.enterPrice(actorId, access.hedge().portfolioId(), UUID.randomUUID(),
-        access.instrument().baseAsset().symbol(), price);
-    markStored.fire(new MarkStored("price of " + access.instrument().baseAsset().symbol()));
+    targets.enterMark(actorId, writable(actorId, hedgeId, "enter prices", expectedVersion), price);
   }
 
   /** The hedge's mark: its team's price of the coin, or its contract's venue tick when newer ({@link CoinPrices}). */
@@ -283,7 +215,6 @@ public class HedgeBookService {
   }
 
   private Instrument instrument(String contractId) {
-    return catalog.find(contractId.strip())
-        .orElseThrow(() -> InvalidHedgeException.of("contractId", "Unknown contract " + contractId + "."));
+    return HedgeOpening.instrument(catalog, contractId);
   }
 }

@@ -1,4 +1,4 @@
-package io.hedgedesk.web.calculator;
+package io.hedgedesk.web.sizing;
 
 import io.hedgedesk.web.view.Display;
 import io.hedgedesk.domain.instrument.Instrument;

@@ -1,12 +1,10 @@
-package io.hedgedesk.web.calculator;
+package io.hedgedesk.web.api;
 
 import io.hedgedesk.web.view.Display;
 import io.hedgedesk.domain.instrument.Side;
 import io.hedgedesk.domain.market.PriceSeries;
 import io.hedgedesk.pricing.proxy.ReturnType;
 import io.hedgedesk.pricing.proxy.Weighting;
-import io.hedgedesk.web.api.BadInputException;
-import io.hedgedesk.web.api.Inputs;
 import io.hedgedesk.web.funding.FundingCalculator;
 import io.hedgedesk.web.position.PositionCalculator;
 import io.hedgedesk.web.proxy.BetaCalculator;

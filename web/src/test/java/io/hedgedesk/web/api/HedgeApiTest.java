@@ -1,7 +1,7 @@
-package io.hedgedesk.web.calculator;
+package io.hedgedesk.web.api;
 
-import static io.hedgedesk.web.calculator.PerpetualApiTest.api;
-import static io.hedgedesk.web.calculator.PerpetualApiTest.decimal;
+import static io.hedgedesk.web.api.PerpetualApiTest.api;
+import static io.hedgedesk.web.api.PerpetualApiTest.decimal;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;

@@ -1,10 +1,12 @@
-package io.hedgedesk.web.calculator;
+package io.hedgedesk.web.api;
 
 import io.hedgedesk.web.sizing.CoverageForm;
 import io.hedgedesk.web.sizing.CoverageView;
 import io.hedgedesk.web.sizing.HedgeCalculator;
 import io.hedgedesk.web.sizing.HedgeForm;
 import io.hedgedesk.web.sizing.HedgeView;
+import io.hedgedesk.web.sizing.MinimumVarianceCalculator;
+import io.hedgedesk.web.sizing.MinimumVarianceForm;
 import io.hedgedesk.web.sizing.ProxyScenarioForm;
 import io.hedgedesk.web.sizing.ScenarioView;
 import jakarta.ws.rs.Consumes;

@@ -1,4 +1,4 @@
-package io.hedgedesk.web.calculator;
+package io.hedgedesk.web.sizing;
 
 import java.util.List;
 

@@ -1,8 +1,8 @@
-package io.hedgedesk.web.calculator;
+package io.hedgedesk.web.api;
 
-import static io.hedgedesk.web.calculator.PerpetualApiTest.api;
-import static io.hedgedesk.web.calculator.PerpetualApiTest.decimal;
-import static io.hedgedesk.web.calculator.PerpetualApiTest.rejectsAt;
+import static io.hedgedesk.web.api.PerpetualApiTest.api;
+import static io.hedgedesk.web.api.PerpetualApiTest.decimal;
+import static io.hedgedesk.web.api.PerpetualApiTest.rejectsAt;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;

@@ -1,4 +1,4 @@
-package io.hedgedesk.web.calculator;
+package io.hedgedesk.web.api;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;

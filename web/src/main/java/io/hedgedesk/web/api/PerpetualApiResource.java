@@ -1,17 +1,16 @@
-package io.hedgedesk.web.calculator;
+package io.hedgedesk.web.api;
 
 import io.hedgedesk.domain.instrument.Instrument;
 import io.hedgedesk.domain.instrument.catalog.ContractCatalog;
 import io.hedgedesk.pricing.perpetual.Liquidity;
 import io.hedgedesk.pricing.perpetual.Position;
-import io.hedgedesk.web.api.BadInputException;
-import io.hedgedesk.web.api.Inputs;
 import io.hedgedesk.web.position.ContractView;
 import io.hedgedesk.web.position.CustomContractForm;
 import io.hedgedesk.web.position.Money;
 import io.hedgedesk.web.position.PositionCalculator;
 import io.hedgedesk.web.position.PositionForm;
 import io.hedgedesk.web.position.PositionReport;
+import io.hedgedesk.web.position.PositionSteps;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -96,7 +95,7 @@ public class PerpetualApiResource {
             throw new BadInputException("fills", "fills may list at most 1000 fills");
         }
         Position position = null;
-        List<PositionCalculator.Fill> more = new ArrayList<>();
+        List<PositionSteps.Fill> more = new ArrayList<>();
         for (int i = 0; i < fills.size(); i++) {
             Fill fill = fills.get(i);
             if (fill == null) {
@@ -107,11 +106,11 @@ public class PerpetualApiResource {
                         fill.price(), leverageOrOne(request.leverage()), null, null, null, null, null, null, null,
                         null, request.customContract()));
             } else {
-                more.add(new PositionCalculator.Fill(Inputs.positive("fills[" + i + "].size", fill.size()),
+                more.add(new PositionSteps.Fill(Inputs.positive("fills[" + i + "].size", fill.size()),
                         Inputs.positive("fills[" + i + "].price", fill.price())));
             }
         }
-        Position averaged = PositionCalculator.increased(position, more);
+        Position averaged = PositionSteps.increased(position, more);
         Instrument instrument = averaged.instrument();
         return new AverageEntryResponse(instrument.id(), averaged.size(), ContractView.sizeUnit(instrument),
                 PositionCalculator.price(instrument, averaged.entryPrice()), averaged.entryPrice());
@@ -149,7 +148,7 @@ public class PerpetualApiResource {
         BigDecimal closeSize = Inputs.positive("closeSize", request.closeSize());
         BigDecimal closePrice = Inputs.positive("closePrice", request.closePrice());
         Liquidity liquidity = Inputs.choice("liquidity", request.liquidity(), Liquidity.class, Liquidity.TAKER);
-        PositionCalculator.Closed closed = PositionCalculator.close(position, closeSize, closePrice, liquidity,
+        PositionSteps.Closed closed = PositionSteps.close(position, closeSize, closePrice, liquidity,
                 "closeSize");
         return new CloseResponse(position.instrument().id(), closeSize, closePrice,
                 Money.settlement(closed.realizedPnl()), Money.usd(closed.realizedPnlUsd()),
