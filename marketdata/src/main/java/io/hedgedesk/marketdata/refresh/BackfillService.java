@@ -6,7 +6,7 @@ import io.hedgedesk.domain.market.InvalidMarketDataException;
 import io.hedgedesk.domain.market.PriceSeries;
 import io.hedgedesk.domain.market.feed.MarketDataException;
 import io.hedgedesk.domain.market.feed.MarketDataSource;
-import io.hedgedesk.marketdata.ContractLookup;
+import io.hedgedesk.domain.instrument.catalog.ContractCatalog;
 import io.hedgedesk.persistence.market.FundingHistoryRepository;
 import io.hedgedesk.persistence.market.MarketDataStoreException;
 import io.hedgedesk.persistence.market.PriceHistoryRepository;
@@ -44,14 +44,14 @@ public class BackfillService {
   private static final Logger LOG = Logger.getLogger(BackfillService.class);
 
   private final MarketDataSource source;
-  private final ContractLookup catalog;
+  private final ContractCatalog catalog;
   private final FundingHistoryRepository funding;
   private final PriceHistoryRepository prices;
   private final Clock clock;
   private final ConcurrentHashMap<String, BackfillJob> latest = new ConcurrentHashMap<>();
   private final ExecutorService workers;
 
-  public BackfillService(MarketDataSource source, ContractLookup catalog, FundingHistoryRepository funding,
+  public BackfillService(MarketDataSource source, ContractCatalog catalog, FundingHistoryRepository funding,
       PriceHistoryRepository prices, Clock clock) {
     this.source = source;
     this.catalog = catalog;

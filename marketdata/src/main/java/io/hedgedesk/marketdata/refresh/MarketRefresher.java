@@ -4,7 +4,7 @@ import io.hedgedesk.domain.instrument.Instrument;
 import io.hedgedesk.domain.market.FundingRateSeries;
 import io.hedgedesk.domain.market.feed.MarketDataException;
 import io.hedgedesk.domain.market.feed.MarketDataSource;
-import io.hedgedesk.marketdata.ContractLookup;
+import io.hedgedesk.domain.instrument.catalog.ContractCatalog;
 import io.hedgedesk.persistence.hedge.OpenHedgeContracts;
 import io.hedgedesk.persistence.market.FundingHistoryRepository;
 import io.hedgedesk.persistence.market.MarketDataStoreException;
@@ -34,13 +34,13 @@ public class MarketRefresher {
   private static final Logger LOG = Logger.getLogger(MarketRefresher.class);
 
   private final OpenHedgeContracts openHedges;
-  private final ContractLookup catalog;
+  private final ContractCatalog catalog;
   private final MarketTickRepository ticks;
   private final FundingHistoryRepository funding;
   private final Clock clock;
   private volatile RefreshReport last;
 
-  public MarketRefresher(OpenHedgeContracts openHedges, ContractLookup catalog, MarketTickRepository ticks,
+  public MarketRefresher(OpenHedgeContracts openHedges, ContractCatalog catalog, MarketTickRepository ticks,
       FundingHistoryRepository funding, Clock clock) {
     this.openHedges = openHedges;
     this.catalog = catalog;

@@ -1,6 +1,6 @@
 package io.hedgedesk.marketdata.venue;
 
-import static io.hedgedesk.web.market.venue.StubVenue.fixture;
+import static io.hedgedesk.marketdata.venue.VenueFixtures.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -82,7 +82,7 @@ class BackfillServiceTest {
   }
 
   private BackfillService service(Duration readTimeout) {
-    service = new BackfillService(new BybitSource(venue.settings(readTimeout), CLOCK, calls), catalog::find, funding,
+    service = new BackfillService(new BybitSource(venue.settings(readTimeout), CLOCK, calls), catalog, funding,
         prices, CLOCK);
     return service;
   }

@@ -1,5 +1,6 @@
 package io.hedgedesk.web.market.venue;
 
+import io.hedgedesk.marketdata.venue.VenueFixtures;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.hedgedesk.marketdata.venue.VenueSettings;
@@ -106,16 +107,9 @@ public final class StubVenue implements AutoCloseable {
     return new VenueSettings(baseUri(), Duration.ofSeconds(2), readTimeout, Duration.ofSeconds(30));
   }
 
-  /** A test resource under {@code /venue/}. */
+  /** A venue payload kept as a test resource ({@link VenueFixtures}). */
   public static String fixture(String name) {
-    try (InputStream in = StubVenue.class.getResourceAsStream("/venue/" + name)) {
-      if (in == null) {
-        throw new IllegalArgumentException("no fixture " + name);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return VenueFixtures.fixture(name);
   }
 
   private void handle(HttpExchange exchange) throws IOException {
