@@ -5,7 +5,6 @@ import io.hedgedesk.domain.instrument.catalog.ContractCatalog;
 import io.hedgedesk.web.api.BadInputException;
 import io.hedgedesk.web.api.Inputs;
 import io.hedgedesk.web.sizing.MinimumVarianceCalculator;
-import io.hedgedesk.web.sizing.MinimumVarianceForm;
 import io.hedgedesk.web.binding.BadNumberException;
 import io.hedgedesk.web.position.ContractBinder;
 import io.hedgedesk.web.position.ContractView;

@@ -13,7 +13,6 @@ import io.hedgedesk.web.binding.NumberBinder.Field;
 import io.hedgedesk.web.view.chart.FundingChart;
 import io.hedgedesk.web.view.chart.SvgChart;
 import io.hedgedesk.web.support.Flash;
-import io.hedgedesk.web.view.Display;
 import io.hedgedesk.web.view.Times;
 import io.hedgedesk.web.user.CurrentUser;
 import io.hedgedesk.web.user.InstallationAdmin;

@@ -12,7 +12,6 @@ import io.hedgedesk.persistence.portfolio.PortfolioAccess;
 import io.hedgedesk.persistence.portfolio.PortfolioService;
 import io.hedgedesk.web.support.Flash;
 import io.hedgedesk.web.support.OnceKey;
-import io.hedgedesk.web.view.Display;
 import io.hedgedesk.web.view.Times;
 import io.hedgedesk.web.user.CurrentUser;
 import io.hedgedesk.web.user.Viewer;

@@ -1,6 +1,5 @@
 package io.hedgedesk.web.support;
 
-import io.hedgedesk.web.view.Display;
 import io.hedgedesk.web.view.Times;
 import io.hedgedesk.persistence.FormTokens;
 import java.util.List;

@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hedgedesk.domain.team.Member;
-import io.hedgedesk.domain.team.Role;
 import io.hedgedesk.persistence.team.TeamService;
 import io.hedgedesk.persistence.user.AppUserRepository;
 import io.hedgedesk.web.support.Teams;

@@ -1,7 +1,6 @@
 package io.hedgedesk.web.market.refresh;
 
 import io.hedgedesk.marketdata.refresh.BackfillJob;
-import io.hedgedesk.web.view.Display;
 import io.hedgedesk.web.view.Times;
 import java.util.List;
 import java.util.Map;

@@ -7,7 +7,6 @@ import io.hedgedesk.marketdata.refresh.BackfillService;
 import io.hedgedesk.marketdata.refresh.MarketRefresher;
 import io.hedgedesk.domain.instrument.catalog.ContractCatalog;
 import io.hedgedesk.web.support.Flash;
-import io.hedgedesk.web.view.Display;
 import io.hedgedesk.web.view.Times;
 import io.hedgedesk.web.user.CurrentUser;
 import io.hedgedesk.web.user.InstallationAdmin;

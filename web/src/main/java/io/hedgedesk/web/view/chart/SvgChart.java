@@ -1,7 +1,6 @@
 package io.hedgedesk.web.view.chart;
 
 import io.hedgedesk.web.view.Display;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
