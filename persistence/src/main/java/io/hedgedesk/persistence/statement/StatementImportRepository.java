@@ -71,6 +71,26 @@ public class StatementImportRepository {
         });
   }
 
+  /**
+   * Records a sync run of an exchange connection as an import without a file, RUNNING in the caller's transaction
+   * (which stores its rows and {@link #finish}es it, or leaves nothing).
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void startSync(UUID id, long portfolioId, long userId, String exchange, String format, String name,
+                        int totalRows) {
+    Sql.update(dataSource, """
+        insert into statement_import (id, portfolio_id, user_id, exchange, format, file_name, content, status,
+          total_rows) values (?, ?, ?, ?, ?, ?, '', 'RUNNING', ?)""", (c, s) -> {
+          s.setObject(1, id);
+          s.setLong(2, portfolioId);
+          s.setLong(3, userId);
+          s.setString(4, exchange);
+          s.setString(5, format);
+          s.setString(6, name);
+          s.setInt(7, totalRows);
+        });
+  }
+
   /** The import {@code id} if {@code userId} uploaded it. */
   public Optional<StatementImport> find(UUID id, long userId) {
     return Sql.query(dataSource, "select " + COLUMNS + " from statement_import where id = ? and user_id = ?",

@@ -3,10 +3,12 @@ package io.hedgedesk.web.connection;
 import io.hedgedesk.domain.market.feed.MarketDataException;
 import io.hedgedesk.domain.market.feed.RateLimitedException;
 import io.hedgedesk.domain.market.feed.VenueRejectedException;
+import io.hedgedesk.marketdata.account.AccountClient;
 import io.hedgedesk.marketdata.account.AccountEndpoints;
 import io.hedgedesk.persistence.connection.ExchangeConnections;
 import io.hedgedesk.persistence.team.Memberships;
 import io.hedgedesk.web.config.HedgedeskConfig;
+import io.hedgedesk.web.statement.SyncedRows;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.lang.management.ManagementFactory;
@@ -38,11 +40,13 @@ public class ConnectionSync {
   private final AccountEndpoints endpoints;
   private final Memberships memberships;
   private final Clock clock;
+  private final HistorySync history;
   private final Duration every;
   private final String instance;
 
   public ConnectionSync(ExchangeConnections connections, ConnectionStore store, AccountEndpoints endpoints,
-      Memberships memberships, Clock clock, HedgedeskConfig config) {
+      Memberships memberships, Clock clock, HedgedeskConfig config, HistorySync history) {
+    this.history = history;
     this.connections = connections;
     this.store = store;
     this.endpoints = endpoints;
@@ -84,27 +88,41 @@ public class ConnectionSync {
     Instant started = clock.instant();
     try {
       ConnectionStore.SyncTarget target = store.forSync(id);
-      store.savePositions(id, endpoints.client(target.venue(), target.credentials()).positions());
+      AccountClient client = endpoints.client(target.venue(), target.credentials());
+      store.savePositions(id, client.positions());
+      history.run(id, instance, target, client, LEASE, e -> failure(e).words());
       connections.release(id, instance, started.plus(every), clock.instant(), null);
       return Optional.empty();
-    } catch (RateLimitedException e) {
-      Instant resume = clock.instant().plus(e.retryAfter().orElse(Duration.ofMinutes(1)));
-      return failed(id, resume, "Rate limited by the exchange; the sync resumes at " + resume + ".");
-    } catch (VenueRejectedException e) {
-      return failed(id, clock.instant().plus(AFTER_REFUSAL), "The exchange refused: " + e.venueMessage() + " ("
-          + e.venueCode() + ").");
-    } catch (MarketDataException e) {
-      return failed(id, clock.instant().plus(AFTER_OUTAGE), "The exchange could not be reached (" + e.getMessage()
-          + "); the sync tries again in a few minutes.");
     } catch (RuntimeException e) {
-      LOG.errorf(e, "Sync of exchange connection %d failed", id);
-      return failed(id, clock.instant().plus(every), "The sync failed; it tries again later.");
+      Failure failure = failure(e);
+      LOG.infof("Sync of exchange connection %d: %s", id, failure.words());
+      connections.release(id, instance, failure.next(), null, failure.words());
+      return Optional.of(failure.words());
     }
   }
 
-  private Optional<String> failed(long id, Instant next, String error) {
-    LOG.infof("Sync of exchange connection %d: %s", id, error);
-    connections.release(id, instance, next, null, error);
-    return Optional.of(error);
+  /** When to try again after {@code e}, and what stopped the sync in words. */
+  record Failure(Instant next, String words) {
+  }
+
+  private Failure failure(RuntimeException e) {
+    Instant now = clock.instant();
+    if (e instanceof RateLimitedException limited) {
+      Instant resume = now.plus(limited.retryAfter().orElse(Duration.ofMinutes(1)));
+      return new Failure(resume, "Rate limited by the exchange; the sync resumes at " + resume + ".");
+    }
+    if (e instanceof VenueRejectedException refused) {
+      return new Failure(now.plus(AFTER_REFUSAL), "The exchange refused: " + refused.venueMessage() + " ("
+          + refused.venueCode() + ").");
+    }
+    if (e instanceof MarketDataException) {
+      return new Failure(now.plus(AFTER_OUTAGE), "The exchange could not be reached (" + e.getMessage()
+          + "); the sync tries again in a few minutes.");
+    }
+    if (e instanceof SyncedRows.RefusedRowsException) {
+      return new Failure(now.plus(every), "Synced rows could not be stored: " + e.getMessage());
+    }
+    LOG.errorf(e, "Sync of exchange connection failed");
+    return new Failure(now.plus(every), "The sync failed; it tries again later.");
   }
 }
