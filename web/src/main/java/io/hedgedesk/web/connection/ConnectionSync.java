@@ -5,6 +5,7 @@ import io.hedgedesk.domain.market.feed.RateLimitedException;
 import io.hedgedesk.domain.market.feed.VenueRejectedException;
 import io.hedgedesk.marketdata.account.AccountClient;
 import io.hedgedesk.marketdata.account.AccountEndpoints;
+import io.hedgedesk.marketdata.account.VenuePosition;
 import io.hedgedesk.persistence.connection.ExchangeConnections;
 import io.hedgedesk.persistence.team.Memberships;
 import io.hedgedesk.web.config.HedgedeskConfig;
@@ -15,12 +16,14 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * The background sync of exchange connections, on a schedule and on demand. Each instance claims one due connection
+ * The background sync of exchange connections, on a schedule and on demand: positions, then fills and funding
+ * ({@link HistorySync}) when the connection has a portfolio for them. Each instance claims one due connection
  * at a time with a lease ({@link ExchangeConnections#claimDue}: {@code FOR UPDATE SKIP LOCKED}), so with several
  * instances on one database a connection is synced by one of them at a time; venue calls happen outside any
  * database transaction. A failure is written on the connection and the next attempt is scheduled: after the pause
@@ -89,8 +92,10 @@ public class ConnectionSync {
     try {
       ConnectionStore.SyncTarget target = store.forSync(id);
       AccountClient client = endpoints.client(target.venue(), target.credentials());
-      store.savePositions(id, client.positions());
-      history.run(id, instance, target, client, LEASE, e -> failure(e).words());
+      List<VenuePosition> held = client.positions();
+      store.savePositions(id, held);
+      history.run(id, instance, target, client, held.stream().map(p -> p.contractId()
+          .substring(p.contractId().indexOf(':') + 1)).toList(), LEASE, e -> failure(e).words());
       connections.release(id, instance, started.plus(every), clock.instant(), null);
       return Optional.empty();
     } catch (RuntimeException e) {

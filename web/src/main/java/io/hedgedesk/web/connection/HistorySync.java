@@ -1,7 +1,5 @@
 package io.hedgedesk.web.connection;
 
-import io.hedgedesk.domain.instrument.Instrument;
-import io.hedgedesk.domain.instrument.catalog.ContractCatalog;
 import io.hedgedesk.marketdata.account.AccountClient;
 import io.hedgedesk.marketdata.account.HistoryStream;
 import io.hedgedesk.marketdata.account.Venue;
@@ -18,15 +16,21 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
- * Syncs a connection's fills, then its cash rows (funding, transfers, fee rows), into the connection's portfolio,
- * window by window ({@link HistoryStream#WINDOW}): each window's rows and the stream's new resume point are
- * committed together, so a failure (5xx, rate limit) stops the stream, keeps the windows done and the next run
- * starts at the first window not done. The first sync reaches back {@link #BACK}; later ones start {@link #OVERLAP}
- * before where the last stopped (rows the venue books late; what is read twice is dropped by its key). Cash rows never
- * pass the fills, so a funding row finds the hedge its fills opened.
+ * Syncs a connection's fills and cash rows (funding, transfers, fee rows) into the connection's portfolio, window by
+ * window ({@link HistoryStream#WINDOW}). A window's cash rows and fills are read, then stored together (fills first
+ * at equal times, so that a fee or funding row finds the hedge its fill opens, and a transfer before an opening fill
+ * becomes its margin, as in a file) with each stream's new resume point, in one transaction: a failure (5xx, rate
+ * limit) keeps the windows done and the next run starts at the first window not done. The first sync reaches back
+ * {@link #BACK}; later ones start {@link #OVERLAP} before where the last stopped (rows the venue books late; what is
+ * read twice is dropped by its key).
+ *
+ * <p>Binance wants one fill request per contract: the contracts asked for are those the window's income rows name
+ * (every fill pays a commission, booked as a COMMISSION income row) and those the account holds now.
  */
 @ApplicationScoped
 class HistorySync {
@@ -38,52 +42,64 @@ class HistorySync {
   private final HistoryCursors cursors;
   private final ExchangeConnections connections;
   private final SyncedRows rows;
-  private final ContractCatalog catalog;
   private final Clock clock;
 
-  HistorySync(HistoryCursors cursors, ExchangeConnections connections, SyncedRows rows, ContractCatalog catalog,
-      Clock clock) {
+  HistorySync(HistoryCursors cursors, ExchangeConnections connections, SyncedRows rows, Clock clock) {
     this.cursors = cursors;
     this.connections = connections;
     this.rows = rows;
-    this.catalog = catalog;
     this.clock = clock;
   }
 
   /**
-   * Syncs both streams of connection {@code id} (nothing without a portfolio), renewing {@code owner}'s lease after
-   * each window; what stops it is written on the stream in {@code words} and thrown.
+   * Syncs connection {@code id} (nothing without a portfolio), renewing {@code owner}'s lease after each window;
+   * what stops it is written on the stream it was reading, in {@code words}, and thrown.
+   *
+   * @param held the contracts the account holds now (venue symbols)
    */
-  void run(long id, String owner, ConnectionStore.SyncTarget target, AccountClient client, Duration lease,
-      Function<RuntimeException, String> words) {
+  void run(long id, String owner, ConnectionStore.SyncTarget target, AccountClient client, List<String> held,
+      Duration lease, Function<RuntimeException, String> words) {
     if (target.portfolioId().isEmpty()) {
       return;
     }
     StatementFormat format = target.venue() == Venue.BYBIT ? StatementFormat.BYBIT_API : StatementFormat.BINANCE_API;
-    List<String> symbols = catalog.all().stream().filter(i -> i.venue().equals(format.exchange()))
-        .map(Instrument::symbol).toList();
     Instant end = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    Instant from = Stream.of(HistoryStream.values()).map(s -> cursors.syncedUntil(id, s.name())
+        .map(u -> u.minus(OVERLAP)).orElse(end.minus(BACK))).min(Instant::compareTo).orElseThrow();
     for (HistoryStream stream : HistoryStream.values()) {
-      Instant from = cursors.syncedUntil(id, stream.name()).map(u -> u.minus(OVERLAP))
-          .orElse(end.minus(BACK));
       cursors.start(id, stream.name(), from);
-      try {
-        while (from.isBefore(end)) {
-          Instant to = from.plus(HistoryStream.WINDOW).isBefore(end) ? from.plus(HistoryStream.WINDOW) : end;
-          List<StatementRow> got = client.history(stream, from, to, symbols);
-          QuarkusTransaction.requiringNew().run(() -> {
-            int stored = got.isEmpty() ? 0 : rows.store(target.portfolioUserId().orElseThrow(),
-                target.portfolioId().get(), format, "API sync: " + target.label(), new ArrayList<>(got));
-            cursors.advance(id, stream.name(), to, stored, clock.instant());
-            connections.extendLease(id, owner, clock.instant().plus(lease));
-          });
-          from = to;
-        }
-      } catch (RuntimeException e) {
-        cursors.failed(id, stream.name(), words.apply(e), clock.instant());
-        throw e;
-      }
-      end = cursors.syncedUntil(id, stream.name()).filter(end::isAfter).orElse(end);
     }
+    HistoryStream reading = HistoryStream.CASH;
+    try {
+      while (from.isBefore(end)) {
+        Instant to = from.plus(HistoryStream.WINDOW).isBefore(end) ? from.plus(HistoryStream.WINDOW) : end;
+        reading = HistoryStream.CASH;
+        List<StatementRow> cash = client.history(HistoryStream.CASH, from, to, List.of());
+        reading = HistoryStream.FILLS;
+        List<String> symbols = Stream.concat(held.stream(), cash.stream().map(StatementRow::symbol)
+            .flatMap(Optional::stream)).distinct().toList();
+        List<StatementRow> window = numbered(client.history(HistoryStream.FILLS, from, to, symbols), cash);
+        QuarkusTransaction.requiringNew().run(() -> {
+          SyncedRows.Stored stored = window.isEmpty() ? SyncedRows.Stored.NONE
+              : rows.store(target.portfolioUserId().orElseThrow(), target.portfolioId().get(), format,
+                  "API sync: " + target.label(), new ArrayList<>(window));
+          Instant now = clock.instant();
+          cursors.advance(id, HistoryStream.FILLS.name(), to, stored.fills(), now);
+          cursors.advance(id, HistoryStream.CASH.name(), to, stored.cash(), now);
+          connections.extendLease(id, owner, now.plus(lease));
+        });
+        from = to;
+      }
+    } catch (RuntimeException e) {
+      cursors.failed(id, reading.name(), words.apply(e), clock.instant());
+      throw e;
+    }
+  }
+
+  /** Fills, then cash rows, numbered 1, 2, … (the order rows of equal time are applied in). */
+  private static List<StatementRow> numbered(List<StatementRow> fills, List<StatementRow> cash) {
+    List<StatementRow> all = new ArrayList<>();
+    Stream.concat(fills.stream(), cash.stream()).forEach(r -> all.add(r.withLine(all.size() + 1)));
+    return all;
   }
 }

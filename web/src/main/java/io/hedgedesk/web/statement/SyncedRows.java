@@ -3,6 +3,7 @@ package io.hedgedesk.web.statement;
 import io.hedgedesk.domain.DomainException;
 import io.hedgedesk.domain.hedge.Hedge;
 import io.hedgedesk.domain.instrument.catalog.ContractCatalog;
+import io.hedgedesk.marketdata.statement.RowKind;
 import io.hedgedesk.marketdata.statement.StatementFormat;
 import io.hedgedesk.marketdata.statement.StatementRow;
 import io.hedgedesk.persistence.portfolio.PortfolioAccess;
@@ -25,6 +26,11 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class SyncedRows {
+
+  /** Rows stored: fills (and liquidations), and the others (funding, transfers, fee rows). */
+  public record Stored(int fills, int cash) {
+    public static final Stored NONE = new Stored(0, 0);
+  }
 
   /** Rows the ledger refuses (or another account's): nothing of the window is stored. */
   public static final class RefusedRowsException extends DomainException {
@@ -58,12 +64,12 @@ public class SyncedRows {
    * @throws RefusedRowsException when a row cannot be stored (nothing is)
    */
   @Transactional(Transactional.TxType.MANDATORY)
-  public int store(long userId, long portfolioId, StatementFormat format, String source, List<StatementRow> rows) {
+  public Stored store(long userId, long portfolioId, StatementFormat format, String source, List<StatementRow> rows) {
     List<StatementRow> known = new ArrayList<>(rows.stream().filter(r -> r.symbol()
         .map(s -> catalog.find(format.exchange() + ":" + s.toUpperCase(Locale.ROOT)).isPresent()).orElse(true))
         .toList());
     if (known.isEmpty()) {
-      return 0;
+      return Stored.NONE;
     }
     PortfolioAccess access = portfolios.writable(userId, portfolioId, "sync exchange records");
     List<Hedge> open = book.hedges(userId, portfolioId).stream().filter(h -> h.isOpen() && !h.isVoided()).toList();
@@ -73,12 +79,14 @@ public class SyncedRows {
           + (plan.errorCount() > 3 ? " (and " + (plan.errorCount() - 3) + " more)" : ""));
     }
     if (plan.newRows() == 0) {
-      return 0;
+      return Stored.NONE;
     }
+    int fills = (int) plan.tracks().stream().flatMap(t -> t.rows.stream()).map(ImportPlan.PlannedRow::row)
+        .filter(r -> r.kind() == RowKind.TRADE || r.kind() == RowKind.LIQUIDATION).count();
     UUID id = UUID.randomUUID();
     imports.startSync(id, portfolioId, userId, format.exchange(), format.title(), source, plan.totalRows());
     int written = writer.write(id, userId, access, source, plan);
     imports.finish(id, written, (int) plan.hedgesCreated(), Optional.empty());
-    return written;
+    return new Stored(fills, written - fills);
   }
 }
