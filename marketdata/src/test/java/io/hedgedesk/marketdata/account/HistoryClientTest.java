@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /** Fills and cash rows read from the stub venue: signs, pages, and the same keys as the exchange's own files. */
 class HistoryClientTest {
 
-  private static final Instant FROM = Instant.parse("2026-08-29T00:00:00Z");
+  private static final Instant FROM = Instant.parse("2026-08-30T00:00:00Z");
   private static final Instant TO = FROM.plus(HistoryStream.WINDOW);
   private static final Instant TO2 = TO.plus(HistoryStream.WINDOW);
   private final VenueStub stub = new VenueStub("KEY123456", "SECRET")
