@@ -22,14 +22,7 @@ class HistoryClientTest {
   private static final Instant FROM = Instant.parse("2026-08-30T00:00:00Z");
   private static final Instant TO = FROM.plus(HistoryStream.WINDOW);
   private static final Instant TO2 = TO.plus(HistoryStream.WINDOW);
-  private final VenueStub stub = new VenueStub("KEY123456", "SECRET")
-      .serve("/v5/execution/list", "bybit-executions-empty.json")
-      .serve("/v5/execution/list?category=linear", "bybit-executions-linear-1.json")
-      .serve("/v5/execution/list?category=linear&cursor=page-2", "bybit-executions-linear-2.json")
-      .serve("/v5/account/transaction-log", "bybit-transaction-log.json")
-      .serve("/dapi/v1/userTrades", "binance-empty-list.json")
-      .serve("/dapi/v1/userTrades?symbol=LTCUSD_PERP", "binance-user-trades-ltc.json")
-      .serve("/dapi/v1/income", "binance-income.json");
+  private final VenueStub stub = new VenueStub("KEY123456", "SECRET").withHistory();
 
   @AfterEach
   void stop() {

@@ -74,6 +74,20 @@ public final class VenueStub implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Serves the documented fill and cash lists: Bybit executions (LTCUSDT linear over two pages, the inverse list
+   * empty) and transaction log, Binance LTCUSD_PERP trades (other contracts: none) and income.
+   */
+  public VenueStub withHistory() {
+    return serve("/v5/execution/list", "bybit-executions-empty.json")
+        .serve("/v5/execution/list?category=linear", "bybit-executions-linear-1.json")
+        .serve("/v5/execution/list?category=linear&cursor=page-2", "bybit-executions-linear-2.json")
+        .serve("/v5/account/transaction-log", "bybit-transaction-log.json")
+        .serve("/dapi/v1/userTrades", "binance-empty-list.json")
+        .serve("/dapi/v1/userTrades?symbol=LTCUSD_PERP", "binance-user-trades-ltc.json")
+        .serve("/dapi/v1/income", "binance-income.json");
+  }
+
   /** The next request to {@code path} gets {@code answer} instead (after the signature check). */
   public VenueStub once(String path, Answer answer) {
     queued.computeIfAbsent(path, p -> new ArrayDeque<>()).add(answer);

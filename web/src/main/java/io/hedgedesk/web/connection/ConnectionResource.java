@@ -160,11 +160,11 @@ public class ConnectionResource {
   }
 
   private static long parsePortfolio(String text) {
-    try {
-      return Long.parseLong(text.strip());
-    } catch (NumberFormatException e) {
+    String id = text.strip();
+    if (!id.matches("[0-9]{1,18}")) {
       throw new ConnectionRefusedException("portfolio", "Choose a portfolio of this team.");
     }
+    return Long.parseLong(id);
   }
 
   private TemplateInstance page(long teamId, String flash, Typed typed, String formToken,

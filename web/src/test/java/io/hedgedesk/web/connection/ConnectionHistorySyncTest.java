@@ -80,9 +80,8 @@ class ConnectionHistorySyncTest {
   @Test
   void bybitFillsAndFundingAreSyncedAcrossPagesAndAFileOfTheSamePeriodAddsNothing() throws Exception {
     try (UserSession alice = UserSession.logInNew(root, "HistAlice")) {
-      Teams t = new Teams(users, teams);
-      long userId = t.user(alice).id();
-      long teamId = t.teamOf(alice);
+      long userId = new Teams(users, teams).user(alice).id();
+      long teamId = new Teams(users, teams).teamOf(alice);
       long pid = alice.createPortfolio("Linear");
       long id = StubConnections.connect(alice, teamId, "BYBIT", connections);
       choose(alice, teamId, id, pid);
@@ -104,8 +103,7 @@ class ConnectionHistorySyncTest {
       // the second page of the linear executions was asked for with the cursor of the first
       assertThat(VenueStubResource.stub.requests).anySatisfy(r -> assertThat(r)
           .startsWith("/v5/execution/list?category=linear").contains("&cursor=page-2"));
-      assertThat(alice.page("/teams/" + teamId + "/connections").getHtmlElementById("history-" + id)
-          .asNormalizedText()).contains("Synced into Linear",
+      assertThat(history(alice, teamId, id)).contains("Synced into Linear",
           "Fills: 2 row(s) stored by the last sync (2 in all)",
           "Funding, transfers and fees: 3 row(s) stored by the last sync (3 in all)");
       // the rows show in the hedge page's reconciliation as imported rows do
@@ -124,17 +122,15 @@ class ConnectionHistorySyncTest {
       // and the next sync, reading the last hour again, adds nothing either
       assertThat(sync(alice, teamId, id).getStatusCode()).isEqualTo(303);
       assertThat(rows(pid)).isEqualTo(5);
-      assertThat(alice.page("/teams/" + teamId + "/connections").getHtmlElementById("history-" + id)
-          .asNormalizedText()).contains("Fills: 0 row(s) stored by the last sync (2 in all)");
+      assertThat(history(alice, teamId, id)).contains("Fills: 0 row(s) stored by the last sync (2 in all)");
     }
   }
 
   @Test
   void aFileImportedFirstAndASyncOfTheSamePeriodStoreEachRowOnce() throws Exception {
     try (UserSession bob = UserSession.logInNew(root, "HistBob")) {
-      Teams t = new Teams(users, teams);
-      long userId = t.user(bob).id();
-      long teamId = t.teamOf(bob);
+      long userId = new Teams(users, teams).user(bob).id();
+      long teamId = new Teams(users, teams).teamOf(bob);
       long pid = bob.createPortfolio("From the file");
       StatementImportService.Preview preview = statements.preview(userId, pid, "bybit.csv",
           file("bybit-ltc-synced-period.csv"), Optional.empty());
@@ -150,8 +146,7 @@ class ConnectionHistorySyncTest {
       assertThat(rows(pid)).isEqualTo(5);
       assertThat(book.events(userId, hedge.id())).hasSize(5);
       assertThat(onlyHedge(userId, pid).size()).isEqualByComparingTo("15");
-      assertThat(bob.page("/teams/" + teamId + "/connections").getHtmlElementById("history-" + id)
-          .asNormalizedText()).contains("Fills: 0 row(s) stored by the last sync (0 in all)",
+      assertThat(history(bob, teamId, id)).contains("Fills: 0 row(s) stored by the last sync (0 in all)",
           "Funding, transfers and fees: 0 row(s) stored by the last sync (0 in all)");
     }
   }
@@ -159,9 +154,8 @@ class ConnectionHistorySyncTest {
   @Test
   void binanceFillsIncomeAndFundingBecomeAHedgeAndItsTransactionHistoryAddsNothing() throws Exception {
     try (UserSession carol = UserSession.logInNew(root, "HistCarol")) {
-      Teams t = new Teams(users, teams);
-      long userId = t.user(carol).id();
-      long teamId = t.teamOf(carol);
+      long userId = new Teams(users, teams).user(carol).id();
+      long teamId = new Teams(users, teams).teamOf(carol);
       long pid = carol.createPortfolio("Coin-M");
       long id = StubConnections.connect(carol, teamId, "BINANCE", connections);
       choose(carol, teamId, id, pid);
@@ -194,9 +188,8 @@ class ConnectionHistorySyncTest {
   @Test
   void aServerErrorMidSyncKeepsTheWindowsDoneAndTheNextSyncResumesWithoutDuplicates() throws Exception {
     try (UserSession dave = UserSession.logInNew(root, "HistDave")) {
-      Teams t = new Teams(users, teams);
-      long userId = t.user(dave).id();
-      long teamId = t.teamOf(dave);
+      long userId = new Teams(users, teams).user(dave).id();
+      long teamId = new Teams(users, teams).teamOf(dave);
       long pid = dave.createPortfolio("Interrupted");
       long id = StubConnections.connect(dave, teamId, "BYBIT", connections);
       choose(dave, teamId, id, pid);
@@ -215,8 +208,7 @@ class ConnectionHistorySyncTest {
       // the window of 2026-09-01 was committed: the transfer, the opening fill, the funding of 16:00
       assertThat(rows(pid)).isEqualTo(3);
       assertThat(onlyHedge(userId, pid).size()).isEqualByComparingTo("10");
-      assertThat(dave.page("/teams/" + teamId + "/connections").getHtmlElementById("history-" + id)
-          .asNormalizedText()).contains("Stopped: The exchange could not be reached");
+      assertThat(history(dave, teamId, id)).contains("Stopped: The exchange could not be reached");
 
       int before = VenueStubResource.stub.requests.size();
       assertThat(sync(dave, teamId, id).getStatusCode()).isEqualTo(303);
@@ -230,17 +222,15 @@ class ConnectionHistorySyncTest {
           .filteredOn(r -> r.contains("startTime="))
           .allSatisfy(r -> assertThat(VenueStub.param(r, "startTime")).isGreaterThanOrEqualTo(failedAt.get()
               - 3_600_000));
-      assertThat(dave.page("/teams/" + teamId + "/connections").getHtmlElementById("history-" + id)
-          .asNormalizedText()).doesNotContain("Stopped:");
+      assertThat(history(dave, teamId, id)).doesNotContain("Stopped:");
     }
   }
 
   @Test
   void rateLimitsStopTheSyncUntilTheTimeTheVenueGives() throws Exception {
     try (UserSession erin = UserSession.logInNew(root, "HistErin")) {
-      Teams t = new Teams(users, teams);
-      long userId = t.user(erin).id();
-      long teamId = t.teamOf(erin);
+      long userId = new Teams(users, teams).user(erin).id();
+      long teamId = new Teams(users, teams).teamOf(erin);
       long pid = erin.createPortfolio("Limited");
       long binance = StubConnections.connect(erin, teamId, "BINANCE", connections);
       choose(erin, teamId, binance, pid);
@@ -277,6 +267,11 @@ class ConnectionHistorySyncTest {
     WebResponse chosen = s.post("/teams/" + teamId + "/connections/" + id + "/portfolio", "portfolio",
         Long.toString(portfolioId));
     assertThat(chosen.getStatusCode()).as(chosen.getContentAsString()).isEqualTo(303);
+  }
+
+  /** The connection's "Fills and funding" section as text. */
+  private static String history(UserSession s, long teamId, long id) throws Exception {
+    return s.page("/teams/" + teamId + "/connections").getHtmlElementById("history-" + id).asNormalizedText();
   }
 
   private static WebResponse sync(UserSession s, long teamId, long id) throws Exception {

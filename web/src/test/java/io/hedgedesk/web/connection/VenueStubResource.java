@@ -19,13 +19,7 @@ public class VenueStubResource implements QuarkusTestResourceLifecycleManager {
         .serve("/v5/position/list", "bybit-position-list-inverse.json")
         .serve("/v5/position/list?category=linear", "bybit-position-list-linear.json")
         .serve("/dapi/v1/positionRisk", "binance-position-risk.json")
-        .serve("/v5/execution/list", "bybit-executions-empty.json")
-        .serve("/v5/execution/list?category=linear", "bybit-executions-linear-1.json")
-        .serve("/v5/execution/list?category=linear&cursor=page-2", "bybit-executions-linear-2.json")
-        .serve("/v5/account/transaction-log", "bybit-transaction-log.json")
-        .serve("/dapi/v1/userTrades", "binance-empty-list.json")
-        .serve("/dapi/v1/userTrades?symbol=LTCUSD_PERP", "binance-user-trades-ltc.json")
-        .serve("/dapi/v1/income", "binance-income.json");
+        .withHistory();
     String uri = stub.uri().toString();
     // Syncs on demand only, so that a test's "Sync now" never meets the scheduled one.
     return Map.of("hedgedesk.connections.bybit-url", uri, "hedgedesk.connections.binance-sapi-url", uri,
