@@ -103,6 +103,11 @@ final class BybitAccountClient implements AccountClient {
     int retCode = body.path("retCode").asInt(-1);
     String retMsg = body.path("retMsg").asText("");
     if (retCode == 0 && response.statusCode() < 300) {
+      if (response.headers().firstValue("X-Bapi-Limit-Status").map(String::trim).filter("0"::equals).isPresent()) {
+        // the last request this window allows: a long sync stops here rather than be refused (retCode 10006)
+        throw new RateLimitedException(VENUE, what + ": no requests left until the limit resets "
+            + "(X-Bapi-Limit-Status 0)", resetIn(response));
+      }
       return body.path("result");
     }
     throw switch (retCode) {

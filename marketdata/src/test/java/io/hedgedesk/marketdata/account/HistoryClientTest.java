@@ -3,6 +3,7 @@ package io.hedgedesk.marketdata.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hedgedesk.domain.market.feed.RateLimitedException;
 import io.hedgedesk.marketdata.statement.RowKind;
 import io.hedgedesk.marketdata.statement.StatementReader;
 import io.hedgedesk.marketdata.statement.StatementRow;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -98,6 +100,19 @@ class HistoryClientTest {
         .satisfies(r -> assertThat(r.fee()).isEqualByComparingTo("0.00057471"));
     assertThat(stub.requests).anySatisfy(r -> assertThat(r).startsWith("/dapi/v1/income?startTime="
         + FROM.toEpochMilli() + "&endTime=" + (TO.toEpochMilli() - 1) + "&page=1&limit=1000"));
+  }
+
+  @Test
+  void bybitsLastAllowedRequestStopsTheSyncUntilItsLimitResets() {
+    // X-Bapi-Limit-Status: requests left in the current window; 0 = the next one would be refused (retCode 10006)
+    long reset = TO2.plusSeconds(42).toEpochMilli();
+    stub.once("/v5/account/transaction-log", new VenueStub.Answer(200,
+        "{\"retCode\":0,\"retMsg\":\"OK\",\"result\":{\"list\":[],\"nextPageCursor\":\"\"}}",
+        Map.of("X-Bapi-Limit-Status", "0", "X-Bapi-Limit", "50", "X-Bapi-Limit-Reset-Timestamp",
+            Long.toString(reset))));
+    assertThatThrownBy(() -> client(Venue.BYBIT).history(HistoryStream.CASH, FROM, TO, List.of()))
+        .isInstanceOfSatisfying(RateLimitedException.class,
+            e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(42)));
   }
 
   @Test
