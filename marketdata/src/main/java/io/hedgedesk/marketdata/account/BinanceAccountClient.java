@@ -4,7 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.hedgedesk.domain.market.feed.VenueRejectedException;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import io.hedgedesk.marketdata.statement.StatementRow;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 /**
@@ -14,6 +19,8 @@ import java.util.Map;
 final class BinanceAccountClient implements AccountClient {
 
   private static final String VENUE = "Binance";
+  /** Rows per page asked for (both endpoints' maximum). */
+  static final int PAGE = 1000;
 
   private final AccountEndpoints endpoints;
   private final Credentials credentials;
@@ -39,6 +46,47 @@ final class BinanceAccountClient implements AccountClient {
   @Override
   public List<VenuePosition> positions() {
     return PositionReader.binance(futures("/dapi/v1/positionRisk", "", "position list"));
+  }
+
+  /**
+   * Fills: {@code /dapi/v1/userTrades} per contract (the venue wants a symbol), a full page continued from its last
+   * fill's time (trades of that millisecond are read again and dropped by id); cash rows: {@code /dapi/v1/income}
+   * page by page ({@code page}). Both take {@code startTime} and {@code endTime} inclusive.
+   */
+  @Override
+  public List<StatementRow> history(HistoryStream stream, Instant from, Instant to, List<String> symbols) {
+    HistoryWindow.check(from, to);
+    HistoryReader reader = new HistoryReader(VENUE);
+    List<StatementRow> rows = new ArrayList<>();
+    long end = to.toEpochMilli() - 1;
+    if (stream == HistoryStream.CASH) {
+      for (int page = 1; ; page++) {
+        JsonNode array = futures("/dapi/v1/income", "startTime=" + from.toEpochMilli() + "&endTime=" + end
+            + "&page=" + page + "&limit=" + PAGE, "income history");
+        reader.binanceIncome(array, rows);
+        if (array.size() < PAGE) {
+          break;
+        }
+      }
+    } else {
+      for (String symbol : symbols) {
+        long start = from.toEpochMilli();
+        Set<String> seen = new HashSet<>();
+        while (true) {
+          JsonNode array = futures("/dapi/v1/userTrades", "symbol=" + symbol + "&startTime=" + start + "&endTime="
+              + end + "&limit=" + PAGE, "trade list");
+          List<StatementRow> page = new ArrayList<>();
+          reader.binanceTrades(array, page);
+          page.stream().filter(r -> seen.add(r.key())).forEach(rows::add);
+          long last = page.stream().mapToLong(r -> r.time().toEpochMilli()).max().orElse(start);
+          if (array.size() < PAGE || last >= end) {
+            break;
+          }
+          start = last > start ? last : start + 1;
+        }
+      }
+    }
+    return HistoryWindow.within(rows, from, to);
   }
 
   /** COIN-M futures ({@code /dapi/...}) signed GET. */

@@ -7,7 +7,9 @@ import io.hedgedesk.domain.market.feed.VenueUnavailableException;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import io.hedgedesk.marketdata.statement.StatementRow;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +59,36 @@ final class BybitAccountClient implements AccountClient {
     return all;
   }
 
+  /**
+   * Fills: the execution list of each category; cash rows: the transaction log. Both page through
+   * {@code nextPageCursor}; {@code endTime} is inclusive, so the window ends a millisecond before {@code to}.
+   */
+  @Override
+  public List<StatementRow> history(HistoryStream stream, Instant from, Instant to, List<String> symbols) {
+    HistoryWindow.check(from, to);
+    HistoryReader reader = new HistoryReader(VENUE);
+    List<StatementRow> rows = new ArrayList<>();
+    String window = "&startTime=" + from.toEpochMilli() + "&endTime=" + (to.toEpochMilli() - 1);
+    List<String> queries = stream == HistoryStream.FILLS
+        ? List.of("category=inverse&limit=100" + window, "category=linear&limit=100" + window)
+        : List.of("limit=50" + window);
+    for (String base : queries) {
+      String cursor = "";
+      do {
+        String query = base + (cursor.isEmpty() ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+        JsonNode result = stream == HistoryStream.FILLS ? result("/v5/execution/list", query, "execution list")
+            : result("/v5/account/transaction-log", query, "transaction log");
+        if (stream == HistoryStream.FILLS) {
+          reader.bybitExecutions(result.path("list"), rows);
+        } else {
+          reader.bybitTransactions(result.path("list"), rows);
+        }
+        cursor = result.path("nextPageCursor").asText("");
+      } while (!cursor.isEmpty());
+    }
+    return HistoryWindow.within(rows, from, to);
+  }
+
   /** The {@code result} of a signed GET, or the typed error its {@code retCode} stands for. */
   JsonNode result(String path, String query, String what) {
     long timestamp = endpoints.clock().millis();
@@ -71,6 +103,11 @@ final class BybitAccountClient implements AccountClient {
     int retCode = body.path("retCode").asInt(-1);
     String retMsg = body.path("retMsg").asText("");
     if (retCode == 0 && response.statusCode() < 300) {
+      if (response.headers().firstValue("X-Bapi-Limit-Status").map(String::trim).filter("0"::equals).isPresent()) {
+        // the last request this window allows: a long sync stops here rather than be refused (retCode 10006)
+        throw new RateLimitedException(VENUE, what + ": no requests left until the limit resets "
+            + "(X-Bapi-Limit-Status 0)", resetIn(response));
+      }
       return body.path("result");
     }
     throw switch (retCode) {

@@ -22,8 +22,20 @@ final class BinanceRows {
 
   /** A futures Transaction History row. */
   static StatementRow transaction(Cells c, int line) {
-    String type = c.required("type").toUpperCase(Locale.ROOT);
+    String type = c.required("type");
     BigDecimal amount = c.decimal("Amount").orElseThrow(() -> new Cells.BadCell("Amount is empty"));
+    return income(line, type, c.required("Transaction ID"), c.time("Date(UTC)"), c.text("Symbol"),
+        c.required("Asset"), amount, "Amount");
+  }
+
+  /**
+   * An income row: the file's type, Transaction ID, Date, Symbol, Asset and Amount, or the same fields of
+   * {@code /dapi/v1/income} ({@code incomeType}, {@code tranId}, {@code time}, {@code symbol}, {@code asset},
+   * {@code income}), which writes them the same way.
+   */
+  static StatementRow income(int line, String incomeType, String tranId, java.time.Instant time,
+                             Optional<String> symbol, String asset, BigDecimal amount, String amountName) {
+    String type = incomeType.toUpperCase(Locale.ROOT);
     RowKind kind = switch (type) {
       case "FUNDING_FEE" -> RowKind.FUNDING;
       case "COMMISSION" -> RowKind.FEE;
@@ -31,14 +43,12 @@ final class BinanceRows {
       case "TRANSFER" -> amount.signum() >= 0 ? RowKind.TRANSFER_IN : RowKind.TRANSFER_OUT;
       default -> RowKind.OTHER;
     };
-    String id = c.required("Transaction ID");
-    return row(line, "BINANCE:" + type + ":" + id, c.time("Date(UTC)"), kind, Optional.empty(), c.text("Symbol"),
-        c.required("Asset"), amount, "type " + type + " → " + kind + "; Amount " + amount.toPlainString()
-            + " (positive = credited)");
+    return row(line, RowKeys.binanceIncome(type, tranId), time, kind, Optional.empty(), symbol, asset, amount,
+        "type " + type + " → " + kind + "; " + amountName + " " + amount.toPlainString() + " (positive = credited)");
   }
 
   /** An account statement row; only the futures accounts' rows are imported, the others are {@link RowKind#OTHER}. */
-  static StatementRow statement(Cells c, int line, int occurrence) {
+  static StatementRow statement(Cells c, int line, RowKeys.Counter keys) {
     String account = c.required("Account");
     String operation = c.required("Operation");
     BigDecimal change = c.decimal("Change").orElseThrow(() -> new Cells.BadCell("Change is empty"));
@@ -52,7 +62,7 @@ final class BinanceRows {
       case "transfer_out", "transfer out" -> RowKind.TRANSFER_OUT;
       default -> RowKind.OTHER;
     };
-    return row(line, "BINANCE:statement:" + c.content() + "#" + occurrence, c.time("UTC_Time"), kind,
+    return row(line, keys.next("BINANCE:statement:" + c.content()), c.time("UTC_Time"), kind,
         c.text("User_ID"), Optional.empty(), c.required("Coin"), change, account + " / " + operation + " → " + kind
             + "; Change " + change.toPlainString() + " (positive = credited)");
   }

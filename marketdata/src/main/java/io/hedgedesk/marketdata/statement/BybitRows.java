@@ -25,7 +25,7 @@ final class BybitRows {
   }
 
   /** A transaction-log or account-change row. */
-  static StatementRow change(StatementFormat format, Cells c, int line, int occurrence) {
+  static StatementRow change(StatementFormat format, Cells c, int line, RowKeys.Counter keys) {
     boolean classic = format == StatementFormat.BYBIT_CLASSIC_CHANGES;
     String type = c.required("Type");
     RowKind kind = classic ? classicKind(type) : logKind(type);
@@ -55,30 +55,38 @@ final class BybitRows {
       default -> "";
     };
     Optional<String> tradeId = idColumn.isEmpty() ? Optional.empty() : c.text(idColumn);
-    String key = kind == RowKind.TRADE && tradeId.isPresent() ? "BYBIT:trade:" + tradeId.get()
-        : "BYBIT:row:" + c.content() + "#" + occurrence;
     String timeColumn = switch (format) {
       case BYBIT_TRANSACTION_LOG -> "Time(UTC)";
       default -> "Time";
     };
+    java.time.Instant time = c.time(timeColumn);
+    Optional<String> contract = c.text("Contract");
+    String key = switch (kind) {
+      case TRADE -> tradeId.map(RowKeys::bybitTrade).orElseGet(() -> keys.next("BYBIT:row:" + c.content()));
+      case FUNDING -> contract.map(s -> RowKeys.bybitFunding(s, time, keys))
+          .orElseGet(() -> keys.next("BYBIT:row:" + c.content()));
+      case TRANSFER_IN, TRANSFER_OUT -> RowKeys.bybitTransfer(kind == RowKind.TRANSFER_IN, c.required("Currency"),
+          time, change, keys);
+      default -> keys.next("BYBIT:row:" + c.content());
+    };
     String how = "Type " + type + " → " + kind + "; fee = −Fee Paid = " + feePaid.negate().toPlainString()
         + ", funding = Funding = " + funding.toPlainString() + ", cash change = Change = " + change.toPlainString()
         + " (= Cash Flow + Funding + Fee Paid)";
-    return new StatementRow(line, key, c.time(timeColumn), kind, c.text("Uid"), c.text("Contract"),
+    return new StatementRow(line, key, time, kind, c.text("Uid"), contract,
         c.required("Currency"), side, opening, c.decimal("Quantity").map(BigDecimal::abs), c.decimal("Filled Price"),
         feePaid.negate(), funding, kind == RowKind.TRADE || kind == RowKind.LIQUIDATION ? cashFlow : BigDecimal.ZERO,
         change, how);
   }
 
   /** A Closed P&amp;L row. */
-  static StatementRow closed(Cells c, int line, int occurrence) {
+  static StatementRow closed(Cells c, int line, RowKeys.Counter keys) {
     BigDecimal fees = c.decimalOrZero("Opening Fee").add(c.decimalOrZero("Closing Fee"));
     BigDecimal realized = c.decimal("Realized P&L").orElseThrow(() -> new Cells.BadCell("Realized P&L is empty"));
     Optional<String> tradeType = c.text("Trade Type").map(t -> t.toLowerCase(Locale.ROOT));
     String market = c.required("Market");
     String how = "Closed position: fees = Opening Fee + Closing Fee = " + fees.toPlainString()
         + ", realized = Realized P&L = " + realized.toPlainString() + " (for reconciliation; not a cash row)";
-    return new StatementRow(line, "BYBIT:closed:" + c.content() + "#" + occurrence, c.time("Trade time"),
+    return new StatementRow(line, keys.next("BYBIT:closed:" + c.content()), c.time("Trade time"),
         RowKind.CLOSED_POSITION, Optional.empty(), Optional.of(market), settlementOf(market),
         tradeType.map(t -> t.contains("long") ? "SELL" : "BUY"), Optional.of(false),
         c.decimal("Order Quantity").map(BigDecimal::abs), c.decimal("Exit Price"), fees, BigDecimal.ZERO, realized,

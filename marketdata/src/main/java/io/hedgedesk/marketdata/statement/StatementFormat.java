@@ -29,7 +29,11 @@ public enum StatementFormat {
       "Change", "Remark")),
   /** Binance account statement without the user id. */
   BINANCE_STATEMENT_NO_USER("Binance account statement (without user id)", List.of("UTC_Time", "Account",
-      "Operation", "Coin", "Change", "Remark"));
+      "Operation", "Coin", "Change", "Remark")),
+  /** Rows synced from Bybit's v5 API (an exchange connection), not a file. */
+  BYBIT_API("Bybit v5 API sync", List.of()),
+  /** Rows synced from Binance's COIN-M API (an exchange connection), not a file. */
+  BINANCE_API("Binance COIN-M API sync", List.of());
 
   private final String title;
   private final List<String> header;
@@ -47,6 +51,11 @@ public enum StatementFormat {
   /** The exchange whose export it is: {@code BYBIT} or {@code BINANCE}. */
   public String exchange() {
     return name().substring(0, name().indexOf('_'));
+  }
+
+  /** False for the API syncs, which have no file and no header. */
+  public boolean isFile() {
+    return !header.isEmpty();
   }
 
   /** Its header's columns, in order. */

@@ -73,7 +73,7 @@ public final class StatementReader {
       for (int i = 0; i < header.size(); i++) {
         columns.put(header.get(i), i);
       }
-      Map<String, Integer> seen = new HashMap<>();
+      RowKeys.Counter keys = new RowKeys.Counter();
       for (CSVRecord record : parser) {
         // line numbers count from the file's first line: the skipped account line and the header come first
         int line = (int) record.getRecordNumber() + 1 + skipped;
@@ -82,15 +82,14 @@ public final class StatementReader {
           problems.accept(new ReadProblem(line, "expected " + header.size() + " cells, found " + record.size()));
           continue;
         }
-        int occurrence = format == StatementFormat.BINANCE_TRANSACTIONS ? 1
-            : seen.merge(cells.content(), 1, Integer::sum);
         try {
           rows.accept(switch (format) {
             case BYBIT_TRANSACTION_LOG, BYBIT_TRANSACTION_LOG_IDS, BYBIT_CLASSIC_CHANGES ->
-                BybitRows.change(format, cells, line, occurrence);
-            case BYBIT_CLOSED_PNL -> BybitRows.closed(cells, line, occurrence);
+                BybitRows.change(format, cells, line, keys);
+            case BYBIT_CLOSED_PNL -> BybitRows.closed(cells, line, keys);
             case BINANCE_TRANSACTIONS -> BinanceRows.transaction(cells, line);
-            case BINANCE_STATEMENT, BINANCE_STATEMENT_NO_USER -> BinanceRows.statement(cells, line, occurrence);
+            case BINANCE_STATEMENT, BINANCE_STATEMENT_NO_USER -> BinanceRows.statement(cells, line, keys);
+            case BYBIT_API, BINANCE_API -> throw new IllegalStateException("not a file format");
           });
         } catch (Cells.BadCell e) {
           problems.accept(new ReadProblem(line, e.getMessage()));
@@ -105,7 +104,7 @@ public final class StatementReader {
   /** The format whose header is exactly {@code header}. */
   static StatementFormat recognise(List<String> header) {
     for (StatementFormat format : StatementFormat.values()) {
-      if (format.header().equals(header)) {
+      if (format.isFile() && format.header().equals(header)) {
         return format;
       }
     }

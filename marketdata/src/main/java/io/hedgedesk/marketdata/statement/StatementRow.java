@@ -48,4 +48,10 @@ public record StatementRow(int line, String key, Instant time, RowKind kind, Opt
     Objects.requireNonNull(cashChange, "cashChange");
     Objects.requireNonNull(howRead, "howRead");
   }
+
+  /** The same row at another line (rows from several API lists numbered into one sequence). */
+  public StatementRow withLine(int number) {
+    return new StatementRow(number, key, time, kind, account, symbol, asset, side, opening, quantity, price, fee,
+        funding, realizedPnl, cashChange, howRead);
+  }
 }

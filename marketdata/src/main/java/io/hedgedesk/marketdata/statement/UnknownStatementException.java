@@ -9,7 +9,7 @@ public final class UnknownStatementException extends DomainException {
 
   UnknownStatementException(String header) {
     super("file", "This file's header (" + header + ") is none of the exports hedgedesk reads: "
-        + Arrays.stream(StatementFormat.values()).map(StatementFormat::title).collect(Collectors.joining(", "))
+        + Arrays.stream(StatementFormat.values()).filter(StatementFormat::isFile).map(StatementFormat::title).collect(Collectors.joining(", "))
         + ".");
   }
 }

@@ -9,11 +9,14 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 
 /**
  * A local Bybit v5 + Binance stand-in on a free port: it checks each request's signature exactly as the venue
@@ -30,6 +33,7 @@ public final class VenueStub implements AutoCloseable {
   private final String secret;
   private final Map<String, String> bodies = new HashMap<>();
   private final Map<String, Deque<Answer>> queued = new HashMap<>();
+  private final List<Object[]> conditional = new CopyOnWriteArrayList<>();
   public final List<String> requests = new CopyOnWriteArrayList<>();
 
   public VenueStub(String apiKey, String secret) {
@@ -48,11 +52,17 @@ public final class VenueStub implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
-  /** The body served at {@code path?query}: a key with a query prefix ("/x?category=linear") before the path's. */
+  /**
+   * The body served at {@code path?query}: of the keys naming the path with query parameters
+   * ({@code /x?category=linear&cursor=p2}), the one with most parameters that the request all carries; else the
+   * path's own.
+   */
   private String body(String path, String query) {
-    String request = path + "?" + query;
-    return bodies.entrySet().stream().filter(e -> e.getKey().contains("?") && request.startsWith(e.getKey()))
-        .map(Map.Entry::getValue).findFirst().orElse(bodies.get(path));
+    Set<String> params = Set.of(query.split("&"));
+    return bodies.entrySet().stream().filter(e -> e.getKey().startsWith(path + "?")
+            && params.containsAll(List.of(e.getKey().substring(path.length() + 1).split("&"))))
+        .max(Comparator.comparingInt(e -> e.getKey().split("&").length))
+        .map(Map.Entry::getValue).orElse(bodies.get(path));
   }
 
   /**
@@ -64,10 +74,51 @@ public final class VenueStub implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Serves the documented fill and cash lists: Bybit executions (LTCUSDT linear over two pages, the inverse list
+   * empty) and transaction log, Binance LTCUSD_PERP trades (other contracts: none) and income.
+   */
+  public VenueStub withHistory() {
+    return serve("/v5/execution/list", "bybit-executions-empty.json")
+        .serve("/v5/execution/list?category=linear", "bybit-executions-linear-1.json")
+        .serve("/v5/execution/list?category=linear&cursor=page-2", "bybit-executions-linear-2.json")
+        .serve("/v5/account/transaction-log", "bybit-transaction-log.json")
+        .serve("/dapi/v1/userTrades", "binance-empty-list.json")
+        .serve("/dapi/v1/userTrades?symbol=LTCUSD_PERP", "binance-user-trades-ltc.json")
+        .serve("/dapi/v1/income", "binance-income.json");
+  }
+
   /** The next request to {@code path} gets {@code answer} instead (after the signature check). */
   public VenueStub once(String path, Answer answer) {
     queued.computeIfAbsent(path, p -> new ArrayDeque<>()).add(answer);
     return this;
+  }
+
+  /** The first request to {@code path} whose query passes {@code when} gets {@code answer} instead. */
+  public VenueStub onceWhen(String path, Predicate<String> when, Answer answer) {
+    conditional.add(new Object[] {path, when, answer});
+    return this;
+  }
+
+  /** The value of parameter {@code name} in {@code query}, or -1. */
+  public static long param(String query, String name) {
+    for (String p : query.substring(query.indexOf('?') + 1).split("&")) {
+      if (p.startsWith(name + "=")) {
+        return Long.parseLong(p.substring(name.length() + 1));
+      }
+    }
+    return -1;
+  }
+
+  @SuppressWarnings("unchecked")
+  private synchronized Answer conditional(String path, String query) {
+    for (Object[] c : conditional) {
+      if (c[0].equals(path) && ((Predicate<String>) c[1]).test(query)) {
+        conditional.remove(c);
+        return (Answer) c[2];
+      }
+    }
+    return null;
   }
 
   private void handle(HttpExchange exchange) throws IOException {
@@ -78,7 +129,10 @@ public final class VenueStub implements AutoCloseable {
         exchange, query);
     if (answer == null) {
       Deque<Answer> next = queued.get(path);
-      if (next != null && !next.isEmpty()) {
+      Answer when = conditional(path, query);
+      if (when != null) {
+        answer = when;
+      } else if (next != null && !next.isEmpty()) {
         answer = next.poll();
       } else if (body(path, query) != null) {
         answer = new Answer(200, body(path, query), Map.of());

@@ -60,6 +60,14 @@ public class ExchangeConnectionEntity {
   @Column(name = "last_error")
   public String lastError;
 
+  /** The portfolio fills and funding are synced into; null: positions only. */
+  @Column(name = "portfolio_id")
+  public Long portfolioId;
+
+  /** The editor who chose it; the sync stores rows as them. */
+  @Column(name = "portfolio_user_id")
+  public Long portfolioUserId;
+
   @Column(name = "next_sync_at", nullable = false)
   public Instant nextSyncAt;
 

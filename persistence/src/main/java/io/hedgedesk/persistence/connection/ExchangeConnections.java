@@ -113,4 +113,12 @@ public class ExchangeConnections implements PanacheRepository<ExchangeConnection
     }
     query.executeUpdate();
   }
+
+  /** Keeps {@code owner}'s lease of a long sync until {@code until} (false: the lease is no longer its own). */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public boolean extendLease(long id, String owner, Instant until) {
+    return getEntityManager().createNativeQuery("update exchange_connection set lease_until = :until"
+            + " where id = :id and lease_owner = :owner")
+        .setParameter("id", id).setParameter("owner", owner).setParameter("until", until).executeUpdate() == 1;
+  }
 }

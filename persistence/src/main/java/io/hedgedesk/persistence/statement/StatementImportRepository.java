@@ -52,9 +52,24 @@ public class StatementImportRepository {
   @Transactional
   public void stage(UUID id, long portfolioId, long userId, String exchange, String format, String fileName,
                     String content, Optional<Long> hedgeId, int totalRows) {
+    insert(id, portfolioId, userId, exchange, format, fileName, content, hedgeId, "PREVIEWED", totalRows);
+  }
+
+  /**
+   * Records a sync run of an exchange connection as an import without a file, RUNNING in the caller's transaction
+   * (which stores its rows and {@link #finish}es it, or leaves nothing).
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void startSync(UUID id, long portfolioId, long userId, String exchange, String format, String name,
+                        int totalRows) {
+    insert(id, portfolioId, userId, exchange, format, name, "", Optional.empty(), "RUNNING", totalRows);
+  }
+
+  private void insert(UUID id, long portfolioId, long userId, String exchange, String format, String fileName,
+                      String content, Optional<Long> hedgeId, String status, int totalRows) {
     Sql.update(dataSource, """
         insert into statement_import (id, portfolio_id, user_id, exchange, format, file_name, content, hedge_id,
-          status, total_rows) values (?, ?, ?, ?, ?, ?, ?, ?, 'PREVIEWED', ?)""", (c, s) -> {
+          status, total_rows) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", (c, s) -> {
           s.setObject(1, id);
           s.setLong(2, portfolioId);
           s.setLong(3, userId);
@@ -67,7 +82,8 @@ public class StatementImportRepository {
           } else {
             s.setNull(8, Types.BIGINT);
           }
-          s.setInt(9, totalRows);
+          s.setString(9, status);
+          s.setInt(10, totalRows);
         });
   }
 

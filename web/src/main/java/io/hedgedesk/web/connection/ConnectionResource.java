@@ -137,6 +137,20 @@ public class ConnectionResource {
     return Response.seeOther(form.build(portfolio)).build();
   }
 
+  /** Chooses the portfolio fills and funding are synced into ("" = none). */
+  @POST
+  @Path("{connectionId}/portfolio")
+  public Response portfolio(@RestPath long teamId, @RestPath long connectionId, @RestForm String portfolio) {
+    try {
+      service.choosePortfolio(currentUser.id(), teamId, connectionId, portfolio == null || portfolio.isBlank()
+          ? Optional.empty() : Optional.of(parsePortfolio(portfolio)));
+      return Flash.redirect("/teams/" + teamId + "/connections", "connection-portfolio");
+    } catch (ConnectionRefusedException e) {
+      return Response.status(400).entity(page(teamId, "", Typed.NONE, once.token(),
+          Map.of("connection-" + connectionId, e.getMessage()))).build();
+    }
+  }
+
   @POST
   @Path("{connectionId}/delete")
   public Response delete(@RestPath long teamId, @RestPath long connectionId) {
@@ -145,13 +159,20 @@ public class ConnectionResource {
     return Flash.redirect("/teams/" + teamId + "/connections", "connection-deleted");
   }
 
+  private static long parsePortfolio(String text) {
+    String id = text.strip();
+    if (!id.matches("[0-9]{1,18}")) {
+      throw new ConnectionRefusedException("portfolio", "Choose a portfolio of this team.");
+    }
+    return Long.parseLong(id);
+  }
+
   private TemplateInstance page(long teamId, String flash, Typed typed, String formToken,
       Map<String, String> errors) {
     long userId = currentUser.id();
     List<ConnectionRow> rows = service.list(userId, teamId);
     boolean canEdit = service.canEdit(userId, teamId);
     return Templates.list(currentUser.viewer(), teamId, rows, canEdit, List.of(Venue.values()),
-        KeyPolicy.WARN_BEFORE_EXPIRY.toDays(), canEdit ? portfolios.list(userId, teamId) : List.of(), flash, typed,
-        formToken, errors);
+        KeyPolicy.WARN_BEFORE_EXPIRY.toDays(), portfolios.list(userId, teamId), flash, typed, formToken, errors);
   }
 }

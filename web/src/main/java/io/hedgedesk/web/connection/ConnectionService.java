@@ -7,11 +7,13 @@ import io.hedgedesk.marketdata.account.Credentials;
 import io.hedgedesk.marketdata.account.KeyPermissions;
 import io.hedgedesk.marketdata.account.KeyPolicy;
 import io.hedgedesk.marketdata.account.Venue;
+import io.hedgedesk.persistence.portfolio.PortfolioService;
 import io.hedgedesk.persistence.team.Memberships;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -29,8 +31,11 @@ public class ConnectionService {
   private final ConnectionStore store;
   private final AccountEndpoints endpoints;
   private final Clock clock;
+  private final PortfolioService portfolios;
 
-  public ConnectionService(Memberships memberships, ConnectionStore store, AccountEndpoints endpoints, Clock clock) {
+  public ConnectionService(Memberships memberships, ConnectionStore store, AccountEndpoints endpoints, Clock clock,
+      PortfolioService portfolios) {
+    this.portfolios = portfolios;
     this.memberships = memberships;
     this.store = store;
     this.endpoints = endpoints;
@@ -85,6 +90,19 @@ public class ConnectionService {
       store.failed(teamId, id, e.getMessage());
       throw e;
     }
+  }
+
+  /**
+   * Sets the team portfolio that the connection's fills and funding are synced into (empty: positions only). The
+   * user must be able to edit it; the sync stores rows as them.
+   */
+  public void choosePortfolio(long userId, long teamId, long id, Optional<Long> portfolioId) {
+    memberships.requireEditor(userId, teamId, "choose where a connection's fills and funding go");
+    if (portfolioId.isPresent()
+        && portfolios.writable(userId, portfolioId.get(), "sync exchange records").portfolio().teamId() != teamId) {
+      throw new ConnectionRefusedException("portfolio", "Choose a portfolio of this team.");
+    }
+    store.choosePortfolio(teamId, userId, id, portfolioId);
   }
 
   public void delete(long userId, long teamId, long id) {

@@ -12,6 +12,7 @@ import io.hedgedesk.persistence.FormTokens;
 import io.hedgedesk.persistence.audit.AuditLog;
 import io.hedgedesk.persistence.connection.ExchangeConnectionEntity;
 import io.hedgedesk.persistence.connection.ExchangeConnections;
+import io.hedgedesk.persistence.connection.HistoryCursors;
 import io.hedgedesk.persistence.connection.SealedBytes;
 import io.hedgedesk.persistence.connection.SyncedPositionEntity;
 import io.hedgedesk.persistence.connection.SyncedPositions;
@@ -41,9 +42,11 @@ public class ConnectionStore {
   private final FormTokens formTokens;
   private final SyncedPositions positions;
   private final ContractCatalog catalog;
+  private final HistoryCursors cursors;
 
   public ConnectionStore(ExchangeConnections connections, SecretSealer sealer, AuditLog audit, Clock clock,
-      FormTokens formTokens, SyncedPositions positions, ContractCatalog catalog) {
+      FormTokens formTokens, SyncedPositions positions, ContractCatalog catalog, HistoryCursors cursors) {
+    this.cursors = cursors;
     this.catalog = catalog;
     this.formTokens = formTokens;
     this.positions = positions;
@@ -73,17 +76,37 @@ public class ConnectionStore {
     Instant now = clock.instant();
     List<SyncedPositions.OpenHedge> hedges = positions.openHedgesOfTeam(teamId);
     return connections.ofTeam(teamId).stream().map(e -> row(e, now, positions.ofConnection(e.id).stream()
-        .map(p -> position(p, hedges)).toList())).toList();
+        .map(p -> position(p, hedges)).toList(), cursors.of(e.id))).toList();
   }
 
   /** What a sync needs: the connection's team, venue and credentials (the caller holds the sync lease). */
-  public record SyncTarget(long teamId, Venue venue, Credentials credentials) {
+  public record SyncTarget(long teamId, Venue venue, Credentials credentials, String label,
+      Optional<Long> portfolioId, Optional<Long> portfolioUserId) {
   }
 
   @Transactional
   public SyncTarget forSync(long id) {
     ExchangeConnectionEntity e = connections.findById(id);
-    return new SyncTarget(e.teamId, Venue.valueOf(e.venue), credentials(e.teamId, id));
+    return new SyncTarget(e.teamId, Venue.valueOf(e.venue), credentials(e.teamId, id), e.label,
+        Optional.ofNullable(e.portfolioId), Optional.ofNullable(e.portfolioUserId));
+  }
+
+  /**
+   * Sets the portfolio fills and funding are synced into (empty: none), chosen by {@code userId}, who must be able
+   * to edit it. Another portfolio than before starts the history over (its rows are read again from the start).
+   */
+  @Transactional
+  public void choosePortfolio(long teamId, long userId, long id, Optional<Long> portfolioId) {
+    ExchangeConnectionEntity e = connections.of(teamId, id);
+    Map<String, Object> before = Map.of("portfolio", String.valueOf(e.portfolioId));
+    if (!portfolioId.equals(Optional.ofNullable(e.portfolioId))) {
+      cursors.reset(id);
+    }
+    e.portfolioId = portfolioId.orElse(null);
+    e.portfolioUserId = portfolioId.isPresent() ? userId : null;
+    e.nextSyncAt = clock.instant();
+    audit.record(teamId, portfolioId.orElse(null), userId, "exchange_connection", id, "SYNC_PORTFOLIO", before,
+        Map.of("portfolio", String.valueOf(e.portfolioId)));
   }
 
   /** Replaces the connection's reported positions with {@code reported}. */
@@ -175,11 +198,12 @@ public class ConnectionStore {
     return state;
   }
 
-  private static ConnectionRow row(ExchangeConnectionEntity e, Instant now, List<PositionRow> reported) {
+  private static ConnectionRow row(ExchangeConnectionEntity e, Instant now, List<PositionRow> reported,
+      List<HistoryCursors.Cursor> streams) {
     Optional<Instant> expires = Optional.ofNullable(e.keyExpiresAt);
     return new ConnectionRow(e.id, Venue.valueOf(e.venue), e.label, e.keyHint, Optional.ofNullable(e.venueAccount),
         expires, KeyPolicy.expiryWarning(expires, now), e.checkedAt, Optional.ofNullable(e.lastSyncAt),
-        Optional.ofNullable(e.lastError), reported);
+        Optional.ofNullable(e.lastError), reported, Optional.ofNullable(e.portfolioId), streams);
   }
 
   /** The reported position beside the open hedge of the same contract and side closest to it in size. */

@@ -3,22 +3,27 @@ package io.hedgedesk.web.connection;
 import io.hedgedesk.domain.market.feed.MarketDataException;
 import io.hedgedesk.domain.market.feed.RateLimitedException;
 import io.hedgedesk.domain.market.feed.VenueRejectedException;
+import io.hedgedesk.marketdata.account.AccountClient;
 import io.hedgedesk.marketdata.account.AccountEndpoints;
+import io.hedgedesk.marketdata.account.VenuePosition;
 import io.hedgedesk.persistence.connection.ExchangeConnections;
 import io.hedgedesk.persistence.team.Memberships;
 import io.hedgedesk.web.config.HedgedeskConfig;
+import io.hedgedesk.web.statement.SyncedRows;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * The background sync of exchange connections, on a schedule and on demand. Each instance claims one due connection
+ * The background sync of exchange connections, on a schedule and on demand: positions, then fills and funding
+ * ({@link HistorySync}) when the connection has a portfolio for them. Each instance claims one due connection
  * at a time with a lease ({@link ExchangeConnections#claimDue}: {@code FOR UPDATE SKIP LOCKED}), so with several
  * instances on one database a connection is synced by one of them at a time; venue calls happen outside any
  * database transaction. A failure is written on the connection and the next attempt is scheduled: after the pause
@@ -38,11 +43,13 @@ public class ConnectionSync {
   private final AccountEndpoints endpoints;
   private final Memberships memberships;
   private final Clock clock;
+  private final HistorySync history;
   private final Duration every;
   private final String instance;
 
   public ConnectionSync(ExchangeConnections connections, ConnectionStore store, AccountEndpoints endpoints,
-      Memberships memberships, Clock clock, HedgedeskConfig config) {
+      Memberships memberships, Clock clock, HedgedeskConfig config, HistorySync history) {
+    this.history = history;
     this.connections = connections;
     this.store = store;
     this.endpoints = endpoints;
@@ -84,27 +91,43 @@ public class ConnectionSync {
     Instant started = clock.instant();
     try {
       ConnectionStore.SyncTarget target = store.forSync(id);
-      store.savePositions(id, endpoints.client(target.venue(), target.credentials()).positions());
+      AccountClient client = endpoints.client(target.venue(), target.credentials());
+      List<VenuePosition> held = client.positions();
+      store.savePositions(id, held);
+      history.run(id, instance, target, client, held.stream().map(p -> p.contractId()
+          .substring(p.contractId().indexOf(':') + 1)).toList(), LEASE, e -> failure(e).words());
       connections.release(id, instance, started.plus(every), clock.instant(), null);
       return Optional.empty();
-    } catch (RateLimitedException e) {
-      Instant resume = clock.instant().plus(e.retryAfter().orElse(Duration.ofMinutes(1)));
-      return failed(id, resume, "Rate limited by the exchange; the sync resumes at " + resume + ".");
-    } catch (VenueRejectedException e) {
-      return failed(id, clock.instant().plus(AFTER_REFUSAL), "The exchange refused: " + e.venueMessage() + " ("
-          + e.venueCode() + ").");
-    } catch (MarketDataException e) {
-      return failed(id, clock.instant().plus(AFTER_OUTAGE), "The exchange could not be reached (" + e.getMessage()
-          + "); the sync tries again in a few minutes.");
     } catch (RuntimeException e) {
-      LOG.errorf(e, "Sync of exchange connection %d failed", id);
-      return failed(id, clock.instant().plus(every), "The sync failed; it tries again later.");
+      Failure failure = failure(e);
+      LOG.infof("Sync of exchange connection %d: %s", id, failure.words());
+      connections.release(id, instance, failure.next(), null, failure.words());
+      return Optional.of(failure.words());
     }
   }
 
-  private Optional<String> failed(long id, Instant next, String error) {
-    LOG.infof("Sync of exchange connection %d: %s", id, error);
-    connections.release(id, instance, next, null, error);
-    return Optional.of(error);
+  /** When to try again after {@code e}, and what stopped the sync in words. */
+  record Failure(Instant next, String words) {
+  }
+
+  private Failure failure(RuntimeException e) {
+    Instant now = clock.instant();
+    if (e instanceof RateLimitedException limited) {
+      Instant resume = now.plus(limited.retryAfter().orElse(Duration.ofMinutes(1)));
+      return new Failure(resume, "Rate limited by the exchange; the sync resumes at " + resume + ".");
+    }
+    if (e instanceof VenueRejectedException refused) {
+      return new Failure(now.plus(AFTER_REFUSAL), "The exchange refused: " + refused.venueMessage() + " ("
+          + refused.venueCode() + ").");
+    }
+    if (e instanceof MarketDataException) {
+      return new Failure(now.plus(AFTER_OUTAGE), "The exchange could not be reached (" + e.getMessage()
+          + "); the sync tries again in a few minutes.");
+    }
+    if (e instanceof SyncedRows.RefusedRowsException) {
+      return new Failure(now.plus(every), "Synced rows could not be stored: " + e.getMessage());
+    }
+    LOG.errorf(e, "Sync of exchange connection failed");
+    return new Failure(now.plus(every), "The sync failed; it tries again later.");
   }
 }

@@ -87,7 +87,6 @@ class ImportPlanner {
     int[] errorCount = {0};
     List<StatementRow> rows = new ArrayList<>();
     Map<Integer, StatementRow> sampled = new LinkedHashMap<>();
-    String[] account = {null};
     StatementFormat format;
     try {
       format = StatementReader.DEFAULT.read(file, row -> {
@@ -103,6 +102,23 @@ class ImportPlanner {
       throw new StatementImportService.UnusableStatementException("This file could not be read as CSV: "
           + unreadable(e) + ".");
     }
+    return plan(portfolioId, format, rows, sampled, errors, errorCount, openHedges, chosen);
+  }
+
+  /**
+   * Plans the import of rows read from a venue's API (no file): the same matching, keys and ledger steps as a file's.
+   * {@code rows} is emptied.
+   */
+  ImportPlan plan(long portfolioId, StatementFormat format, List<StatementRow> rows, List<Hedge> openHedges) {
+    Map<Integer, StatementRow> sampled = new LinkedHashMap<>();
+    rows.stream().limit(SAMPLE_ROWS).forEach(r -> sampled.put(r.line(), r));
+    return plan(portfolioId, format, rows, sampled, new ArrayList<>(), new int[] {0}, openHedges, Optional.empty());
+  }
+
+  private ImportPlan plan(long portfolioId, StatementFormat format, List<StatementRow> rows,
+      Map<Integer, StatementRow> sampled, List<String> errors, int[] errorCount, List<Hedge> openHedges,
+      Optional<Hedge> chosen) {
+    String[] account = {null};
     String exchange = format.exchange();
     Optional<String> portfolioAccount = stored.firstAccount(portfolioId, exchange);
     // what happens to each row, kept for the sampled rows only (memory stays flat whatever the file's length)

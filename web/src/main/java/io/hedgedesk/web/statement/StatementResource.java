@@ -131,7 +131,8 @@ public class StatementResource {
   }
 
   private TemplateInstance upload(PortfolioAccess access, List<String> errors) {
-    return Templates.upload(currentUser.viewer(), access, errors, Arrays.asList(StatementFormat.values()),
+    return Templates.upload(currentUser.viewer(), access, errors,
+        Arrays.stream(StatementFormat.values()).filter(StatementFormat::isFile).toList(),
         StatementImportService.MAX_BYTES / (1024 * 1024));
   }
 

@@ -162,16 +162,16 @@ class ConnectionPagesTest {
       SecretSealer rotated = SecretSealer.fromSpec("new:" + Base64.getEncoder().encodeToString(newKek)
           + ",dev:ZGV2LW9ubHkta2V5LWVuY3J5cHRpb24ta2V5LTAwMDE=");
       ConnectionStore rotatedStore = new ConnectionStore(connections, rotated, audit, java.time.Clock.systemUTC(),
-          null, null, null);
+          null, null, null, null);
       assertThat(QuarkusTransaction.requiringNew().call(rotatedStore::rewrapAll)).isGreaterThanOrEqualTo(1);
       ConnectionStore onlyNew = new ConnectionStore(connections, SecretSealer.fromSpec("new:"
-          + Base64.getEncoder().encodeToString(newKek)), audit, java.time.Clock.systemUTC(), null, null, null);
+          + Base64.getEncoder().encodeToString(newKek)), audit, java.time.Clock.systemUTC(), null, null, null, null);
       assertThat(QuarkusTransaction.requiringNew().call(() -> onlyNew.credentials(teamId, id)).secret())
           .isEqualTo(VenueStubResource.SECRET);
       // Put the development key back for the other tests of this run: then nothing is left to re-wrap.
       ConnectionStore back = new ConnectionStore(connections, SecretSealer.fromSpec(
           "dev:ZGV2LW9ubHkta2V5LWVuY3J5cHRpb24ta2V5LTAwMDE=,new:" + Base64.getEncoder().encodeToString(newKek)),
-          audit, java.time.Clock.systemUTC(), null, null, null);
+          audit, java.time.Clock.systemUTC(), null, null, null, null);
       QuarkusTransaction.requiringNew().call(back::rewrapAll);
       assertThat(QuarkusTransaction.requiringNew().call(store::rewrapAll)).isZero();
     }

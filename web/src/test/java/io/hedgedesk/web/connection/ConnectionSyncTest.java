@@ -62,12 +62,7 @@ class ConnectionSyncTest {
   }
 
   private long connect(UserSession s, long teamId, String venue) throws Exception {
-    String path = "/teams/" + teamId + "/connections";
-    WebResponse made = s.post(path, "venue", venue, "label", venue + " account", "apiKey", VenueStubResource.API_KEY,
-        "secret", VenueStubResource.SECRET, "formToken", s.formToken(path, path));
-    assertThat(made.getStatusCode()).as(made.getContentAsString()).isEqualTo(303);
-    return QuarkusTransaction.requiringNew().call(() -> connections.ofTeam(teamId).stream()
-        .filter(c -> c.venue.equals(venue)).mapToLong(c -> c.id).max().orElseThrow());
+    return StubConnections.connect(s, teamId, venue, connections);
   }
 
   @Test

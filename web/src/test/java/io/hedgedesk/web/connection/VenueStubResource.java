@@ -18,7 +18,8 @@ public class VenueStubResource implements QuarkusTestResourceLifecycleManager {
         .serve("/sapi/v1/account/apiRestrictions", "binance-api-restrictions-read-only.json")
         .serve("/v5/position/list", "bybit-position-list-inverse.json")
         .serve("/v5/position/list?category=linear", "bybit-position-list-linear.json")
-        .serve("/dapi/v1/positionRisk", "binance-position-risk.json");
+        .serve("/dapi/v1/positionRisk", "binance-position-risk.json")
+        .withHistory();
     String uri = stub.uri().toString();
     // Syncs on demand only, so that a test's "Sync now" never meets the scheduled one.
     return Map.of("hedgedesk.connections.bybit-url", uri, "hedgedesk.connections.binance-sapi-url", uri,

@@ -58,7 +58,8 @@ class RouteInventoryTest {
   /** Team routes an editor may use as well as the owner: the team's read-only exchange connections. */
   static final Set<String> EDITOR_MAY = Set.of("POST /teams/{teamId}/connections",
       "POST /teams/{teamId}/connections/{connectionId}/check", "POST /teams/{teamId}/connections/{connectionId}/sync",
-      "POST /teams/{teamId}/connections/{connectionId}/delete");
+      "POST /teams/{teamId}/connections/{connectionId}/delete",
+      "POST /teams/{teamId}/connections/{connectionId}/portfolio");
 
   /**
    * Routes for installation administrators only (a role of the OpenID provider, not of a team): market data belongs

@@ -222,6 +222,8 @@ final class World implements AutoCloseable {
         Map.entry("POST /teams/{teamId}/connections/{connectionId}/check", w -> new String[] {}),
         Map.entry("POST /teams/{teamId}/connections/{connectionId}/sync", w -> new String[] {}),
         Map.entry("POST /teams/{teamId}/connections/{connectionId}/delete", w -> new String[] {}),
+        Map.entry("POST /teams/{teamId}/connections/{connectionId}/portfolio", w -> new String[] {"portfolio",
+            ""}),
         Map.entry("POST /portfolios/{portfolioId}/statements", w -> new String[] {"file",
             "Date(UTC),type,Amount,Asset,Symbol,Transaction ID\n2024-01-02 00:00:00,FUNDING_FEE,0.0001,BTC,"
                 + "BTCUSD_PERP,1\n"}),
