@@ -100,17 +100,21 @@ public class ConnectionResource {
     }
   }
 
-  /** Syncs now; the page shows what the exchange reports, or why it could not. */
+  /**
+   * Syncs now; the page shows the positions the exchange reports, or why it could not, and says when fills and
+   * funding are still being read.
+   */
   @POST
   @Path("{connectionId}/sync")
   public Response syncNow(@RestPath long teamId, @RestPath long connectionId) {
     try {
-      Optional<String> error = sync.syncNow(currentUser.id(), teamId, connectionId);
-      if (error.isPresent()) {
+      ConnectionSync.Started started = sync.syncNow(currentUser.id(), teamId, connectionId);
+      if (started.error().isPresent()) {
         return Response.status(502).entity(page(teamId, "", Typed.NONE, once.token(),
-            Map.of("connection-" + connectionId, error.get()))).build();
+            Map.of("connection-" + connectionId, started.error().get()))).build();
       }
-      return Flash.redirect("/teams/" + teamId + "/connections", "connection-synced");
+      return Flash.redirect("/teams/" + teamId + "/connections",
+          started.inBackground() ? "connection-syncing" : "connection-synced");
     } catch (ConnectionRefusedException e) {
       return Response.status(409).entity(page(teamId, "", Typed.NONE, once.token(),
           Map.of(e.field(), e.getMessage()))).build();

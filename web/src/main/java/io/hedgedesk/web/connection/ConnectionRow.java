@@ -13,11 +13,12 @@ import java.util.Optional;
  * @param positions     what the last sync found, each beside its hedge
  * @param portfolioId   the portfolio fills and funding are synced into; empty: positions only
  * @param streams       how far fills and cash rows are synced, and their last run
+ * @param syncing       a sync of it is running now (an instance holds its lease)
  */
 public record ConnectionRow(long id, Venue venue, String label, String keyHint, Optional<String> venueAccount,
     Optional<Instant> keyExpiresAt, Optional<Instant> expiryWarning, Instant checkedAt, Optional<Instant> lastSyncAt,
     Optional<String> lastError, List<PositionRow> positions, Optional<Long> portfolioId,
-    List<HistoryCursors.Cursor> streams) {
+    List<HistoryCursors.Cursor> streams, boolean syncing) {
 
   /** "Fills" or "Funding, transfers and fees": a stream in words. */
   public String streamWords(String stream) {

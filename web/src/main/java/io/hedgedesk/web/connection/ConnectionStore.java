@@ -203,7 +203,8 @@ public class ConnectionStore {
     Optional<Instant> expires = Optional.ofNullable(e.keyExpiresAt);
     return new ConnectionRow(e.id, Venue.valueOf(e.venue), e.label, e.keyHint, Optional.ofNullable(e.venueAccount),
         expires, KeyPolicy.expiryWarning(expires, now), e.checkedAt, Optional.ofNullable(e.lastSyncAt),
-        Optional.ofNullable(e.lastError), reported, Optional.ofNullable(e.portfolioId), streams);
+        Optional.ofNullable(e.lastError), reported, Optional.ofNullable(e.portfolioId), streams,
+        e.leaseOwner != null && e.leaseUntil != null && e.leaseUntil.isAfter(now));
   }
 
   /** The reported position beside the open hedge of the same contract and side closest to it in size. */

@@ -11,6 +11,7 @@ import io.hedgedesk.persistence.team.Memberships;
 import io.hedgedesk.web.config.HedgedeskConfig;
 import io.hedgedesk.web.statement.SyncedRows;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
@@ -19,6 +20,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.jboss.logging.Logger;
 
 /**
@@ -46,6 +49,12 @@ public class ConnectionSync {
   private final HistorySync history;
   private final Duration every;
   private final String instance;
+  /** "Sync now"'s fills and funding, one connection at a time per instance. */
+  private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+    Thread thread = new Thread(r, "connection-history");
+    thread.setDaemon(true);
+    return thread;
+  });
 
   public ConnectionSync(ExchangeConnections connections, ConnectionStore store, AccountEndpoints endpoints,
       Memberships memberships, Clock clock, HedgedeskConfig config, HistorySync history) {
@@ -68,42 +77,75 @@ public class ConnectionSync {
       if (claimed.isEmpty()) {
         return;
       }
-      run(claimed.get());
+      run(claimed.get(), false);
     }
   }
 
   /**
-   * Syncs connection {@code id} of {@code teamId} now; the error it met, if any (also written on the connection).
-   * Refused with a message when another sync of it is running.
+   * Syncs connection {@code id} of {@code teamId} now: its positions before this returns; its fills and funding,
+   * which may take minutes on a first sync (two years, window by window), in the background, holding the lease
+   * until done. Refused with a message when another sync of it is running.
    */
-  public Optional<String> syncNow(long userId, long teamId, long id) {
+  public Started syncNow(long userId, long teamId, long id) {
     memberships.requireEditor(userId, teamId, "sync an exchange connection");
     store.venue(teamId, id);
     if (connections.claim(id, instance, clock.instant(), LEASE).isEmpty()) {
       throw new ConnectionRefusedException("connection-" + id,
           "A sync of this connection is running already; its result shows here in a minute.");
     }
-    return run(id);
+    return run(id, true);
   }
 
-  /** Syncs a connection this instance holds the lease of, and releases it. */
-  Optional<String> run(long id) {
+  /**
+   * What a sync did: the error it met, if any (also written on the connection), and whether fills and funding go
+   * on in the background.
+   */
+  public record Started(Optional<String> error, boolean inBackground) {
+  }
+
+  /** Syncs a connection this instance holds the lease of, and releases it (at the end of the background part). */
+  Started run(long id, boolean historyInBackground) {
     Instant started = clock.instant();
+    ConnectionStore.SyncTarget target;
+    AccountClient client;
+    List<String> held;
     try {
-      ConnectionStore.SyncTarget target = store.forSync(id);
-      AccountClient client = endpoints.client(target.venue(), target.credentials());
-      List<VenuePosition> held = client.positions();
-      store.savePositions(id, held);
-      history.run(id, instance, target, client, held.stream().map(p -> p.contractId()
-          .substring(p.contractId().indexOf(':') + 1)).toList(), LEASE, e -> failure(e).words());
+      target = store.forSync(id);
+      client = endpoints.client(target.venue(), target.credentials());
+      List<VenuePosition> positions = client.positions();
+      store.savePositions(id, positions);
+      held = positions.stream().map(p -> p.contractId().substring(p.contractId().indexOf(':') + 1)).toList();
+    } catch (RuntimeException e) {
+      return new Started(Optional.of(failed(id, e)), false);
+    }
+    if (historyInBackground && target.portfolioId().isPresent()) {
+      background.execute(() -> history(id, started, target, client, held));
+      return new Started(Optional.empty(), true);
+    }
+    return new Started(history(id, started, target, client, held), false);
+  }
+
+  private Optional<String> history(long id, Instant started, ConnectionStore.SyncTarget target,
+      AccountClient client, List<String> held) {
+    try {
+      history.run(id, instance, target, client, held, LEASE, e -> failure(e).words());
       connections.release(id, instance, started.plus(every), clock.instant(), null);
       return Optional.empty();
     } catch (RuntimeException e) {
-      Failure failure = failure(e);
-      LOG.infof("Sync of exchange connection %d: %s", id, failure.words());
-      connections.release(id, instance, failure.next(), null, failure.words());
-      return Optional.of(failure.words());
+      return Optional.of(failed(id, e));
     }
+  }
+
+  private String failed(long id, RuntimeException e) {
+    Failure failure = failure(e);
+    LOG.infof("Sync of exchange connection %d: %s", id, failure.words());
+    connections.release(id, instance, failure.next(), null, failure.words());
+    return failure.words();
+  }
+
+  @PreDestroy
+  void stop() {
+    background.shutdownNow();
   }
 
   /** When to try again after {@code e}, and what stopped the sync in words. */

@@ -38,6 +38,8 @@ public final class Flash {
       Map.entry("connection-saved", "Connected: the venue confirmed the key is read-only. Its secret is stored encrypted."),
       Map.entry("connection-checked", "Checked with the venue again."),
       Map.entry("connection-synced", "Synced: the positions below are what the exchange reports now."),
+      Map.entry("connection-syncing", "Positions synced: they are what the exchange reports now. Fills and funding"
+          + " are being read from the exchange in the background; reload this page to follow them."),
       Map.entry("connection-portfolio", "Saved: the next sync brings this connection's fills and funding into the "
           + "portfolio chosen."),
       Map.entry("connection-deleted", "Connection deleted, its stored key and secret with it."));

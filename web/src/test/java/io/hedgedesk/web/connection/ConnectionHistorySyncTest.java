@@ -31,6 +31,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +86,9 @@ class ConnectionHistorySyncTest {
       long pid = alice.createPortfolio("Linear");
       long id = StubConnections.connect(alice, teamId, "BYBIT", connections);
       choose(alice, teamId, id, pid);
-      assertThat(sync(alice, teamId, id).getStatusCode()).isEqualTo(303);
+      WebResponse synced = sync(alice, teamId, id);
+      assertThat(synced.getStatusCode()).isEqualTo(303);
+      assertThat(synced.getResponseHeaderValue("Location")).endsWith("?flash=connection-syncing");
 
       Hedge hedge = onlyHedge(userId, pid);
       assertThat(hedge.contractId()).isEqualTo("BYBIT:LTCUSDT");
@@ -123,6 +126,14 @@ class ConnectionHistorySyncTest {
       assertThat(sync(alice, teamId, id).getStatusCode()).isEqualTo(303);
       assertThat(rows(pid)).isEqualTo(5);
       assertThat(history(alice, teamId, id)).contains("Fills: 0 row(s) stored by the last sync (2 in all)");
+
+      // while an instance holds the connection's lease, the page says a sync is running
+      QuarkusTransaction.requiringNew().run(() -> connections.claim(id, "another-instance", Instant.now(),
+          Duration.ofMinutes(5)));
+      assertThat(history(alice, teamId, id)).contains("Syncing now");
+      QuarkusTransaction.requiringNew().run(() -> connections.release(id, "another-instance", Instant.now(), null,
+          null));
+      assertThat(history(alice, teamId, id)).doesNotContain("Syncing now");
     }
   }
 
@@ -203,8 +214,10 @@ class ConnectionHistorySyncTest {
         return false;
       }, new VenueStub.Answer(503, "<html>busy</html>", Map.of()));
       WebResponse failed = sync(dave, teamId, id);
-      assertThat(failed.getStatusCode()).isEqualTo(502);
-      assertThat(failed.getContentAsString()).contains("The exchange could not be reached");
+      // the positions were synced before the answer; the fills and funding stopped in the background
+      assertThat(failed.getStatusCode()).isEqualTo(303);
+      assertThat(dave.page("/teams/" + teamId + "/connections").asNormalizedText())
+          .contains("The exchange could not be reached");
       // the window of 2026-09-01 was committed: the transfer, the opening fill, the funding of 16:00
       assertThat(rows(pid)).isEqualTo(3);
       assertThat(onlyHedge(userId, pid).size()).isEqualByComparingTo("10");
@@ -236,9 +249,8 @@ class ConnectionHistorySyncTest {
       choose(erin, teamId, binance, pid);
       VenueStubResource.stub.onceWhen("/dapi/v1/income", q -> VenueStub.param(q, "startTime") > AFTER_OPENING,
           new VenueStub.Answer(429, "{\"code\":-1003,\"msg\":\"Too many requests\"}", Map.of("Retry-After", "120")));
-      WebResponse limited = sync(erin, teamId, binance);
-      assertThat(limited.getStatusCode()).isEqualTo(502);
-      assertThat(limited.getContentAsString()).contains("Rate limited by the exchange; the sync resumes at");
+      assertThat(sync(erin, teamId, binance).getStatusCode()).isEqualTo(303);
+      assertThat(history(erin, teamId, binance)).contains("Rate limited by the exchange; the sync resumes at");
       Instant next = QuarkusTransaction.requiringNew().call(() -> connections.of(teamId, binance).nextSyncAt);
       assertThat(next).isAfter(Instant.now().plusSeconds(100));
       // transfer, fill, commission and the 08:00 funding of the first window are kept
@@ -255,9 +267,8 @@ class ConnectionHistorySyncTest {
           "{\"retCode\":10006,\"retMsg\":\"Too many visits!\",\"result\":{}}",
           Map.of("X-Bapi-Limit-Status", "0", "X-Bapi-Limit", "50", "X-Bapi-Limit-Reset-Timestamp",
               Long.toString(reset))));
-      WebResponse bybitLimited = sync(erin, teamId, bybit);
-      assertThat(bybitLimited.getStatusCode()).isEqualTo(502);
-      assertThat(bybitLimited.getContentAsString()).contains("Rate limited by the exchange; the sync resumes at");
+      assertThat(sync(erin, teamId, bybit).getStatusCode()).isEqualTo(303);
+      assertThat(history(erin, teamId, bybit)).contains("Rate limited by the exchange; the sync resumes at");
       Instant bybitNext = QuarkusTransaction.requiringNew().call(() -> connections.of(teamId, bybit).nextSyncAt);
       assertThat(bybitNext).isAfter(Instant.now().plusSeconds(60));
     }
@@ -274,8 +285,18 @@ class ConnectionHistorySyncTest {
     return s.page("/teams/" + teamId + "/connections").getHtmlElementById("history-" + id).asNormalizedText();
   }
 
-  private static WebResponse sync(UserSession s, long teamId, long id) throws Exception {
-    return s.post("/teams/" + teamId + "/connections/" + id + "/sync");
+  /**
+   * "Sync now": the positions before the answer, fills and funding in the background (the answer says so); waits
+   * until the background part has released the connection's lease.
+   */
+  private WebResponse sync(UserSession s, long teamId, long id) throws Exception {
+    WebResponse response = s.post("/teams/" + teamId + "/connections/" + id + "/sync");
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (QuarkusTransaction.requiringNew().call(() -> connections.of(teamId, id).leaseOwner) != null) {
+      assertThat(System.nanoTime()).as("the sync of connection %d ends", id).isLessThan(until);
+      Thread.sleep(100);
+    }
+    return response;
   }
 
   private Hedge onlyHedge(long userId, long portfolioId) {
