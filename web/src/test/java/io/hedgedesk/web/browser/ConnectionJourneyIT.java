@@ -18,7 +18,8 @@ import org.openqa.selenium.support.ui.Select;
  * A read-only exchange connection in a real browser against the packaged application, the real Keycloak and the
  * signature-checking venue stub (Binance COIN-M, serving the documented position payload: short 1,334 ADAUSD_PERP at
  * 0.6671 with 10,000.1 ADA isolated margin): alice connects the key from her team's page, syncs, sees the position
- * no hedge records yet, records it through the pre-filled hedge form, and then sees it matched. Screenshots under
+ * no hedge records yet, records it through the pre-filled hedge form, and then sees it matched; then has the fills
+ * and funding synced into the portfolio and finds the hedge they open. Screenshots under
  * web/target/screenshots/ConnectionJourneyIT/.
  */
 @QuarkusIntegrationTest
@@ -84,6 +85,40 @@ class ConnectionJourneyIT {
       browser.open(root + "teams/" + teamId + "/connections", "connections-matched");
       String matched = browser.await(By.cssSelector("section.synced-positions")).getText();
       assertThat(matched).contains("hedge #" + hedgeId + " in " + name, "matches");
+
+      // Fills and funding into the same portfolio: "Sync now" answers with the positions and reads the history in
+      // the background (the stub's Binance rows: a transfer, a fill opening a short of 10 LTCUSD_PERP, its
+      // commission and two funding payments).
+      new Select(browser.driver().findElement(By.cssSelector("form.choose-portfolio select")))
+          .selectByVisibleText(name);
+      click(By.cssSelector("form.choose-portfolio button[name=choose]"), "history-portfolio-chosen");
+      click(By.name("sync"), "history-syncing");
+      assertThat(browser.text()).contains("Fills and funding are being read from the exchange in the background");
+      String history = "";
+      for (int i = 0; i < 180 && (!history.contains("in all") || history.contains("Syncing now")); i++) {
+        sleep(1000);
+        browser.driver().navigate().refresh();
+        history = browser.await(By.cssSelector("div.history-sync")).getText();
+      }
+      browser.open(root + "teams/" + teamId + "/connections", "history-synced");
+      history = browser.await(By.cssSelector("div.history-sync")).getText();
+      assertThat(history).contains("Synced into " + name, "Fills: 1 row(s) stored by the last sync (1 in all)")
+          .doesNotContain("Stopped", "Syncing now");
+      browser.open(root + "portfolios", "portfolios-after-history");
+      click(By.linkText(name), "portfolio-after-history");
+      // the hedge the fill opened: 10 contracts of 10 USD sold at 87 hedge 10 × 10 / 87 = 1.14942529 LTC; the 2 LTC
+      // sent as margin, less the 0.00057471 LTC commission, plus the 2 × 0.0001 LTC funding received, are
+      // 1.99962529 LTC at the venue; coverage 1.14942529 / 1.99962529 = 57.48 %
+      assertThat(browser.text()).contains("LTC 1.99962529 LTC 1.14942529 LTC 57.48 %");
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
   }
 
