@@ -102,7 +102,7 @@ class ConnectionJourneyIT {
       }
       browser.open(root + "teams/" + teamId + "/connections", "history-synced");
       history = browser.await(By.cssSelector("div.history-sync")).getText();
-      assertThat(history).contains("Synced into " + name, "Fills: 1 row(s) stored by the last sync (1 in all)")
+      assertThat(history).contains("Synced into " + name, "Fills: 1 row stored by the last sync (1 in all)")
           .doesNotContain("Stopped", "Syncing now");
       browser.open(root + "portfolios", "portfolios-after-history");
       click(By.linkText(name), "portfolio-after-history");

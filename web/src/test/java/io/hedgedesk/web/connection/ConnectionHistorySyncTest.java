@@ -107,8 +107,8 @@ class ConnectionHistorySyncTest {
       assertThat(VenueStubResource.stub.requests).anySatisfy(r -> assertThat(r)
           .startsWith("/v5/execution/list?category=linear").contains("&cursor=page-2"));
       assertThat(history(alice, teamId, id)).contains("Synced into Linear",
-          "Fills: 2 row(s) stored by the last sync (2 in all)",
-          "Funding, transfers and fees: 3 row(s) stored by the last sync (3 in all)");
+          "Fills: 2 rows stored by the last sync (2 in all)",
+          "Funding, transfers and fees: 3 rows stored by the last sync (3 in all)");
       // the rows show in the hedge page's reconciliation as imported rows do
       funding.upsert(new FundingRateSeries("BYBIT:LTCUSDT", "connection sync test", List.of(
           new FundingRate(Instant.parse("2026-09-01T16:00:00Z"), new BigDecimal("0.0002")))));
@@ -125,7 +125,7 @@ class ConnectionHistorySyncTest {
       // and the next sync, reading the last hour again, adds nothing either
       assertThat(sync(alice, teamId, id).getStatusCode()).isEqualTo(303);
       assertThat(rows(pid)).isEqualTo(5);
-      assertThat(history(alice, teamId, id)).contains("Fills: 0 row(s) stored by the last sync (2 in all)");
+      assertThat(history(alice, teamId, id)).contains("Fills: 0 rows stored by the last sync (2 in all)");
 
       // while an instance holds the connection's lease, the page says a sync is running
       QuarkusTransaction.requiringNew().run(() -> connections.claim(id, "another-instance", Instant.now(),
@@ -157,8 +157,8 @@ class ConnectionHistorySyncTest {
       assertThat(rows(pid)).isEqualTo(5);
       assertThat(book.events(userId, hedge.id())).hasSize(5);
       assertThat(onlyHedge(userId, pid).size()).isEqualByComparingTo("15");
-      assertThat(history(bob, teamId, id)).contains("Fills: 0 row(s) stored by the last sync (0 in all)",
-          "Funding, transfers and fees: 0 row(s) stored by the last sync (0 in all)");
+      assertThat(history(bob, teamId, id)).contains("Fills: 0 rows stored by the last sync (0 in all)",
+          "Funding, transfers and fees: 0 rows stored by the last sync (0 in all)");
     }
   }
 
