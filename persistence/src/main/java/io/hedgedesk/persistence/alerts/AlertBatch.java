@@ -1,0 +1,214 @@
+package io.hedgedesk.persistence.alerts;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The alert gates moved by one evaluation, many at a time: each gate's compare-and-set on {@code alert_state} and, for
+ * a gate that fired, its alert ({@code alert_event}) and one outbox message per recipient and channel
+ * ({@code alert_delivery}) — a few statements per batch instead of a transaction per alert. Must run inside the caller's
+ * transaction: a gate moved and its alert stored commit together, so with two instances evaluating at once each alert
+ * is raised by one of them (the other's compare-and-set waits for the first's row lock, then finds the row changed).
+ */
+@ApplicationScoped
+public class AlertBatch {
+
+  /**
+   * A gate to move from the state it was read in to {@code to}; with a subject and body, the alert it raises.
+   *
+   * @param hedgeId     the hedge
+   * @param portfolioId its portfolio (whose team's members are told)
+   * @param kind        the alert's kind
+   * @param from        the gate as read
+   * @param to          the gate to store
+   * @param value       the measured value
+   * @param message     the alert's subject and body; empty for a re-arm (whose acknowledgements are forgotten)
+   */
+  public record Move(long hedgeId, long portfolioId, String kind, AlertOutbox.Gate from, AlertOutbox.Gate to,
+                     BigDecimal value, Optional<Message> message) {
+  }
+
+  /** What the alert says. */
+  public record Message(String subject, String body) {
+  }
+
+  private static final Comparator<Move> LOCK_ORDER = Comparator.comparingLong(Move::hedgeId)
+      .thenComparing(Move::kind);
+
+  private final AgroalDataSource dataSource;
+
+  public AlertBatch(AgroalDataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /**
+   * Moves the gates, in (hedge, kind) order so that two instances lock the rows in one order, and raises the alerts of
+   * those this caller moved.
+   *
+   * @return the moves this caller made (a gate another instance moved first is left out)
+   */
+  public List<Move> apply(List<Move> moves, Instant now) {
+    List<Move> sorted = new ArrayList<>(moves);
+    sorted.sort(LOCK_ORDER);
+    if (sorted.isEmpty()) {
+      return sorted;
+    }
+    try (Connection c = dataSource.getConnection()) {
+      try (PreparedStatement s = c.prepareStatement("insert into alert_state (hedge_id, kind)"
+          + " select * from unnest(?::bigint[], ?::text[]) on conflict do nothing")) {
+        s.setArray(1, c.createArrayOf("bigint", sorted.stream().map(Move::hedgeId).toArray()));
+        s.setArray(2, c.createArrayOf("text", sorted.stream().map(Move::kind).toArray()));
+        s.executeUpdate();
+      }
+      List<Move> moved = new ArrayList<>();
+      try (PreparedStatement s = c.prepareStatement("update alert_state set fired = ?, last_sent = ?, last_value = ?,"
+          + " changed_at = now() where hedge_id = ? and kind = ? and fired = ? and last_sent is not distinct from ?")) {
+        for (Move m : sorted) {
+          s.setBoolean(1, m.to().fired());
+          s.setObject(2, m.to().lastSent().map(Sql::utc).orElse(null), Types.TIMESTAMP_WITH_TIMEZONE);
+          s.setBigDecimal(3, m.value());
+          s.setLong(4, m.hedgeId());
+          s.setString(5, m.kind());
+          s.setBoolean(6, m.from().fired());
+          s.setObject(7, m.from().lastSent().map(Sql::utc).orElse(null), Types.TIMESTAMP_WITH_TIMEZONE);
+          s.addBatch();
+        }
+        int[] counts = s.executeBatch();
+        for (int i = 0; i < counts.length; i++) {
+          if (counts[i] == 1) {
+            moved.add(sorted.get(i));
+          }
+        }
+      }
+      List<Move> raised = moved.stream().filter(m -> m.message().isPresent()).toList();
+      List<Move> rearmed = moved.stream().filter(m -> m.message().isEmpty()).toList();
+      raise(c, raised, now);
+      forgetAcknowledgements(c, rearmed);
+      return moved;
+    } catch (SQLException e) {
+      throw new IllegalStateException("alert store: " + e.getMessage(), e);
+    }
+  }
+
+  private static void raise(Connection c, List<Move> raised, Instant now) throws SQLException {
+    if (raised.isEmpty()) {
+      return;
+    }
+    Map<String, Long> alertIds = new HashMap<>();
+    try (PreparedStatement s = c.prepareStatement("insert into alert_event (hedge_id, portfolio_id, kind, message,"
+        + " value, raised_at) select h, p, k, m, v, ?::timestamptz from unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[],"
+        + " ?::numeric[]) as x(h, p, k, m, v) returning id, hedge_id, kind")) {
+      s.setObject(1, Sql.utc(now));
+      s.setArray(2, c.createArrayOf("bigint", raised.stream().map(Move::hedgeId).toArray()));
+      s.setArray(3, c.createArrayOf("bigint", raised.stream().map(Move::portfolioId).toArray()));
+      s.setArray(4, c.createArrayOf("text", raised.stream().map(Move::kind).toArray()));
+      s.setArray(5, c.createArrayOf("text", raised.stream().map(m -> Sql.clip(m.message().orElseThrow().body(),
+          1000)).toArray()));
+      s.setArray(6, c.createArrayOf("numeric", raised.stream().map(Move::value).toArray()));
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          alertIds.put(r.getLong(2) + ":" + r.getString(3), r.getLong(1));
+        }
+      }
+    }
+    Map<Long, List<AlertOutbox.Recipient>> recipients = recipients(c, raised);
+    Set<String> snoozed = snoozed(c, raised, now);
+    List<Object[]> rows = new ArrayList<>();
+    for (Move m : raised) {
+      long alertId = alertIds.get(m.hedgeId() + ":" + m.kind());
+      Message text = m.message().orElseThrow();
+      for (AlertOutbox.Recipient r : recipients.getOrDefault(m.portfolioId(), List.of())) {
+        if (snoozed.contains(r.userId() + ":" + m.hedgeId() + ":" + m.kind())) {
+          continue;
+        }
+        r.email().ifPresent(email -> rows.add(new Object[] {alertId, r.userId(), "EMAIL", email, null, text}));
+        r.webhookUrl().ifPresent(url -> rows.add(new Object[] {alertId, r.userId(), "WEBHOOK", url,
+            r.webhookKind().orElse(null), text}));
+      }
+    }
+    if (rows.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement s = c.prepareStatement("insert into alert_delivery (alert_event_id, user_id, channel,"
+        + " target, webhook_kind, subject, body, next_attempt_at, created_at) select a, u, ch, t, w, su, b, ?::timestamptz, ?::timestamptz"
+        + " from unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])"
+        + " as x(a, u, ch, t, w, su, b)")) {
+      s.setObject(1, Sql.utc(now));
+      s.setObject(2, Sql.utc(now));
+      s.setArray(3, c.createArrayOf("bigint", rows.stream().map(r -> r[0]).toArray()));
+      s.setArray(4, c.createArrayOf("bigint", rows.stream().map(r -> r[1]).toArray()));
+      s.setArray(5, c.createArrayOf("text", rows.stream().map(r -> r[2]).toArray()));
+      s.setArray(6, c.createArrayOf("text", rows.stream().map(r -> r[3]).toArray()));
+      s.setArray(7, c.createArrayOf("text", rows.stream().map(r -> r[4]).toArray()));
+      s.setArray(8, c.createArrayOf("text", rows.stream().map(r -> Sql.clip(((Message) r[5]).subject(), 300))
+          .toArray()));
+      s.setArray(9, c.createArrayOf("text", rows.stream().map(r -> Sql.clip(((Message) r[5]).body(), 4000))
+          .toArray()));
+      s.executeUpdate();
+    }
+  }
+
+  /** The members who want alerts of each portfolio's team, with where, by portfolio id. */
+  private static Map<Long, List<AlertOutbox.Recipient>> recipients(Connection c, List<Move> raised)
+      throws SQLException {
+    Map<Long, List<AlertOutbox.Recipient>> found = new HashMap<>();
+    try (PreparedStatement s = c.prepareStatement("select p.id, r.user_id, case when r.email_on then r.email end,"
+        + " case when r.webhook_on then r.webhook_url end, case when r.webhook_on then r.webhook_kind end"
+        + " from portfolio p join membership m on m.team_id = p.team_id join alert_recipient r on r.user_id = m.user_id"
+        + " where p.id = any(?) and (r.email_on or r.webhook_on) order by p.id, r.user_id")) {
+      s.setArray(1, c.createArrayOf("bigint", raised.stream().map(Move::portfolioId).distinct().toArray()));
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          found.computeIfAbsent(r.getLong(1), id -> new ArrayList<>()).add(new AlertOutbox.Recipient(r.getLong(2),
+              Optional.ofNullable(r.getString(3)), Optional.ofNullable(r.getString(4)),
+              Optional.ofNullable(r.getString(5))));
+        }
+      }
+    }
+    return found;
+  }
+
+  /** "user:hedge:KIND" of the users who snoozed one of the alerts until after {@code now}. */
+  private static Set<String> snoozed(Connection c, List<Move> raised, Instant now) throws SQLException {
+    Set<String> found = new HashSet<>();
+    try (PreparedStatement s = c.prepareStatement("select user_id, hedge_id, kind from alert_ack"
+        + " where hedge_id = any(?) and snoozed_until > ?")) {
+      s.setArray(1, c.createArrayOf("bigint", raised.stream().map(Move::hedgeId).distinct().toArray()));
+      s.setObject(2, Sql.utc(now));
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          found.add(r.getLong(1) + ":" + r.getLong(2) + ":" + r.getString(3));
+        }
+      }
+    }
+    return found;
+  }
+
+  /** Re-armed alerts: every user's acknowledgement of them is forgotten (the next one is news). */
+  private static void forgetAcknowledgements(Connection c, List<Move> rearmed) throws SQLException {
+    if (rearmed.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement s = c.prepareStatement("delete from alert_ack a using unnest(?::bigint[], ?::text[])"
+        + " as x(h, k) where a.hedge_id = x.h and a.kind = x.k and a.acknowledged")) {
+      s.setArray(1, c.createArrayOf("bigint", rearmed.stream().map(Move::hedgeId).toArray()));
+      s.setArray(2, c.createArrayOf("text", rearmed.stream().map(Move::kind).toArray()));
+      s.executeUpdate();
+    }
+  }
+}
