@@ -5,18 +5,24 @@ import io.hedgedesk.persistence.alerts.AlertOutbox;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.hedgedesk.web.support.MarkStored;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
 /**
- * When alerts are evaluated and sent: right after a mark is stored on this instance ({@link #markStored}, off the
- * request's thread), whenever the data counters show a write by any instance or tool
+ * When alerts are evaluated and sent: right after a mark or price is stored on this instance ({@link #onMark}: the
+ * portfolios with a hedge on the contract whose mark moved, or every hedge after a team's price; on a thread of its own,
+ * the page does not wait), whenever the data counters show a write by any instance or tool
  * ({@code hedgedesk.alerts.watch-every}, 5 s), at least every {@code hedgedesk.alerts.evaluate-every} (1 min, for
  * data growing old), and the outbox every {@code hedgedesk.alerts.deliver-every} (5 s). {@code hedgedesk.alerts.
- * scheduled=false} turns the timers off (tests drive the engine and the worker themselves).
+ * scheduled=false} turns all of it off (tests drive the engine and the worker themselves).
  */
 @ApplicationScoped
 public class AlertSchedule {
@@ -32,8 +38,11 @@ public class AlertSchedule {
     t.setDaemon(true);
     return t;
   });
-  private final AtomicBoolean pending = new AtomicBoolean();
+  /** The contracts whose marks moved since the last evaluation after a mark began; null: evaluate every hedge. */
+  private Set<String> moved = new HashSet<>();
+  private boolean pending;
   private final AtomicReference<String> lastStamp = new AtomicReference<>("");
+  private final Object evaluating = new Object();
 
   AlertSchedule(AlertEngine engine, AlertWorker worker, AlertOutbox outbox, HedgedeskConfig config) {
     this.engine = engine;
@@ -42,20 +51,39 @@ public class AlertSchedule {
     this.scheduled = config.alerts().scheduled();
   }
 
-  /** A mark was stored and committed: {@link #markStored()}. */
-  void onMark(@jakarta.enterprise.event.Observes(during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS)
-              io.hedgedesk.web.support.MarkStored stored) {
-    markStored();
+  /** A mark or price was stored and committed (called at once when it was stored outside a transaction). */
+  void onMark(@Observes(during = TransactionPhase.AFTER_SUCCESS) MarkStored stored) {
+    markStored(stored.contract());
   }
 
-  /** A mark was stored: evaluate and send soon, on a thread of its own (the page does not wait). */
-  public void markStored() {
-    if (scheduled && pending.compareAndSet(false, true)) {
-      background.submit(() -> {
-        pending.set(false);
-        cycle();
-      });
+  /**
+   * A mark of {@code contract} (empty: a price that may move any hedge) was stored: evaluate soon, off the caller's
+   * thread. Marks stored while an evaluation waits to start join it.
+   */
+  public void markStored(Optional<String> contract) {
+    if (!scheduled) {
+      return;
     }
+    synchronized (this) {
+      if (moved != null) {
+        contract.ifPresentOrElse(moved::add, () -> moved = null);
+      }
+      if (pending) {
+        return;
+      }
+      pending = true;
+    }
+    background.submit(this::afterMark);
+  }
+
+  private void afterMark() {
+    Set<String> contracts;
+    synchronized (this) {
+      contracts = moved;
+      moved = new HashSet<>();
+      pending = false;
+    }
+    cycle(Optional.ofNullable(contracts));
   }
 
   /** Messages were queued (a test): send them soon, off the request's thread. */
@@ -78,7 +106,7 @@ public class AlertSchedule {
     if (scheduled) {
       String stamp = outbox.dataStamp();
       if (!stamp.equals(lastStamp.getAndSet(stamp))) {
-        cycle();
+        cycle(Optional.empty());
       }
     }
   }
@@ -87,7 +115,7 @@ public class AlertSchedule {
       concurrentExecution = ConcurrentExecution.SKIP)
   void evaluate() {
     if (scheduled) {
-      cycle();
+      cycle(Optional.empty());
     }
   }
 
@@ -103,12 +131,22 @@ public class AlertSchedule {
     }
   }
 
-  private synchronized void cycle() {
-    try {
-      engine.evaluateAll();
-      worker.deliverDue();
-    } catch (RuntimeException e) {
-      LOG.warnf("Alert evaluation failed: %s", e.getMessage());
+  /**
+   * One evaluation (of the portfolios with a hedge on {@code contracts}, or of all) and the messages it queued; one at
+   * a time on this instance, whoever asks.
+   */
+  private void cycle(Optional<Set<String>> contracts) {
+    synchronized (evaluating) {
+      try {
+        if (contracts.isPresent()) {
+          engine.evaluateContracts(contracts.get());
+        } else {
+          engine.evaluateAll();
+        }
+        worker.deliverDue();
+      } catch (RuntimeException e) {
+        LOG.warnf(e, "Alert evaluation failed: %s", e.getMessage());
+      }
     }
   }
 }
