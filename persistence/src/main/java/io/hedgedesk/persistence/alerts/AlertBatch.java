@@ -28,27 +28,47 @@ import java.util.Set;
 @ApplicationScoped
 public class AlertBatch {
 
+  /** What an alert is about: a hedge (its gates in {@code alert_state}) or an exchange connection. */
+  public enum Subject {
+    HEDGE("alert_state", "hedge_id"),
+    CONNECTION("connection_alert_state", "connection_id");
+
+    private final String table;
+    private final String column;
+
+    Subject(String table, String column) {
+      this.table = table;
+      this.column = column;
+    }
+  }
+
   /**
-   * A gate to move from the state it was read in to {@code to}; with a subject and body, the alert it raises.
+   * A gate to move from the state it was read in to {@code to}; with a message, the alert it raises.
    *
-   * @param hedgeId     the hedge
-   * @param portfolioId its portfolio (whose team's members are told)
+   * @param subject     what the alert is about
+   * @param id          the hedge's or the connection's id
+   * @param teamId      the team whose members are told
+   * @param portfolioId the hedge's portfolio (empty for a connection)
    * @param kind        the alert's kind
    * @param from        the gate as read
    * @param to          the gate to store
    * @param value       the measured value
    * @param message     the alert's subject and body; empty for a re-arm (whose acknowledgements are forgotten)
    */
-  public record Move(long hedgeId, long portfolioId, String kind, AlertOutbox.Gate from, AlertOutbox.Gate to,
-                     BigDecimal value, Optional<Message> message) {
+  public record Move(Subject subject, long id, long teamId, Optional<Long> portfolioId, String kind,
+                     AlertOutbox.Gate from, AlertOutbox.Gate to, BigDecimal value, Optional<Message> message) {
+
+    String key() {
+      return subject + ":" + id + ":" + kind;
+    }
   }
 
   /** What the alert says. */
   public record Message(String subject, String body) {
   }
 
-  private static final Comparator<Move> LOCK_ORDER = Comparator.comparingLong(Move::hedgeId)
-      .thenComparing(Move::kind);
+  private static final Comparator<Move> LOCK_ORDER = Comparator.comparing(Move::subject)
+      .thenComparingLong(Move::id).thenComparing(Move::kind);
 
   private final AgroalDataSource dataSource;
 
@@ -57,7 +77,7 @@ public class AlertBatch {
   }
 
   /**
-   * Moves the gates, in (hedge, kind) order so that two instances lock the rows in one order, and raises the alerts of
+   * Moves the gates, in (subject, id, kind) order so that two instances lock the rows in one order, and raises the alerts of
    * those this caller moved.
    *
    * @return the moves this caller made (a gate another instance moved first is left out)
@@ -69,31 +89,9 @@ public class AlertBatch {
       return sorted;
     }
     try (Connection c = dataSource.getConnection()) {
-      try (PreparedStatement s = c.prepareStatement("insert into alert_state (hedge_id, kind)"
-          + " select * from unnest(?::bigint[], ?::text[]) on conflict do nothing")) {
-        s.setArray(1, c.createArrayOf("bigint", sorted.stream().map(Move::hedgeId).toArray()));
-        s.setArray(2, c.createArrayOf("text", sorted.stream().map(Move::kind).toArray()));
-        s.executeUpdate();
-      }
       List<Move> moved = new ArrayList<>();
-      try (PreparedStatement s = c.prepareStatement("update alert_state set fired = ?, last_sent = ?, last_value = ?,"
-          + " changed_at = now() where hedge_id = ? and kind = ? and fired = ? and last_sent is not distinct from ?")) {
-        for (Move m : sorted) {
-          s.setBoolean(1, m.to().fired());
-          s.setObject(2, m.to().lastSent().map(Sql::utc).orElse(null), Types.TIMESTAMP_WITH_TIMEZONE);
-          s.setBigDecimal(3, m.value());
-          s.setLong(4, m.hedgeId());
-          s.setString(5, m.kind());
-          s.setBoolean(6, m.from().fired());
-          s.setObject(7, m.from().lastSent().map(Sql::utc).orElse(null), Types.TIMESTAMP_WITH_TIMEZONE);
-          s.addBatch();
-        }
-        int[] counts = s.executeBatch();
-        for (int i = 0; i < counts.length; i++) {
-          if (counts[i] == 1) {
-            moved.add(sorted.get(i));
-          }
-        }
+      for (Subject subject : Subject.values()) {
+        moved.addAll(move(c, sorted.stream().filter(m -> m.subject() == subject).toList(), subject));
       }
       List<Move> raised = moved.stream().filter(m -> m.message().isPresent()).toList();
       List<Move> rearmed = moved.stream().filter(m -> m.message().isEmpty()).toList();
@@ -105,24 +103,65 @@ public class AlertBatch {
     }
   }
 
+  /** The compare-and-set of each gate of one subject, in the given order; returns the moves made. */
+  private static List<Move> move(Connection c, List<Move> moves, Subject subject) throws SQLException {
+    List<Move> moved = new ArrayList<>();
+    if (moves.isEmpty()) {
+      return moved;
+    }
+    try (PreparedStatement s = c.prepareStatement("insert into " + subject.table + " (" + subject.column + ", kind)"
+        + " select * from unnest(?::bigint[], ?::text[]) on conflict do nothing")) {
+      s.setArray(1, c.createArrayOf("bigint", moves.stream().map(Move::id).toArray()));
+      s.setArray(2, c.createArrayOf("text", moves.stream().map(Move::kind).toArray()));
+      s.executeUpdate();
+    }
+    try (PreparedStatement s = c.prepareStatement("update " + subject.table + " set fired = ?, last_sent = ?,"
+        + " last_value = ?, changed_at = now() where " + subject.column + " = ? and kind = ? and fired = ?"
+        + " and last_sent is not distinct from ?")) {
+      for (Move m : moves) {
+        s.setBoolean(1, m.to().fired());
+        s.setObject(2, m.to().lastSent().map(Sql::utc).orElse(null), Types.TIMESTAMP_WITH_TIMEZONE);
+        s.setBigDecimal(3, m.value());
+        s.setLong(4, m.id());
+        s.setString(5, m.kind());
+        s.setBoolean(6, m.from().fired());
+        s.setObject(7, m.from().lastSent().map(Sql::utc).orElse(null), Types.TIMESTAMP_WITH_TIMEZONE);
+        s.addBatch();
+      }
+      int[] counts = s.executeBatch();
+      for (int i = 0; i < counts.length; i++) {
+        if (counts[i] == 1) {
+          moved.add(moves.get(i));
+        }
+      }
+    }
+    return moved;
+  }
+
   private static void raise(Connection c, List<Move> raised, Instant now) throws SQLException {
     if (raised.isEmpty()) {
       return;
     }
     Map<String, Long> alertIds = new HashMap<>();
-    try (PreparedStatement s = c.prepareStatement("insert into alert_event (hedge_id, portfolio_id, kind, message,"
-        + " value, raised_at) select h, p, k, m, v, ?::timestamptz from unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[],"
-        + " ?::numeric[]) as x(h, p, k, m, v) returning id, hedge_id, kind")) {
+    try (PreparedStatement s = c.prepareStatement("insert into alert_event (hedge_id, connection_id, portfolio_id,"
+        + " kind, message, value, raised_at) select h, cn, p, k, m, v, ?::timestamptz from unnest(?::bigint[],"
+        + " ?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::numeric[]) as x(h, cn, p, k, m, v)"
+        + " returning id, hedge_id, connection_id, kind")) {
       s.setObject(1, Sql.utc(now));
-      s.setArray(2, c.createArrayOf("bigint", raised.stream().map(Move::hedgeId).toArray()));
-      s.setArray(3, c.createArrayOf("bigint", raised.stream().map(Move::portfolioId).toArray()));
-      s.setArray(4, c.createArrayOf("text", raised.stream().map(Move::kind).toArray()));
-      s.setArray(5, c.createArrayOf("text", raised.stream().map(m -> Sql.clip(m.message().orElseThrow().body(),
+      s.setArray(2, c.createArrayOf("bigint", raised.stream().map(m -> m.subject() == Subject.HEDGE ? m.id() : null)
+          .toArray()));
+      s.setArray(3, c.createArrayOf("bigint", raised.stream().map(m -> m.subject() == Subject.CONNECTION ? m.id()
+          : null).toArray()));
+      s.setArray(4, c.createArrayOf("bigint", raised.stream().map(m -> m.portfolioId().orElse(null)).toArray()));
+      s.setArray(5, c.createArrayOf("text", raised.stream().map(Move::kind).toArray()));
+      s.setArray(6, c.createArrayOf("text", raised.stream().map(m -> Sql.clip(m.message().orElseThrow().body(),
           1000)).toArray()));
-      s.setArray(6, c.createArrayOf("numeric", raised.stream().map(Move::value).toArray()));
+      s.setArray(7, c.createArrayOf("numeric", raised.stream().map(Move::value).toArray()));
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {
-          alertIds.put(r.getLong(2) + ":" + r.getString(3), r.getLong(1));
+          long hedge = r.getLong(2);
+          alertIds.put(r.wasNull() ? Subject.CONNECTION + ":" + r.getLong(3) + ":" + r.getString(4)
+              : Subject.HEDGE + ":" + hedge + ":" + r.getString(4), r.getLong(1));
         }
       }
     }
@@ -130,10 +169,10 @@ public class AlertBatch {
     Set<String> snoozed = snoozed(c, raised, now);
     List<Object[]> rows = new ArrayList<>();
     for (Move m : raised) {
-      long alertId = alertIds.get(m.hedgeId() + ":" + m.kind());
+      long alertId = alertIds.get(m.key());
       Message text = m.message().orElseThrow();
-      for (AlertOutbox.Recipient r : recipients.getOrDefault(m.portfolioId(), List.of())) {
-        if (snoozed.contains(r.userId() + ":" + m.hedgeId() + ":" + m.kind())) {
+      for (AlertOutbox.Recipient r : recipients.getOrDefault(m.teamId(), List.of())) {
+        if (snoozed.contains(r.userId() + ":" + m.key())) {
           continue;
         }
         r.email().ifPresent(email -> rows.add(new Object[] {alertId, r.userId(), "EMAIL", email, null, text}));
@@ -163,15 +202,15 @@ public class AlertBatch {
     }
   }
 
-  /** The members who want alerts of each portfolio's team, with where, by portfolio id. */
+  /** The members who want alerts of each team, with where, by team id. */
   private static Map<Long, List<AlertOutbox.Recipient>> recipients(Connection c, List<Move> raised)
       throws SQLException {
     Map<Long, List<AlertOutbox.Recipient>> found = new HashMap<>();
-    try (PreparedStatement s = c.prepareStatement("select p.id, r.user_id, case when r.email_on then r.email end,"
+    try (PreparedStatement s = c.prepareStatement("select m.team_id, r.user_id, case when r.email_on then r.email end,"
         + " case when r.webhook_on then r.webhook_url end, case when r.webhook_on then r.webhook_kind end"
-        + " from portfolio p join membership m on m.team_id = p.team_id join alert_recipient r on r.user_id = m.user_id"
-        + " where p.id = any(?) and (r.email_on or r.webhook_on) order by p.id, r.user_id")) {
-      s.setArray(1, c.createArrayOf("bigint", raised.stream().map(Move::portfolioId).distinct().toArray()));
+        + " from membership m join alert_recipient r on r.user_id = m.user_id"
+        + " where m.team_id = any(?) and (r.email_on or r.webhook_on) order by m.team_id, r.user_id")) {
+      s.setArray(1, c.createArrayOf("bigint", raised.stream().map(Move::teamId).distinct().toArray()));
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {
           found.computeIfAbsent(r.getLong(1), id -> new ArrayList<>()).add(new AlertOutbox.Recipient(r.getLong(2),
@@ -183,16 +222,17 @@ public class AlertBatch {
     return found;
   }
 
-  /** "user:hedge:KIND" of the users who snoozed one of the alerts until after {@code now}. */
+  /** "user:HEDGE:hedge:KIND" of the users who snoozed one of the hedges' alerts until after {@code now}. */
   private static Set<String> snoozed(Connection c, List<Move> raised, Instant now) throws SQLException {
     Set<String> found = new HashSet<>();
     try (PreparedStatement s = c.prepareStatement("select user_id, hedge_id, kind from alert_ack"
         + " where hedge_id = any(?) and snoozed_until > ?")) {
-      s.setArray(1, c.createArrayOf("bigint", raised.stream().map(Move::hedgeId).distinct().toArray()));
+      s.setArray(1, c.createArrayOf("bigint", raised.stream().filter(m -> m.subject() == Subject.HEDGE)
+          .map(Move::id).distinct().toArray()));
       s.setObject(2, Sql.utc(now));
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {
-          found.add(r.getLong(1) + ":" + r.getLong(2) + ":" + r.getString(3));
+          found.add(r.getLong(1) + ":" + Subject.HEDGE + ":" + r.getLong(2) + ":" + r.getString(3));
         }
       }
     }
@@ -200,13 +240,14 @@ public class AlertBatch {
   }
 
   /** Re-armed alerts: every user's acknowledgement of them is forgotten (the next one is news). */
-  private static void forgetAcknowledgements(Connection c, List<Move> rearmed) throws SQLException {
+  private static void forgetAcknowledgements(Connection c, List<Move> all) throws SQLException {
+    List<Move> rearmed = all.stream().filter(m -> m.subject() == Subject.HEDGE).toList();
     if (rearmed.isEmpty()) {
       return;
     }
     try (PreparedStatement s = c.prepareStatement("delete from alert_ack a using unnest(?::bigint[], ?::text[])"
         + " as x(h, k) where a.hedge_id = x.h and a.kind = x.k and a.acknowledged")) {
-      s.setArray(1, c.createArrayOf("bigint", rearmed.stream().map(Move::hedgeId).toArray()));
+      s.setArray(1, c.createArrayOf("bigint", rearmed.stream().map(Move::id).toArray()));
       s.setArray(2, c.createArrayOf("text", rearmed.stream().map(Move::kind).toArray()));
       s.executeUpdate();
     }

@@ -4,6 +4,7 @@ import io.hedgedesk.domain.market.MarketTick;
 import io.hedgedesk.persistence.alerts.AlertBatch;
 import io.hedgedesk.persistence.alerts.AlertOutbox;
 import io.hedgedesk.persistence.alerts.AlertThresholdStore;
+import io.hedgedesk.persistence.alerts.ConnectionAlertStore;
 import io.hedgedesk.persistence.alerts.StoredThresholds;
 import io.hedgedesk.persistence.market.MarketTickRepository;
 import io.hedgedesk.pricing.alerts.AlertEvaluator;
@@ -33,7 +34,8 @@ import org.jboss.logging.Logger;
  * all of them at once ({@link InstallationHedges}), measures each against its thresholds ({@link AlertEvaluator}),
  * passes each measure through its stored gate and, for a gate that fires, stores the alert and its messages in the
  * outbox in the same transaction as the gate's move ({@link AlertBatch}: a compare-and-set, so with two instances
- * evaluating at once one raises it), up to {@value #BATCH} gates a transaction. Nothing is sent here: the
+ * evaluating at once one raises it), up to {@value #BATCH} gates a transaction. A full evaluation also measures the
+ * teams' exchange connections ({@link ConnectionAlerts}), whose alerts go out the same way. Nothing is sent here: the
  * {@link AlertWorker} sends.
  */
 @ApplicationScoped
@@ -58,10 +60,15 @@ public class AlertEngine {
   private final AlertThresholdStore thresholds;
   private final MarketTickRepository ticks;
   private final AlertDefaults defaults;
+  private final ConnectionAlerts connections;
+  private final ConnectionAlertStore connectionStore;
   private final Clock clock;
 
   AlertEngine(InstallationHedges hedges, AlertOutbox outbox, AlertBatch batch, AlertThresholdStore thresholds,
-              MarketTickRepository ticks, AlertDefaults defaults, Clock clock) {
+              MarketTickRepository ticks, AlertDefaults defaults, ConnectionAlerts connections,
+              ConnectionAlertStore connectionStore, Clock clock) {
+    this.connections = connections;
+    this.connectionStore = connectionStore;
     this.hedges = hedges;
     this.outbox = outbox;
     this.batch = batch;
@@ -99,11 +106,16 @@ public class AlertEngine {
       for (AlertEvaluator.Decision d : AlertEvaluator.decide(e.checks(), states, now)) {
         AlertGate.Decision what = d.outcome().decision();
         if (what == AlertGate.Decision.SEND || what == AlertGate.Decision.REARMED) {
-          moves.add(new AlertBatch.Move(hedgeId, e.snapshot().access().hedge().portfolioId(), d.check().kind().name(),
+          moves.add(new AlertBatch.Move(AlertBatch.Subject.HEDGE, hedgeId,
+              e.snapshot().access().portfolio().portfolio().teamId(),
+              Optional.of(e.snapshot().access().hedge().portfolioId()), d.check().kind().name(),
               gate(states.get(d.check().kind())), gate(d.outcome().state()), d.check().value(),
               what == AlertGate.Decision.SEND ? Optional.of(message(e.snapshot(), d)) : Optional.empty()));
         }
       }
+    }
+    if (contracts.isEmpty()) { // a mark moves no connection
+      moves.addAll(connectionMoves(now));
     }
     int raised = 0;
     int rearmed = 0;
@@ -144,6 +156,29 @@ public class AlertEngine {
       out.add(new Evaluated(s, t, AlertEvaluator.checks(HedgeReadings.of(s, latest), t, defaults.minInterval())));
     }
     return out;
+  }
+
+  /** The gates of the exchange connections' alerts that move now. */
+  private List<AlertBatch.Move> connectionMoves(Instant now) {
+    List<ConnectionAlerts.Evaluated> evaluated = connections.evaluate(Optional.empty());
+    Map<Long, Map<String, AlertOutbox.Gate>> gates = connectionStore.gates(evaluated.stream()
+        .map(e -> e.connection().id()).toList());
+    List<AlertBatch.Move> moves = new ArrayList<>();
+    for (ConnectionAlerts.Evaluated e : evaluated) {
+      Map<AlertKind, AlertGate.State> states = new EnumMap<>(AlertKind.class);
+      gates.getOrDefault(e.connection().id(), Map.of()).forEach((kind, g) -> states.put(AlertKind.valueOf(kind),
+          new AlertGate.State(g.fired(), g.lastSent())));
+      for (AlertEvaluator.Decision d : AlertEvaluator.decide(e.checks(), states, now)) {
+        AlertGate.Decision what = d.outcome().decision();
+        if (what == AlertGate.Decision.SEND || what == AlertGate.Decision.REARMED) {
+          moves.add(new AlertBatch.Move(AlertBatch.Subject.CONNECTION, e.connection().id(), e.connection().teamId(),
+              Optional.empty(), d.check().kind().name(), gate(states.get(d.check().kind())),
+              gate(d.outcome().state()), d.check().value(),
+              what == AlertGate.Decision.SEND ? Optional.of(e.message(d.check())) : Optional.empty()));
+        }
+      }
+    }
+    return moves;
   }
 
   private static AlertBatch.Message message(HedgeSnapshot s, AlertEvaluator.Decision d) {
