@@ -48,6 +48,8 @@ class ConnectionAlertsTest {
   AppUserRepository users;
   @Inject
   TeamService teams;
+  @Inject
+  ConnectionAlerts connectionAlerts;
 
   @Test
   void aFailingSyncAndAnExpiringKeyAlertOnceAndShowOnTheDashboard() throws Exception {
@@ -97,6 +99,42 @@ class ConnectionAlertsTest {
       assertThat(failures(reader)).isEqualTo(2);
       release(reader, null);
       assertThat(failures(reader)).isZero();
+    }
+  }
+
+  /**
+   * A portfolio's defaults set the team's connection thresholds; the tightest of its portfolios' count. With 12 h,
+   * 5 failures and 30 days the same states measure: sync max(8/12, 1/4.5) = 0.667 (quiet), key 5.04 days (< 30: alert).
+   */
+  @Test
+  void aPortfoliosDefaultsSetTheTeamsConnectionThresholds() throws Exception {
+    try (UserSession quinn = UserSession.logInNew(root, "Quinn")) {
+      Teams t = new Teams(users, teams);
+      long teamId = t.teamOf(quinn);
+      long pid = quinn.createPortfolio("Connected bags");
+      HtmlForm f = ThresholdPagesTest.form(quinn.page("/portfolios/" + pid + "/alerts"), "/portfolios/" + pid
+          + "/alerts");
+      f.getInputByName("syncHours").setValue("0");
+      quinn.browser().getOptions().setThrowExceptionOnFailingStatusCode(false);
+      HtmlPage refused = ThresholdPagesTest.submit(f);
+      assertThat(refused.getWebResponse().getStatusCode()).isEqualTo(400);
+      assertThat(refused.asNormalizedText()).contains("Enter a whole number from 1 to 8760.");
+      f = ThresholdPagesTest.form(quinn.page("/portfolios/" + pid + "/alerts"), "/portfolios/" + pid + "/alerts");
+      f.getInputByName("syncHours").setValue("12");
+      f.getInputByName("syncFailures").setValue("5");
+      f.getInputByName("keyDays").setValue("30");
+      ThresholdPagesTest.submit(f);
+      Instant now = Instant.now();
+      long id = connection(teamId, t.user(quinn).id(), "BYBIT", "Desk", now.plus(Duration.ofHours(121)), "Refused.",
+          now.minus(Duration.ofHours(8)));
+      ConnectionAlerts.Evaluated e = connectionAlerts.evaluate(java.util.Optional.of(List.of(teamId))).stream()
+          .filter(x -> x.connection().id() == id).findFirst().orElseThrow();
+      assertThat(e.thresholds()).isEqualTo(new io.hedgedesk.pricing.alerts.ConnectionChecks.Thresholds(12, 5, 30));
+      assertThat(e.checks()).filteredOn(io.hedgedesk.pricing.alerts.AlertEvaluator.Check::alarm)
+          .extracting(io.hedgedesk.pricing.alerts.AlertEvaluator.Check::kind)
+          .containsExactly(io.hedgedesk.pricing.alerts.AlertKind.KEY_EXPIRING);
+      assertThat(quinn.page("/portfolios/" + pid + "/alerts").getHtmlElementById("syncHours").getAttribute("value"))
+          .isEqualTo("12");
     }
   }
 
