@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -103,38 +102,54 @@ public class AlertBatch {
     }
   }
 
-  /** The compare-and-set of each gate of one subject, in the given order; returns the moves made. */
+  /**
+   * The compare-and-set of each gate of one subject: the rows are locked in the given order first (so that two
+   * instances never wait for each other in a cycle; a row another instance changed meanwhile is read as it committed
+   * it), then every gate still in the state it was read in is moved by one update. Returns the moves made.
+   */
   private static List<Move> move(Connection c, List<Move> moves, Subject subject) throws SQLException {
     List<Move> moved = new ArrayList<>();
     if (moves.isEmpty()) {
       return moved;
     }
+    Object[] ids = moves.stream().map(Move::id).toArray();
+    Object[] kinds = moves.stream().map(Move::kind).toArray();
     try (PreparedStatement s = c.prepareStatement("insert into " + subject.table + " (" + subject.column + ", kind)"
         + " select * from unnest(?::bigint[], ?::text[]) on conflict do nothing")) {
-      s.setArray(1, c.createArrayOf("bigint", moves.stream().map(Move::id).toArray()));
-      s.setArray(2, c.createArrayOf("text", moves.stream().map(Move::kind).toArray()));
+      s.setArray(1, c.createArrayOf("bigint", ids));
+      s.setArray(2, c.createArrayOf("text", kinds));
       s.executeUpdate();
     }
-    try (PreparedStatement s = c.prepareStatement("update " + subject.table + " set fired = ?, last_sent = ?,"
-        + " last_value = ?, changed_at = now() where " + subject.column + " = ? and kind = ? and fired = ?"
-        + " and last_sent is not distinct from ?")) {
-      for (Move m : moves) {
-        s.setBoolean(1, m.to().fired());
-        s.setObject(2, m.to().lastSent().map(Sql::utc).orElse(null), Types.TIMESTAMP_WITH_TIMEZONE);
-        s.setBigDecimal(3, m.value());
-        s.setLong(4, m.id());
-        s.setString(5, m.kind());
-        s.setBoolean(6, m.from().fired());
-        s.setObject(7, m.from().lastSent().map(Sql::utc).orElse(null), Types.TIMESTAMP_WITH_TIMEZONE);
-        s.addBatch();
-      }
-      int[] counts = s.executeBatch();
-      for (int i = 0; i < counts.length; i++) {
-        if (counts[i] == 1) {
-          moved.add(moves.get(i));
+    try (PreparedStatement s = c.prepareStatement("select 1 from " + subject.table + " g join unnest(?::bigint[],"
+        + " ?::text[]) with ordinality as x(i, k, n) on g." + subject.column + " = x.i and g.kind = x.k order by x.n"
+        + " for update of g")) {
+      s.setArray(1, c.createArrayOf("bigint", ids));
+      s.setArray(2, c.createArrayOf("text", kinds));
+      s.executeQuery().close();
+    }
+    Map<String, Move> byKey = new HashMap<>();
+    moves.forEach(m -> byKey.put(m.id() + ":" + m.kind(), m));
+    try (PreparedStatement s = c.prepareStatement("update " + subject.table + " g set fired = x.tf, last_sent = x.ts,"
+        + " last_value = x.v, changed_at = now() from unnest(?::bigint[], ?::text[], ?::boolean[], ?::timestamptz[],"
+        + " ?::boolean[], ?::timestamptz[], ?::numeric[]) as x(i, k, ff, fs, tf, ts, v) where g." + subject.column
+        + " = x.i and g.kind = x.k and g.fired = x.ff and g.last_sent is not distinct from x.fs"
+        + " returning g." + subject.column + ", g.kind")) {
+      s.setArray(1, c.createArrayOf("bigint", ids));
+      s.setArray(2, c.createArrayOf("text", kinds));
+      s.setArray(3, c.createArrayOf("boolean", moves.stream().map(m -> m.from().fired()).toArray()));
+      s.setArray(4, c.createArrayOf("timestamptz", moves.stream().map(m -> m.from().lastSent().map(Sql::utc)
+          .orElse(null)).toArray()));
+      s.setArray(5, c.createArrayOf("boolean", moves.stream().map(m -> m.to().fired()).toArray()));
+      s.setArray(6, c.createArrayOf("timestamptz", moves.stream().map(m -> m.to().lastSent().map(Sql::utc)
+          .orElse(null)).toArray()));
+      s.setArray(7, c.createArrayOf("numeric", moves.stream().map(Move::value).toArray()));
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          moved.add(byKey.get(r.getLong(1) + ":" + r.getString(2)));
         }
       }
     }
+    moved.sort(LOCK_ORDER);
     return moved;
   }
 
