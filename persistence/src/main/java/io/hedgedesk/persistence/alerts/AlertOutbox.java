@@ -13,9 +13,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The alert gates' memory ({@code alert_state}), the alerts raised ({@code alert_event}) and the outbox of messages
- * ({@code alert_delivery}) with its log. Methods that must run together (a gate moved and its alert raised; a message
- * claimed, sent and marked) are called inside one transaction by the caller.
+ * The alert gates' memory as read ({@code alert_state}; {@link AlertBatch} moves the gates and raises the alerts), the
+ * outbox of messages ({@code alert_delivery}) with its log. Methods that must run together (a message claimed, sent and
+ * marked) are called inside one transaction by the caller.
  */
 @ApplicationScoped
 public class AlertOutbox {

@@ -25,6 +25,7 @@ import javax.sql.DataSource;
 import org.htmlunit.html.HtmlElement;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,6 +51,15 @@ class ConnectionAlertsTest {
   TeamService teams;
   @Inject
   ConnectionAlerts connectionAlerts;
+
+  /** The hand-made connections have no real sealed key: other tests (key rotation) must not meet them. */
+  @AfterEach
+  void removeConnections() throws Exception {
+    try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+        "delete from exchange_connection where kek_id = 'alert-test'")) {
+      s.executeUpdate();
+    }
+  }
 
   @Test
   void aFailingSyncAndAnExpiringKeyAlertOnceAndShowOnTheDashboard() throws Exception {
@@ -142,7 +152,7 @@ class ConnectionAlertsTest {
                           String lastError, Instant lastSync) throws Exception {
     try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("insert into"
         + " exchange_connection (team_id, venue, label, key_hint, kek_id, wrapped_key, wrap_nonce, ciphertext, nonce,"
-        + " key_expires_at, checked_at, last_sync_at, last_error, created_by) values (?, ?, ?, 'abcd', 'test',"
+        + " key_expires_at, checked_at, last_sync_at, last_error, created_by) values (?, ?, ?, 'abcd', 'alert-test',"
         + " '\\x00', '\\x00', '\\x00', '\\x00', ?, now(), ?, ?, ?) returning id")) {
       s.setLong(1, teamId);
       s.setString(2, venue);
