@@ -15,14 +15,20 @@ create table connection_sync_failure (
     failing_since  timestamptz  not null
 );
 
+-- Every failed sync, and the good one that ends a run, also moves the team's data version: the alerts' watch of the
+-- counters (AlertSchedule) evaluates after it.
 create function count_connection_sync_failure() returns trigger language plpgsql as $$
 begin
     if new.last_error is null then
         delete from connection_sync_failure where connection_id = new.id;
+        if not found then
+            return null;
+        end if;
     else
         insert into connection_sync_failure (connection_id, failures, failing_since) values (new.id, 1, now())
         on conflict (connection_id) do update set failures = connection_sync_failure.failures + 1;
     end if;
+    update team set data_version = data_version + 1 where id = new.team_id;
     return null;
 end
 $$;

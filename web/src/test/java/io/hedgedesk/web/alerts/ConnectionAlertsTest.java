@@ -104,9 +104,13 @@ class ConnectionAlertsTest {
       assertThat(dashboard.getByXPath("//ul[contains(@class,'connections')]//button")).isEmpty();
 
       // the sync's lease released with an error counts a failure in a row, without one ends the run
+      long version = Long.parseLong(single("select data_version from team where id = ?", teamId).get(0));
       release(reader, "The exchange could not be reached.");
       release(reader, "The exchange could not be reached.");
       assertThat(failures(reader)).isEqualTo(2);
+      // each failed sync moves the team's counter, which the alerts' watch evaluates after
+      assertThat(Long.parseLong(single("select data_version from team where id = ?", teamId).get(0)))
+          .isGreaterThanOrEqualTo(version + 2);
       release(reader, null);
       assertThat(failures(reader)).isZero();
     }
