@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
@@ -43,6 +44,13 @@ public class AlertSchedule {
   private boolean pending;
   private final AtomicReference<String> lastStamp = new AtomicReference<>("");
   private final Object evaluating = new Object();
+  /** Sends the outbox after an evaluation or a test message, one run at a time, runs asked meanwhile joined. */
+  private final ExecutorService delivering = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "alert-delivery");
+    t.setDaemon(true);
+    return t;
+  });
+  private final AtomicBoolean deliveryPending = new AtomicBoolean();
 
   AlertSchedule(AlertEngine engine, AlertWorker worker, AlertOutbox outbox, HedgedeskConfig config) {
     this.engine = engine;
@@ -86,18 +94,14 @@ public class AlertSchedule {
     cycle(Optional.ofNullable(contracts));
   }
 
-  /** Messages were queued (a test): send them soon, off the request's thread. */
+  /** Messages were queued (a test, an evaluation): send them soon, off the caller's thread. */
   public void deliverSoon() {
-    if (!scheduled) {
-      return;
+    if (scheduled && deliveryPending.compareAndSet(false, true)) {
+      delivering.submit(() -> {
+        deliveryPending.set(false);
+        deliver();
+      });
     }
-    background.submit(() -> {
-      try {
-        worker.deliverDue();
-      } catch (RuntimeException e) {
-        LOG.warnf("Alert delivery failed: %s", e.getMessage());
-      }
-    });
   }
 
   @Scheduled(identity = "alert-watch", every = "${hedgedesk.alerts.watch-every:5s}", delayed = "10s",
@@ -132,8 +136,9 @@ public class AlertSchedule {
   }
 
   /**
-   * One evaluation (of the portfolios with a hedge on {@code contracts}, or of all) and the messages it queued; one at
-   * a time on this instance, whoever asks.
+   * One evaluation (of the portfolios with a hedge on {@code contracts}, or of all), one at a time on this instance
+   * whoever asks; the messages it queued are sent on the delivery thread, so that a slow mail server or webhook never
+   * holds back the next evaluation.
    */
   private void cycle(Optional<Set<String>> contracts) {
     synchronized (evaluating) {
@@ -143,10 +148,11 @@ public class AlertSchedule {
         } else {
           engine.evaluateAll();
         }
-        worker.deliverDue();
       } catch (RuntimeException e) {
         LOG.warnf(e, "Alert evaluation failed: %s", e.getMessage());
+        return;
       }
     }
+    deliverSoon();
   }
 }

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Alerts evaluated right after a new mark: with every timer of the alerts off (no scheduled evaluation, no watch of the
  * data counters, no scheduled delivery), a team's price entered on the hedge's page and an administrator's mark of a
- * contract each put the alert's message in the outbox, and send it, within seconds.
+ * contract each put the alert's message in the outbox, and send it, within seconds — also while a slow webhook
+ * receiver keeps the delivery busy.
  *
  * <p>Both hedges are short inverse contracts at 2x: margin = half the position's coins, so liquidation is where the
  * loss eats the margin, about twice the entry (BTC: 10,000 USD at 50,000 with 0.1 BTC: 0.1 + 10,000/P − 0.2 = 0 →
@@ -75,9 +76,23 @@ class AlertTriggerTest {
       mark(admin, "3000");
       Thread.sleep(2_000);
       assertThat(messages(eth)).isZero();
+      // a slow receiver: 8 test messages take 16 s to send; the evaluation after the mark does not wait for them
+      stub.delayMillis = 2_000;
+      for (int i = 0; i < 8; i++) {
+        nia.post("/settings/alerts/test-webhook");
+      }
+      long marked = System.nanoTime();
       mark(admin, "4200");
       awaitMessage(eth);
       assertThat(messages(eth)).isEqualTo(1);
+      assertThat(Duration.ofNanos(System.nanoTime() - marked)).isLessThan(Duration.ofSeconds(6));
+      stub.delayMillis = 0;
+      // and sent once the test messages before it are (oldest first)
+      long until = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+      while (stub.callsTo("/nia").stream().noneMatch(c -> c.body().contains("Hedge #" + eth + " "))
+          && System.nanoTime() < until) {
+        Thread.sleep(200);
+      }
       assertThat(stub.callsTo("/nia")).anySatisfy(c -> assertThat(c.body()).contains("Hedge #" + eth + " "));
     }
   }
