@@ -18,11 +18,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The alert gates moved by one evaluation, many at a time: each gate's compare-and-set on {@code alert_state} and, for
- * a gate that fired, its alert ({@code alert_event}) and one outbox message per recipient and channel
- * ({@code alert_delivery}) — a few statements per batch instead of a transaction per alert. Must run inside the caller's
- * transaction: a gate moved and its alert stored commit together, so with two instances evaluating at once each alert
- * is raised by one of them (the other's compare-and-set waits for the first's row lock, then finds the row changed).
+ * The alert gates moved by one evaluation, many at a time: each gate's compare-and-set on {@code alert_state} (or
+ * {@code connection_alert_state}) and, for a gate that fired, its alert ({@code alert_event}) and one outbox message
+ * per recipient and channel ({@code alert_delivery}): a few statements per batch instead of a transaction per alert.
+ * Must run inside the caller's transaction: a gate moved and its alert stored commit together, so with two instances
+ * evaluating at once each alert is raised by one of them (the other's compare-and-set waits for the first's row lock,
+ * then finds the row changed).
  */
 @ApplicationScoped
 public class AlertBatch {
@@ -76,8 +77,8 @@ public class AlertBatch {
   }
 
   /**
-   * Moves the gates, in (subject, id, kind) order so that two instances lock the rows in one order, and raises the alerts of
-   * those this caller moved.
+   * Moves the gates, in (subject, id, kind) order so that two instances lock the rows in one order, and raises the
+   * alerts of those this caller moved.
    *
    * @return the moves this caller made (a gate another instance moved first is left out)
    */
@@ -199,7 +200,8 @@ public class AlertBatch {
       return;
     }
     try (PreparedStatement s = c.prepareStatement("insert into alert_delivery (alert_event_id, user_id, channel,"
-        + " target, webhook_kind, subject, body, next_attempt_at, created_at) select a, u, ch, t, w, su, b, ?::timestamptz, ?::timestamptz"
+        + " target, webhook_kind, subject, body, next_attempt_at, created_at)"
+        + " select a, u, ch, t, w, su, b, ?::timestamptz, ?::timestamptz"
         + " from unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])"
         + " as x(a, u, ch, t, w, su, b)")) {
       s.setObject(1, Sql.utc(now));

@@ -1,6 +1,9 @@
 package io.hedgedesk.pricing.alerts;
 
-/** What an alert is about (a hedge's, or an exchange connection's), in the order the dashboard lists them within a severity. */
+/**
+ * What an alert is about (a hedge's, or an exchange connection's), in the order the dashboard lists them within a
+ * severity.
+ */
 public enum AlertKind {
   /** The adverse move to the liquidation price is below the threshold. */
   LIQUIDATION(Severity.LIQUIDATION_AND_STOPS),

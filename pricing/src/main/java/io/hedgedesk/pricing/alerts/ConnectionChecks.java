@@ -14,8 +14,8 @@ import java.util.Optional;
  * <ul>
  *   <li>{@link AlertKind#SYNC_FAILING}: with {@code h} the hours since the run of failed syncs began and {@code n} the
  *       failures in a row, {@code v = max(h / H, n / (N − ½))} for the thresholds {@code H} hours and {@code N}
- *       failures; alarm when {@code v > 1}, i.e. when {@code h > H} or {@code n ≥ N} ({@code n} is whole); {@code v = 0}
- *       while the syncs work, which re-arms it ({@code h = 0}).</li>
+ *       failures; alarm when {@code v > 1}, i.e. when {@code h > H} or {@code n ≥ N} ({@code n} is whole);
+ *       {@code v = 0} while the syncs work, which re-arms it (hysteresis 0).</li>
  *   <li>{@link AlertKind#KEY_EXPIRING}: {@code v} = days until the API key expires (negative once expired); alarm
  *       when {@code v < D}, the threshold in days; re-armed by a key with more than {@code D} days left
  *       ({@code h = 0}). A key without a known expiry (Binance reports none for reading keys) has no check.</li>

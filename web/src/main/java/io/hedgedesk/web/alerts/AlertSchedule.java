@@ -19,11 +19,13 @@ import org.jboss.logging.Logger;
 
 /**
  * When alerts are evaluated and sent: right after a mark or price is stored on this instance ({@link #onMark}: the
- * portfolios with a hedge on the contract whose mark moved, or every hedge after a team's price; on a thread of its own,
- * the page does not wait), whenever the data counters show a write by any instance or tool — an exchange connection's
- * failed sync included (V44) — ({@code hedgedesk.alerts.watch-every}, 5 s), at least every {@code hedgedesk.alerts.evaluate-every} (1 min, for
- * data growing old), and the outbox every {@code hedgedesk.alerts.deliver-every} (5 s). {@code hedgedesk.alerts.
- * scheduled=false} turns all of it off (tests drive the engine and the worker themselves).
+ * portfolios with a hedge on the contract whose mark moved, or every hedge after a team's price; on a thread of its
+ * own, the page does not wait), whenever the data counters show a write by any instance or tool, an exchange
+ * connection's failed sync included (V44) ({@code hedgedesk.alerts.watch-every}, 5 s), at least every
+ * {@code hedgedesk.alerts.evaluate-every} (1 min, for data growing old), and the outbox every
+ * {@code hedgedesk.alerts.deliver-every} (5 s) and after each evaluation, on a thread of its own: a slow mail server or
+ * webhook never holds back the next evaluation. {@code hedgedesk.alerts.scheduled=false} turns all of it off (tests
+ * drive the engine and the worker themselves).
  */
 @ApplicationScoped
 public class AlertSchedule {

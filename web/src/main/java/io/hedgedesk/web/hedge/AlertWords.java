@@ -47,9 +47,10 @@ public final class AlertWords {
     if (c.kind() != AlertKind.SYNC_FAILING) {
       return of(c);
     }
+    BigDecimal hours = BigDecimal.valueOf(r.failingFor().map(java.time.Duration::toHours).orElse(0L));
     return "its syncs have failed " + r.failures() + (r.failures() == 1 ? " time" : " times") + " in a row, for "
-        + Display.hours(BigDecimal.valueOf(r.failingFor().map(java.time.Duration::toHours).orElse(0L))) + " (alert after " + t.syncFailingHours() + " h or "
-        + t.syncFailures() + " failures): " + lastError;
+        + Display.hours(hours) + " (alert after " + t.syncFailingHours() + " h or " + t.syncFailures()
+        + " failures): " + lastError;
   }
 
   /** The short name of a kind, e.g. "Liquidation near". */
