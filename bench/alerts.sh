@@ -17,6 +17,9 @@ if [ "${BENCH_ALERTS_RESEED:-1}" = 1 ]; then
     ('https://bench.invalid/', 'alice', 'alice', 'Alice'), ('https://bench.invalid/', 'bob', 'bob', 'Bob')"
   "${PSQL[@]}" -d "$DB" -f bench/seed.sql
 fi
+if [ "${BENCH_ALERTS_RESET:-0}" = 1 ]; then # forget every alert raised: the next first cycle raises them again
+  "${PSQL[@]}" -d "$DB" -c "truncate alert_state, alert_event, alert_delivery, alert_delivery_log, alert_ack"
+fi
 mvn_bench -Dbench.alerts=run "-D%test.quarkus.flyway.clean-at-start=false" ${BENCH_ALERTS_ARGS:-} \
   2>&1 | grep -E "BENCH|Alerts:" || true
 grep -h "BENCH" web/target/surefire-reports/*AlertCycleBench-output.txt 2>/dev/null || true

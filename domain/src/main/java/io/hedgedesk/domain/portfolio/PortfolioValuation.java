@@ -5,7 +5,9 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,5 +86,16 @@ public record PortfolioValuation(List<ValuedHolding> lines, BigDecimal totalUsd,
       return manual.get().asOf().isAfter(market.get().asOf()) ? manual : market;
     }
     return market.isPresent() ? market : manual;
+  }
+
+  /** {@link #latest} of each of {@code symbols}; symbols without any price are absent. */
+  public static Map<String, PriceQuote> latest(Collection<String> symbols, Map<String, PriceQuote> market,
+                                               Map<String, PriceQuote> manual, Instant now) {
+    Map<String, PriceQuote> quotes = new HashMap<>();
+    for (String symbol : symbols) {
+      latest(symbol, Optional.ofNullable(market.get(symbol)), Optional.ofNullable(manual.get(symbol)), now)
+          .ifPresent(q -> quotes.put(symbol, q));
+    }
+    return quotes;
   }
 }

@@ -13,9 +13,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The alert gates' memory ({@code alert_state}), the alerts raised ({@code alert_event}) and the outbox of messages
- * ({@code alert_delivery}) with its log. Methods that must run together (a gate moved and its alert raised; a message
- * claimed, sent and marked) are called inside one transaction by the caller.
+ * The alert gates' memory as read ({@code alert_state}; {@link AlertBatch} moves the gates and raises the alerts), the
+ * outbox of messages ({@code alert_delivery}) with its log. Methods that must run together (a message claimed, sent and
+ * marked) are called inside one transaction by the caller.
  */
 @ApplicationScoped
 public class AlertOutbox {
@@ -64,80 +64,6 @@ public class AlertOutbox {
     return found;
   }
 
-  /**
-   * Moves a gate from the state it was read in ({@code from}) to {@code to}: a compare-and-set on its row, so of two
-   * instances that read the same state only one moves it (the other's update waits for the first's row lock, then
-   * finds the row changed and moves nothing).
-   *
-   * @return true if this caller moved it
-   */
-  public boolean moveGate(long hedgeId, String kind, Gate from, Gate to, BigDecimal value) {
-    sql.update("insert into alert_state (hedge_id, kind) values (?, ?) on conflict do nothing", s -> {
-      s.setLong(1, hedgeId);
-      s.setString(2, kind);
-    });
-    return sql.update("update alert_state set fired = ?, last_sent = ?, last_value = ?, changed_at = now()"
-        + " where hedge_id = ? and kind = ? and fired = ? and last_sent is not distinct from ?", s -> {
-          s.setBoolean(1, to.fired());
-          s.setObject(2, to.lastSent().map(Sql::utc).orElse(null), Types.TIMESTAMP_WITH_TIMEZONE);
-          s.setBigDecimal(3, value);
-          s.setLong(4, hedgeId);
-          s.setString(5, kind);
-          s.setBoolean(6, from.fired());
-          s.setObject(7, from.lastSent().map(Sql::utc).orElse(null), Types.TIMESTAMP_WITH_TIMEZONE);
-        }) == 1;
-  }
-
-  /** Forgets every user's acknowledgement of a hedge's alert (it re-armed: the next one is news). */
-  public void clearAcknowledgements(long hedgeId, String kind) {
-    sql.update("delete from alert_ack where hedge_id = ? and kind = ? and acknowledged", s -> {
-      s.setLong(1, hedgeId);
-      s.setString(2, kind);
-    });
-  }
-
-  /**
-   * The members of the portfolio's team who want alerts, with where; a member who snoozed this hedge's alert of
-   * {@code kind} until after {@code now} is left out.
-   */
-  public List<Recipient> recipients(long portfolioId, long hedgeId, String kind, Instant now) {
-    return sql.query("select r.user_id, case when r.email_on then r.email end,"
-        + " case when r.webhook_on then r.webhook_url end, case when r.webhook_on then r.webhook_kind end"
-        + " from portfolio p join membership m on m.team_id = p.team_id join alert_recipient r on r.user_id = m.user_id"
-        + " where p.id = ? and (r.email_on or r.webhook_on) and not exists (select 1 from alert_ack a"
-        + " where a.user_id = r.user_id and a.hedge_id = ? and a.kind = ? and a.snoozed_until > ?) order by r.user_id",
-        s -> {
-          s.setLong(1, portfolioId);
-          s.setLong(2, hedgeId);
-          s.setString(3, kind);
-          s.setObject(4, Sql.utc(now));
-        }, rows -> new Recipient(rows.getLong(1), Optional.ofNullable(rows.getString(2)),
-            Optional.ofNullable(rows.getString(3)), Optional.ofNullable(rows.getString(4))));
-  }
-
-  /**
-   * Stores an alert and one message per recipient and channel in the outbox (due now).
-   *
-   * @return the alert's id
-   */
-  public long raise(long hedgeId, long portfolioId, String kind, String subject, String body, BigDecimal value,
-                    List<Recipient> recipients, Instant now) {
-    long id = sql.query("insert into alert_event (hedge_id, portfolio_id, kind, message, value, raised_at)"
-        + " values (?, ?, ?, ?, ?, ?) returning id", s -> {
-          s.setLong(1, hedgeId);
-          s.setLong(2, portfolioId);
-          s.setString(3, kind);
-          s.setString(4, clip(body, 1000));
-          s.setBigDecimal(5, value);
-          s.setObject(6, Sql.utc(now));
-        }, rows -> rows.getLong(1)).get(0);
-    for (Recipient r : recipients) {
-      r.email().ifPresent(email -> enqueue(id, r.userId(), "EMAIL", email, Optional.empty(), subject, body, now));
-      r.webhookUrl().ifPresent(url -> enqueue(id, r.userId(), "WEBHOOK", url, r.webhookKind(), subject, body, now));
-    }
-    return id;
-  }
-
   /** Puts one message in the outbox, due at {@code now}; {@code alertId} empty for a test message. */
   public long enqueue(Long alertId, long userId, String channel, String target, Optional<String> webhookKind,
                       String subject, String body, Instant now) {
@@ -148,8 +74,8 @@ public class AlertOutbox {
           s.setString(3, channel);
           s.setString(4, target);
           s.setString(5, webhookKind.orElse(null));
-          s.setString(6, clip(subject, 300));
-          s.setString(7, clip(body, 4000));
+          s.setString(6, Sql.clip(subject, 300));
+          s.setString(7, Sql.clip(body, 4000));
           s.setObject(8, Sql.utc(now));
           s.setObject(9, Sql.utc(now));
         }, rows -> rows.getLong(1)).get(0);
@@ -218,7 +144,7 @@ public class AlertOutbox {
         s -> {
           s.setObject(1, Sql.utc(next));
           s.setInt(2, attempted ? 1 : 0);
-          s.setString(3, attempted ? clip(detail, 1000) : null);
+          s.setString(3, attempted ? Sql.clip(detail, 1000) : null);
           s.setLong(4, id);
         });
     log(id, at, outcome, detail);
@@ -230,7 +156,7 @@ public class AlertOutbox {
           s.setString(1, status);
           s.setInt(2, "SKIPPED".equals(status) ? 0 : 1);
           s.setObject(3, "SENT".equals(status) ? Sql.utc(at) : null, Types.TIMESTAMP_WITH_TIMEZONE);
-          s.setString(4, "SENT".equals(status) ? null : clip(detail, 1000));
+          s.setString(4, "SENT".equals(status) ? null : Sql.clip(detail, 1000));
           s.setLong(5, id);
         });
     log(id, at, outcome, detail);
@@ -241,7 +167,7 @@ public class AlertOutbox {
       s.setLong(1, id);
       s.setObject(2, Sql.utc(at));
       s.setString(3, outcome);
-      s.setString(4, detail == null ? null : clip(detail, 1000));
+      s.setString(4, detail == null ? null : Sql.clip(detail, 1000));
     });
   }
 
@@ -265,25 +191,10 @@ public class AlertOutbox {
             rows.getString(8), rows.getString(9)));
   }
 
-  /**
-   * Teams with open hedges and, per team, one member whose view values them: the member in the fewest teams (then the
-   * lowest user id), so that each member's book is about one team and no single load covers the installation.
-   */
-  public List<Long> evaluators() {
-    return sql.query("select distinct on (p.team_id) m.user_id from portfolio p"
-        + " join membership m on m.team_id = p.team_id"
-        + " join (select user_id, count(*) as teams from membership group by user_id) c on c.user_id = m.user_id"
-        + " where exists (select 1 from hedge_position h where h.portfolio_id = p.id and h.status = 'OPEN')"
-        + " order by p.team_id, c.teams, m.user_id", s -> { }, rows -> rows.getLong(1));
-  }
-
   /** The counters moved by every write of team or market data (any instance): a change means re-evaluate. */
   public String dataStamp() {
     return sql.query("select (select version from market_data_version) || ':' || (select coalesce(sum(data_version),"
         + " 0) from team)", s -> { }, rows -> rows.getString(1)).get(0);
   }
 
-  private static String clip(String text, int max) {
-    return text.length() <= max ? text : text.substring(0, max - 1) + "…";
-  }
 }

@@ -21,7 +21,8 @@ import java.util.Optional;
 public class AlertThresholdStore {
 
   private static final String COLUMNS = "liquidation_distance, coverage_drift, stops_and_targets, "
-      + "funding_yearly_rate, funding_sign_change, stale_after_hours, version";
+      + "funding_yearly_rate, funding_sign_change, stale_after_hours, sync_failing_hours, sync_failures, "
+      + "key_expiry_days, version";
 
   private final Sql sql;
 
@@ -62,7 +63,7 @@ public class AlertThresholdStore {
   private static StoredThresholds map(ResultSet rows) throws SQLException {
     return new StoredThresholds(Optional.ofNullable(rows.getBigDecimal(2)), Optional.ofNullable(rows.getBigDecimal(3)),
         Sql.bool(rows, 4), Optional.ofNullable(rows.getBigDecimal(5)), Sql.bool(rows, 6), Sql.integer(rows, 7),
-        rows.getLong(8));
+        Sql.integer(rows, 8), Sql.integer(rows, 9), Sql.integer(rows, 10), rows.getLong(11));
   }
 
   /**
@@ -77,11 +78,12 @@ public class AlertThresholdStore {
     long key = hedgeId.orElse(portfolioId);
     int changed = sql.update("update alert_threshold set liquidation_distance = ?, coverage_drift = ?,"
         + " stops_and_targets = ?, funding_yearly_rate = ?, funding_sign_change = ?, stale_after_hours = ?,"
+        + " sync_failing_hours = ?, sync_failures = ?, key_expiry_days = ?,"
         + " updated_by = ?, updated_at = now(), version = version + 1 where " + where + " and version = ?", s -> {
           bind(s, t);
-          s.setLong(7, userId);
-          s.setLong(8, key);
-          s.setLong(9, expectedVersion);
+          s.setLong(10, userId);
+          s.setLong(11, key);
+          s.setLong(12, expectedVersion);
         });
     if (changed == 1) {
       return;
@@ -90,12 +92,13 @@ public class AlertThresholdStore {
       throw new StaleEditException("ALERT_THRESHOLD", key, expectedVersion);
     }
     int inserted = sql.update("insert into alert_threshold (liquidation_distance, coverage_drift, stops_and_targets,"
-        + " funding_yearly_rate, funding_sign_change, stale_after_hours, updated_by, portfolio_id, hedge_id)"
-        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing", s -> {
+        + " funding_yearly_rate, funding_sign_change, stale_after_hours, sync_failing_hours, sync_failures,"
+        + " key_expiry_days, updated_by, portfolio_id, hedge_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        + " on conflict do nothing", s -> {
           bind(s, t);
-          s.setLong(7, userId);
-          s.setLong(8, portfolioId);
-          s.setObject(9, hedgeId.orElse(null), Types.BIGINT);
+          s.setLong(10, userId);
+          s.setLong(11, portfolioId);
+          s.setObject(12, hedgeId.orElse(null), Types.BIGINT);
         });
     if (inserted == 0) {
       throw new StaleEditException("ALERT_THRESHOLD", key, expectedVersion);
@@ -109,5 +112,8 @@ public class AlertThresholdStore {
     s.setBigDecimal(4, t.fundingYearlyRate().orElse(null));
     s.setObject(5, t.fundingSignChange().orElse(null), Types.BOOLEAN);
     s.setObject(6, t.staleAfterHours().orElse(null), Types.INTEGER);
+    s.setObject(7, t.syncFailingHours().orElse(null), Types.INTEGER);
+    s.setObject(8, t.syncFailures().orElse(null), Types.INTEGER);
+    s.setObject(9, t.keyExpiryDays().orElse(null), Types.INTEGER);
   }
 }

@@ -84,4 +84,9 @@ final class Sql {
     int v = rows.getInt(column);
     return rows.wasNull() ? Optional.empty() : Optional.of(v);
   }
+
+  /** {@code text} cut to {@code max} characters, the last one an ellipsis when cut. */
+  static String clip(String text, int max) {
+    return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+  }
 }

@@ -13,15 +13,21 @@ import java.util.Optional;
  * @param fundingYearlyRate   fraction of the position value per year
  * @param fundingSignChange   alert when funding turns to a cost
  * @param staleAfterHours     hours
+ * @param syncFailingHours    a portfolio's: hours of failing syncs of its team's exchange connections
+ * @param syncFailures        a portfolio's: failed syncs in a row
+ * @param keyExpiryDays       a portfolio's: days before an API key's expiry
  * @param version             the row's version (0 when there is no row)
  */
 public record StoredThresholds(Optional<BigDecimal> liquidationDistance, Optional<BigDecimal> coverageDrift,
                                Optional<Boolean> stopsAndTargets, Optional<BigDecimal> fundingYearlyRate,
-                               Optional<Boolean> fundingSignChange, Optional<Integer> staleAfterHours, long version) {
+                               Optional<Boolean> fundingSignChange, Optional<Integer> staleAfterHours,
+                               Optional<Integer> syncFailingHours, Optional<Integer> syncFailures,
+                               Optional<Integer> keyExpiryDays, long version) {
 
   /** No row. */
   public static final StoredThresholds NONE = new StoredThresholds(Optional.empty(), Optional.empty(),
-      Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 0);
+      Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+      Optional.empty(), 0);
 
   public StoredThresholds {
     Objects.requireNonNull(liquidationDistance, "liquidationDistance");
@@ -30,5 +36,8 @@ public record StoredThresholds(Optional<BigDecimal> liquidationDistance, Optiona
     Objects.requireNonNull(fundingYearlyRate, "fundingYearlyRate");
     Objects.requireNonNull(fundingSignChange, "fundingSignChange");
     Objects.requireNonNull(staleAfterHours, "staleAfterHours");
+    Objects.requireNonNull(syncFailingHours, "syncFailingHours");
+    Objects.requireNonNull(syncFailures, "syncFailures");
+    Objects.requireNonNull(keyExpiryDays, "keyExpiryDays");
   }
 }

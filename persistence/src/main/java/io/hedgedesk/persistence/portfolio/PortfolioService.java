@@ -176,15 +176,7 @@ public class PortfolioService {
    * such as the coin of a proxy hedge. Symbols without any price are absent.
    */
   public Map<String, PriceQuote> prices(long teamId, Collection<String> symbols) {
-    Map<String, PriceQuote> market = prices.market(symbols);
-    Map<String, PriceQuote> manual = prices.manual(teamId, symbols);
-    Instant now = clock.instant();
-    Map<String, PriceQuote> quotes = new HashMap<>();
-    for (String symbol : symbols) {
-      PortfolioValuation.latest(symbol, Optional.ofNullable(market.get(symbol)), Optional.ofNullable(manual.get(symbol)),
-          now).ifPresent(q -> quotes.put(symbol, q));
-    }
-    return quotes;
+    return PortfolioValuation.latest(symbols, prices.market(symbols), prices.manual(teamId, symbols), clock.instant());
   }
 
   /**

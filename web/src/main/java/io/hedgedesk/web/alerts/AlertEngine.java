@@ -1,8 +1,10 @@
 package io.hedgedesk.web.alerts;
 
 import io.hedgedesk.domain.market.MarketTick;
+import io.hedgedesk.persistence.alerts.AlertBatch;
 import io.hedgedesk.persistence.alerts.AlertOutbox;
 import io.hedgedesk.persistence.alerts.AlertThresholdStore;
+import io.hedgedesk.persistence.alerts.ConnectionAlertStore;
 import io.hedgedesk.persistence.alerts.StoredThresholds;
 import io.hedgedesk.persistence.market.MarketTickRepository;
 import io.hedgedesk.pricing.alerts.AlertEvaluator;
@@ -11,26 +13,30 @@ import io.hedgedesk.pricing.alerts.AlertKind;
 import io.hedgedesk.pricing.alerts.HedgeThresholds;
 import io.hedgedesk.web.hedge.AlertWords;
 import io.hedgedesk.web.hedge.book.HedgeSnapshot;
-import io.hedgedesk.web.hedge.book.HedgeTracker;
+import io.hedgedesk.web.hedge.book.InstallationHedges;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
- * Evaluates the alerts of every open hedge of the installation: values them as the tracker does, measures each against
- * its thresholds ({@link AlertEvaluator}), passes each measure through its stored gate and, for a gate that fires,
- * stores the alert and its messages in the outbox, in one transaction with the gate's move (a compare-and-set: with two
- * instances evaluating at once, one raises it). Nothing is sent here: the {@link AlertWorker} sends.
+ * Evaluates the alerts of every open hedge of the installation: values them as the dashboard does, on inputs read for
+ * all of them at once ({@link InstallationHedges}), measures each against its thresholds ({@link AlertEvaluator}),
+ * passes each measure through its stored gate and, for a gate that fires, stores the alert and its messages in the
+ * outbox in the same transaction as the gate's move ({@link AlertBatch}: a compare-and-set, so with two instances
+ * evaluating at once one raises it), up to {@value #BATCH} gates a transaction. A full evaluation also measures the
+ * teams' exchange connections ({@link ConnectionAlerts}), whose alerts go out the same way. Nothing is sent here: the
+ * {@link AlertWorker} sends.
  */
 @ApplicationScoped
 public class AlertEngine {
@@ -45,17 +51,27 @@ public class AlertEngine {
   public record Evaluated(HedgeSnapshot snapshot, HedgeThresholds thresholds, List<AlertEvaluator.Check> checks) {
   }
 
-  private final HedgeTracker tracker;
+  /** Gates moved per transaction: a failure rolls back at most this many, and locks are held briefly. */
+  private static final int BATCH = 500;
+
+  private final InstallationHedges hedges;
   private final AlertOutbox outbox;
+  private final AlertBatch batch;
   private final AlertThresholdStore thresholds;
   private final MarketTickRepository ticks;
   private final AlertDefaults defaults;
+  private final ConnectionAlerts connections;
+  private final ConnectionAlertStore connectionStore;
   private final Clock clock;
 
-  AlertEngine(HedgeTracker tracker, AlertOutbox outbox, AlertThresholdStore thresholds, MarketTickRepository ticks,
-              AlertDefaults defaults, Clock clock) {
-    this.tracker = tracker;
+  AlertEngine(InstallationHedges hedges, AlertOutbox outbox, AlertBatch batch, AlertThresholdStore thresholds,
+              MarketTickRepository ticks, AlertDefaults defaults, ConnectionAlerts connections,
+              ConnectionAlertStore connectionStore, Clock clock) {
+    this.connections = connections;
+    this.connectionStore = connectionStore;
+    this.hedges = hedges;
     this.outbox = outbox;
+    this.batch = batch;
     this.thresholds = thresholds;
     this.ticks = ticks;
     this.defaults = defaults;
@@ -64,21 +80,24 @@ public class AlertEngine {
 
   /** Evaluates every open hedge once. */
   public Cycle evaluateAll() {
+    return cycle(Optional.empty());
+  }
+
+  /**
+   * Evaluates the open hedges of the portfolios with an open hedge on one of {@code contracts} (catalog ids): after a
+   * contract's mark moved, nothing else changed.
+   */
+  public Cycle evaluateContracts(Collection<String> contracts) {
+    return cycle(Optional.of(contracts));
+  }
+
+  private Cycle cycle(Optional<Collection<String>> contracts) {
     Instant now = clock.instant();
-    Map<Long, HedgeSnapshot> open = new LinkedHashMap<>();
-    for (long userId : new java.util.LinkedHashSet<>(outbox.evaluators())) {
-      try {
-        for (HedgeSnapshot s : tracker.openBook(userId, Map.of()).hedges()) {
-          open.putIfAbsent(s.access().hedge().id(), s);
-        }
-      } catch (RuntimeException e) { // one team's data must not keep the others' alerts back
-        LOG.warnf("Alerts: the hedges seen by user %d could not be valued: %s", userId, e.getMessage());
-      }
-    }
-    List<Evaluated> evaluated = evaluate(open.values());
-    Map<Long, Map<String, AlertOutbox.Gate>> gates = outbox.gates(open.keySet());
-    int raised = 0;
-    int rearmed = 0;
+    List<HedgeSnapshot> open = hedges.open(contracts);
+    List<Evaluated> evaluated = evaluate(open);
+    Map<Long, Map<String, AlertOutbox.Gate>> gates = outbox.gates(open.stream().map(s -> s.access().hedge().id())
+        .toList());
+    List<AlertBatch.Move> moves = new ArrayList<>();
     for (Evaluated e : evaluated) {
       long hedgeId = e.snapshot().access().hedge().id();
       Map<AlertKind, AlertGate.State> states = new EnumMap<>(AlertKind.class);
@@ -86,11 +105,25 @@ public class AlertEngine {
           new AlertGate.State(g.fired(), g.lastSent())));
       for (AlertEvaluator.Decision d : AlertEvaluator.decide(e.checks(), states, now)) {
         AlertGate.Decision what = d.outcome().decision();
-        if (what == AlertGate.Decision.SEND) {
-          raised += raise(e.snapshot(), d, states, now) ? 1 : 0;
-        } else if (what == AlertGate.Decision.REARMED) {
-          rearmed += rearm(hedgeId, d, states) ? 1 : 0;
+        if (what == AlertGate.Decision.SEND || what == AlertGate.Decision.REARMED) {
+          moves.add(new AlertBatch.Move(AlertBatch.Subject.HEDGE, hedgeId,
+              e.snapshot().access().portfolio().portfolio().teamId(),
+              Optional.of(e.snapshot().access().hedge().portfolioId()), d.check().kind().name(),
+              gate(states.get(d.check().kind())), gate(d.outcome().state()), d.check().value(),
+              what == AlertGate.Decision.SEND ? Optional.of(message(e.snapshot(), d)) : Optional.empty()));
         }
+      }
+    }
+    if (contracts.isEmpty()) { // a mark moves no connection
+      moves.addAll(connectionMoves(now));
+    }
+    int raised = 0;
+    int rearmed = 0;
+    for (int from = 0; from < moves.size(); from += BATCH) {
+      List<AlertBatch.Move> chunk = moves.subList(from, Math.min(moves.size(), from + BATCH));
+      for (AlertBatch.Move m : QuarkusTransaction.requiringNew().call(() -> batch.apply(chunk, now))) {
+        raised += m.message().isPresent() ? 1 : 0;
+        rearmed += m.message().isPresent() ? 0 : 1;
       }
     }
     long ms = Duration.between(now, clock.instant()).toMillis();
@@ -125,36 +158,34 @@ public class AlertEngine {
     return out;
   }
 
-  private boolean raise(HedgeSnapshot s, AlertEvaluator.Decision d, Map<AlertKind, AlertGate.State> states,
-                        Instant now) {
-    long hedgeId = s.access().hedge().id();
-    long portfolioId = s.access().hedge().portfolioId();
-    String kind = d.check().kind().name();
-    String label = "Hedge #" + hedgeId + " " + s.access().instrument().id() + " (" + s.access().portfolio().portfolio()
-        .name() + ")";
-    String subject = "hedgedesk: " + AlertWords.title(d.check().kind()) + " — " + label;
-    String body = label + ": " + AlertWords.of(d.check()) + ".";
-    return QuarkusTransaction.requiringNew().call(() -> {
-      if (!outbox.moveGate(hedgeId, kind, gate(states.get(d.check().kind())), gate(d.outcome().state()),
-          d.check().value())) {
-        return false; // another instance moved it first
+  /** The gates of the exchange connections' alerts that move now. */
+  private List<AlertBatch.Move> connectionMoves(Instant now) {
+    List<ConnectionAlerts.Evaluated> evaluated = connections.evaluate(Optional.empty());
+    Map<Long, Map<String, AlertOutbox.Gate>> gates = connectionStore.gates(evaluated.stream()
+        .map(e -> e.connection().id()).toList());
+    List<AlertBatch.Move> moves = new ArrayList<>();
+    for (ConnectionAlerts.Evaluated e : evaluated) {
+      Map<AlertKind, AlertGate.State> states = new EnumMap<>(AlertKind.class);
+      gates.getOrDefault(e.connection().id(), Map.of()).forEach((kind, g) -> states.put(AlertKind.valueOf(kind),
+          new AlertGate.State(g.fired(), g.lastSent())));
+      for (AlertEvaluator.Decision d : AlertEvaluator.decide(e.checks(), states, now)) {
+        AlertGate.Decision what = d.outcome().decision();
+        if (what == AlertGate.Decision.SEND || what == AlertGate.Decision.REARMED) {
+          moves.add(new AlertBatch.Move(AlertBatch.Subject.CONNECTION, e.connection().id(), e.connection().teamId(),
+              Optional.empty(), d.check().kind().name(), gate(states.get(d.check().kind())),
+              gate(d.outcome().state()), d.check().value(),
+              what == AlertGate.Decision.SEND ? Optional.of(e.message(d.check())) : Optional.empty()));
+        }
       }
-      outbox.raise(hedgeId, portfolioId, kind, subject, body, d.check().value(),
-          outbox.recipients(portfolioId, hedgeId, kind, now), now);
-      return true;
-    });
+    }
+    return moves;
   }
 
-  private boolean rearm(long hedgeId, AlertEvaluator.Decision d, Map<AlertKind, AlertGate.State> states) {
-    String kind = d.check().kind().name();
-    return QuarkusTransaction.requiringNew().call(() -> {
-      boolean moved = outbox.moveGate(hedgeId, kind, gate(states.get(d.check().kind())), gate(d.outcome().state()),
-          d.check().value());
-      if (moved) {
-        outbox.clearAcknowledgements(hedgeId, kind);
-      }
-      return moved;
-    });
+  private static AlertBatch.Message message(HedgeSnapshot s, AlertEvaluator.Decision d) {
+    String label = "Hedge #" + s.access().hedge().id() + " " + s.access().instrument().id() + " ("
+        + s.access().portfolio().portfolio().name() + ")";
+    return new AlertBatch.Message("hedgedesk: " + AlertWords.title(d.check().kind()) + " — " + label,
+        label + ": " + AlertWords.of(d.check()) + ".");
   }
 
   private static AlertOutbox.Gate gate(AlertGate.State state) {

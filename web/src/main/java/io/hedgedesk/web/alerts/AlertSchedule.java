@@ -5,6 +5,12 @@ import io.hedgedesk.persistence.alerts.AlertOutbox;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.hedgedesk.web.support.MarkStored;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -12,11 +18,14 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
 /**
- * When alerts are evaluated and sent: right after a mark is stored on this instance ({@link #markStored}, off the
- * request's thread), whenever the data counters show a write by any instance or tool
- * ({@code hedgedesk.alerts.watch-every}, 5 s), at least every {@code hedgedesk.alerts.evaluate-every} (1 min, for
- * data growing old), and the outbox every {@code hedgedesk.alerts.deliver-every} (5 s). {@code hedgedesk.alerts.
- * scheduled=false} turns the timers off (tests drive the engine and the worker themselves).
+ * When alerts are evaluated and sent: right after a mark or price is stored on this instance ({@link #onMark}: the
+ * portfolios with a hedge on the contract whose mark moved, or every hedge after a team's price; on a thread of its
+ * own, the page does not wait), whenever the data counters show a write by any instance or tool, an exchange
+ * connection's failed sync included (V44) ({@code hedgedesk.alerts.watch-every}, 5 s), at least every
+ * {@code hedgedesk.alerts.evaluate-every} (1 min, for data growing old), and the outbox every
+ * {@code hedgedesk.alerts.deliver-every} (5 s) and after each evaluation, on a thread of its own: a slow mail server or
+ * webhook never holds back the next evaluation. {@code hedgedesk.alerts.scheduled=false} turns all of it off (tests
+ * drive the engine and the worker themselves).
  */
 @ApplicationScoped
 public class AlertSchedule {
@@ -32,8 +41,18 @@ public class AlertSchedule {
     t.setDaemon(true);
     return t;
   });
-  private final AtomicBoolean pending = new AtomicBoolean();
+  /** The contracts whose marks moved since the last evaluation after a mark began; null: evaluate every hedge. */
+  private Set<String> moved = new HashSet<>();
+  private boolean pending;
   private final AtomicReference<String> lastStamp = new AtomicReference<>("");
+  private final Object evaluating = new Object();
+  /** Sends the outbox after an evaluation or a test message, one run at a time, runs asked meanwhile joined. */
+  private final ExecutorService delivering = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "alert-delivery");
+    t.setDaemon(true);
+    return t;
+  });
+  private final AtomicBoolean deliveryPending = new AtomicBoolean();
 
   AlertSchedule(AlertEngine engine, AlertWorker worker, AlertOutbox outbox, HedgedeskConfig config) {
     this.engine = engine;
@@ -42,34 +61,49 @@ public class AlertSchedule {
     this.scheduled = config.alerts().scheduled();
   }
 
-  /** A mark was stored and committed: {@link #markStored()}. */
-  void onMark(@jakarta.enterprise.event.Observes(during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS)
-              io.hedgedesk.web.support.MarkStored stored) {
-    markStored();
+  /** A mark or price was stored and committed (called at once when it was stored outside a transaction). */
+  void onMark(@Observes(during = TransactionPhase.AFTER_SUCCESS) MarkStored stored) {
+    markStored(stored.contract());
   }
 
-  /** A mark was stored: evaluate and send soon, on a thread of its own (the page does not wait). */
-  public void markStored() {
-    if (scheduled && pending.compareAndSet(false, true)) {
-      background.submit(() -> {
-        pending.set(false);
-        cycle();
-      });
-    }
-  }
-
-  /** Messages were queued (a test): send them soon, off the request's thread. */
-  public void deliverSoon() {
+  /**
+   * A mark of {@code contract} (empty: a price that may move any hedge) was stored: evaluate soon, off the caller's
+   * thread. Marks stored while an evaluation waits to start join it.
+   */
+  public void markStored(Optional<String> contract) {
     if (!scheduled) {
       return;
     }
-    background.submit(() -> {
-      try {
-        worker.deliverDue();
-      } catch (RuntimeException e) {
-        LOG.warnf("Alert delivery failed: %s", e.getMessage());
+    synchronized (this) {
+      if (moved != null) {
+        contract.ifPresentOrElse(moved::add, () -> moved = null);
       }
-    });
+      if (pending) {
+        return;
+      }
+      pending = true;
+    }
+    background.submit(this::afterMark);
+  }
+
+  private void afterMark() {
+    Set<String> contracts;
+    synchronized (this) {
+      contracts = moved;
+      moved = new HashSet<>();
+      pending = false;
+    }
+    cycle(Optional.ofNullable(contracts));
+  }
+
+  /** Messages were queued (a test, an evaluation): send them soon, off the caller's thread. */
+  public void deliverSoon() {
+    if (scheduled && deliveryPending.compareAndSet(false, true)) {
+      delivering.submit(() -> {
+        deliveryPending.set(false);
+        deliver();
+      });
+    }
   }
 
   @Scheduled(identity = "alert-watch", every = "${hedgedesk.alerts.watch-every:5s}", delayed = "10s",
@@ -78,7 +112,7 @@ public class AlertSchedule {
     if (scheduled) {
       String stamp = outbox.dataStamp();
       if (!stamp.equals(lastStamp.getAndSet(stamp))) {
-        cycle();
+        cycle(Optional.empty());
       }
     }
   }
@@ -87,7 +121,7 @@ public class AlertSchedule {
       concurrentExecution = ConcurrentExecution.SKIP)
   void evaluate() {
     if (scheduled) {
-      cycle();
+      cycle(Optional.empty());
     }
   }
 
@@ -103,12 +137,24 @@ public class AlertSchedule {
     }
   }
 
-  private synchronized void cycle() {
-    try {
-      engine.evaluateAll();
-      worker.deliverDue();
-    } catch (RuntimeException e) {
-      LOG.warnf("Alert evaluation failed: %s", e.getMessage());
+  /**
+   * One evaluation (of the portfolios with a hedge on {@code contracts}, or of all), one at a time on this instance
+   * whoever asks; the messages it queued are sent on the delivery thread, so that a slow mail server or webhook never
+   * holds back the next evaluation.
+   */
+  private void cycle(Optional<Set<String>> contracts) {
+    synchronized (evaluating) {
+      try {
+        if (contracts.isPresent()) {
+          engine.evaluateContracts(contracts.get());
+        } else {
+          engine.evaluateAll();
+        }
+      } catch (RuntimeException e) {
+        LOG.warnf(e, "Alert evaluation failed: %s", e.getMessage());
+        return;
+      }
     }
+    deliverSoon();
   }
 }

@@ -76,7 +76,7 @@ public class HedgeAlertThresholdResource {
     return new ThresholdPages.EditPage("Alert thresholds of hedge #" + access.hedge().id() + " " + access.instrument().id(),
         "/hedges/" + access.hedge().id(), "/hedges/" + access.hedge().id() + "/alerts", form,
         AlertWords.thresholds(defaults.resolve(portfolio, store.hedge(access.hedge().id()))),
-        "the portfolio's defaults (" + above + ")", access.canAct(), refusal);
+        "the portfolio's defaults (" + above + ")", access.canAct(), refusal, false);
   }
 
 }

@@ -72,6 +72,6 @@ public class PortfolioAlertThresholdResource {
         "/portfolios/" + id, "/portfolios/" + id + "/alerts", form,
         AlertWords.thresholds(defaults.resolve(store.portfolioDefaults(id), StoredThresholds.NONE)),
         "the installation's (" + AlertWords.thresholds(defaults.installation()) + ")", access.role().canEdit(),
-        refusal);
+        refusal, true);
   }
 }

@@ -16,10 +16,15 @@ import org.jboss.resteasy.reactive.RestForm;
  * @param fundingPct     alert when the hedge pays funding above this % a year, [0, 10000]
  * @param fundingSign    "on", "off" or empty: alert when the hedge starts paying funding
  * @param staleHours     alert when the mark is older than this many hours, whole, 1 to 8760
+ * @param syncHours      a portfolio's: alert when a connection of its team has failed to sync for more than this many
+ *                       hours, whole, 1 to 8760
+ * @param syncFailures   a portfolio's: alert after this many failed syncs in a row, whole, 1 to 1000
+ * @param keyDays        a portfolio's: alert this many days before a connection's API key expires, whole, 1 to 365
  * @param version        the stored row's version (0: none yet)
  */
 public record ThresholdForm(@RestForm String liquidationPct, @RestForm String driftPct, @RestForm String stops,
                             @RestForm String fundingPct, @RestForm String fundingSign, @RestForm String staleHours,
+                            @RestForm String syncHours, @RestForm String syncFailures, @RestForm String keyDays,
                             @RestForm Long version) {
 
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
@@ -27,13 +32,14 @@ public record ThresholdForm(@RestForm String liquidationPct, @RestForm String dr
   /** The form showing what is stored. */
   static ThresholdForm of(StoredThresholds s) {
     return new ThresholdForm(pct(s.liquidationDistance()), pct(s.coverageDrift()), choice(s.stopsAndTargets()),
-        pct(s.fundingYearlyRate()), choice(s.fundingSignChange()), s.staleAfterHours().map(String::valueOf).orElse(""),
-        s.version());
+        pct(s.fundingYearlyRate()), choice(s.fundingSignChange()), whole(s.staleAfterHours()),
+        whole(s.syncFailingHours()), whole(s.syncFailures()), whole(s.keyExpiryDays()), s.version());
   }
 
   /** The same values at another stored version (to show typed values after a refusal). */
   ThresholdForm withVersion(long v) {
-    return new ThresholdForm(liquidationPct, driftPct, stops, fundingPct, fundingSign, staleHours, v);
+    return new ThresholdForm(liquidationPct, driftPct, stops, fundingPct, fundingSign, staleHours, syncHours,
+        syncFailures, keyDays, v);
   }
 
   long versionOrZero() {
@@ -51,6 +57,9 @@ public record ThresholdForm(@RestForm String liquidationPct, @RestForm String dr
     Optional<BigDecimal> drift = p.decimal(driftPct, "driftPct", "Coverage drift");
     Optional<BigDecimal> funding = p.decimal(fundingPct, "fundingPct", "Funding cost a year");
     Optional<BigDecimal> stale = p.decimal(staleHours, "staleHours", "Market data older than");
+    Optional<Integer> sync = whole(p, syncHours, "syncHours", "Syncs failing for", 8760);
+    Optional<Integer> failures = whole(p, syncFailures, "syncFailures", "Failed syncs in a row", 1000);
+    Optional<Integer> key = whole(p, keyDays, "keyDays", "Days before a key expires", 365);
     if (liquidation.filter(v -> v.signum() <= 0 || v.compareTo(HUNDRED) >= 0).isPresent()) {
       p.fail("liquidationPct", "Enter a percentage above 0 and below 100.");
     }
@@ -68,7 +77,23 @@ public record ThresholdForm(@RestForm String liquidationPct, @RestForm String dr
     Optional<Boolean> signOn = onOff(p, fundingSign, "fundingSign");
     p.check();
     return new StoredThresholds(liquidation.map(v -> v.movePointLeft(2)), drift.map(v -> v.movePointLeft(2)), stopsOn,
-        funding.map(v -> v.movePointLeft(2)), signOn, stale.map(BigDecimal::intValueExact), versionOrZero());
+        funding.map(v -> v.movePointLeft(2)), signOn, stale.map(BigDecimal::intValueExact), sync, failures, key,
+        versionOrZero());
+  }
+
+  /** A whole number from 1 to {@code max}, or empty; anything else is a message naming the range. */
+  private static Optional<Integer> whole(Parse p, String text, String field, String label, int max) {
+    Optional<BigDecimal> v = p.decimal(text, field, label);
+    if (v.filter(x -> x.stripTrailingZeros().scale() > 0 || x.compareTo(BigDecimal.ONE) < 0
+        || x.compareTo(BigDecimal.valueOf(max)) > 0).isPresent()) {
+      p.fail(field, "Enter a whole number from 1 to " + max + ".");
+      return Optional.empty();
+    }
+    return v.map(BigDecimal::intValueExact);
+  }
+
+  private static String whole(Optional<Integer> value) {
+    return value.map(String::valueOf).orElse("");
   }
 
   private static Optional<Boolean> onOff(Parse p, String text, String field) {

@@ -21,9 +21,10 @@ final class ThresholdPages {
    * @param above    what an empty field falls back to, in words
    * @param canEdit  whether the user may change them
    * @param refusal  why nothing was saved, or empty
+   * @param connections whether the page also sets the thresholds of the team's exchange connections (a portfolio's)
    */
   public record EditPage(String heading, String back, String action, ThresholdForm form, String inForce, String above,
-                         boolean canEdit, String refusal) {
+                         boolean canEdit, String refusal, boolean connections) {
   }
 
   @CheckedTemplate(basePath = "AlertThresholdResource")

@@ -150,6 +150,18 @@ public interface HedgedeskConfig {
     /** Alert when the market data behind a hedge is older than this many hours. */
     int staleAfterHours();
 
+    /** Alert when an exchange connection's syncs have been failing for more than this many hours. */
+    @WithDefault("6")
+    int syncFailingHours();
+
+    /** Alert when this many syncs of an exchange connection in a row have failed. */
+    @WithDefault("3")
+    int syncFailures();
+
+    /** Alert when an exchange connection's API key expires within this many days. */
+    @WithDefault("14")
+    int keyExpiryDays();
+
     /** The least time between two messages of one alert. */
     Duration minInterval();
 

@@ -2,12 +2,15 @@ package io.hedgedesk.web.hedge;
 
 import io.hedgedesk.pricing.alerts.AlertEvaluator;
 import io.hedgedesk.pricing.alerts.AlertKind;
+import io.hedgedesk.pricing.alerts.ConnectionChecks;
 import io.hedgedesk.pricing.alerts.HedgeThresholds;
 import io.hedgedesk.web.view.Display;
 import java.math.BigDecimal;
 
 /** An alert threshold check in words (the valuer's alerts: {@code web.view.Words}). */
 public final class AlertWords {
+
+  private static final BigDecimal HOURS_PER_DAY = BigDecimal.valueOf(24);
 
   private AlertWords() {
   }
@@ -28,7 +31,26 @@ public final class AlertWords {
       case FUNDING_RATE -> "funding costs " + Display.percent(v) + " a year (alert above " + Display.percent(t) + ")";
       case FUNDING_SIGN -> "funding has turned into a cost: " + Display.percent(v) + " a year";
       case STALE_DATA -> "its market data is " + Display.hours(v) + " old (alert after " + Display.hours(t) + ")";
+      case SYNC_FAILING -> "its syncs are failing";
+      case KEY_EXPIRING -> v.signum() < 0 ? "its API key expired " + Display.hours(v.negate().multiply(HOURS_PER_DAY))
+          + " ago" : "its API key expires in " + Display.hours(v.multiply(HOURS_PER_DAY)) + " (alert "
+          + Display.hours(t.multiply(HOURS_PER_DAY)) + " before)";
     };
+  }
+
+  /**
+   * A connection's check in words, e.g. "its syncs have failed 4 times in a row, for 7 h (alert after 6 h or 5
+   * failures): The exchange refused: …".
+   */
+  public static String connection(AlertEvaluator.Check c, ConnectionChecks.Reading r, ConnectionChecks.Thresholds t,
+                                  String lastError) {
+    if (c.kind() != AlertKind.SYNC_FAILING) {
+      return of(c);
+    }
+    BigDecimal hours = BigDecimal.valueOf(r.failingFor().map(java.time.Duration::toHours).orElse(0L));
+    return "its syncs have failed " + r.failures() + (r.failures() == 1 ? " time" : " times") + " in a row, for "
+        + Display.hours(hours) + " (alert after " + t.syncFailingHours() + " h or " + t.syncFailures()
+        + " failures): " + lastError;
   }
 
   /** The short name of a kind, e.g. "Liquidation near". */
@@ -41,6 +63,8 @@ public final class AlertWords {
       case FUNDING_RATE -> "Funding cost";
       case FUNDING_SIGN -> "Funding turned into a cost";
       case STALE_DATA -> "Old market data";
+      case SYNC_FAILING -> "Exchange sync failing";
+      case KEY_EXPIRING -> "API key expiring";
     };
   }
 

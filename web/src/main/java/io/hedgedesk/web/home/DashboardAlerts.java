@@ -7,6 +7,7 @@ import io.hedgedesk.pricing.alerts.AlertKind;
 import io.hedgedesk.pricing.valuation.HedgeAlert;
 import io.hedgedesk.pricing.valuation.PortfolioTotals;
 import io.hedgedesk.web.alerts.AlertEngine;
+import io.hedgedesk.web.alerts.ConnectionAlerts;
 import io.hedgedesk.web.hedge.AlertWords;
 import io.hedgedesk.web.hedge.book.HedgeSnapshot;
 import io.hedgedesk.web.hedge.book.HedgeTracker;
@@ -23,7 +24,8 @@ import java.util.TreeSet;
 
 /**
  * What the dashboard shows of alerts and totals: each hedge's current alerts under its thresholds, grouped by severity
- * (liquidation and stops, then drift and funding), each linked to its hedge, without those the user acknowledged or
+ * (liquidation and stops, then drift and funding, then the exchange connections of the user's teams), each linked to
+ * its hedge (a connection to its team's connections page), without those the user acknowledged or
  * snoozed; one banner for old market data (and coins without a price) instead of a line per hedge; and per portfolio
  * the hedges' totals.
  *
@@ -38,8 +40,19 @@ record DashboardAlerts(List<Group> groups, String staleBanner, int hidden, List<
   record Group(String title, String css, List<Line> lines) {
   }
 
-  /** One alert of one hedge. */
-  record Line(long hedgeId, String kind, String hedge, String portfolio, String text) {
+  /**
+   * One alert of one hedge (which the user may acknowledge or snooze), or of one exchange connection of a team.
+   *
+   * @param hedgeId the hedge's id (0 for a connection)
+   * @param href    where it links: the hedge's page, or the team's connections
+   * @param hedge   what it is about: the hedge or the connection, by name
+   * @param portfolio the hedge's portfolio, or the connection's team
+   */
+  record Line(long hedgeId, String kind, String href, String hedge, String portfolio, String text) {
+
+    public boolean ackable() {
+      return hedgeId > 0;
+    }
   }
 
   /** A portfolio's totals row. */
@@ -66,7 +79,12 @@ record DashboardAlerts(List<Group> groups, String staleBanner, int hidden, List<
     }
   }
 
+  /**
+   * @param connections the user's teams' exchange connections, measured
+   * @param teamNames   the user's teams' names, by id
+   */
   static DashboardAlerts of(HedgeTracker.OpenBook book, List<AlertEngine.Evaluated> evaluated,
+                            List<ConnectionAlerts.Evaluated> connections, Map<Long, String> teamNames,
                             Map<String, AlertSettings.Ack> acks, Instant now) {
     Map<AlertKind.Severity, List<Line>> bySeverity = new LinkedHashMap<>();
     TreeSet<String> staleCoins = new TreeSet<>();
@@ -92,17 +110,27 @@ record DashboardAlerts(List<Group> groups, String staleBanner, int hidden, List<
           continue;
         }
         bySeverity.computeIfAbsent(c.kind().severity(), k -> new ArrayList<>()).add(new Line(id, c.kind().name(),
-            "#" + id + " " + s.access().instrument().id() + " "
+            "/hedges/" + id, "#" + id + " " + s.access().instrument().id() + " "
                 + Words.sideWords(s.access().hedge().side().name()),
             s.access().portfolio().portfolio().name(), AlertWords.title(c.kind()) + ": " + AlertWords.of(c)));
       }
+    }
+    for (ConnectionAlerts.Evaluated e : connections) {
+      e.checks().stream().filter(AlertEvaluator.Check::alarm).forEach(c -> bySeverity.computeIfAbsent(
+          c.kind().severity(), k -> new ArrayList<>()).add(new Line(0, c.kind().name(), "/teams/"
+          + e.connection().teamId() + "/connections", e.label(), teamNames.getOrDefault(e.connection().teamId(), ""),
+          AlertWords.title(c.kind()) + ": " + e.text(c))));
     }
     List<Group> groups = new ArrayList<>();
     for (AlertKind.Severity severity : AlertKind.Severity.values()) {
       List<Line> lines = bySeverity.get(severity);
       if (lines != null) {
-        groups.add(new Group(severity == AlertKind.Severity.LIQUIDATION_AND_STOPS ? "Liquidation and stops"
-            : "Coverage drift and funding", severity.name().toLowerCase(java.util.Locale.ROOT), lines));
+        groups.add(new Group(switch (severity) {
+          case LIQUIDATION_AND_STOPS -> "Liquidation and stops";
+          case DRIFT -> "Coverage drift and funding";
+          case CONNECTIONS -> "Exchange connections";
+          case DATA_AGE -> "Market data";
+        }, severity.name().toLowerCase(java.util.Locale.ROOT), lines));
       }
     }
     TreeSet<String> unpriced = new TreeSet<>();

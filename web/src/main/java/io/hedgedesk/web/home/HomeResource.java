@@ -11,6 +11,8 @@ import io.hedgedesk.web.view.Words;
 import io.hedgedesk.persistence.alerts.AlertSettings;
 import io.hedgedesk.pricing.alerts.AlertKind;
 import io.hedgedesk.web.alerts.AlertEngine;
+import io.hedgedesk.web.alerts.ConnectionAlerts;
+import io.hedgedesk.domain.team.TeamSummary;
 import io.hedgedesk.web.hedge.Parse;
 import io.hedgedesk.web.hedge.book.HedgeBookService;
 import io.hedgedesk.web.hedge.CoinCoverageView;
@@ -68,6 +70,7 @@ public class HomeResource {
     private final TeamService teams;
     private final HedgeTracker hedges;
     private final AlertEngine alertEngine;
+    private final ConnectionAlerts connectionAlerts;
     private final AlertSettings alertSettings;
     private final HedgeBookService book;
     private final Clock clock;
@@ -75,8 +78,9 @@ public class HomeResource {
     private final StampedCache<Long, String> cache;
 
     public HomeResource(CurrentUser currentUser, PortfolioService portfolios, TeamService teams, HedgeTracker hedges,
-                        AlertEngine alertEngine, AlertSettings alertSettings, HedgeBookService book, Clock clock,
-                        HedgedeskConfig config) {
+                        AlertEngine alertEngine, ConnectionAlerts connectionAlerts, AlertSettings alertSettings,
+                        HedgeBookService book, Clock clock, HedgedeskConfig config) {
+        this.connectionAlerts = connectionAlerts;
         this.alertEngine = alertEngine;
         this.alertSettings = alertSettings;
         this.book = book;
@@ -114,7 +118,8 @@ public class HomeResource {
         long userId = currentUser.id();
         Parse p = new Parse();
         Optional<Long> id = p.id(hedgeId, "hedgeId");
-        Optional<AlertKind> alert = Arrays.stream(AlertKind.values()).filter(k -> k.name().equals(kind)).findFirst();
+        Optional<AlertKind> alert = Arrays.stream(AlertKind.values()).filter(k -> k.name().equals(kind))
+                .filter(k -> k.severity() != AlertKind.Severity.CONNECTIONS).findFirst();
         if (id.isEmpty() || alert.isEmpty() || !("ack".equals(action) || "snooze".equals(action))) {
             return Response.status(400).type(MediaType.TEXT_PLAIN)
                     .entity("Choose an alert of the dashboard (hedgeId, kind and action ack or snooze).").build();
@@ -138,9 +143,13 @@ public class HomeResource {
         valued.forEach((access, valuation) -> byId.put(access.portfolio().id(), valuation));
         HedgeTracker.OpenBook book = hedges.openBook(userId, byId);
         List<HedgeView> open = book.hedges().stream().map(HedgeView::new).toList();
+        List<TeamSummary> memberOf = teams.teamsOf(userId);
+        Map<Long, String> teamNames = new HashMap<>();
+        memberOf.forEach(t -> teamNames.put(t.team().id(), t.team().name()));
         DashboardAlerts alerts = DashboardAlerts.of(book, alertEngine.evaluate(book.hedges()),
-                alertSettings.acks(userId), clock.instant());
-        boolean sharedTeam = teams.teamsOf(userId).stream().anyMatch(t -> !t.team().personal());
+                connectionAlerts.evaluate(Optional.of(teamNames.keySet())), teamNames, alertSettings.acks(userId),
+                clock.instant());
+        boolean sharedTeam = memberOf.stream().anyMatch(t -> !t.team().personal());
         Onboarding onboarding = Onboarding.of(sharedTeam, rows, !open.isEmpty());
         return Templates.dashboardSections(onboarding, rows, open, CoinCoverageView.of(book.coverage()), alerts);
     }

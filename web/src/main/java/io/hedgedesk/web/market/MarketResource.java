@@ -161,7 +161,8 @@ public class MarketResource {
     long userId = currentUser.id();
     ticks.upsert(new MarketTick(instrument.id(), price, Optional.empty(), Optional.empty(), Optional.empty(),
         Optional.empty(), Optional.empty(), MarketBoard.MANUAL, clock.instant()), OptionalLong.of(userId));
-    markStored.fire(new io.hedgedesk.web.support.MarkStored("mark of " + instrument.id()));
+    markStored.fire(new io.hedgedesk.web.support.MarkStored("mark of " + instrument.id(),
+        Optional.of(instrument.id())));
     LOG.infof("manual mark %s for %s entered by user %d%s", price.toPlainString(), instrument.id(), userId,
         confirm.map(c -> " (confirmed, " + c.distance() + " from " + c.last() + ")").orElse(""));
     return Flash.redirect("/market/" + instrument.id(), "mark-saved");

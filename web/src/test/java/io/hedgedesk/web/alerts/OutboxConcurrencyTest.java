@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.agroal.api.AgroalDataSource;
+import io.hedgedesk.persistence.alerts.AlertBatch;
 import io.hedgedesk.persistence.alerts.AlertOutbox;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import java.math.BigDecimal;
+import org.htmlunit.html.HtmlForm;
 import io.hedgedesk.web.support.UserSession;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -56,6 +60,8 @@ class OutboxConcurrencyTest {
   AlertWorker worker;
   @Inject
   AgroalDataSource dataSource;
+  @Inject
+  AlertBatch batch;
 
   @Test
   void twoWorkersDeliverEachOfFortyAlertsOnce() throws Exception {
@@ -92,6 +98,61 @@ class OutboxConcurrencyTest {
     } finally {
       for (UserSession s : users) {
         s.close();
+      }
+    }
+  }
+
+  /**
+   * Two evaluations raising the same alerts at once, as two instances would (the same gates read armed, the same
+   * batch of moves): each gate moves once, each alert is stored once with one message per recipient and channel.
+   */
+  @Test
+  void twoEvaluationsRaiseEachOfSixAlertsOnce() throws Exception {
+    try (UserSession rio = UserSession.logInNew(root, "Rio")) {
+      HtmlForm f = ThresholdPagesTest.form(rio.page("/settings/alerts"), "/settings/alerts");
+      f.getInputByName("email").setValue("rio-" + rio.subject + "@example.com");
+      f.getInputByName("emailOn").setChecked(true);
+      ThresholdPagesTest.submit(f);
+      long pid = rio.createPortfolio("Raced");
+      long teamId;
+      try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+           ResultSet r = s.executeQuery("select team_id from portfolio where id = " + pid)) {
+        r.next();
+        teamId = r.getLong(1);
+      }
+      List<AlertBatch.Move> moves = new ArrayList<>();
+      List<Long> hedges = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        long hedgeId = ThresholdPagesTest.recordHedge(rio, pid);
+        hedges.add(hedgeId);
+        for (String kind : List.of("STOP", "COVERAGE_DRIFT")) {
+          moves.add(new AlertBatch.Move(AlertBatch.Subject.HEDGE, hedgeId, teamId, Optional.of(pid), kind,
+              AlertOutbox.Gate.ARMED, new AlertOutbox.Gate(true, Optional.of(Instant.now())), BigDecimal.ONE,
+              Optional.of(new AlertBatch.Message("raced " + hedgeId + " " + kind, "once"))));
+        }
+      }
+      ExecutorService two = Executors.newFixedThreadPool(2);
+      try {
+        CountDownLatch start = new CountDownLatch(1);
+        Callable<Integer> work = () -> {
+          start.await();
+          return QuarkusTransaction.requiringNew().call(() -> batch.apply(moves, Instant.now())).size();
+        };
+        Future<Integer> a = two.submit(work);
+        Future<Integer> b = two.submit(work);
+        start.countDown();
+        assertThat(a.get() + b.get()).isEqualTo(6);
+      } finally {
+        two.shutdown();
+      }
+      String ids = hedges.stream().map(String::valueOf).collect(Collectors.joining(","));
+      try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+           ResultSet r = s.executeQuery("select (select count(*) from alert_event where hedge_id in (" + ids + ")),"
+               + " (select count(*) from alert_delivery d join alert_event e on e.id = d.alert_event_id"
+               + " where e.hedge_id in (" + ids + ")), (select count(*) from alert_state where hedge_id in (" + ids
+               + ") and fired)")) {
+        r.next();
+        assertThat(List.of(r.getLong(1), r.getLong(2), r.getLong(3))).containsExactly(6L, 6L, 6L);
       }
     }
   }

@@ -17,6 +17,8 @@ final class WebhookStub implements AutoCloseable {
 
   final List<Call> calls = new CopyOnWriteArrayList<>();
   volatile int status = 204;
+  /** How long each answer takes (a slow receiver). */
+  volatile long delayMillis;
   private final HttpServer server;
 
   WebhookStub() throws IOException {
@@ -25,6 +27,11 @@ final class WebhookStub implements AutoCloseable {
       String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
       calls.add(new Call(exchange.getRequestURI().getPath(), exchange.getRequestHeaders().getFirst("Content-Type"),
           exchange.getRequestHeaders().getFirst("Title"), body));
+      try {
+        Thread.sleep(delayMillis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
       exchange.sendResponseHeaders(status, -1);
       exchange.close();
     });

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * One price per coin per team for hedges: the team's price book (the newer of the stored daily close and the team's
@@ -38,18 +39,28 @@ public class CoinPrices {
    * @param known the team's prices already loaded (from its portfolio's valuation), by coin; the others are read
    */
   public Prices of(long teamId, Collection<Instrument> contracts, Map<String, PriceQuote> known) {
+    return of(contracts, known, missing -> portfolios.prices(teamId, missing),
+        ticks.latest(contracts.stream().map(Instrument::id).distinct().toList()));
+  }
+
+  /**
+   * The prices for hedges on {@code contracts} of a team, from prices already read: the team's {@code known} prices by
+   * coin, {@code missing} for the team's prices of the other coins the contracts need, the {@code latest} venue tick of
+   * each contract (by upper-case id).
+   */
+  public static Prices of(Collection<Instrument> contracts, Map<String, PriceQuote> known,
+                          Function<Set<String>, Map<String, PriceQuote>> missing, Map<String, MarketTick> latest) {
     Map<String, PriceQuote> spot = new HashMap<>(known);
-    Set<String> missing = new TreeSet<>();
+    Set<String> absent = new TreeSet<>();
     contracts.forEach(c -> {
       if (!spot.containsKey(c.baseAsset().symbol())) {
-        missing.add(c.baseAsset().symbol());
+        absent.add(c.baseAsset().symbol());
       }
     });
-    if (!missing.isEmpty()) {
-      spot.putAll(portfolios.prices(teamId, missing));
+    if (!absent.isEmpty()) {
+      spot.putAll(missing.apply(absent));
     }
     Map<String, PriceQuote> marks = new HashMap<>();
-    Map<String, MarketTick> latest = ticks.latest(contracts.stream().map(Instrument::id).distinct().toList());
     for (Instrument c : contracts) {
       String asset = c.baseAsset().symbol();
       MarketTick tick = latest.get(c.id());

@@ -96,15 +96,7 @@ public class HedgeTracker {
    * already hedged and what is left.
    */
   public PortfolioHedges openOf(long userId, long portfolioId) {
-    PortfolioValuation valuation = portfolios.valuation(userId, portfolioId);
-    List<HedgeBookService.HedgeAccess> group = book.openHedges(userId).stream()
-        .filter(a -> a.hedge().portfolioId() == portfolioId).toList();
-    if (group.isEmpty()) {
-      return new PortfolioHedges(List.of(), List.of(), List.of());
-    }
-    Map<Long, HedgeBookService.LedgerTotals> totals = book.ledgerTotals(group.stream().map(a -> a.hedge().id())
-        .toList());
-    return value(group.get(0).portfolio(), valuation, group, totals).hedges();
+    return valuedOf(userId, portfolioId, portfolios.valuation(userId, portfolioId)).hedges();
   }
 
   /**
@@ -116,18 +108,11 @@ public class HedgeTracker {
     List<HedgeBookService.HedgeAccess> group = book.openHedges(userId).stream()
         .filter(a -> a.hedge().portfolioId() == portfolioId).toList();
     if (group.isEmpty()) {
-      Map<String, PriceQuote> spot = new HashMap<>();
-      valuation.lines().forEach(l -> l.quote().ifPresent(q -> spot.put(l.holding().draft().assetSymbol(), q)));
-      return new Valued(new PortfolioHedges(List.of(), List.of(), List.of()), new Prices(spot, Map.of()));
+      return new Valued(new PortfolioHedges(List.of(), List.of(), List.of()), new Prices(spot(valuation), Map.of()));
     }
     Map<Long, HedgeBookService.LedgerTotals> totals = book.ledgerTotals(group.stream().map(a -> a.hedge().id())
         .toList());
     return value(group.get(0).portfolio(), valuation, group, totals);
-  }
-
-  /** Snapshots of every open hedge of the user's teams (the dashboard overview); see {@link #openBook}. */
-  public List<HedgeSnapshot> openSnapshots(long userId) {
-    return openBook(userId, Map.of()).hedges();
   }
 
   /** The dashboard's view of open hedges: each hedge, each portfolio's coverage per coin, and all alerts. */
@@ -166,8 +151,8 @@ public class HedgeTracker {
           .orElseGet(() -> portfolios.valuation(userId, portfolioId));
       Valued valued = value(portfolio, valuation, group, totals);
       for (HedgeBookService.HedgeAccess a : group) {
-        snapshots.put(a.hedge().id(), snapshot(a, totals.getOrDefault(a.hedge().id(),
-            HedgeBookService.LedgerTotals.NONE), valued, (markPrice, now) -> NOT_COMPUTED));
+        snapshots.put(a.hedge().id(), openSnapshot(a, totals.getOrDefault(a.hedge().id(),
+            HedgeBookService.LedgerTotals.NONE), valued));
       }
       if (!valued.hedges().assets().isEmpty()) {
         coverage.add(new PortfolioCoverage(portfolio, valued.hedges().assets()));
@@ -191,18 +176,36 @@ public class HedgeTracker {
    */
   private Valued value(PortfolioAccess portfolio, PortfolioValuation valuation,
                        List<HedgeBookService.HedgeAccess> group, Map<Long, HedgeBookService.LedgerTotals> totals) {
-    List<HeldCoins> held = new ArrayList<>();
+    return valueAt(valuation, group, totals, coinPrices.of(portfolio.portfolio().teamId(),
+        group.stream().map(HedgeBookService.HedgeAccess::instrument).toList(), spot(valuation)));
+  }
+
+  /** The price of each coin the portfolio's holdings were valued at. */
+  static Map<String, PriceQuote> spot(PortfolioValuation valuation) {
     Map<String, PriceQuote> spot = new HashMap<>();
+    valuation.lines().forEach(l -> l.quote().ifPresent(q -> spot.put(l.holding().draft().assetSymbol(), q)));
+    return spot;
+  }
+
+  /**
+   * Values a portfolio's open hedges ({@code group}) against its holdings at {@code prices} ({@link CoinPrices}): the
+   * dashboard's valuation, also used by the alert evaluation on prices it read for the whole installation.
+   */
+  Valued valueAt(PortfolioValuation valuation, List<HedgeBookService.HedgeAccess> group,
+                 Map<Long, HedgeBookService.LedgerTotals> totals, Prices prices) {
+    List<HeldCoins> held = new ArrayList<>();
     for (ValuedHolding line : valuation.lines()) {
-      String asset = line.holding().draft().assetSymbol();
-      held.add(new HeldCoins(line.holding().id(), asset, line.holding().draft().quantity()));
-      line.quote().ifPresent(q -> spot.put(asset, q));
+      held.add(new HeldCoins(line.holding().id(), line.holding().draft().assetSymbol(),
+          line.holding().draft().quantity()));
     }
-    Prices prices = coinPrices.of(portfolio.portfolio().teamId(),
-        group.stream().map(HedgeBookService.HedgeAccess::instrument).toList(), spot);
     List<HedgeAccount> accounts = group.stream().map(a -> account(a, totals.getOrDefault(a.hedge().id(),
         HedgeBookService.LedgerTotals.NONE))).toList();
     return new Valued(HedgeValuer.DEFAULT.value(held, accounts, prices, clock.instant(), limits), prices);
+  }
+
+  /** The snapshot of an open hedge of {@code valued} as the dashboard shows it (expected funding not computed). */
+  HedgeSnapshot openSnapshot(HedgeBookService.HedgeAccess access, HedgeBookService.LedgerTotals totals, Valued valued) {
+    return snapshot(access, totals, valued, (markPrice, now) -> NOT_COMPUTED);
   }
 
   /**
