@@ -23,8 +23,10 @@ import org.jboss.logging.Logger;
 /**
  * Importing an exchange's export file into a portfolio's hedges: {@link #preview} reads the file and works out what
  * the import would do ({@link ImportPlanner}), keeping the file when it can be imported (nothing else is stored);
- * {@link #confirm} claims it once and runs it on a single worker thread, all rows in one transaction
- * ({@link PlanWriter}), the plan worked out again at that moment; {@link #status} reports its progress. Editors only.
+ * {@link #confirm} claims it once and runs it on a single worker thread, all rows in one transaction, the plan
+ * worked out again at that moment and its rows written as they are planned ({@link PlanWriter}); {@link #status}
+ * reports its progress. Either way the file's rows stream through: memory does not grow with its length but for the
+ * file's text. Editors only.
  */
 @ApplicationScoped
 public class StatementImportService {
@@ -140,23 +142,34 @@ public class StatementImportService {
 
   private void run(StatementImport job, String text) {
     try {
-      int stored = QuarkusTransaction.requiringNew().timeout(3600).call(() -> {
-        PortfolioAccess access = portfolios.writable(job.userId(), job.portfolioId(), "import exchange statements");
-        List<Hedge> open = openHedges(job.userId(), job.portfolioId());
-        ImportPlan plan = plan(job.portfolioId(), text, open, chosen(open, job.hedgeId()));
-        if (!plan.errors().isEmpty()) {
-          throw new UnusableStatementException("the file no longer imports as previewed: "
-              + String.join("; ", plan.errors().subList(0, Math.min(3, plan.errors().size()))));
-        }
-        int written = writer.write(job.id(), job.userId(), access, job.fileName(), plan);
-        imports.finish(job.id(), written, (int) plan.hedgesCreated(), plan.account());
-        return written;
-      });
+      int stored;
+      try {
+        stored = store(job, text, false);
+      } catch (PlanRun.OutOfOrder e) {
+        stored = store(job, text, true);
+      }
       LOG.infof("statement import %s: %d rows stored into portfolio %d", job.id(), stored, job.portfolioId());
     } catch (RuntimeException e) {
       LOG.warnf(e, "statement import %s failed; nothing was stored", job.id());
       imports.fail(job.id(), reason(e));
     }
+  }
+
+  /** Plans and writes the import in one transaction, the rows written as they are planned. */
+  private int store(StatementImport job, String text, boolean staged) {
+    return QuarkusTransaction.requiringNew().timeout(3600).call(() -> {
+      PortfolioAccess access = portfolios.writable(job.userId(), job.portfolioId(), "import exchange statements");
+      List<Hedge> open = openHedges(job.userId(), job.portfolioId());
+      PlanWriter.Batch batch = writer.batch(job.id(), job.userId(), access);
+      ImportPlan plan = plan(job.portfolioId(), text, open, chosen(open, job.hedgeId()), staged, batch);
+      if (!plan.errors().isEmpty()) {
+        throw new UnusableStatementException("the file no longer imports as previewed: "
+            + String.join("; ", plan.errors().subList(0, Math.min(3, plan.errors().size()))));
+      }
+      int written = batch.finish(job.fileName(), plan);
+      imports.finish(job.id(), written, (int) plan.hedgesCreated(), plan.account());
+      return written;
+    });
   }
 
   private List<Hedge> openHedges(long userId, long portfolioId) {
@@ -172,9 +185,20 @@ public class StatementImportService {
             + "choose one of its open hedges, or let the rows find theirs.")));
   }
 
+  /** The preview's plan: rows in file order when they are in time order, else sorted in a transaction. */
   private ImportPlan plan(long portfolioId, String text, List<Hedge> open, Optional<Hedge> chosen) {
     try {
-      return planner.plan(portfolioId, new StringReader(text), open, chosen);
+      return plan(portfolioId, text, open, chosen, false, ImportPlan.Sink.NONE);
+    } catch (PlanRun.OutOfOrder e) {
+      return QuarkusTransaction.requiringNew().call(() -> plan(portfolioId, text, open, chosen, true,
+          ImportPlan.Sink.NONE));
+    }
+  }
+
+  private ImportPlan plan(long portfolioId, String text, List<Hedge> open, Optional<Hedge> chosen, boolean staged,
+                          ImportPlan.Sink sink) {
+    try {
+      return planner.plan(portfolioId, new StringReader(text), open, chosen, staged, sink);
     } catch (UnknownStatementException e) {
       throw new UnusableStatementException(e.getMessage());
     }

@@ -19,6 +19,9 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -28,13 +31,16 @@ import org.junit.jupiter.api.Test;
  * {@code bench/statement-import.sh}; the figures are in {@code bench/README.md}.
  *
  * <p>The file: a transfer of 1,000,000 USDT in, SELL 100 LTCUSDT @ 87 opening a short, then one row a minute: every
- * 10th a fill of 1 LTC (SELL and BUY in turn, so the hedge stays open), the others funding settlements of 0.01 USDT.
+ * 10th a fill of 1 LTC (SELL and BUY in turn, so the hedge stays open), the others funding settlements of 0.01 USDT;
+ * oldest row first, or newest first with {@code -Dbench.order=newest-first}.
  */
 @QuarkusTest
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class StatementImportBenchmark {
 
   static final int ROWS = Integer.getInteger("bench.rows", 100_000);
+  /** {@code oldest-first} (the rows in time order) or {@code newest-first} (as Bybit's own download has them). */
+  static final String ORDER = System.getProperty("bench.order", "oldest-first");
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
   @Inject
@@ -50,7 +56,7 @@ class StatementImportBenchmark {
 
   @Test
   void previewAndImport() throws Exception {
-    String file = file(ROWS);
+    String file = file(ROWS, ORDER.equals("newest-first"));
     AppUser user = TestUsers.loggedIn(users, teams, "Bench");
     Portfolio portfolio = TestUsers.portfolio(portfolios, teams, user, "Bench");
     System.gc();
@@ -85,7 +91,7 @@ class StatementImportBenchmark {
     }
     double previewSeconds = (t1 - t0) / 1e9;
     double importSeconds = (t3 - t2) / 1e9;
-    System.out.printf("%n[statement-import] %,d rows, file %,d chars; heap used before %,d MB%n", ROWS,
+    System.out.printf("%n[statement-import] %,d rows %s, file %,d chars; heap used before %,d MB%n", ROWS, ORDER,
         file.length(), before >> 20);
     System.out.printf("[statement-import] preview: %.2f s = %,.0f rows/s (JVM thread CPU %.2f s = %,.0f rows/s), "
         + "heap peak %,d MB, after it %,d MB%n", previewSeconds, ROWS / previewSeconds, previewCpu / 1e9,
@@ -97,8 +103,8 @@ class StatementImportBenchmark {
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
   }
 
-  /** The generated file, newest row first as Bybit writes it. */
-  static String file(int rows) {
+  /** The generated file, oldest row first or newest row first (as Bybit writes it). */
+  static String file(int rows, boolean newestFirst) {
     Instant start = Instant.parse("2025-01-01T00:00:00Z");
     StringBuilder out = new StringBuilder(rows * 110);
     out.append("UID: 7000001,Company Name: ,Country: \n");
@@ -120,6 +126,12 @@ class StatementImportBenchmark {
         body.append("7000001,USDT,LTCUSDT,SETTLEMENT,--,--,-100,--,0.01,0,0,0.01,--,SETTLEMENT,").append(at)
             .append('\n');
       }
+    }
+    if (newestFirst) {
+      List<String> lines = new ArrayList<>(body.toString().lines().toList());
+      Collections.reverse(lines);
+      lines.forEach(line -> out.append(line).append('\n'));
+      return out.toString();
     }
     return out.append(body).toString();
   }

@@ -1,0 +1,95 @@
+package io.hedgedesk.marketdata.statement;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A row as one line of text and back, without its how-read text: for rows put aside while a file is sorted. Fields
+ * are separated by U+001F; a backslash escapes a separator or a backslash in a value, and an absent value is
+ * {@code \-}.
+ */
+public final class StatementRowText {
+
+  private static final char SEPARATOR = '\u001f';
+  private static final String ABSENT = "\\-";
+
+  private StatementRowText() {
+  }
+
+  /** {@code row} as one line of text. */
+  public static String write(StatementRow row) {
+    StringBuilder out = new StringBuilder(160);
+    field(out, Integer.toString(row.line()));
+    field(out, row.time().toString());
+    field(out, row.kind().name());
+    field(out, row.account().orElse(null));
+    field(out, row.symbol().orElse(null));
+    field(out, row.asset());
+    field(out, row.side().orElse(null));
+    field(out, row.opening().map(String::valueOf).orElse(null));
+    field(out, row.quantity().map(BigDecimal::toString).orElse(null));
+    field(out, row.price().map(BigDecimal::toString).orElse(null));
+    field(out, row.fee().toString());
+    field(out, row.funding().toString());
+    field(out, row.realizedPnl().toString());
+    field(out, row.cashChange().toString());
+    field(out, row.key());
+    return out.toString();
+  }
+
+  /** The row {@link #write} wrote (its how-read text empty). */
+  public static StatementRow read(String text) {
+    List<Optional<String>> f = fields(text);
+    return new StatementRow(Integer.parseInt(f.get(0).orElseThrow()), f.get(14).orElseThrow(),
+        Instant.parse(f.get(1).orElseThrow()), RowKind.valueOf(f.get(2).orElseThrow()), f.get(3), f.get(4),
+        f.get(5).orElseThrow(), f.get(6), f.get(7).map(Boolean::valueOf), f.get(8).map(BigDecimal::new),
+        f.get(9).map(BigDecimal::new), new BigDecimal(f.get(10).orElseThrow()), new BigDecimal(f.get(11)
+        .orElseThrow()), new BigDecimal(f.get(12).orElseThrow()), new BigDecimal(f.get(13).orElseThrow()), "");
+  }
+
+  private static void field(StringBuilder out, String value) {
+    if (!out.isEmpty()) {
+      out.append(SEPARATOR);
+    }
+    if (value == null) {
+      out.append(ABSENT);
+      return;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '\\' || c == SEPARATOR) {
+        out.append('\\');
+      }
+      out.append(c);
+    }
+  }
+
+  private static List<Optional<String>> fields(String text) {
+    List<Optional<String>> fields = new ArrayList<>(15);
+    StringBuilder value = new StringBuilder();
+    boolean escaped = false;
+    boolean absent = false;
+    for (int i = 0; i <= text.length(); i++) {
+      char c = i < text.length() ? text.charAt(i) : SEPARATOR;
+      if (escaped) {
+        absent = c == '-' && value.isEmpty();
+        if (!absent) {
+          value.append(c);
+        }
+        escaped = false;
+      } else if (c == '\\') {
+        escaped = true;
+      } else if (c == SEPARATOR) {
+        fields.add(absent ? Optional.empty() : Optional.of(value.toString()));
+        value.setLength(0);
+        absent = false;
+      } else {
+        value.append(c);
+      }
+    }
+    return fields;
+  }
+}
