@@ -69,26 +69,17 @@ public final class StatementRowText {
 
   private static List<Optional<String>> fields(String text) {
     List<Optional<String>> fields = new ArrayList<>(15);
-    StringBuilder value = new StringBuilder();
-    boolean escaped = false;
-    boolean absent = false;
-    for (int i = 0; i <= text.length(); i++) {
-      char c = i < text.length() ? text.charAt(i) : SEPARATOR;
-      if (escaped) {
-        absent = c == '-' && value.isEmpty();
-        if (!absent) {
-          value.append(c);
-        }
-        escaped = false;
-      } else if (c == '\\') {
-        escaped = true;
-      } else if (c == SEPARATOR) {
-        fields.add(absent ? Optional.empty() : Optional.of(value.toString()));
-        value.setLength(0);
-        absent = false;
-      } else {
-        value.append(c);
+    int from = 0;
+    while (from <= text.length()) {
+      int to = from;
+      while (to < text.length() && text.charAt(to) != SEPARATOR) {
+        to += text.charAt(to) == '\\' ? 2 : 1;
       }
+      to = Math.min(to, text.length());
+      String raw = text.substring(from, to);
+      fields.add(raw.equals(ABSENT) ? Optional.empty()
+          : Optional.of(raw.indexOf('\\') < 0 ? raw : raw.replaceAll("\\\\(.)", "$1")));
+      from = to + 1;
     }
     return fields;
   }

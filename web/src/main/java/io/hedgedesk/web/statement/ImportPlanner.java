@@ -89,6 +89,8 @@ class ImportPlanner {
       format = StatementReader.DEFAULT.read(file, run::recognised, run::row, run::problem);
     } catch (io.hedgedesk.marketdata.statement.UnknownStatementException e) {
       throw e;
+    } catch (PlanRun.Failed e) {
+      throw (RuntimeException) e.getCause();
     } catch (java.io.UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
       // commons-csv: a quote left open, a header line longer than the reader looks ahead, duplicate column names
       throw new StatementImportService.UnusableStatementException("This file could not be read as CSV: "

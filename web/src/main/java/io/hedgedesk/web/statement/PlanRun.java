@@ -31,6 +31,13 @@ final class PlanRun {
   /** Rows whose keys are looked up in one query, or staged in one {@code COPY}. */
   static final int CHUNK = 5000;
 
+  /** A failure of the planning (not of the file's reading) inside the reader's call-back, carried out of it. */
+  static final class Failed extends RuntimeException {
+    Failed(RuntimeException cause) {
+      super(cause.getMessage(), cause, false, false);
+    }
+  }
+
   /** The file is not in time order: plan it again staged. */
   static final class OutOfOrder extends RuntimeException {
     OutOfOrder() {
@@ -58,6 +65,7 @@ final class PlanRun {
   private final Set<UUID> inFile = new HashSet<>();
   private String exchange;
   private Optional<String> portfolioAccount;
+  private boolean anyStored;
   private String fileAccount;
   private ImportSimulation simulation;
   private Instant last = Instant.MIN;
@@ -78,6 +86,7 @@ final class PlanRun {
   void recognised(StatementFormat format) {
     exchange = format.exchange();
     portfolioAccount = planner.stored.firstAccount(portfolioId, exchange);
+    anyStored = planner.stored.any(portfolioId, exchange);
     simulation = planner.simulation(portfolioId, exchange, openHedges, chosen, problems, fates, sink);
   }
 
@@ -88,7 +97,13 @@ final class PlanRun {
     }
     chunk.add(compact(row));
     if (chunk.size() == CHUNK) {
-      check();
+      try {
+        check();
+      } catch (OutOfOrder | Failed e) {
+        throw e;
+      } catch (RuntimeException e) {
+        throw new Failed(e);
+      }
     }
   }
 
@@ -116,8 +131,10 @@ final class PlanRun {
     if (chunk.isEmpty()) {
       return;
     }
-    Set<String> known = planner.stored.existingKeys(portfolioId, exchange,
-        chunk.stream().map(StatementRow::key).toList());
+    // no look-up into a portfolio without rows from the exchange (the rows this import writes meanwhile repeat a
+    // key of the file: inFile finds those)
+    Set<String> known = anyStored ? planner.stored.existingKeys(portfolioId, exchange,
+        chunk.stream().map(StatementRow::key).toList()) : Set.of();
     for (StatementRow row : chunk) {
       if (row.account().isPresent()) {
         String expected = portfolioAccount.orElse(fileAccount);
