@@ -50,22 +50,19 @@ class PlanWriter {
 
   /**
    * A writer for one import in the caller's transaction: rows are written a chunk at a time as they are planned
-   * (the import's progress committed on the side after each chunk), then {@link Batch#finish} stores the positions,
-   * the margin returned and the audit.
+   * ({@link Batch#write}, the import's progress committed on the side after each chunk), then {@link Batch#finish}
+   * stores the positions, the margin returned and the audit.
    */
   Batch batch(UUID importId, long userId, PortfolioAccess access) {
     return new Batch(importId, userId, access);
   }
 
-  final class Batch implements ImportPlan.Sink {
+  final class Batch {
     private final UUID importId;
     private final long userId;
     private final PortfolioAccess access;
-    private final Map<Track, List<PlannedRow>> pending = new LinkedHashMap<>();
     private final Map<Track, Long> hedgeIds = new HashMap<>();
     private final Map<Track, Integer> entriesWritten = new HashMap<>();
-    private int buffered;
-    private int handled;
     private int stored;
 
     private Batch(UUID importId, long userId, PortfolioAccess access) {
@@ -74,20 +71,13 @@ class PlanWriter {
       this.access = access;
     }
 
-    @Override
-    public void accept(Track track, PlannedRow row, int handled, boolean failed) {
-      this.handled = handled;
-      if (failed) {
-        return; // the import stops at the end, its transaction rolled back: nothing more to write
+    /** Writes a chunk of planned rows: per hedge its ledger entries, then its rows linked to them. */
+    void write(PlanPipe.Chunk chunk) {
+      Map<Track, List<PlannedRow>> byTrack = new LinkedHashMap<>();
+      for (int i = 0; i < chunk.rows().size(); i++) {
+        byTrack.computeIfAbsent(chunk.tracks().get(i), t -> new ArrayList<>()).add(chunk.rows().get(i));
       }
-      pending.computeIfAbsent(track, t -> new ArrayList<>()).add(row);
-      if (++buffered == CHUNK) {
-        flush();
-      }
-    }
-
-    private void flush() {
-      for (Map.Entry<Track, List<PlannedRow>> e : pending.entrySet()) {
+      for (Map.Entry<Track, List<PlannedRow>> e : byTrack.entrySet()) {
         Track track = e.getKey();
         long hedgeId = hedgeIds.computeIfAbsent(track, t -> t.existing.isPresent() ? t.existing.get().id()
             : book.openImported(userId, t.opening.orElseThrow()));
@@ -107,16 +97,13 @@ class PlanWriter {
               r.symbol(), r.asset(), r.side(), r.quantity(), r.price(), r.fee(), r.funding(), r.realizedPnl(),
               r.cashChange()));
         }
-        stored += rows.insert(access.portfolio().id(), exchange(track), importId, batch);
+        stored += rows.insert(access.portfolio().id(), track.instrument.venue(), importId, batch);
       }
-      pending.clear();
-      buffered = 0;
-      imports.progress(importId, handled);
+      imports.progress(importId, chunk.handled());
     }
 
-    /** Writes what is left, each hedge's new position, the margin returned at a close and the audit. */
+    /** Writes each hedge's new position, the margin returned at a close and the audit. */
     int finish(String fileName, ImportPlan plan) {
-      flush();
       long portfolioId = access.portfolio().id();
       for (Track track : plan.tracks()) {
         long hedgeId = hedgeIds.get(track);
@@ -151,9 +138,5 @@ class PlanWriter {
           null, summary);
       return stored;
     }
-  }
-
-  private static String exchange(Track track) {
-    return track.instrument.venue();
   }
 }

@@ -15,6 +15,7 @@ import java.io.StringReader;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -59,11 +60,9 @@ public class StatementImportService {
   private final ImportPlanner planner;
   private final PlanWriter writer;
   private final StatementImportRepository imports;
-  private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-    Thread thread = new Thread(r, "statement-import");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> thread(r, "statement-import"));
+  /** Works out the running import's plan while the worker writes it. */
+  private final ExecutorService planning = Executors.newSingleThreadExecutor(r -> thread(r, "statement-plan"));
 
   public StatementImportService(PortfolioService portfolios, HedgeBookService book, ImportPlanner planner,
                                 PlanWriter writer, StatementImportRepository imports) {
@@ -77,6 +76,13 @@ public class StatementImportService {
   @PreDestroy
   void stop() {
     worker.shutdownNow();
+    planning.shutdownNow();
+  }
+
+  private static Thread thread(Runnable task, String name) {
+    Thread thread = new Thread(task, name);
+    thread.setDaemon(true);
+    return thread;
   }
 
   /**
@@ -155,13 +161,39 @@ public class StatementImportService {
     }
   }
 
-  /** Plans and writes the import in one transaction, the rows written as they are planned. */
+  /**
+   * Plans the import on the planning thread (in a read-only transaction of its own, where a file out of time order
+   * is sorted) and writes its rows as they come, all in one transaction.
+   */
   private int store(StatementImport job, String text, boolean staged) {
     return QuarkusTransaction.requiringNew().timeout(3600).call(() -> {
       PortfolioAccess access = portfolios.writable(job.userId(), job.portfolioId(), "import exchange statements");
       List<Hedge> open = openHedges(job.userId(), job.portfolioId());
+      Optional<Hedge> chosen = chosen(open, job.hedgeId());
+      PlanPipe pipe = new PlanPipe(PlanWriter.CHUNK);
+      Future<ImportPlan> planned = planning.submit(() -> {
+        boolean completed = false;
+        try {
+          ImportPlan plan = QuarkusTransaction.requiringNew().timeout(3600).call(
+              () -> plan(job.portfolioId(), text, open, chosen, staged, pipe));
+          completed = true;
+          return plan;
+        } finally {
+          pipe.close(completed);
+        }
+      });
       PlanWriter.Batch batch = writer.batch(job.id(), job.userId(), access);
-      ImportPlan plan = plan(job.portfolioId(), text, open, chosen(open, job.hedgeId()), staged, batch);
+      ImportPlan plan;
+      try {
+        for (PlanPipe.Chunk chunk = pipe.take(); chunk != null; chunk = pipe.take()) {
+          batch.write(chunk);
+        }
+        plan = planned.get();
+      } catch (ExecutionException e) {
+        throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+      } finally {
+        planned.cancel(true);
+      }
       if (!plan.errors().isEmpty()) {
         throw new UnusableStatementException("the file no longer imports as previewed: "
             + String.join("; ", plan.errors().subList(0, Math.min(3, plan.errors().size()))));
