@@ -23,7 +23,7 @@ public final class StatementRowText {
   public static String write(StatementRow row) {
     StringBuilder out = new StringBuilder(160);
     field(out, Integer.toString(row.line()));
-    field(out, row.time().toString());
+    field(out, row.time().getEpochSecond() + "." + row.time().getNano()); // cheaper to read back than ISO text
     field(out, row.kind().name());
     field(out, row.account().orElse(null));
     field(out, row.symbol().orElse(null));
@@ -44,10 +44,16 @@ public final class StatementRowText {
   public static StatementRow read(String text) {
     List<Optional<String>> f = fields(text);
     return new StatementRow(Integer.parseInt(f.get(0).orElseThrow()), f.get(14).orElseThrow(),
-        Instant.parse(f.get(1).orElseThrow()), RowKind.valueOf(f.get(2).orElseThrow()), f.get(3), f.get(4),
+        time(f.get(1).orElseThrow()), RowKind.valueOf(f.get(2).orElseThrow()), f.get(3), f.get(4),
         f.get(5).orElseThrow(), f.get(6), f.get(7).map(Boolean::valueOf), f.get(8).map(BigDecimal::new),
         f.get(9).map(BigDecimal::new), new BigDecimal(f.get(10).orElseThrow()), new BigDecimal(f.get(11)
         .orElseThrow()), new BigDecimal(f.get(12).orElseThrow()), new BigDecimal(f.get(13).orElseThrow()), "");
+  }
+
+  private static Instant time(String secondsAndNanos) {
+    int dot = secondsAndNanos.indexOf('.');
+    return Instant.ofEpochSecond(Long.parseLong(secondsAndNanos.substring(0, dot)),
+        Integer.parseInt(secondsAndNanos.substring(dot + 1)));
   }
 
   private static void field(StringBuilder out, String value) {

@@ -173,7 +173,8 @@ final class ImportSimulation {
     BigDecimal price = fill.price().get();
     try {
       OpenHedge command = new OpenHedge(portfolioId, instrument.id(), side, size, price,
-          RowActions.leverage(instrument, size, price, margin), margin, instrument.isInverse() ? "EXTRA_COIN" : "STABLECOIN", List.of(), BigDecimal.ONE, "", fee,
+          RowActions.leverage(instrument, size, price, margin), margin,
+          instrument.isInverse() ? "EXTRA_COIN" : "STABLECOIN", List.of(), BigDecimal.ONE, "", fee,
           Optional.of(fill.time()));
       LedgerStep opened = HedgeLedger.DEFAULT.open(instrument, command, now);
       Track track = new Track(Optional.empty(), Optional.of(command), instrument, opened.after(),

@@ -222,7 +222,7 @@ public class StatementImportService {
     try {
       return plan(portfolioId, text, open, chosen, false, ImportPlan.Sink.NONE);
     } catch (PlanRun.OutOfOrder e) {
-      return QuarkusTransaction.requiringNew().call(() -> plan(portfolioId, text, open, chosen, true,
+      return QuarkusTransaction.requiringNew().timeout(3600).call(() -> plan(portfolioId, text, open, chosen, true,
           ImportPlan.Sink.NONE));
     }
   }
