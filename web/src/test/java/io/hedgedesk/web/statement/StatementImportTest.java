@@ -116,21 +116,7 @@ class StatementImportTest {
       assertThat(count("select count(*) from statement_row where portfolio_id = ?", portfolio)).isZero();
 
       assertThat(finish(alice, confirmPath(text))).contains("Done: 5 rows stored, 1 hedge(s) opened from the file.");
-      List<Hedge> hedges = book.hedges(aliceId, portfolio);
-      assertThat(hedges).hasSize(1);
-      Hedge hedge = hedges.get(0);
-      assertThat(hedge.contractId()).isEqualTo("BYBIT:LTCUSDT");
-      assertThat(hedge.side()).isEqualTo(Side.SHORT);
-      assertThat(hedge.size()).isEqualByComparingTo("10");
-      assertThat(hedge.margin()).isEqualByComparingTo("999.5215");
-      assertThat(hedge.openedAt()).isEqualTo(Instant.parse("2025-06-01T07:30:00Z"));
-      List<HedgeEvent> events = book.events(aliceId, hedge.id());
-      assertThat(events).extracting(HedgeEvent::type).containsExactly(HedgeEventType.OPEN, HedgeEventType.MARGIN_IN,
-          HedgeEventType.FUNDING, HedgeEventType.FUNDING, HedgeEventType.FUNDING);
-      assertThat(events.get(1).cashChange()).isEqualByComparingTo("1000");
-      // the two equal payments at 16:00 stay two
-      assertThat(events.subList(2, 5)).extracting(e -> e.cashChange().stripTrailingZeros().toPlainString())
-          .containsExactly("0.08703", "0.17406", "0.17406");
+      Hedge hedge = part1Imported(aliceId, portfolio);
       assertThat(portfolios.auditTrail(aliceId, portfolio)).extracting(e -> e.action() + " " + e.objectType())
           .contains("IMPORT_STATEMENT PORTFOLIO", "IMPORT_STATEMENT HEDGE", "OPEN HEDGE");
 
@@ -266,16 +252,30 @@ class StatementImportTest {
       assertThat(summary(text)).containsSubsequence("Rows read", "5", "New", "5", "Already imported", "0",
           "Match no hedge", "0", "Hedges opened from the file", "1");
       assertThat(finish(cleo, confirmPath(text))).contains("Done: 5 rows stored, 1 hedge(s) opened from the file.");
-      Hedge hedge = book.hedges(cleoId, portfolio).get(0);
-      // margin: 1000 transferred − 0.4785 opening fee = 999.5215
-      assertThat(hedge.margin()).isEqualByComparingTo("999.5215");
-      List<HedgeEvent> events = book.events(cleoId, hedge.id());
-      assertThat(events).extracting(HedgeEvent::type).containsExactly(HedgeEventType.OPEN, HedgeEventType.MARGIN_IN,
-          HedgeEventType.FUNDING, HedgeEventType.FUNDING, HedgeEventType.FUNDING);
-      assertThat(events.subList(2, 5)).extracting(e -> e.cashChange().stripTrailingZeros().toPlainString())
-          .containsExactly("0.08703", "0.17406", "0.17406");
+      part1Imported(cleoId, portfolio);
       assertThat(count("select count(*) from statement_row where portfolio_id = ?", portfolio)).isEqualTo(5);
     }
+  }
+
+  /** The hedge bybit-ltc-part1.csv opens, checked: its position and its ledger. */
+  private Hedge part1Imported(long userId, long portfolio) {
+    List<Hedge> hedges = book.hedges(userId, portfolio);
+    assertThat(hedges).hasSize(1);
+    Hedge hedge = hedges.get(0);
+    assertThat(hedge.contractId()).isEqualTo("BYBIT:LTCUSDT");
+    assertThat(hedge.side()).isEqualTo(Side.SHORT);
+    assertThat(hedge.size()).isEqualByComparingTo("10");
+    // margin: 1000 transferred − 0.4785 opening fee = 999.5215
+    assertThat(hedge.margin()).isEqualByComparingTo("999.5215");
+    assertThat(hedge.openedAt()).isEqualTo(Instant.parse("2025-06-01T07:30:00Z"));
+    List<HedgeEvent> events = book.events(userId, hedge.id());
+    assertThat(events).extracting(HedgeEvent::type).containsExactly(HedgeEventType.OPEN, HedgeEventType.MARGIN_IN,
+        HedgeEventType.FUNDING, HedgeEventType.FUNDING, HedgeEventType.FUNDING);
+    assertThat(events.get(1).cashChange()).isEqualByComparingTo("1000");
+    // the two equal payments at 16:00 stay two
+    assertThat(events.subList(2, 5)).extracting(e -> e.cashChange().stripTrailingZeros().toPlainString())
+        .containsExactly("0.08703", "0.17406", "0.17406");
+    return hedge;
   }
 
   static String file(String name) throws IOException {
