@@ -7,5 +7,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROWS="${BENCH_ROWS:-100000}"
+ORDER="${BENCH_ORDER:-oldest-first}" # or newest-first, as Bybit's own download
 ./mvnw -B -ntp -o -q test -pl web -am -Dtest=StatementImportBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dbench.rows="$ROWS" -DargLine="-Dbench.rows=$ROWS" 2>&1 | grep -E '^\[statement-import\]|ERROR|FAIL'
+  -Dbench.rows="$ROWS" -DargLine="-Dbench.rows=$ROWS -Dbench.order=$ORDER ${BENCH_JVM:-}" 2>&1 | grep -E '^\[statement-import\]|ERROR|FAIL'

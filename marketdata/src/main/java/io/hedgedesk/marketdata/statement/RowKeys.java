@@ -1,10 +1,12 @@
 package io.hedgedesk.marketdata.statement;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The row keys an export file and the venue's API give the same row, so that importing a file and syncing the same
@@ -31,12 +33,16 @@ public final class RowKeys {
   private RowKeys() {
   }
 
-  /** Numbers equal keys in the order met: {@code key#1}, {@code key#2}… (one per file or per sync window). */
+  /**
+   * Numbers equal keys in the order met: {@code key#1}, {@code key#2}… (one per file or per sync window). Keys are
+   * remembered by a digest, not their text: content keys are whole lines, and a file may have half a million.
+   */
   public static final class Counter {
-    private final Map<String, Integer> seen = new HashMap<>();
+    private final Map<UUID, Integer> seen = new HashMap<>();
 
     public String next(String base) {
-      return base + "#" + seen.merge(base, 1, Integer::sum);
+      return base + "#" + seen.merge(UUID.nameUUIDFromBytes(base.getBytes(StandardCharsets.UTF_8)), 1,
+          Integer::sum);
     }
   }
 

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -40,13 +41,22 @@ public final class StatementReader {
 
   /**
    * Reads {@code file} row by row, handing each row read to {@code rows} and each line not read to {@code problems},
-   * in file order, without keeping them: memory stays flat whatever the file's length (but for the content keys of
-   * the formats without ids, which are counted to number equal rows).
+   * in file order, without keeping them: memory stays flat whatever the file's length (but for a 16-byte digest a
+   * row of the formats without ids, counted to number equal rows).
    *
    * @return the format recognised from the header
    * @throws UnknownStatementException when the header is none of {@link StatementFormat}'s
    */
   public StatementFormat read(Reader file, Consumer<StatementRow> rows, Consumer<ReadProblem> problems) {
+    return read(file, format -> { }, rows, problems);
+  }
+
+  /**
+   * As {@link #read(Reader, Consumer, Consumer)}, handing the format to {@code recognised} as soon as the header is
+   * read, before the first row.
+   */
+  public StatementFormat read(Reader file, Consumer<StatementFormat> recognised, Consumer<StatementRow> rows,
+                              Consumer<ReadProblem> problems) {
     try (BufferedReader in = new BufferedReader(file)) {
       int skipped = 0;
       in.mark(1 << 16);
@@ -69,6 +79,7 @@ public final class StatementReader {
           .setIgnoreSurroundingSpaces(true).get().parse(in);
       List<String> header = parser.getHeaderNames().stream().map(String::strip).toList();
       StatementFormat format = recognise(header);
+      recognised.accept(format);
       Map<String, Integer> columns = new HashMap<>();
       for (int i = 0; i < header.size(); i++) {
         columns.put(header.get(i), i);

@@ -25,6 +25,10 @@ public final class CopyText {
       return this;
     }
     String s = value instanceof java.math.BigDecimal d ? d.toPlainString() : value.toString();
+    if (plain(s)) {
+      text.append(s);
+      return this;
+    }
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       switch (c) {
@@ -36,6 +40,16 @@ public final class CopyText {
       }
     }
     return this;
+  }
+
+  private static boolean plain(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Ends the current line. */

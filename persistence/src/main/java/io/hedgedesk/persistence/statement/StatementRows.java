@@ -33,13 +33,24 @@ public class StatementRows {
       return Set.of();
     }
     return new HashSet<>(Sql.query(dataSource,
+        // one index probe per key (the lateral limit keeps it so): a join the planner chose from the statistics
+        // could scan the portfolio's rows once per key, and an import's own rows, not yet committed, are not in them
         """
-        select row_key from statement_row where portfolio_id = ? and exchange = ?
-          and md5(row_key) in (select md5(k) from unnest(?::text[]) k)""", (c, s) -> {
+        select k from unnest(?::text[]) k, lateral (select 1 from statement_row r where r.portfolio_id = ?
+          and r.exchange = ? and md5(r.row_key) = md5(k) and r.row_key = k limit 1) known""", (c, s) -> {
+          s.setArray(1, c.createArrayOf("text", keys.toArray()));
+          s.setLong(2, portfolioId);
+          s.setString(3, exchange);
+        }, row -> row.getString(1)));
+  }
+
+  /** Whether the portfolio holds any row imported from the exchange (none: no key of a file can be known). */
+  public boolean any(long portfolioId, String exchange) {
+    return !Sql.query(dataSource, "select 1 from statement_row where portfolio_id = ? and exchange = ? limit 1",
+        (c, s) -> {
           s.setLong(1, portfolioId);
           s.setString(2, exchange);
-          s.setArray(3, c.createArrayOf("text", keys.toArray()));
-        }, row -> row.getString(1)));
+        }, row -> row.getInt(1)).isEmpty();
   }
 
   /** The account (Bybit UID, Binance user id) of the first import into the portfolio whose rows name one. */

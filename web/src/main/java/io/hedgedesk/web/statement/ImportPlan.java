@@ -8,7 +8,6 @@ import io.hedgedesk.marketdata.statement.StatementFormat;
 import io.hedgedesk.marketdata.statement.StatementRow;
 import io.hedgedesk.pricing.ledger.LedgerStep;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,7 +24,8 @@ import java.util.Optional;
  * @param errors     what stops the import, each naming its line: unreadable lines, unknown contracts, rows of
  *                   another account, rows the ledger refuses; empty when the import can run
  * @param samples    the first rows of the file as read, with what would happen to each
- * @param tracks     per hedge: the ledger steps and rows to store
+ * @param tracks     per hedge touched: the position the import leaves and the rows attached (each row is handed to
+ *                   a {@link Sink} as it is planned, not kept)
  * @param account    the account (Bybit UID, Binance user id) the file's rows name, if they name one
  */
 public record ImportPlan(StatementFormat format, int totalRows, int newRows, int duplicates, int noHedge, int ignored,
@@ -39,6 +39,18 @@ public record ImportPlan(StatementFormat format, int totalRows, int newRows, int
 
   /** A row and the ledger step it became (empty for rows kept for reconciliation only or folded into an opening). */
   record PlannedRow(StatementRow row, Optional<LedgerStep> step) {
+  }
+
+  /** Where rows go as they are planned, in time order: counted for a preview, written by an import. */
+  interface Sink {
+    /**
+     * @param handled rows of the file dealt with so far (attached, skipped or refused)
+     * @param failed  true once an error stops the import (the rows planned after it need not be written)
+     */
+    void accept(Track track, PlannedRow row, int handled, boolean failed);
+
+    /** Keeps nothing: the preview's. */
+    Sink NONE = (track, row, handled, failed) -> { };
   }
 
   /**
@@ -56,7 +68,8 @@ public record ImportPlan(StatementFormat format, int totalRows, int newRows, int
     LedgerPosition position;
     BigDecimal cash;
     BigDecimal marginMoved;
-    final List<PlannedRow> rows = new ArrayList<>();
+    /** Rows attached so far. */
+    int rows;
     /** Margin returned at a close and the coins taken before it, when the import closes the hedge. */
     Optional<BigDecimal[]> marginReturn = Optional.empty();
 
@@ -83,7 +96,7 @@ public record ImportPlan(StatementFormat format, int totalRows, int newRows, int
 
   /** Per hedge touched: its name, rows attached and the position the import leaves (as stored, not rounded). */
   public List<Change> changes() {
-    return tracks.stream().map(t -> new Change(t.name(), t.instrument.id(), t.rows.size(),
+    return tracks.stream().map(t -> new Change(t.name(), t.instrument.id(), t.rows,
         t.position.size().stripTrailingZeros().toPlainString(),
         t.position.margin().stripTrailingZeros().toPlainString() + " " + t.instrument.settlementAsset().symbol(),
         t.position.status().name())).toList();

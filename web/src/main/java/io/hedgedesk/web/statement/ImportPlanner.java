@@ -4,30 +4,26 @@ import io.hedgedesk.domain.instrument.catalog.ContractCatalog;
 import io.hedgedesk.web.view.Times;
 import io.hedgedesk.domain.hedge.Hedge;
 import io.hedgedesk.domain.instrument.Instrument;
-import io.hedgedesk.marketdata.statement.RowKind;
 import io.hedgedesk.marketdata.statement.StatementFormat;
 import io.hedgedesk.marketdata.statement.StatementReader;
 import io.hedgedesk.marketdata.statement.StatementRow;
 import io.hedgedesk.persistence.hedge.HedgeRepository;
 import io.hedgedesk.persistence.market.PriceHistoryRepository;
+import io.hedgedesk.persistence.statement.RowStage;
 import io.hedgedesk.persistence.statement.StatementRows;
 import io.hedgedesk.pricing.ledger.HedgeLedger;
 import io.hedgedesk.web.statement.ImportPlan.Sample;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.Reader;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * Works out what importing a file into a portfolio does ({@link ImportPlan}), without writing.
+ * Works out what importing a file into a portfolio does ({@link ImportPlan}), handing each row to a sink as it is
+ * planned (the import writes them; the preview only counts), reading the file as a stream ({@link PlanRun}).
  *
  * <p><b>Which hedge a row attaches to.</b> With a hedge chosen in the preview: every row of its contract, and every
  * row without a contract (transfers, account-statement rows) in its settlement asset. Otherwise, in time order: a row
@@ -54,129 +50,73 @@ import java.util.Set;
 @ApplicationScoped
 class ImportPlanner {
 
-  private final ContractCatalog catalog;
+  final ContractCatalog catalog;
 
   /** Rows of the file shown with how they were read. */
   static final int SAMPLE_ROWS = 100;
   /** Problems listed on the page (all are counted). */
   static final int SHOWN_ERRORS = 50;
-  private static final int KEY_CHUNK = 5000;
 
+  final StatementRows stored;
+  final RowStage stage;
   private final HedgeRepository hedges;
-  private final StatementRows stored;
   private final PriceHistoryRepository prices;
   private final Clock clock;
 
-  ImportPlanner(HedgeRepository hedges, StatementRows stored, PriceHistoryRepository prices, Clock clock,
-      ContractCatalog catalog) {
+  ImportPlanner(HedgeRepository hedges, StatementRows stored, RowStage stage, PriceHistoryRepository prices,
+      Clock clock, ContractCatalog catalog) {
     this.catalog = catalog;
     this.hedges = hedges;
     this.stored = stored;
+    this.stage = stage;
     this.prices = prices;
     this.clock = clock;
   }
 
   /**
-   * Reads {@code file} and plans its import into the portfolio's hedges.
+   * Reads {@code file} and plans its import into the portfolio's hedges, handing each row to {@code sink} as it is
+   * planned.
    *
    * @param openHedges the portfolio's hedges (as loaded through the user's access)
    * @param chosen     the hedge every row of its contract attaches to, empty = automatic
+   * @param staged     false: the rows are taken in file order ({@link PlanRun.OutOfOrder} when they are not in time
+   *                   order); true: sorted by PostgreSQL, inside the caller's transaction
    */
-  ImportPlan plan(long portfolioId, Reader file, List<Hedge> openHedges, Optional<Hedge> chosen) {
-    List<String> errors = new ArrayList<>();
-    int[] errorCount = {0};
-    List<StatementRow> rows = new ArrayList<>();
-    Map<Integer, StatementRow> sampled = new LinkedHashMap<>();
+  ImportPlan plan(long portfolioId, Reader file, List<Hedge> openHedges, Optional<Hedge> chosen, boolean staged,
+                  ImportPlan.Sink sink) {
+    PlanRun run = new PlanRun(this, portfolioId, openHedges, chosen, staged, sink);
     StatementFormat format;
     try {
-      format = StatementReader.DEFAULT.read(file, row -> {
-        if (sampled.size() < SAMPLE_ROWS) {
-          sampled.put(row.line(), row);
-        }
-        rows.add(compact(row));
-      }, problem -> error(errors, errorCount, problem.line(), problem.message()));
+      format = StatementReader.DEFAULT.read(file, run::recognised, run::row, run::problem);
     } catch (io.hedgedesk.marketdata.statement.UnknownStatementException e) {
       throw e;
+    } catch (PlanRun.Failed e) {
+      throw (RuntimeException) e.getCause();
     } catch (java.io.UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
       // commons-csv: a quote left open, a header line longer than the reader looks ahead, duplicate column names
       throw new StatementImportService.UnusableStatementException("This file could not be read as CSV: "
           + unreadable(e) + ".");
     }
-    return plan(portfolioId, format, rows, sampled, errors, errorCount, openHedges, chosen);
+    return run.plan(format);
   }
 
   /**
-   * Plans the import of rows read from a venue's API (no file): the same matching, keys and ledger steps as a file's.
-   * {@code rows} is emptied.
+   * Plans the import of rows read from a venue's API (no file), handing each to {@code sink}: the same matching, keys
+   * and ledger steps as a file's. A sync window's rows are few; they are put in time order here.
    */
-  ImportPlan plan(long portfolioId, StatementFormat format, List<StatementRow> rows, List<Hedge> openHedges) {
-    Map<Integer, StatementRow> sampled = new LinkedHashMap<>();
-    rows.stream().limit(SAMPLE_ROWS).forEach(r -> sampled.put(r.line(), r));
-    return plan(portfolioId, format, rows, sampled, new ArrayList<>(), new int[] {0}, openHedges, Optional.empty());
+  ImportPlan plan(long portfolioId, StatementFormat format, List<StatementRow> rows, List<Hedge> openHedges,
+                  ImportPlan.Sink sink) {
+    PlanRun run = new PlanRun(this, portfolioId, openHedges, Optional.empty(), false, sink);
+    run.recognised(format);
+    rows.stream().sorted(Comparator.comparing(StatementRow::time).thenComparingInt(StatementRow::line))
+        .forEach(run::row);
+    return run.plan(format);
   }
 
-  private ImportPlan plan(long portfolioId, StatementFormat format, List<StatementRow> rows,
-      Map<Integer, StatementRow> sampled, List<String> errors, int[] errorCount, List<Hedge> openHedges,
-      Optional<Hedge> chosen) {
-    String[] account = {null};
-    String exchange = format.exchange();
-    Optional<String> portfolioAccount = stored.firstAccount(portfolioId, exchange);
-    // what happens to each row, kept for the sampled rows only (memory stays flat whatever the file's length)
-    Map<Integer, String> fates = new HashMap<>() {
-      @Override
-      public String put(Integer line, String fate) {
-        return sampled.containsKey(line) ? super.put(line, fate) : null;
-      }
-    };
-    int duplicates = 0;
-    int ignored = 0;
-    List<StatementRow> fresh = new ArrayList<>();
-    Set<String> inFile = new HashSet<>();
-    for (int from = 0; from < rows.size(); from += KEY_CHUNK) {
-      List<StatementRow> chunk = rows.subList(from, Math.min(rows.size(), from + KEY_CHUNK));
-      Set<String> known = stored.existingKeys(portfolioId, exchange, chunk.stream().map(StatementRow::key).toList());
-      for (StatementRow row : chunk) {
-        if (row.account().isPresent()) {
-          String expected = portfolioAccount.orElse(account[0]);
-          if (expected == null) {
-            account[0] = row.account().get();
-          } else if (!expected.equals(row.account().get())) {
-            error(errors, errorCount, row.line(), "account " + row.account().get() + " is not this portfolio's "
-                + exchange + " account " + expected + (portfolioAccount.isPresent() ? " (the first one imported)"
-                : " (the file's first row)") + ": import each account's file into its own portfolio");
-          }
-        }
-        if (row.kind() == RowKind.OTHER) {
-          ignored++;
-          fates.put(row.line(), "not imported: not a futures trade, funding, fee or transfer row");
-        } else if (known.contains(row.key()) || !inFile.add(row.key())) {
-          duplicates++;
-          fates.put(row.line(), known.contains(row.key()) ? "already imported" : "repeats an earlier row of the file");
-        } else {
-          Optional<String> contract = row.symbol().map(s -> exchange + ":" + s.toUpperCase(java.util.Locale.ROOT));
-          if (contract.isPresent() && catalog.find(contract.get()).isEmpty()) {
-            error(errors, errorCount, row.line(), "contract " + row.symbol().get() + " is not one hedgedesk knows on "
-                + exchange + " (its catalog: " + known(exchange) + ")");
-          } else {
-            fresh.add(row);
-          }
-        }
-      }
-    }
-    int total = rows.size();
-    rows.clear();
-    fresh.sort(Comparator.comparing(StatementRow::time).thenComparingInt(StatementRow::line));
-    ImportSimulation simulation = new ImportSimulation(hedges, prices, catalog, clock, portfolioId, exchange,
-        openHedges, chosen, errors, errorCount, fates);
-    for (StatementRow row : fresh) {
-      simulation.add(row);
-    }
-    simulation.finish();
-    List<Sample> samples = sampled.values().stream()
-        .map(r -> sample(r, fates.getOrDefault(r.line(), ""))).toList();
-    return new ImportPlan(format, total,
-        simulation.attached, duplicates, simulation.unmatched, ignored, List.copyOf(errors), errorCount[0], samples,
-        List.copyOf(simulation.tracks), Optional.ofNullable(portfolioAccount.orElse(account[0])));
+  ImportSimulation simulation(long portfolioId, String exchange, List<Hedge> openHedges, Optional<Hedge> chosen,
+                              ImportProblems problems, Map<Integer, String> fates, ImportPlan.Sink sink) {
+    return new ImportSimulation(hedges, prices, catalog, clock, portfolioId, exchange, openHedges, chosen, problems,
+        fates, sink);
   }
 
   /** Why commons-csv could not read a file, in words (its own message, never an exception's name). */
@@ -194,25 +134,12 @@ class ImportPlanner {
     return message.isEmpty() ? "a quoted cell is never closed or the header is malformed" : message;
   }
 
-  /** The row without its how-read text (kept only for the sampled rows). */
-  private static StatementRow compact(StatementRow r) {
-    return new StatementRow(r.line(), r.key(), r.time(), r.kind(), r.account(), r.symbol(), r.asset(), r.side(),
-        r.opening(), r.quantity(), r.price(), r.fee(), r.funding(), r.realizedPnl(), r.cashChange(), "");
-  }
-
-  static void error(List<String> errors, int[] count, int line, String message) {
-    count[0]++;
-    if (errors.size() < SHOWN_ERRORS) {
-      errors.add("line " + line + ": " + message);
-    }
-  }
-
-  private String known(String exchange) {
+  String known(String exchange) {
     return String.join(", ", catalog.all().stream().filter(i -> i.venue().equals(exchange))
         .map(Instrument::symbol).toList());
   }
 
-  private static Sample sample(StatementRow r, String fate) {
+  static Sample sample(StatementRow r, String fate) {
     String amount = switch (r.kind()) {
       case FUNDING -> r.funding().toPlainString() + " " + r.asset() + " funding (+ received)";
       case FEE -> r.fee().toPlainString() + " " + r.asset() + " fee (+ paid)";

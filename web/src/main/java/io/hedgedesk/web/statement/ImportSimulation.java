@@ -10,23 +10,18 @@ import io.hedgedesk.domain.hedge.OpenHedge;
 import io.hedgedesk.domain.instrument.Instrument;
 import io.hedgedesk.domain.instrument.Side;
 import io.hedgedesk.domain.instrument.catalog.ContractCatalog;
-import io.hedgedesk.domain.market.PriceSeries;
 import io.hedgedesk.marketdata.statement.RowKind;
 import io.hedgedesk.marketdata.statement.StatementRow;
 import io.hedgedesk.persistence.hedge.HedgeRepository;
 import io.hedgedesk.persistence.market.PriceHistoryRepository;
 import io.hedgedesk.pricing.ledger.HedgeLedger;
 import io.hedgedesk.pricing.ledger.LedgerStep;
-import io.hedgedesk.pricing.perpetual.PerpetualPricer;
 import io.hedgedesk.web.statement.ImportPlan.PlannedRow;
 import io.hedgedesk.web.statement.ImportPlan.Track;
 import io.hedgedesk.web.view.Times;
 import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -34,38 +29,40 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The rows in time order through the ledger, hedge by hedge. */
+/**
+ * The rows in time order through the ledger, hedge by hedge, each handed to the {@link ImportPlan.Sink} as it is
+ * planned.
+ */
 final class ImportSimulation {
   final long portfolioId;
   final String exchange;
   final Optional<Hedge> chosen;
-  final List<String> errors;
-  final int[] errorCount;
+  final ImportProblems problems;
   final Map<Integer, String> fates;
   final List<Track> tracks = new ArrayList<>();
   final Map<String, Track> openByContract = new HashMap<>();
   final List<StatementRow> pendingTransfers = new ArrayList<>();
-  final Map<String, Optional<PriceSeries>> closes = new HashMap<>();
   final Instant now;
   int attached;
   int unmatched;
+  /** Rows of the file dealt with so far: the planner counts those it skips, this those it is given. */
+  int handled;
 
-  private final HedgeRepository hedges;
-  private final PriceHistoryRepository prices;
+  private final RowActions actions;
   private final ContractCatalog catalog;
+  private final ImportPlan.Sink sink;
 
   ImportSimulation(HedgeRepository hedges, PriceHistoryRepository prices, ContractCatalog catalog, Clock clock,
-      long portfolioId, String exchange, List<Hedge> portfolioHedges, Optional<Hedge> chosen, List<String> errors,
-      int[] errorCount, Map<Integer, String> fates) {
-    this.hedges = hedges;
-    this.prices = prices;
+      long portfolioId, String exchange, List<Hedge> portfolioHedges, Optional<Hedge> chosen, ImportProblems problems,
+      Map<Integer, String> fates, ImportPlan.Sink sink) {
+    this.actions = new RowActions(prices);
     this.catalog = catalog;
+    this.sink = sink;
     this.now = clock.instant();
     this.portfolioId = portfolioId;
     this.exchange = exchange;
     this.chosen = chosen;
-    this.errors = errors;
-    this.errorCount = errorCount;
+    this.problems = problems;
     this.fates = fates;
     List<Hedge> candidates = chosen.map(List::of).orElse(portfolioHedges.stream()
         .filter(h -> h.isOpen() && !h.isVoided()).sorted(Comparator.comparing(Hedge::openedAt)).toList());
@@ -80,6 +77,7 @@ final class ImportSimulation {
   }
 
   void add(StatementRow row) {
+    handled++;
     Optional<String> contract = row.symbol().map(s -> exchange + ":" + s.toUpperCase(java.util.Locale.ROOT));
     Track track = contract.isPresent() ? openByContract.get(contract.get()) : bySettlement(row.asset());
     if (track == null && contract.isPresent() && chosen.isEmpty() && isOpeningFill(row)) {
@@ -112,9 +110,9 @@ final class ImportSimulation {
     }
     Optional<HedgeAction> action;
     try {
-      action = action(track, row);
+      action = actions.action(track, row);
       Optional<LedgerStep> step = action.map(a -> step(track, a));
-      track.rows.add(new PlannedRow(row, step));
+      emit(track, new PlannedRow(row, step));
       attached++;
       fates.put(row.line(), "new → " + track.name() + step.map(s -> " as " + s.entries().stream()
           .map(e -> e.type().name()).reduce((a, b) -> a + " + " + b).orElse("")).orElse(" (for reconciliation)"));
@@ -125,9 +123,14 @@ final class ImportSimulation {
         openByContract.values().remove(track);
       }
     } catch (InvalidHedgeException e) {
-      ImportPlanner.error(errors, errorCount, row.line(), track.name() + " refuses it: "
+      problems.ledger(row.line(), track.name() + " refuses it: "
           + String.join("; ", e.errors().values()));
     }
+  }
+
+  private void emit(Track track, PlannedRow row) {
+    track.rows++;
+    sink.accept(track, row, handled, problems.count() > 0);
   }
 
   private void noHedge(StatementRow row, String why) {
@@ -169,19 +172,20 @@ final class ImportSimulation {
     BigDecimal size = fill.quantity().get();
     BigDecimal price = fill.price().get();
     try {
-      OpenHedge command = new OpenHedge(portfolioId, instrument.id(), side, size, price, leverage(instrument, size, price,
-          margin), margin, instrument.isInverse() ? "EXTRA_COIN" : "STABLECOIN", List.of(), BigDecimal.ONE, "", fee,
+      OpenHedge command = new OpenHedge(portfolioId, instrument.id(), side, size, price,
+          RowActions.leverage(instrument, size, price, margin), margin,
+          instrument.isInverse() ? "EXTRA_COIN" : "STABLECOIN", List.of(), BigDecimal.ONE, "", fee,
           Optional.of(fill.time()));
       LedgerStep opened = HedgeLedger.DEFAULT.open(instrument, command, now);
       Track track = new Track(Optional.empty(), Optional.of(command), instrument, opened.after(),
           opened.entries().stream().map(LedgerEntry::cashChange).reduce(BigDecimal.ZERO, BigDecimal::add),
           opened.entries().stream().filter(e -> e.type() == HedgeEventType.MARGIN_IN).map(LedgerEntry::cashChange)
               .reduce(BigDecimal.ZERO, BigDecimal::add));
-      track.rows.add(new PlannedRow(fill, Optional.empty()));
+      emit(track, new PlannedRow(fill, Optional.empty()));
       fates.put(fill.line(), "new → opens " + track.name() + " (" + side + " " + size.toPlainString() + " @ "
           + price.toPlainString() + ")");
       for (StatementRow t : folded) {
-        track.rows.add(new PlannedRow(t, Optional.empty()));
+        emit(track, new PlannedRow(t, Optional.empty()));
         attached++;
         fates.put(t.line(), "new → margin of " + track.name() + " at its opening");
       }
@@ -189,53 +193,10 @@ final class ImportSimulation {
       openByContract.put(instrument.id(), track);
       return track;
     } catch (InvalidHedgeException e) {
-      ImportPlanner.error(errors, errorCount, fill.line(), "cannot open a hedge on " + instrument.id() + ": "
+      problems.ledger(fill.line(), "cannot open a hedge on " + instrument.id() + ": "
           + String.join("; ", e.errors().values()));
       return null;
     }
-  }
-
-  /**
-   * The leverage of a hedge created from a fill: position value (settlement asset, at the fill price) / margin,
-   * 3 significant digits rounded down, at least 1 and at most the contract's maximum; 1 without margin.
-   */
-  private static BigDecimal leverage(Instrument instrument, BigDecimal size, BigDecimal price, BigDecimal margin) {
-    if (margin.signum() <= 0) {
-      return BigDecimal.ONE;
-    }
-    BigDecimal value = PerpetualPricer.of(instrument).positionValue(instrument, size, price).value();
-    BigDecimal leverage = value.divide(margin, new MathContext(3, RoundingMode.DOWN));
-    return leverage.max(BigDecimal.ONE).min(instrument.maxLeverage());
-  }
-
-  /** The ledger action a row is, or empty for a row kept for reconciliation only. */
-  private Optional<HedgeAction> action(Track track, StatementRow row) {
-    Optional<BigDecimal> usd = usd(track, row.time());
-    Optional<Instant> at = Optional.of(row.time());
-    String note = "statement line " + row.line();
-    return switch (row.kind()) {
-      case TRADE, LIQUIDATION -> {
-        if (row.quantity().isEmpty() || row.price().isEmpty()) {
-          throw InvalidHedgeException.of("quantity", "a fill needs its quantity and price");
-        }
-        BigDecimal quantity = row.quantity().get();
-        boolean adds = row.side().isPresent() && row.kind() == RowKind.TRADE
-            && "SELL".equals(row.side().get()) == (track.position.side() == Side.SHORT);
-        HedgeEventType type = adds ? HedgeEventType.INCREASE
-            : quantity.compareTo(track.position.size()) == 0 ? HedgeEventType.CLOSE : HedgeEventType.REDUCE;
-        yield Optional.of(new HedgeAction(type, Optional.of(quantity), row.price(), Optional.empty(),
-            Optional.of(row.fee()), Optional.empty(), Optional.empty(), at, note, Optional.empty()));
-      }
-      case FUNDING -> Optional.of(new HedgeAction(HedgeEventType.FUNDING, Optional.empty(), Optional.empty(),
-          Optional.of(row.funding()), Optional.empty(), Optional.empty(), usd, at, note, Optional.empty()));
-      case FEE -> row.fee().signum() == 0 ? Optional.empty() : Optional.of(new HedgeAction(HedgeEventType.FEE,
-          Optional.empty(), Optional.empty(), Optional.of(row.fee()), Optional.empty(), Optional.empty(), usd, at,
-          note, Optional.empty()));
-      case TRANSFER_IN, TRANSFER_OUT -> Optional.of(new HedgeAction(row.kind() == RowKind.TRANSFER_IN
-          ? HedgeEventType.MARGIN_IN : HedgeEventType.MARGIN_OUT, Optional.empty(), Optional.empty(),
-          Optional.of(row.cashChange().abs()), Optional.empty(), Optional.empty(), usd, at, note, Optional.empty()));
-      default -> Optional.empty();
-    };
   }
 
   private LedgerStep step(Track track, HedgeAction action) {
@@ -256,17 +217,5 @@ final class ImportSimulation {
     }
     track.position = step.after();
     return step;
-  }
-
-  /** USD per coin for a cash entry of a coin-settled hedge: the stored close of the day, or of the day before. */
-  private Optional<BigDecimal> usd(Track track, Instant at) {
-    if (track.instrument.settlementAsset().isDollar()) {
-      return Optional.empty();
-    }
-    String coin = track.instrument.baseAsset().symbol();
-    Optional<PriceSeries> series = closes.computeIfAbsent(coin, prices::series);
-    java.time.LocalDate day = at.atZone(ZoneOffset.UTC).toLocalDate();
-    return series.flatMap(s -> s.closeOn(day).or(() -> s.closeOn(day.minusDays(1))))
-        .or(() -> Optional.of(track.position.entryPrice()));
   }
 }

@@ -15,6 +15,7 @@ import java.io.StringReader;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -23,8 +24,10 @@ import org.jboss.logging.Logger;
 /**
  * Importing an exchange's export file into a portfolio's hedges: {@link #preview} reads the file and works out what
  * the import would do ({@link ImportPlanner}), keeping the file when it can be imported (nothing else is stored);
- * {@link #confirm} claims it once and runs it on a single worker thread, all rows in one transaction
- * ({@link PlanWriter}), the plan worked out again at that moment; {@link #status} reports its progress. Editors only.
+ * {@link #confirm} claims it once and runs it on a single worker thread, all rows in one transaction, the plan
+ * worked out again at that moment and its rows written as they are planned ({@link PlanWriter}); {@link #status}
+ * reports its progress. Either way the file's rows stream through: memory does not grow with its length but for the
+ * file's text. Editors only.
  */
 @ApplicationScoped
 public class StatementImportService {
@@ -57,11 +60,9 @@ public class StatementImportService {
   private final ImportPlanner planner;
   private final PlanWriter writer;
   private final StatementImportRepository imports;
-  private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-    Thread thread = new Thread(r, "statement-import");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> thread(r, "statement-import"));
+  /** Works out the running import's plan while the worker writes it. */
+  private final ExecutorService planning = Executors.newSingleThreadExecutor(r -> thread(r, "statement-plan"));
 
   public StatementImportService(PortfolioService portfolios, HedgeBookService book, ImportPlanner planner,
                                 PlanWriter writer, StatementImportRepository imports) {
@@ -75,6 +76,13 @@ public class StatementImportService {
   @PreDestroy
   void stop() {
     worker.shutdownNow();
+    planning.shutdownNow();
+  }
+
+  private static Thread thread(Runnable task, String name) {
+    Thread thread = new Thread(task, name);
+    thread.setDaemon(true);
+    return thread;
   }
 
   /**
@@ -140,23 +148,60 @@ public class StatementImportService {
 
   private void run(StatementImport job, String text) {
     try {
-      int stored = QuarkusTransaction.requiringNew().timeout(3600).call(() -> {
-        PortfolioAccess access = portfolios.writable(job.userId(), job.portfolioId(), "import exchange statements");
-        List<Hedge> open = openHedges(job.userId(), job.portfolioId());
-        ImportPlan plan = plan(job.portfolioId(), text, open, chosen(open, job.hedgeId()));
-        if (!plan.errors().isEmpty()) {
-          throw new UnusableStatementException("the file no longer imports as previewed: "
-              + String.join("; ", plan.errors().subList(0, Math.min(3, plan.errors().size()))));
-        }
-        int written = writer.write(job.id(), job.userId(), access, job.fileName(), plan);
-        imports.finish(job.id(), written, (int) plan.hedgesCreated(), plan.account());
-        return written;
-      });
+      int stored;
+      try {
+        stored = store(job, text, false);
+      } catch (PlanRun.OutOfOrder e) {
+        stored = store(job, text, true);
+      }
       LOG.infof("statement import %s: %d rows stored into portfolio %d", job.id(), stored, job.portfolioId());
     } catch (RuntimeException e) {
       LOG.warnf(e, "statement import %s failed; nothing was stored", job.id());
       imports.fail(job.id(), reason(e));
     }
+  }
+
+  /**
+   * Plans the import on the planning thread (in a read-only transaction of its own, where a file out of time order
+   * is sorted) and writes its rows as they come, all in one transaction.
+   */
+  private int store(StatementImport job, String text, boolean staged) {
+    return QuarkusTransaction.requiringNew().timeout(3600).call(() -> {
+      PortfolioAccess access = portfolios.writable(job.userId(), job.portfolioId(), "import exchange statements");
+      List<Hedge> open = openHedges(job.userId(), job.portfolioId());
+      Optional<Hedge> chosen = chosen(open, job.hedgeId());
+      PlanPipe pipe = new PlanPipe(PlanWriter.CHUNK);
+      Future<ImportPlan> planned = planning.submit(() -> {
+        boolean completed = false;
+        try {
+          ImportPlan plan = QuarkusTransaction.requiringNew().timeout(3600).call(
+              () -> plan(job.portfolioId(), text, open, chosen, staged, pipe));
+          completed = true;
+          return plan;
+        } finally {
+          pipe.close(completed);
+        }
+      });
+      PlanWriter.Batch batch = writer.batch(job.id(), job.userId(), access);
+      ImportPlan plan;
+      try {
+        for (PlanPipe.Chunk chunk = pipe.take(); chunk != null; chunk = pipe.take()) {
+          batch.write(chunk);
+        }
+        plan = planned.get();
+      } catch (ExecutionException e) {
+        throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+      } finally {
+        planned.cancel(true);
+      }
+      if (!plan.errors().isEmpty()) {
+        throw new UnusableStatementException("the file no longer imports as previewed: "
+            + String.join("; ", plan.errors().subList(0, Math.min(3, plan.errors().size()))));
+      }
+      int written = batch.finish(job.fileName(), plan);
+      imports.finish(job.id(), written, (int) plan.hedgesCreated(), plan.account());
+      return written;
+    });
   }
 
   private List<Hedge> openHedges(long userId, long portfolioId) {
@@ -172,9 +217,20 @@ public class StatementImportService {
             + "choose one of its open hedges, or let the rows find theirs.")));
   }
 
+  /** The preview's plan: rows in file order when they are in time order, else sorted in a transaction. */
   private ImportPlan plan(long portfolioId, String text, List<Hedge> open, Optional<Hedge> chosen) {
     try {
-      return planner.plan(portfolioId, new StringReader(text), open, chosen);
+      return plan(portfolioId, text, open, chosen, false, ImportPlan.Sink.NONE);
+    } catch (PlanRun.OutOfOrder e) {
+      return QuarkusTransaction.requiringNew().timeout(3600).call(() -> plan(portfolioId, text, open, chosen, true,
+          ImportPlan.Sink.NONE));
+    }
+  }
+
+  private ImportPlan plan(long portfolioId, String text, List<Hedge> open, Optional<Hedge> chosen, boolean staged,
+                          ImportPlan.Sink sink) {
+    try {
+      return planner.plan(portfolioId, new StringReader(text), open, chosen, staged, sink);
     } catch (UnknownStatementException e) {
       throw new UnusableStatementException(e.getMessage());
     }

@@ -73,7 +73,12 @@ public class SyncedRows {
     }
     PortfolioAccess access = portfolios.writable(userId, portfolioId, "sync exchange records");
     List<Hedge> open = book.hedges(userId, portfolioId).stream().filter(h -> h.isOpen() && !h.isVoided()).toList();
-    ImportPlan plan = planner.plan(portfolioId, format, known, open);
+    List<ImportPlan.Track> tracks = new ArrayList<>();
+    List<ImportPlan.PlannedRow> planned = new ArrayList<>();
+    ImportPlan plan = planner.plan(portfolioId, format, known, open, (track, row, handled, failed) -> {
+      tracks.add(track);
+      planned.add(row);
+    });
     if (!plan.errors().isEmpty()) {
       throw new RefusedRowsException(String.join("; ", plan.errors().subList(0, Math.min(3, plan.errors().size())))
           + (plan.errorCount() > 3 ? " (and " + (plan.errorCount() - 3) + " more)" : ""));
@@ -81,11 +86,13 @@ public class SyncedRows {
     if (plan.newRows() == 0) {
       return Stored.NONE;
     }
-    int fills = (int) plan.tracks().stream().flatMap(t -> t.rows.stream()).map(ImportPlan.PlannedRow::row)
+    int fills = (int) planned.stream().map(ImportPlan.PlannedRow::row)
         .filter(r -> r.kind() == RowKind.TRADE || r.kind() == RowKind.LIQUIDATION).count();
     UUID id = UUID.randomUUID();
     imports.startSync(id, portfolioId, userId, format.exchange(), format.title(), source, plan.totalRows());
-    int written = writer.write(id, userId, access, source, plan);
+    PlanWriter.Batch batch = writer.batch(id, userId, access);
+    batch.write(new PlanPipe.Chunk(tracks, planned, plan.totalRows()));
+    int written = batch.finish(source, plan);
     imports.finish(id, written, (int) plan.hedgesCreated(), Optional.empty());
     return new Stored(fills, written - fills);
   }

@@ -19,6 +19,9 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -28,13 +31,16 @@ import org.junit.jupiter.api.Test;
  * {@code bench/statement-import.sh}; the figures are in {@code bench/README.md}.
  *
  * <p>The file: a transfer of 1,000,000 USDT in, SELL 100 LTCUSDT @ 87 opening a short, then one row a minute: every
- * 10th a fill of 1 LTC (SELL and BUY in turn, so the hedge stays open), the others funding settlements of 0.01 USDT.
+ * 10th a fill of 1 LTC (SELL and BUY in turn, so the hedge stays open), the others funding settlements of 0.01 USDT;
+ * oldest row first, or newest first with {@code -Dbench.order=newest-first}.
  */
 @QuarkusTest
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class StatementImportBenchmark {
 
   static final int ROWS = Integer.getInteger("bench.rows", 100_000);
+  /** {@code oldest-first} (the rows in time order) or {@code newest-first} (as Bybit's own download has them). */
+  static final String ORDER = System.getProperty("bench.order", "oldest-first");
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
   @Inject
@@ -50,7 +56,7 @@ class StatementImportBenchmark {
 
   @Test
   void previewAndImport() throws Exception {
-    String file = file(ROWS);
+    String file = file(ROWS, ORDER.equals("newest-first"));
     AppUser user = TestUsers.loggedIn(users, teams, "Bench");
     Portfolio portfolio = TestUsers.portfolio(portfolios, teams, user, "Bench");
     System.gc();
@@ -64,6 +70,7 @@ class StatementImportBenchmark {
     long t1 = System.nanoTime();
     long previewCpu = threads.getCurrentThreadCpuTime() - cpu0;
     long previewPeak = peakHeap();
+    long previewLive = LIVE_PEAK.get();
     System.gc();
     long afterPreview = heapUsed();
     if (!preview.plan().errors().isEmpty() || preview.plan().newRows() != ROWS) {
@@ -71,34 +78,34 @@ class StatementImportBenchmark {
           + preview.plan().newRows());
     }
     resetPeaks();
-    long worker = workerThreadId();
-    long workerCpu0 = worker < 0 ? 0 : threads.getThreadCpuTime(worker);
+    long workerCpu0 = importThreadsCpu();
     long t2 = System.nanoTime();
     service.confirm(user.id(), preview.importId().orElseThrow(), Optional.empty()).orElseThrow().get();
     long t3 = System.nanoTime();
-    worker = workerThreadId();
-    long importCpu = threads.getThreadCpuTime(worker) - workerCpu0;
+    long importCpu = importThreadsCpu() - workerCpu0;
     long importPeak = peakHeap();
+    long importLive = LIVE_PEAK.get();
     StatementImport job = imports.find(preview.importId().get(), user.id()).orElseThrow();
     if (job.status() != StatementImport.Status.DONE) {
       throw new IllegalStateException("import " + job.status() + ": " + job.message().orElse(""));
     }
     double previewSeconds = (t1 - t0) / 1e9;
     double importSeconds = (t3 - t2) / 1e9;
-    System.out.printf("%n[statement-import] %,d rows, file %,d chars; heap used before %,d MB%n", ROWS,
+    System.out.printf("%n[statement-import] %,d rows %s, file %,d chars; heap used before %,d MB%n", ROWS, ORDER,
         file.length(), before >> 20);
     System.out.printf("[statement-import] preview: %.2f s = %,.0f rows/s (JVM thread CPU %.2f s = %,.0f rows/s), "
-        + "heap peak %,d MB, after it %,d MB%n", previewSeconds, ROWS / previewSeconds, previewCpu / 1e9,
-        ROWS / (previewCpu / 1e9), previewPeak >> 20, afterPreview >> 20);
-    System.out.printf("[statement-import] import:  %.2f s = %,.0f rows/s (JVM thread CPU %.2f s = %,.0f rows/s), "
-        + "heap peak %,d MB (%d rows stored)%n", importSeconds, ROWS / importSeconds, importCpu / 1e9,
-        ROWS / (importCpu / 1e9), importPeak >> 20, job.importedRows().orElse(0));
+        + "heap peak %,d MB, after a GC at most %,d MB, after it %,d MB%n", previewSeconds, ROWS / previewSeconds,
+        previewCpu / 1e9, ROWS / (previewCpu / 1e9), previewPeak >> 20, previewLive >> 20, afterPreview >> 20);
+    System.out.printf("[statement-import] import:  %.2f s = %,.0f rows/s (JVM CPU of its two threads %.2f s = "
+        + "%,.0f rows/s), heap peak %,d MB, after a GC at most %,d MB (%d rows stored)%n", importSeconds,
+        ROWS / importSeconds, importCpu / 1e9, ROWS / (importCpu / 1e9), importPeak >> 20, importLive >> 20,
+        job.importedRows().orElse(0));
     System.out.printf("[statement-import] load average %.1f%n",
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
   }
 
-  /** The generated file, newest row first as Bybit writes it. */
-  static String file(int rows) {
+  /** The generated file, oldest row first or newest row first (as Bybit writes it). */
+  static String file(int rows, boolean newestFirst) {
     Instant start = Instant.parse("2025-01-01T00:00:00Z");
     StringBuilder out = new StringBuilder(rows * 110);
     out.append("UID: 7000001,Company Name: ,Country: \n");
@@ -121,6 +128,12 @@ class StatementImportBenchmark {
             .append('\n');
       }
     }
+    if (newestFirst) {
+      List<String> lines = new ArrayList<>(body.toString().lines().toList());
+      Collections.reverse(lines);
+      lines.forEach(line -> out.append(line).append('\n'));
+      return out.toString();
+    }
     return out.append(body).toString();
   }
 
@@ -128,10 +141,29 @@ class StatementImportBenchmark {
     return LocalDateTime.ofInstant(instant, ZoneOffset.UTC).format(TIME);
   }
 
-  /** The import worker's thread (it exists once the first import was submitted; -1 before). */
-  private static long workerThreadId() {
-    return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("statement-import"))
-        .mapToLong(Thread::getId).findFirst().orElse(-1);
+  /** CPU time of the import's threads: the worker writing it and the thread planning it (they exist once used). */
+  private static long importThreadsCpu() {
+    var threads = ManagementFactory.getThreadMXBean();
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.getName().equals("statement-import") || t.getName().equals("statement-plan"))
+        .mapToLong(t -> Math.max(0, threads.getThreadCpuTime(t.getId()))).sum();
+  }
+
+  /** The most heap found in use just after a collection since {@link #resetPeaks}: the live set, garbage aside. */
+  private static final java.util.concurrent.atomic.AtomicLong LIVE_PEAK = new java.util.concurrent.atomic.AtomicLong();
+
+  static {
+    for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      ((javax.management.NotificationEmitter) gc).addNotificationListener((n, handback) -> {
+        if (n.getType().equals(com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
+          var info = com.sun.management.GarbageCollectionNotificationInfo.from(
+              (javax.management.openmbean.CompositeData) n.getUserData());
+          long used = info.getGcInfo().getMemoryUsageAfterGc().values().stream()
+              .mapToLong(java.lang.management.MemoryUsage::getUsed).sum();
+          LIVE_PEAK.accumulateAndGet(used, Math::max);
+        }
+      }, null, null);
+    }
   }
 
   private static long heapUsed() {
@@ -141,6 +173,7 @@ class StatementImportBenchmark {
   private static void resetPeaks() {
     System.gc();
     ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+    LIVE_PEAK.set(0);
   }
 
   private static long peakHeap() {

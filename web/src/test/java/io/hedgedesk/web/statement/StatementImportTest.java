@@ -32,6 +32,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -114,21 +116,7 @@ class StatementImportTest {
       assertThat(count("select count(*) from statement_row where portfolio_id = ?", portfolio)).isZero();
 
       assertThat(finish(alice, confirmPath(text))).contains("Done: 5 rows stored, 1 hedge(s) opened from the file.");
-      List<Hedge> hedges = book.hedges(aliceId, portfolio);
-      assertThat(hedges).hasSize(1);
-      Hedge hedge = hedges.get(0);
-      assertThat(hedge.contractId()).isEqualTo("BYBIT:LTCUSDT");
-      assertThat(hedge.side()).isEqualTo(Side.SHORT);
-      assertThat(hedge.size()).isEqualByComparingTo("10");
-      assertThat(hedge.margin()).isEqualByComparingTo("999.5215");
-      assertThat(hedge.openedAt()).isEqualTo(Instant.parse("2025-06-01T07:30:00Z"));
-      List<HedgeEvent> events = book.events(aliceId, hedge.id());
-      assertThat(events).extracting(HedgeEvent::type).containsExactly(HedgeEventType.OPEN, HedgeEventType.MARGIN_IN,
-          HedgeEventType.FUNDING, HedgeEventType.FUNDING, HedgeEventType.FUNDING);
-      assertThat(events.get(1).cashChange()).isEqualByComparingTo("1000");
-      // the two equal payments at 16:00 stay two
-      assertThat(events.subList(2, 5)).extracting(e -> e.cashChange().stripTrailingZeros().toPlainString())
-          .containsExactly("0.08703", "0.17406", "0.17406");
+      Hedge hedge = part1Imported(aliceId, portfolio);
       assertThat(portfolios.auditTrail(aliceId, portfolio)).extracting(e -> e.action() + " " + e.objectType())
           .contains("IMPORT_STATEMENT PORTFOLIO", "IMPORT_STATEMENT HEDGE", "OPEN HEDGE");
 
@@ -246,6 +234,48 @@ class StatementImportTest {
 
   private static FundingRate rate(String time, String rate) {
     return new FundingRate(Instant.parse(time), new BigDecimal(rate));
+  }
+
+  /** A file in time order is planned as it streams (no sorting): the same result as the file newest first. */
+  @Test
+  void theSameFileOldestFirstImportsTheSame() throws Exception {
+    Teams teams = new Teams(users, teamService);
+    try (UserSession cleo = UserSession.logInNew(root, "Cleo")) {
+      long portfolio = cleo.createPortfolio("Oldest first");
+      long cleoId = teams.user(cleo).id();
+      List<String> lines = file("bybit-ltc-part1.csv").lines().toList();
+      List<String> rows = new ArrayList<>(lines.subList(2, lines.size()));
+      Collections.reverse(rows);
+      String oldestFirst = String.join("\n", lines.subList(0, 2)) + "\n" + String.join("\n", rows) + "\n";
+      String text = cleo.postFile("/portfolios/" + portfolio + "/statements", "oldest-first.csv", oldestFirst, true)
+          .getContentAsString();
+      assertThat(summary(text)).containsSubsequence("Rows read", "5", "New", "5", "Already imported", "0",
+          "Match no hedge", "0", "Hedges opened from the file", "1");
+      assertThat(finish(cleo, confirmPath(text))).contains("Done: 5 rows stored, 1 hedge(s) opened from the file.");
+      part1Imported(cleoId, portfolio);
+      assertThat(count("select count(*) from statement_row where portfolio_id = ?", portfolio)).isEqualTo(5);
+    }
+  }
+
+  /** The hedge bybit-ltc-part1.csv opens, checked: its position and its ledger. */
+  private Hedge part1Imported(long userId, long portfolio) {
+    List<Hedge> hedges = book.hedges(userId, portfolio);
+    assertThat(hedges).hasSize(1);
+    Hedge hedge = hedges.get(0);
+    assertThat(hedge.contractId()).isEqualTo("BYBIT:LTCUSDT");
+    assertThat(hedge.side()).isEqualTo(Side.SHORT);
+    assertThat(hedge.size()).isEqualByComparingTo("10");
+    // margin: 1000 transferred − 0.4785 opening fee = 999.5215
+    assertThat(hedge.margin()).isEqualByComparingTo("999.5215");
+    assertThat(hedge.openedAt()).isEqualTo(Instant.parse("2025-06-01T07:30:00Z"));
+    List<HedgeEvent> events = book.events(userId, hedge.id());
+    assertThat(events).extracting(HedgeEvent::type).containsExactly(HedgeEventType.OPEN, HedgeEventType.MARGIN_IN,
+        HedgeEventType.FUNDING, HedgeEventType.FUNDING, HedgeEventType.FUNDING);
+    assertThat(events.get(1).cashChange()).isEqualByComparingTo("1000");
+    // the two equal payments at 16:00 stay two
+    assertThat(events.subList(2, 5)).extracting(e -> e.cashChange().stripTrailingZeros().toPlainString())
+        .containsExactly("0.08703", "0.17406", "0.17406");
+    return hedge;
   }
 
   static String file(String name) throws IOException {
