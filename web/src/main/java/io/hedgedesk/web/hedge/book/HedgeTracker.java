@@ -2,10 +2,6 @@ package io.hedgedesk.web.hedge.book;
 
 import io.hedgedesk.domain.hedge.Hedge;
 import io.hedgedesk.domain.hedge.HedgeEvent;
-import io.hedgedesk.domain.hedge.HedgeEventType;
-import io.hedgedesk.domain.hedge.HedgeMark;
-import io.hedgedesk.domain.instrument.Instrument;
-import io.hedgedesk.domain.market.PriceQuote;
 import io.hedgedesk.domain.portfolio.PortfolioValuation;
 import io.hedgedesk.domain.portfolio.ValuedHolding;
 import io.hedgedesk.persistence.portfolio.PortfolioAccess;
@@ -14,7 +10,6 @@ import io.hedgedesk.pricing.valuation.AlertThresholds;
 import io.hedgedesk.pricing.valuation.AssetCoverage;
 import io.hedgedesk.pricing.valuation.HedgeAccount;
 import io.hedgedesk.pricing.valuation.HedgeAlert;
-import io.hedgedesk.pricing.valuation.HedgeValuation;
 import io.hedgedesk.pricing.valuation.HedgeValuer;
 import io.hedgedesk.pricing.valuation.HeldCoins;
 import io.hedgedesk.pricing.valuation.PortfolioHedges;
@@ -74,12 +69,7 @@ public class HedgeTracker {
     HedgeBookService.HedgeAccess access = book.hedge(userId, hedgeId);
     Hedge hedge = access.hedge();
     List<HedgeEvent> events = book.events(userId, hedge.id());
-    HedgeBookService.LedgerTotals totals = new HedgeBookService.LedgerTotals(
-        sum(events.stream().filter(e -> e.type() == HedgeEventType.FUNDING).map(HedgeEvent::cashChange).toList()),
-        sum(events.stream().map(e -> e.fee().orElse(BigDecimal.ZERO)).toList()),
-        sum(events.stream().map(HedgeEvent::cashChange).toList()),
-        sum(events.stream().filter(e -> e.type() == HedgeEventType.MARGIN_IN || e.type() == HedgeEventType.MARGIN_OUT)
-            .map(HedgeEvent::cashChange).toList()));
+    HedgeBookService.LedgerTotals totals = HedgeSnapshots.totals(events);
     List<HedgeBookService.HedgeAccess> group = hedge.isOpen()
         ? book.openHedges(userId).stream().filter(a -> a.hedge().portfolioId() == hedge.portfolioId()).toList()
         : List.of(access);
@@ -108,7 +98,7 @@ public class HedgeTracker {
     List<HedgeBookService.HedgeAccess> group = book.openHedges(userId).stream()
         .filter(a -> a.hedge().portfolioId() == portfolioId).toList();
     if (group.isEmpty()) {
-      return new Valued(new PortfolioHedges(List.of(), List.of(), List.of()), new Prices(spot(valuation), Map.of()));
+      return new Valued(new PortfolioHedges(List.of(), List.of(), List.of()), new Prices(HedgeSnapshots.spot(valuation), Map.of()));
     }
     Map<Long, HedgeBookService.LedgerTotals> totals = book.ledgerTotals(group.stream().map(a -> a.hedge().id())
         .toList());
@@ -177,14 +167,7 @@ public class HedgeTracker {
   private Valued value(PortfolioAccess portfolio, PortfolioValuation valuation,
                        List<HedgeBookService.HedgeAccess> group, Map<Long, HedgeBookService.LedgerTotals> totals) {
     return valueAt(valuation, group, totals, coinPrices.of(portfolio.portfolio().teamId(),
-        group.stream().map(HedgeBookService.HedgeAccess::instrument).toList(), spot(valuation)));
-  }
-
-  /** The price of each coin the portfolio's holdings were valued at. */
-  static Map<String, PriceQuote> spot(PortfolioValuation valuation) {
-    Map<String, PriceQuote> spot = new HashMap<>();
-    valuation.lines().forEach(l -> l.quote().ifPresent(q -> spot.put(l.holding().draft().assetSymbol(), q)));
-    return spot;
+        group.stream().map(HedgeBookService.HedgeAccess::instrument).toList(), HedgeSnapshots.spot(valuation)));
   }
 
   /**
@@ -198,7 +181,7 @@ public class HedgeTracker {
       held.add(new HeldCoins(line.holding().id(), line.holding().draft().assetSymbol(),
           line.holding().draft().quantity()));
     }
-    List<HedgeAccount> accounts = group.stream().map(a -> account(a, totals.getOrDefault(a.hedge().id(),
+    List<HedgeAccount> accounts = group.stream().map(a -> HedgeSnapshots.account(a, totals.getOrDefault(a.hedge().id(),
         HedgeBookService.LedgerTotals.NONE))).toList();
     return new Valued(HedgeValuer.DEFAULT.value(held, accounts, prices, clock.instant(), limits), prices);
   }
@@ -208,45 +191,10 @@ public class HedgeTracker {
     return snapshot(access, totals, valued, (markPrice, now) -> NOT_COMPUTED);
   }
 
-  /**
-   * The hedge as the valuer sees it. Coins at the venue: an inverse contract's account balance (every cash change, in
-   * the coin), a linear contract's coin collateral. Of those, the ones that came out of the insured holdings (margin
-   * "out of the bag", and what was moved in or out since) are still part of the holdings' quantity.
-   */
-  static HedgeAccount account(HedgeBookService.HedgeAccess access, HedgeBookService.LedgerTotals totals) {
-    Hedge h = access.hedge();
-    Instrument instrument = access.instrument();
-    BigDecimal venue = instrument.isInverse() ? totals.cash() : h.collateralCoins();
-    BigDecimal bag = !h.marginFromHoldings() ? BigDecimal.ZERO
-        : instrument.isInverse() ? totals.margin() : h.collateralCoins();
-    return new HedgeAccount(h.id(), instrument, h.side(), h.size(), h.entryPrice(), h.leverage(), h.margin(),
-        h.targetCoverage(), h.holdingIds(), venue, bag, h.beta(), h.stopPrice(), h.takeProfitPrice(),
-        h.maxFundingCostUsd(), totals.funding());
-  }
-
   private HedgeSnapshot snapshot(HedgeBookService.HedgeAccess access, HedgeBookService.LedgerTotals totals,
                                  Valued valued, BiFunction<BigDecimal, Instant, ExpectedFunding.FundingOrNote> expectedFunding) {
-    Hedge hedge = access.hedge();
-    Instant now = clock.instant();
-    String asset = access.instrument().baseAsset().symbol();
-    Optional<HedgeValuation> v = valued.hedges().hedge(hedge.id());
-    Optional<HedgeMark> mark = CoinPrices.mark(valued.prices(), access.instrument());
-    boolean stale = hedge.isOpen() && mark.map(m -> m.isStale(now, limits.staleAfter())).orElse(false);
-    Optional<AssetCoverage> coin = v.filter(h -> !h.proxy()).flatMap(h -> valued.hedges().asset(asset));
-    ExpectedFunding.FundingOrNote expected = mark.map(m -> expectedFunding.apply(m.price(), now))
-        .orElse(new ExpectedFunding.FundingOrNote(Optional.empty(), "no mark price"));
-    return new HedgeSnapshot(access, mark, mark.map(m -> m.age(now)), stale,
-        v.flatMap(HedgeValuation::unrealizedPnl), v.flatMap(HedgeValuation::unrealizedPnlUsd), expected.amount(),
-        expected.note(), totals.funding(), totals.fees(), totals.cash(), v.flatMap(HedgeValuation::coverage),
-        hedge.isOpen() ? v.map(HedgeValuation::coverageNote).orElse("") : "the hedge is closed",
-        v.flatMap(HedgeValuation::liquidation), v.flatMap(HedgeValuation::stopDistance),
-        v.flatMap(HedgeValuation::takeProfitDistance), coin, v.map(HedgeValuation::proxy).orElse(false),
-        valued.hedges().alerts().stream().filter(a -> a.hedgeId().map(id -> id == hedge.id())
-            .orElse(a.asset().equals(asset))).toList());
+    return HedgeSnapshots.snapshot(access, totals, valued, clock.instant(), limits.staleAfter(), expectedFunding);
   }
 
-  private static BigDecimal sum(List<BigDecimal> values) {
-    return values.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-  }
 
 }

@@ -94,7 +94,7 @@ public class InstallationHedges {
       List<Holding> holdings = loaded.holdings().getOrDefault(portfolioId, List.of());
       PortfolioValuation valuation = PortfolioValuation.of(holdings, market, teamPrices, now);
       Prices prices = CoinPrices.of(group.stream().map(HedgeBookService.HedgeAccess::instrument).toList(),
-          HedgeTracker.spot(valuation), missing -> PortfolioValuation.latest(missing, market, teamPrices, now), latest);
+          HedgeSnapshots.spot(valuation), missing -> PortfolioValuation.latest(missing, market, teamPrices, now), latest);
       Map<Long, HedgeBookService.LedgerTotals> totals = totals(loaded, group);
       HedgeTracker.Valued valued = tracker.valueAt(valuation, group, totals, prices);
       for (HedgeBookService.HedgeAccess a : group) {
