@@ -13,27 +13,27 @@ import java.util.Objects;
  */
 public abstract class DomainException extends IllegalArgumentException {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  private final String field;
+    private final String field;
 
-  /**
-   * @param field   the input the message is about, e.g. {@code "leverage"}, {@code "fills[2].size"}; empty when it
-   *                concerns no single input (the message names the value)
-   * @param message for the user
-   */
-  protected DomainException(String field, String message) {
-    super(message);
-    this.field = Objects.requireNonNull(field, "field");
-  }
+    /**
+     * @param field   the input the message is about, e.g. {@code "leverage"}, {@code "fills[2].size"}; empty when it
+     *                concerns no single input (the message names the value)
+     * @param message for the user
+     */
+    protected DomainException(String field, String message) {
+        super(message);
+        this.field = Objects.requireNonNull(field, "field");
+    }
 
-  protected DomainException(String field, String message, Throwable cause) {
-    super(message, cause);
-    this.field = Objects.requireNonNull(field, "field");
-  }
+    protected DomainException(String field, String message, Throwable cause) {
+        super(message, cause);
+        this.field = Objects.requireNonNull(field, "field");
+    }
 
-  /** The input the message is about, as the form or request names it; empty when it concerns no single input. */
-  public String field() {
-    return field;
-  }
+    /** The input the message is about, as the form or request names it; empty when it concerns no single input. */
+    public String field() {
+        return field;
+    }
 }

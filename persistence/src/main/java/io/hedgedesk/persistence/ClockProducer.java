@@ -1,9 +1,9 @@
 package io.hedgedesk.persistence;
 
+import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import io.quarkus.arc.DefaultBean;
 import java.time.Clock;
 
 /** The UTC system clock; tests may replace it with a fixed one. */

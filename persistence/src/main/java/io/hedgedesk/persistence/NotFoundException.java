@@ -6,7 +6,7 @@ package io.hedgedesk.persistence;
  */
 public class NotFoundException extends RuntimeException {
 
-  public NotFoundException(String what, long id) {
-    super(what + " " + id + " not found in the user's teams");
-  }
+    public NotFoundException(String what, long id) {
+        super(what + " " + id + " not found in the user's teams");
+    }
 }

@@ -8,18 +8,17 @@ import java.util.Objects;
 /** Values of native query results, whichever Java type the driver and Hibernate chose for them. */
 public final class SqlValues {
 
-  private SqlValues() {
-  }
+    private SqlValues() {}
 
-  /** A {@code timestamptz} column as an instant. */
-  public static Instant instant(Object value) {
-    Objects.requireNonNull(value, "timestamp");
-    if (value instanceof Instant instant) {
-      return instant;
+    /** A {@code timestamptz} column as an instant. */
+    public static Instant instant(Object value) {
+        Objects.requireNonNull(value, "timestamp");
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof OffsetDateTime time) {
+            return time.toInstant();
+        }
+        return ((Timestamp) value).toInstant();
     }
-    if (value instanceof OffsetDateTime time) {
-      return time.toInstant();
-    }
-    return ((Timestamp) value).toInstant();
-  }
 }

@@ -8,20 +8,23 @@ import io.hedgedesk.domain.DomainException;
  */
 public class StaleEditException extends DomainException {
 
-  private final String objectType;
-  private final long objectId;
+    private final String objectType;
+    private final long objectId;
 
-  public StaleEditException(String objectType, long objectId, long submittedVersion) {
-    super("version", objectType + " " + objectId + " was changed by someone else (submitted version " + submittedVersion + ")");
-    this.objectType = objectType;
-    this.objectId = objectId;
-  }
+    public StaleEditException(String objectType, long objectId, long submittedVersion) {
+        super(
+                "version",
+                objectType + " " + objectId + " was changed by someone else (submitted version " + submittedVersion
+                        + ")");
+        this.objectType = objectType;
+        this.objectId = objectId;
+    }
 
-  public String objectType() {
-    return objectType;
-  }
+    public String objectType() {
+        return objectType;
+    }
 
-  public long objectId() {
-    return objectId;
-  }
+    public long objectId() {
+        return objectId;
+    }
 }

@@ -3,8 +3,8 @@ package io.hedgedesk.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agroal.api.AgroalDataSource;
-import jakarta.inject.Inject;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -23,7 +23,8 @@ class MigrationTest {
     @Test
     void allMigrationsApplyOnAnEmptySchema() throws Exception {
         String schema = "migration_check_" + System.nanoTime();
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
             s.execute("create schema " + schema);
         }
         try {
@@ -36,10 +37,21 @@ class MigrationTest {
 
             assertThat(result.success).isTrue();
             assertThat(result.migrationsExecuted).isGreaterThanOrEqualTo(1);
-            assertThat(tables(schema)).contains("app_user", "flyway_schema_history", "team", "membership", "invitation",
-                    "portfolio", "holding", "manual_price", "audit_event", "used_form_token");
+            assertThat(tables(schema))
+                    .contains(
+                            "app_user",
+                            "flyway_schema_history",
+                            "team",
+                            "membership",
+                            "invitation",
+                            "portfolio",
+                            "holding",
+                            "manual_price",
+                            "audit_event",
+                            "used_form_token");
         } finally {
-            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            try (Connection c = dataSource.getConnection();
+                    Statement s = c.createStatement()) {
                 s.execute("drop schema " + schema + " cascade");
             }
         }
@@ -48,7 +60,7 @@ class MigrationTest {
     private List<String> tables(String schema) throws Exception {
         List<String> names = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
-             ResultSet rs = c.getMetaData().getTables(null, schema, "%", new String[] {"TABLE"})) {
+                ResultSet rs = c.getMetaData().getTables(null, schema, "%", new String[] {"TABLE"})) {
             while (rs.next()) {
                 names.add(rs.getString("TABLE_NAME"));
             }

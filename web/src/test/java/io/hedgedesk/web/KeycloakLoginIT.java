@@ -28,7 +28,8 @@ class KeycloakLoginIT {
             HtmlForm form = login.getHtmlElementById("kc-form-login");
             form.getInputByName("username").type("alice");
             form.getInputByName("password").type("alice");
-            HtmlPage dashboard = form.getOneHtmlElementByAttribute("button", "type", "submit").click();
+            HtmlPage dashboard = form.getOneHtmlElementByAttribute("button", "type", "submit")
+                    .click();
 
             assertThat(dashboard.getUrl().toString()).isEqualTo(APP + "dashboard");
             assertThat(dashboard.asNormalizedText()).contains("Hello, ").contains("Signed in as alice");
@@ -42,7 +43,8 @@ class KeycloakLoginIT {
             HtmlForm form = login.getHtmlElementById("kc-form-login");
             form.getInputByName("username").type("bob");
             form.getInputByName("password").type("not-bobs-password");
-            HtmlPage after = form.getOneHtmlElementByAttribute("button", "type", "submit").click();
+            HtmlPage after = form.getOneHtmlElementByAttribute("button", "type", "submit")
+                    .click();
 
             assertThat(after.getUrl().toString()).doesNotStartWith(APP);
             assertThat(after.asNormalizedText()).containsIgnoringCase("invalid");

@@ -37,50 +37,69 @@ import java.util.Optional;
  * @param beta             the basket's β of a proxy hedge; empty for a same-coin hedge
  * @param voidedAt         when it was voided as recorded by mistake (then it is CLOSED and counts nowhere)
  */
-public record Hedge(long id, long portfolioId, String contractId, Side side, BigDecimal size, BigDecimal entryPrice,
-                    BigDecimal leverage, BigDecimal margin, String marginSource, String settlementAsset,
-                    List<Long> holdingIds, BigDecimal targetCoverage, HedgeStatus status,
-                    Optional<BigDecimal> stopPrice, Optional<BigDecimal> takeProfitPrice,
-                    Optional<BigDecimal> maxFundingCostUsd, Optional<ManualMark> manualMark, BigDecimal realizedPnl,
-                    Instant openedAt, Optional<Instant> closedAt, String openedByName, long version,
-                    Optional<String> planJson, BigDecimal collateralCoins, Optional<BigDecimal> beta,
-                    Optional<Instant> voidedAt) {
+public record Hedge(
+        long id,
+        long portfolioId,
+        String contractId,
+        Side side,
+        BigDecimal size,
+        BigDecimal entryPrice,
+        BigDecimal leverage,
+        BigDecimal margin,
+        String marginSource,
+        String settlementAsset,
+        List<Long> holdingIds,
+        BigDecimal targetCoverage,
+        HedgeStatus status,
+        Optional<BigDecimal> stopPrice,
+        Optional<BigDecimal> takeProfitPrice,
+        Optional<BigDecimal> maxFundingCostUsd,
+        Optional<ManualMark> manualMark,
+        BigDecimal realizedPnl,
+        Instant openedAt,
+        Optional<Instant> closedAt,
+        String openedByName,
+        long version,
+        Optional<String> planJson,
+        BigDecimal collateralCoins,
+        Optional<BigDecimal> beta,
+        Optional<Instant> voidedAt) {
 
-  public Hedge {
-    Objects.requireNonNull(contractId, "contractId");
-    Objects.requireNonNull(side, "side");
-    Objects.requireNonNull(size, "size");
-    Objects.requireNonNull(entryPrice, "entryPrice");
-    holdingIds = List.copyOf(holdingIds);
-    Objects.requireNonNull(status, "status");
-    Objects.requireNonNull(stopPrice, "stopPrice");
-    Objects.requireNonNull(takeProfitPrice, "takeProfitPrice");
-    Objects.requireNonNull(maxFundingCostUsd, "maxFundingCostUsd");
-    Objects.requireNonNull(manualMark, "manualMark");
-    collateralCoins = collateralCoins == null ? BigDecimal.ZERO : collateralCoins;
-    Objects.requireNonNull(beta, "beta");
-    voidedAt = voidedAt == null ? Optional.empty() : voidedAt;
-  }
-
-  /** True when it was voided as recorded by mistake. */
-  public boolean isVoided() {
-    return voidedAt.isPresent();
-  }
-
-  /** True when the margin was taken out of the insured holdings. */
-  public boolean marginFromHoldings() {
-    return "OUT_OF_BAG".equals(marginSource);
-  }
-
-  public boolean isOpen() {
-    return status == HedgeStatus.OPEN;
-  }
-
-  /** A mark price typed in by a user. */
-  public record ManualMark(BigDecimal price, Instant enteredAt) {
-    public ManualMark {
-      Objects.requireNonNull(price, "price");
-      Objects.requireNonNull(enteredAt, "enteredAt");
+    public Hedge {
+        Objects.requireNonNull(contractId, "contractId");
+        Objects.requireNonNull(side, "side");
+        Objects.requireNonNull(size, "size");
+        Objects.requireNonNull(entryPrice, "entryPrice");
+        holdingIds = List.copyOf(holdingIds);
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(stopPrice, "stopPrice");
+        Objects.requireNonNull(takeProfitPrice, "takeProfitPrice");
+        Objects.requireNonNull(maxFundingCostUsd, "maxFundingCostUsd");
+        Objects.requireNonNull(manualMark, "manualMark");
+        collateralCoins = collateralCoins == null ? BigDecimal.ZERO : collateralCoins;
+        Objects.requireNonNull(beta, "beta");
+        voidedAt = voidedAt == null ? Optional.empty() : voidedAt;
     }
-  }
+
+    /** True when it was voided as recorded by mistake. */
+    public boolean isVoided() {
+        return voidedAt.isPresent();
+    }
+
+    /** True when the margin was taken out of the insured holdings. */
+    public boolean marginFromHoldings() {
+        return "OUT_OF_BAG".equals(marginSource);
+    }
+
+    public boolean isOpen() {
+        return status == HedgeStatus.OPEN;
+    }
+
+    /** A mark price typed in by a user. */
+    public record ManualMark(BigDecimal price, Instant enteredAt) {
+        public ManualMark {
+            Objects.requireNonNull(price, "price");
+            Objects.requireNonNull(enteredAt, "enteredAt");
+        }
+    }
 }

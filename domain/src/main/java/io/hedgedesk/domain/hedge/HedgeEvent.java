@@ -29,17 +29,32 @@ import java.util.Optional;
  * @param note            free text
  * @param voided          true when a VOID event voids this one (or its hedge): it counts nowhere, shown struck through
  */
-public record HedgeEvent(long id, long hedgeId, HedgeEventType type, Instant occurredAt, String actorName,
-                         Optional<BigDecimal> quantity, Optional<BigDecimal> price, String settlementAsset,
-                         BigDecimal settlementUsd, BigDecimal cashChange, BigDecimal cashChangeUsd,
-                         Optional<BigDecimal> fee, Optional<BigDecimal> fundingRate, Optional<BigDecimal> realizedPnl,
-                         Optional<BigDecimal> realizedPnlUsd, BigDecimal sizeAfter, BigDecimal entryAfter,
-                         Optional<Long> correctsEventId, String note, boolean voided) {
+public record HedgeEvent(
+        long id,
+        long hedgeId,
+        HedgeEventType type,
+        Instant occurredAt,
+        String actorName,
+        Optional<BigDecimal> quantity,
+        Optional<BigDecimal> price,
+        String settlementAsset,
+        BigDecimal settlementUsd,
+        BigDecimal cashChange,
+        BigDecimal cashChangeUsd,
+        Optional<BigDecimal> fee,
+        Optional<BigDecimal> fundingRate,
+        Optional<BigDecimal> realizedPnl,
+        Optional<BigDecimal> realizedPnlUsd,
+        BigDecimal sizeAfter,
+        BigDecimal entryAfter,
+        Optional<Long> correctsEventId,
+        String note,
+        boolean voided) {
 
-  public HedgeEvent {
-    Objects.requireNonNull(type, "type");
-    Objects.requireNonNull(occurredAt, "occurredAt");
-    Objects.requireNonNull(cashChange, "cashChange");
-    note = note == null ? "" : note;
-  }
+    public HedgeEvent {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        Objects.requireNonNull(cashChange, "cashChange");
+        note = note == null ? "" : note;
+    }
 }

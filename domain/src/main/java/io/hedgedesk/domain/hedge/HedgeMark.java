@@ -16,27 +16,31 @@ import java.util.Objects;
  */
 public record HedgeMark(BigDecimal price, Kind kind, String source, Instant asOf) {
 
-  /** Where a mark came from, in order of preference. */
-  public enum Kind { TICK, DAILY_CLOSE, MANUAL }
-
-  public HedgeMark {
-    Objects.requireNonNull(price, "price");
-    if (price.signum() <= 0) {
-      throw new IllegalArgumentException("mark price must be positive, was " + price.toPlainString());
+    /** Where a mark came from, in order of preference. */
+    public enum Kind {
+        TICK,
+        DAILY_CLOSE,
+        MANUAL
     }
-    Objects.requireNonNull(kind, "kind");
-    Objects.requireNonNull(source, "source");
-    Objects.requireNonNull(asOf, "asOf");
-  }
 
-  /** How old the mark is at {@code now} (zero if observed in the future). */
-  public Duration age(Instant now) {
-    Duration age = Duration.between(asOf, now);
-    return age.isNegative() ? Duration.ZERO : age;
-  }
+    public HedgeMark {
+        Objects.requireNonNull(price, "price");
+        if (price.signum() <= 0) {
+            throw new IllegalArgumentException("mark price must be positive, was " + price.toPlainString());
+        }
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(asOf, "asOf");
+    }
 
-  /** True when older than {@code threshold} at {@code now}. */
-  public boolean isStale(Instant now, Duration threshold) {
-    return age(now).compareTo(threshold) > 0;
-  }
+    /** How old the mark is at {@code now} (zero if observed in the future). */
+    public Duration age(Instant now) {
+        Duration age = Duration.between(asOf, now);
+        return age.isNegative() ? Duration.ZERO : age;
+    }
+
+    /** True when older than {@code threshold} at {@code now}. */
+    public boolean isStale(Instant now, Duration threshold) {
+        return age(now).compareTo(threshold) > 0;
+    }
 }

@@ -2,6 +2,6 @@ package io.hedgedesk.domain.hedge;
 
 /** Whether a hedge position is still held. */
 public enum HedgeStatus {
-  OPEN,
-  CLOSED
+    OPEN,
+    CLOSED
 }

@@ -7,24 +7,25 @@ import java.util.Optional;
 /** Input that does not make a valid hedge command; {@link #errors()} maps each form field to its message. */
 public class InvalidHedgeException extends DomainException {
 
-  private final Map<String, String> errors;
+    private final Map<String, String> errors;
 
-  public InvalidHedgeException(Map<String, String> errors) {
-    super(single(errors).map(Map.Entry::getKey).orElse(""),
-        single(errors).map(Map.Entry::getValue).orElse("invalid hedge input: " + errors));
-    this.errors = Map.copyOf(errors);
-  }
+    public InvalidHedgeException(Map<String, String> errors) {
+        super(
+                single(errors).map(Map.Entry::getKey).orElse(""),
+                single(errors).map(Map.Entry::getValue).orElse("invalid hedge input: " + errors));
+        this.errors = Map.copyOf(errors);
+    }
 
-  public static InvalidHedgeException of(String field, String message) {
-    return new InvalidHedgeException(Map.of(field, message));
-  }
+    public static InvalidHedgeException of(String field, String message) {
+        return new InvalidHedgeException(Map.of(field, message));
+    }
 
-  public Map<String, String> errors() {
-    return errors;
-  }
+    public Map<String, String> errors() {
+        return errors;
+    }
 
-  /** The one error of a single-field refusal: its field and message are the exception's. */
-  private static Optional<Map.Entry<String, String>> single(Map<String, String> errors) {
-    return errors.size() == 1 ? Optional.of(errors.entrySet().iterator().next()) : Optional.empty();
-  }
+    /** The one error of a single-field refusal: its field and message are the exception's. */
+    private static Optional<Map.Entry<String, String>> single(Map<String, String> errors) {
+        return errors.size() == 1 ? Optional.of(errors.entrySet().iterator().next()) : Optional.empty();
+    }
 }

@@ -24,27 +24,38 @@ import java.util.Optional;
  * @param correctsEventId the event this one corrects, if any
  * @param note            free text, possibly empty
  */
-public record LedgerEntry(HedgeEventType type, Instant occurredAt, Optional<BigDecimal> quantity,
-                          Optional<BigDecimal> price, Optional<BigDecimal> fee, Optional<BigDecimal> fundingRate,
-                          BigDecimal settlementUsd, BigDecimal cashChange, BigDecimal cashChangeUsd,
-                          Optional<BigDecimal> realizedPnl, Optional<BigDecimal> realizedPnlUsd,
-                          BigDecimal sizeAfter, BigDecimal entryAfter, Optional<Long> correctsEventId, String note) {
+public record LedgerEntry(
+        HedgeEventType type,
+        Instant occurredAt,
+        Optional<BigDecimal> quantity,
+        Optional<BigDecimal> price,
+        Optional<BigDecimal> fee,
+        Optional<BigDecimal> fundingRate,
+        BigDecimal settlementUsd,
+        BigDecimal cashChange,
+        BigDecimal cashChangeUsd,
+        Optional<BigDecimal> realizedPnl,
+        Optional<BigDecimal> realizedPnlUsd,
+        BigDecimal sizeAfter,
+        BigDecimal entryAfter,
+        Optional<Long> correctsEventId,
+        String note) {
 
-  public LedgerEntry {
-    Objects.requireNonNull(type, "type");
-    Objects.requireNonNull(occurredAt, "occurredAt");
-    Objects.requireNonNull(quantity, "quantity");
-    Objects.requireNonNull(price, "price");
-    Objects.requireNonNull(fee, "fee");
-    Objects.requireNonNull(fundingRate, "fundingRate");
-    Objects.requireNonNull(settlementUsd, "settlementUsd");
-    Objects.requireNonNull(cashChange, "cashChange");
-    Objects.requireNonNull(cashChangeUsd, "cashChangeUsd");
-    Objects.requireNonNull(realizedPnl, "realizedPnl");
-    Objects.requireNonNull(realizedPnlUsd, "realizedPnlUsd");
-    Objects.requireNonNull(sizeAfter, "sizeAfter");
-    Objects.requireNonNull(entryAfter, "entryAfter");
-    Objects.requireNonNull(correctsEventId, "correctsEventId");
-    note = note == null ? "" : note;
-  }
+    public LedgerEntry {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        Objects.requireNonNull(quantity, "quantity");
+        Objects.requireNonNull(price, "price");
+        Objects.requireNonNull(fee, "fee");
+        Objects.requireNonNull(fundingRate, "fundingRate");
+        Objects.requireNonNull(settlementUsd, "settlementUsd");
+        Objects.requireNonNull(cashChange, "cashChange");
+        Objects.requireNonNull(cashChangeUsd, "cashChangeUsd");
+        Objects.requireNonNull(realizedPnl, "realizedPnl");
+        Objects.requireNonNull(realizedPnlUsd, "realizedPnlUsd");
+        Objects.requireNonNull(sizeAfter, "sizeAfter");
+        Objects.requireNonNull(entryAfter, "entryAfter");
+        Objects.requireNonNull(correctsEventId, "correctsEventId");
+        note = note == null ? "" : note;
+    }
 }

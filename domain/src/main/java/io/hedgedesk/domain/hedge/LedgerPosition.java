@@ -19,32 +19,47 @@ import java.util.Optional;
  * @param openedAt    when it was opened
  * @param closedAt    when it was closed, if it is
  */
-public record LedgerPosition(Side side, BigDecimal size, BigDecimal entryPrice, BigDecimal leverage,
-                             BigDecimal margin, BigDecimal realizedPnl, HedgeStatus status, Instant openedAt,
-                             Optional<Instant> closedAt) {
+public record LedgerPosition(
+        Side side,
+        BigDecimal size,
+        BigDecimal entryPrice,
+        BigDecimal leverage,
+        BigDecimal margin,
+        BigDecimal realizedPnl,
+        HedgeStatus status,
+        Instant openedAt,
+        Optional<Instant> closedAt) {
 
-  public LedgerPosition {
-    Objects.requireNonNull(side, "side");
-    Objects.requireNonNull(size, "size");
-    if (size.signum() < 0) {
-      throw new IllegalArgumentException("size must not be negative, was " + size.toPlainString());
+    public LedgerPosition {
+        Objects.requireNonNull(side, "side");
+        Objects.requireNonNull(size, "size");
+        if (size.signum() < 0) {
+            throw new IllegalArgumentException("size must not be negative, was " + size.toPlainString());
+        }
+        Objects.requireNonNull(entryPrice, "entryPrice");
+        Objects.requireNonNull(leverage, "leverage");
+        Objects.requireNonNull(margin, "margin");
+        Objects.requireNonNull(realizedPnl, "realizedPnl");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(openedAt, "openedAt");
+        Objects.requireNonNull(closedAt, "closedAt");
     }
-    Objects.requireNonNull(entryPrice, "entryPrice");
-    Objects.requireNonNull(leverage, "leverage");
-    Objects.requireNonNull(margin, "margin");
-    Objects.requireNonNull(realizedPnl, "realizedPnl");
-    Objects.requireNonNull(status, "status");
-    Objects.requireNonNull(openedAt, "openedAt");
-    Objects.requireNonNull(closedAt, "closedAt");
-  }
 
-  /** The ledger part of a stored hedge. */
-  public static LedgerPosition of(Hedge hedge) {
-    return new LedgerPosition(hedge.side(), hedge.size(), hedge.entryPrice(), hedge.leverage(), hedge.margin(),
-        hedge.realizedPnl(), hedge.status(), hedge.openedAt(), hedge.closedAt());
-  }
+    /** The ledger part of a stored hedge. */
+    public static LedgerPosition of(Hedge hedge) {
+        return new LedgerPosition(
+                hedge.side(),
+                hedge.size(),
+                hedge.entryPrice(),
+                hedge.leverage(),
+                hedge.margin(),
+                hedge.realizedPnl(),
+                hedge.status(),
+                hedge.openedAt(),
+                hedge.closedAt());
+    }
 
-  public boolean isOpen() {
-    return status == HedgeStatus.OPEN;
-  }
+    public boolean isOpen() {
+        return status == HedgeStatus.OPEN;
+    }
 }

@@ -8,30 +8,30 @@ import java.math.BigDecimal;
  * {@link #SHORT}, opened and increased by SELL orders.
  */
 public enum Side {
-  LONG,
-  SHORT;
+    LONG,
+    SHORT;
 
-  /** {@code +1} for LONG, {@code -1} for SHORT: the sign of the position's delta to the price. */
-  public int sign() {
-    return this == LONG ? 1 : -1;
-  }
+    /** {@code +1} for LONG, {@code -1} for SHORT: the sign of the position's delta to the price. */
+    public int sign() {
+        return this == LONG ? 1 : -1;
+    }
 
-  /** The other side. */
-  public Side opposite() {
-    return this == LONG ? SHORT : LONG;
-  }
+    /** The other side. */
+    public Side opposite() {
+        return this == LONG ? SHORT : LONG;
+    }
 
-  /** The order that opens (or increases) a position of this side as venues word it: "BUY" or "SELL". */
-  public String openingOrder() {
-    return this == LONG ? "BUY" : "SELL";
-  }
+    /** The order that opens (or increases) a position of this side as venues word it: "BUY" or "SELL". */
+    public String openingOrder() {
+        return this == LONG ? "BUY" : "SELL";
+    }
 
-  /**
-   * A funding rate (or a sum of rates) from market convention to this holder's view. Market convention: a positive
-   * rate means longs pay shorts. Holder's view: positive = income to this side. SHORT keeps the sign, LONG negates
-   * it: {@code toHolder = −sign() × marketRate}.
-   */
-  public BigDecimal fundingToHolder(BigDecimal marketRate) {
-    return this == SHORT ? marketRate : marketRate.negate();
-  }
+    /**
+     * A funding rate (or a sum of rates) from market convention to this holder's view. Market convention: a positive
+     * rate means longs pay shorts. Holder's view: positive = income to this side. SHORT keeps the sign, LONG negates
+     * it: {@code toHolder = −sign() × marketRate}.
+     */
+    public BigDecimal fundingToHolder(BigDecimal marketRate) {
+        return this == SHORT ? marketRate : marketRate.negate();
+    }
 }

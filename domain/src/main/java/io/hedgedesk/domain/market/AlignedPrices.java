@@ -12,31 +12,32 @@ import java.util.Objects;
  */
 public record AlignedPrices(List<LocalDate> dates, List<PriceSeries> series) {
 
-  public AlignedPrices {
-    Objects.requireNonNull(dates, "dates");
-    Objects.requireNonNull(series, "series");
-    dates = List.copyOf(dates);
-    series = List.copyOf(series);
-    if (dates.isEmpty()) {
-      throw new InvalidMarketDataException("dates of aligned prices must not be empty");
+    public AlignedPrices {
+        Objects.requireNonNull(dates, "dates");
+        Objects.requireNonNull(series, "series");
+        dates = List.copyOf(dates);
+        series = List.copyOf(series);
+        if (dates.isEmpty()) {
+            throw new InvalidMarketDataException("dates of aligned prices must not be empty");
+        }
+        if (series.isEmpty()) {
+            throw new InvalidMarketDataException("series of aligned prices must not be empty");
+        }
+        for (PriceSeries each : series) {
+            if (!each.hasDates(dates)) {
+                throw new InvalidMarketDataException(
+                        "series " + each.assetSymbol() + " is not aligned on the common dates");
+            }
+        }
     }
-    if (series.isEmpty()) {
-      throw new InvalidMarketDataException("series of aligned prices must not be empty");
-    }
-    for (PriceSeries each : series) {
-      if (!each.hasDates(dates)) {
-        throw new InvalidMarketDataException("series " + each.assetSymbol() + " is not aligned on the common dates");
-      }
-    }
-  }
 
-  /** Number of common dates. */
-  public int size() {
-    return dates.size();
-  }
+    /** Number of common dates. */
+    public int size() {
+        return dates.size();
+    }
 
-  /** The aligned series at {@code index}, in the order given to {@link PriceSeries#align(List)}. */
-  public PriceSeries get(int index) {
-    return series.get(index);
-  }
+    /** The aligned series at {@code index}, in the order given to {@link PriceSeries#align(List)}. */
+    public PriceSeries get(int index) {
+        return series.get(index);
+    }
 }

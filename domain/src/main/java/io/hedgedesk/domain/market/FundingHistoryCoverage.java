@@ -14,17 +14,17 @@ import java.util.Objects;
  */
 public record FundingHistoryCoverage(String seriesId, Instant firstTime, Instant lastTime, int rows, String source) {
 
-  public FundingHistoryCoverage {
-    seriesId = PriceSeries.requireText(seriesId, "seriesId");
-    Objects.requireNonNull(firstTime, "firstTime");
-    Objects.requireNonNull(lastTime, "lastTime");
-    source = PriceSeries.requireText(source, "source");
-    if (lastTime.isBefore(firstTime)) {
-      throw new InvalidMarketDataException("lastTime " + lastTime + " of " + seriesId
-          + " must not be before firstTime " + firstTime);
+    public FundingHistoryCoverage {
+        seriesId = PriceSeries.requireText(seriesId, "seriesId");
+        Objects.requireNonNull(firstTime, "firstTime");
+        Objects.requireNonNull(lastTime, "lastTime");
+        source = PriceSeries.requireText(source, "source");
+        if (lastTime.isBefore(firstTime)) {
+            throw new InvalidMarketDataException(
+                    "lastTime " + lastTime + " of " + seriesId + " must not be before firstTime " + firstTime);
+        }
+        if (rows <= 0) {
+            throw new InvalidMarketDataException("rows of " + seriesId + " must be positive, was " + rows);
+        }
     }
-    if (rows <= 0) {
-      throw new InvalidMarketDataException("rows of " + seriesId + " must be positive, was " + rows);
-    }
-  }
 }

@@ -15,12 +15,12 @@ import java.util.Objects;
  */
 public record FundingRate(Instant time, BigDecimal rate) {
 
-  public FundingRate {
-    Objects.requireNonNull(time, "time");
-    Objects.requireNonNull(rate, "rate");
-    if (rate.abs().compareTo(BigDecimal.ONE) >= 0) {
-      throw new InvalidMarketDataException(
-          "rate must be a fraction strictly between -1 and 1, was " + rate.toPlainString() + " at " + time);
+    public FundingRate {
+        Objects.requireNonNull(time, "time");
+        Objects.requireNonNull(rate, "rate");
+        if (rate.abs().compareTo(BigDecimal.ONE) >= 0) {
+            throw new InvalidMarketDataException(
+                    "rate must be a fraction strictly between -1 and 1, was " + rate.toPlainString() + " at " + time);
+        }
     }
-  }
 }

@@ -14,17 +14,17 @@ import java.util.Objects;
  */
 public record HistoryCoverage(String assetSymbol, LocalDate firstDay, LocalDate lastDay, int rows, String source) {
 
-  public HistoryCoverage {
-    assetSymbol = PriceSeries.requireText(assetSymbol, "assetSymbol");
-    Objects.requireNonNull(firstDay, "firstDay");
-    Objects.requireNonNull(lastDay, "lastDay");
-    source = PriceSeries.requireText(source, "source");
-    if (lastDay.isBefore(firstDay)) {
-      throw new InvalidMarketDataException("lastDay " + lastDay + " of " + assetSymbol + " must not be before firstDay "
-          + firstDay);
+    public HistoryCoverage {
+        assetSymbol = PriceSeries.requireText(assetSymbol, "assetSymbol");
+        Objects.requireNonNull(firstDay, "firstDay");
+        Objects.requireNonNull(lastDay, "lastDay");
+        source = PriceSeries.requireText(source, "source");
+        if (lastDay.isBefore(firstDay)) {
+            throw new InvalidMarketDataException(
+                    "lastDay " + lastDay + " of " + assetSymbol + " must not be before firstDay " + firstDay);
+        }
+        if (rows <= 0) {
+            throw new InvalidMarketDataException("rows of " + assetSymbol + " must be positive, was " + rows);
+        }
     }
-    if (rows <= 0) {
-      throw new InvalidMarketDataException("rows of " + assetSymbol + " must be positive, was " + rows);
-    }
-  }
 }

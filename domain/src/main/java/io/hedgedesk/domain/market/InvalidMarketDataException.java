@@ -8,13 +8,13 @@ import io.hedgedesk.domain.DomainException;
  */
 public class InvalidMarketDataException extends DomainException {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  public InvalidMarketDataException(String message) {
-    super("", message);
-  }
+    public InvalidMarketDataException(String message) {
+        super("", message);
+    }
 
-  public InvalidMarketDataException(String message, Throwable cause) {
-    super("", message, cause);
-  }
+    public InvalidMarketDataException(String message, Throwable cause) {
+        super("", message, cause);
+    }
 }

@@ -23,41 +23,48 @@ import java.util.Optional;
  * @param source               where the tick came from, e.g. {@code "Bybit v5 tickers"}
  * @param fetchedAt            when the tick was fetched
  */
-public record MarketTick(String contractId, BigDecimal markPrice, Optional<BigDecimal> indexPrice,
-    Optional<BigDecimal> lastPrice, Optional<BigDecimal> fundingRate, Optional<Instant> nextFundingTime,
-    Optional<Integer> fundingIntervalHours, String source, Instant fetchedAt) {
+public record MarketTick(
+        String contractId,
+        BigDecimal markPrice,
+        Optional<BigDecimal> indexPrice,
+        Optional<BigDecimal> lastPrice,
+        Optional<BigDecimal> fundingRate,
+        Optional<Instant> nextFundingTime,
+        Optional<Integer> fundingIntervalHours,
+        String source,
+        Instant fetchedAt) {
 
-  public MarketTick {
-    String id = PriceSeries.requireText(contractId, "contractId");
-    contractId = id;
-    requirePositive(markPrice, "markPrice", id);
-    Objects.requireNonNull(indexPrice, "indexPrice");
-    indexPrice.ifPresent(price -> requirePositive(price, "indexPrice", id));
-    Objects.requireNonNull(lastPrice, "lastPrice");
-    lastPrice.ifPresent(price -> requirePositive(price, "lastPrice", id));
-    Objects.requireNonNull(fundingRate, "fundingRate");
-    fundingRate.ifPresent(rate -> {
-      if (rate.abs().compareTo(BigDecimal.ONE) >= 0) {
-        throw new InvalidMarketDataException("fundingRate of " + id
-            + " must be a fraction strictly between -1 and 1, was " + rate.toPlainString());
-      }
-    });
-    Objects.requireNonNull(nextFundingTime, "nextFundingTime");
-    Objects.requireNonNull(fundingIntervalHours, "fundingIntervalHours");
-    fundingIntervalHours.ifPresent(hours -> {
-      if (hours < 1 || hours > 24) {
-        throw new InvalidMarketDataException("fundingIntervalHours of " + id + " must be 1..24, was " + hours);
-      }
-    });
-    source = PriceSeries.requireText(source, "source");
-    Objects.requireNonNull(fetchedAt, "fetchedAt");
-  }
-
-  private static void requirePositive(BigDecimal price, String field, String contractId) {
-    Objects.requireNonNull(price, field);
-    if (price.signum() <= 0) {
-      throw new InvalidMarketDataException(field + " of " + contractId + " must be positive, was "
-          + price.toPlainString());
+    public MarketTick {
+        String id = PriceSeries.requireText(contractId, "contractId");
+        contractId = id;
+        requirePositive(markPrice, "markPrice", id);
+        Objects.requireNonNull(indexPrice, "indexPrice");
+        indexPrice.ifPresent(price -> requirePositive(price, "indexPrice", id));
+        Objects.requireNonNull(lastPrice, "lastPrice");
+        lastPrice.ifPresent(price -> requirePositive(price, "lastPrice", id));
+        Objects.requireNonNull(fundingRate, "fundingRate");
+        fundingRate.ifPresent(rate -> {
+            if (rate.abs().compareTo(BigDecimal.ONE) >= 0) {
+                throw new InvalidMarketDataException("fundingRate of " + id
+                        + " must be a fraction strictly between -1 and 1, was " + rate.toPlainString());
+            }
+        });
+        Objects.requireNonNull(nextFundingTime, "nextFundingTime");
+        Objects.requireNonNull(fundingIntervalHours, "fundingIntervalHours");
+        fundingIntervalHours.ifPresent(hours -> {
+            if (hours < 1 || hours > 24) {
+                throw new InvalidMarketDataException("fundingIntervalHours of " + id + " must be 1..24, was " + hours);
+            }
+        });
+        source = PriceSeries.requireText(source, "source");
+        Objects.requireNonNull(fetchedAt, "fetchedAt");
     }
-  }
+
+    private static void requirePositive(BigDecimal price, String field, String contractId) {
+        Objects.requireNonNull(price, field);
+        if (price.signum() <= 0) {
+            throw new InvalidMarketDataException(
+                    field + " of " + contractId + " must be positive, was " + price.toPlainString());
+        }
+    }
 }

@@ -12,11 +12,12 @@ import java.util.Objects;
  */
 public record PricePoint(LocalDate date, BigDecimal close) {
 
-  public PricePoint {
-    Objects.requireNonNull(date, "date");
-    Objects.requireNonNull(close, "close");
-    if (close.signum() <= 0) {
-      throw new InvalidMarketDataException("close must be positive, was " + close.toPlainString() + " on " + date);
+    public PricePoint {
+        Objects.requireNonNull(date, "date");
+        Objects.requireNonNull(close, "close");
+        if (close.signum() <= 0) {
+            throw new InvalidMarketDataException(
+                    "close must be positive, was " + close.toPlainString() + " on " + date);
+        }
     }
-  }
 }

@@ -15,25 +15,25 @@ import java.util.Objects;
  */
 public record PriceQuote(String assetSymbol, BigDecimal priceUsd, String source, Instant asOf) {
 
-  public PriceQuote {
-    Objects.requireNonNull(assetSymbol, "assetSymbol");
-    Objects.requireNonNull(priceUsd, "priceUsd");
-    Objects.requireNonNull(source, "source");
-    Objects.requireNonNull(asOf, "asOf");
-    if (priceUsd.signum() <= 0) {
-      throw new InvalidMarketDataException("price of " + assetSymbol + " must be positive, was "
-          + priceUsd.toPlainString());
+    public PriceQuote {
+        Objects.requireNonNull(assetSymbol, "assetSymbol");
+        Objects.requireNonNull(priceUsd, "priceUsd");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(asOf, "asOf");
+        if (priceUsd.signum() <= 0) {
+            throw new InvalidMarketDataException(
+                    "price of " + assetSymbol + " must be positive, was " + priceUsd.toPlainString());
+        }
     }
-  }
 
-  /** How old the quote is at {@code now} (zero if {@code asOf} is in the future). */
-  public Duration age(Instant now) {
-    Duration age = Duration.between(asOf, now);
-    return age.isNegative() ? Duration.ZERO : age;
-  }
+    /** How old the quote is at {@code now} (zero if {@code asOf} is in the future). */
+    public Duration age(Instant now) {
+        Duration age = Duration.between(asOf, now);
+        return age.isNegative() ? Duration.ZERO : age;
+    }
 
-  /** True when older than {@code maxAge} at {@code now}. */
-  public boolean isStale(Instant now, Duration maxAge) {
-    return age(now).compareTo(maxAge) > 0;
-  }
+    /** True when older than {@code maxAge} at {@code now}. */
+    public boolean isStale(Instant now, Duration maxAge) {
+        return age(now).compareTo(maxAge) > 0;
+    }
 }

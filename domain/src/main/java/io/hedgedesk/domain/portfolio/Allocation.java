@@ -12,9 +12,9 @@ import java.util.Objects;
  */
 public record Allocation(String assetSymbol, BigDecimal valueUsd, BigDecimal percent) {
 
-  public Allocation {
-    Objects.requireNonNull(assetSymbol, "assetSymbol");
-    Objects.requireNonNull(valueUsd, "valueUsd");
-    Objects.requireNonNull(percent, "percent");
-  }
+    public Allocation {
+        Objects.requireNonNull(assetSymbol, "assetSymbol");
+        Objects.requireNonNull(valueUsd, "valueUsd");
+        Objects.requireNonNull(percent, "percent");
+    }
 }

@@ -14,15 +14,21 @@ import java.util.Objects;
  * @param before     state before, JSON text; empty for a creation
  * @param after      state after, JSON text; empty for a deletion
  */
-public record AuditEvent(Instant occurredAt, String actor, String objectType, long objectId, String action,
-                         String before, String after) {
+public record AuditEvent(
+        Instant occurredAt,
+        String actor,
+        String objectType,
+        long objectId,
+        String action,
+        String before,
+        String after) {
 
-  public AuditEvent {
-    Objects.requireNonNull(occurredAt, "occurredAt");
-    Objects.requireNonNull(actor, "actor");
-    Objects.requireNonNull(objectType, "objectType");
-    Objects.requireNonNull(action, "action");
-    before = before == null ? "" : before;
-    after = after == null ? "" : after;
-  }
+    public AuditEvent {
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(objectType, "objectType");
+        Objects.requireNonNull(action, "action");
+        before = before == null ? "" : before;
+        after = after == null ? "" : after;
+    }
 }

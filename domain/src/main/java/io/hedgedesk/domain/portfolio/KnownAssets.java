@@ -9,16 +9,15 @@ import java.util.Set;
  */
 public final class KnownAssets {
 
-  public static final List<String> SYMBOLS = List.of(
-      "BTC", "ETH", "SOL", "AVAX", "DOT", "ADA", "LINK", "MATIC", "XRP", "DOGE", "BNB", "LTC", "USDT", "USDC");
+    public static final List<String> SYMBOLS = List.of(
+            "BTC", "ETH", "SOL", "AVAX", "DOT", "ADA", "LINK", "MATIC", "XRP", "DOGE", "BNB", "LTC", "USDT", "USDC");
 
-  /** Valued at exactly 1 USD. */
-  public static final Set<String> STABLECOINS = Set.of("USDT", "USDC");
+    /** Valued at exactly 1 USD. */
+    public static final Set<String> STABLECOINS = Set.of("USDT", "USDC");
 
-  private KnownAssets() {
-  }
+    private KnownAssets() {}
 
-  public static boolean isKnown(String symbol) {
-    return SYMBOLS.contains(symbol);
-  }
+    public static boolean isKnown(String symbol) {
+        return SYMBOLS.contains(symbol);
+    }
 }

@@ -14,9 +14,9 @@ import java.util.Optional;
  */
 public record ValuedHolding(Holding holding, Optional<PriceQuote> quote, Optional<BigDecimal> valueUsd) {
 
-  public ValuedHolding {
-    Objects.requireNonNull(holding, "holding");
-    Objects.requireNonNull(quote, "quote");
-    Objects.requireNonNull(valueUsd, "valueUsd");
-  }
+    public ValuedHolding {
+        Objects.requireNonNull(holding, "holding");
+        Objects.requireNonNull(quote, "quote");
+        Objects.requireNonNull(valueUsd, "valueUsd");
+    }
 }

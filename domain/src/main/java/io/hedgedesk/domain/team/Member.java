@@ -14,9 +14,9 @@ import java.util.Objects;
  */
 public record Member(long membershipId, long userId, String username, String displayName, Role role, long version) {
 
-  public Member {
-    Objects.requireNonNull(username, "username");
-    Objects.requireNonNull(displayName, "displayName");
-    Objects.requireNonNull(role, "role");
-  }
+    public Member {
+        Objects.requireNonNull(username, "username");
+        Objects.requireNonNull(displayName, "displayName");
+        Objects.requireNonNull(role, "role");
+    }
 }

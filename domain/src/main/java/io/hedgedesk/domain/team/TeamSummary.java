@@ -11,8 +11,8 @@ import java.util.Objects;
  */
 public record TeamSummary(Team team, Role role, boolean current) {
 
-  public TeamSummary {
-    Objects.requireNonNull(team, "team");
-    Objects.requireNonNull(role, "role");
-  }
+    public TeamSummary {
+        Objects.requireNonNull(team, "team");
+        Objects.requireNonNull(role, "role");
+    }
 }

@@ -5,8 +5,15 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** A person known to hedgedesk, provisioned at their first login. */
-public record AppUser(long id, String issuer, String subject, String username, Optional<String> email,
-                      String displayName, Instant createdAt, Instant lastSeenAt) {
+public record AppUser(
+        long id,
+        String issuer,
+        String subject,
+        String username,
+        Optional<String> email,
+        String displayName,
+        Instant createdAt,
+        Instant lastSeenAt) {
 
     public AppUser {
         if (id <= 0) {

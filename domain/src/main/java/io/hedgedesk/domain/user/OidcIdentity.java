@@ -28,7 +28,8 @@ public record OidcIdentity(String issuer, String subject, String username, Optio
     }
 
     /** Builds an identity from raw claims, applying the documented fallbacks for missing profile claims. */
-    public static OidcIdentity fromClaims(String issuer, String subject, String preferredUsername, String email, String name) {
+    public static OidcIdentity fromClaims(
+            String issuer, String subject, String preferredUsername, String email, String name) {
         String username = isBlank(preferredUsername) ? subject : preferredUsername;
         String displayName = isBlank(name) ? username : name;
         return new OidcIdentity(issuer, subject, username, Optional.ofNullable(email), displayName);

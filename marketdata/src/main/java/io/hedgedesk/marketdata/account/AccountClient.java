@@ -11,17 +11,17 @@ import java.util.List;
  */
 public interface AccountClient {
 
-  /** What the venue says this client's key may do. */
-  KeyPermissions keyPermissions();
+    /** What the venue says this client's key may do. */
+    KeyPermissions keyPermissions();
 
-  /** Every open position of the account in the venue's perpetuals this client reads (inverse and linear). */
-  List<VenuePosition> positions();
+    /** Every open position of the account in the venue's perpetuals this client reads (inverse and linear). */
+    List<VenuePosition> positions();
 
-  /**
-   * The account's rows of {@code stream} from {@code from} (inclusive) to {@code to} (exclusive), every page read, in
-   * the export files' row model and keys. The window may not be longer than {@link HistoryStream#WINDOW}.
-   *
-   * @param symbols the contracts whose fills to read where the venue wants one request per contract (Binance)
-   */
-  List<StatementRow> history(HistoryStream stream, Instant from, Instant to, List<String> symbols);
+    /**
+     * The account's rows of {@code stream} from {@code from} (inclusive) to {@code to} (exclusive), every page read, in
+     * the export files' row model and keys. The window may not be longer than {@link HistoryStream#WINDOW}.
+     *
+     * @param symbols the contracts whose fills to read where the venue wants one request per contract (Binance)
+     */
+    List<StatementRow> history(HistoryStream stream, Instant from, Instant to, List<String> symbols);
 }

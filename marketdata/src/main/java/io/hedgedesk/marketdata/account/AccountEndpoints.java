@@ -16,24 +16,30 @@ import java.util.Objects;
  * @param readTimeout    time allowed for an answer
  * @param clock          the signing timestamps' clock
  */
-public record AccountEndpoints(URI bybit, URI binanceSapi, URI binanceDapi, Duration recvWindow,
-    Duration connectTimeout, Duration readTimeout, Clock clock) {
+public record AccountEndpoints(
+        URI bybit,
+        URI binanceSapi,
+        URI binanceDapi,
+        Duration recvWindow,
+        Duration connectTimeout,
+        Duration readTimeout,
+        Clock clock) {
 
-  public AccountEndpoints {
-    Objects.requireNonNull(bybit, "bybit");
-    Objects.requireNonNull(binanceSapi, "binanceSapi");
-    Objects.requireNonNull(binanceDapi, "binanceDapi");
-    Objects.requireNonNull(recvWindow, "recvWindow");
-    Objects.requireNonNull(connectTimeout, "connectTimeout");
-    Objects.requireNonNull(readTimeout, "readTimeout");
-    Objects.requireNonNull(clock, "clock");
-  }
+    public AccountEndpoints {
+        Objects.requireNonNull(bybit, "bybit");
+        Objects.requireNonNull(binanceSapi, "binanceSapi");
+        Objects.requireNonNull(binanceDapi, "binanceDapi");
+        Objects.requireNonNull(recvWindow, "recvWindow");
+        Objects.requireNonNull(connectTimeout, "connectTimeout");
+        Objects.requireNonNull(readTimeout, "readTimeout");
+        Objects.requireNonNull(clock, "clock");
+    }
 
-  /** A client for {@code venue} signing with {@code credentials}. */
-  public AccountClient client(Venue venue, Credentials credentials) {
-    return switch (venue) {
-      case BYBIT -> new BybitAccountClient(this, credentials);
-      case BINANCE -> new BinanceAccountClient(this, credentials);
-    };
-  }
+    /** A client for {@code venue} signing with {@code credentials}. */
+    public AccountClient client(Venue venue, Credentials credentials) {
+        return switch (venue) {
+            case BYBIT -> new BybitAccountClient(this, credentials);
+            case BINANCE -> new BinanceAccountClient(this, credentials);
+        };
+    }
 }

@@ -16,15 +16,21 @@ import java.util.Optional;
  * @param expiresAt   when the venue will disable the key, if it says
  * @param account     the venue's account id the key belongs to (Bybit userID), if it says
  */
-public record KeyPermissions(String venue, boolean canRead, List<String> trading, List<String> withdrawals,
-    List<String> transfers, Optional<Instant> expiresAt, Optional<String> account) {
+public record KeyPermissions(
+        String venue,
+        boolean canRead,
+        List<String> trading,
+        List<String> withdrawals,
+        List<String> transfers,
+        Optional<Instant> expiresAt,
+        Optional<String> account) {
 
-  public KeyPermissions {
-    Objects.requireNonNull(venue, "venue");
-    trading = List.copyOf(trading);
-    withdrawals = List.copyOf(withdrawals);
-    transfers = List.copyOf(transfers);
-    Objects.requireNonNull(expiresAt, "expiresAt");
-    Objects.requireNonNull(account, "account");
-  }
+    public KeyPermissions {
+        Objects.requireNonNull(venue, "venue");
+        trading = List.copyOf(trading);
+        withdrawals = List.copyOf(withdrawals);
+        transfers = List.copyOf(transfers);
+        Objects.requireNonNull(expiresAt, "expiresAt");
+        Objects.requireNonNull(account, "account");
+    }
 }

@@ -16,49 +16,52 @@ import java.util.Objects;
  */
 public record SealedSecret(String kekId, byte[] wrappedKey, byte[] wrapNonce, byte[] ciphertext, byte[] nonce) {
 
-  public SealedSecret {
-    Objects.requireNonNull(kekId, "kekId");
-    wrappedKey = Objects.requireNonNull(wrappedKey, "wrappedKey").clone();
-    wrapNonce = Objects.requireNonNull(wrapNonce, "wrapNonce").clone();
-    ciphertext = Objects.requireNonNull(ciphertext, "ciphertext").clone();
-    nonce = Objects.requireNonNull(nonce, "nonce").clone();
-  }
+    public SealedSecret {
+        Objects.requireNonNull(kekId, "kekId");
+        wrappedKey = Objects.requireNonNull(wrappedKey, "wrappedKey").clone();
+        wrapNonce = Objects.requireNonNull(wrapNonce, "wrapNonce").clone();
+        ciphertext = Objects.requireNonNull(ciphertext, "ciphertext").clone();
+        nonce = Objects.requireNonNull(nonce, "nonce").clone();
+    }
 
-  @Override
-  public byte[] wrappedKey() {
-    return wrappedKey.clone();
-  }
+    @Override
+    public byte[] wrappedKey() {
+        return wrappedKey.clone();
+    }
 
-  @Override
-  public byte[] wrapNonce() {
-    return wrapNonce.clone();
-  }
+    @Override
+    public byte[] wrapNonce() {
+        return wrapNonce.clone();
+    }
 
-  @Override
-  public byte[] ciphertext() {
-    return ciphertext.clone();
-  }
+    @Override
+    public byte[] ciphertext() {
+        return ciphertext.clone();
+    }
 
-  @Override
-  public byte[] nonce() {
-    return nonce.clone();
-  }
+    @Override
+    public byte[] nonce() {
+        return nonce.clone();
+    }
 
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof SealedSecret s && kekId.equals(s.kekId) && Arrays.equals(wrappedKey, s.wrappedKey)
-        && Arrays.equals(wrapNonce, s.wrapNonce) && Arrays.equals(ciphertext, s.ciphertext)
-        && Arrays.equals(nonce, s.nonce);
-  }
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SealedSecret s
+                && kekId.equals(s.kekId)
+                && Arrays.equals(wrappedKey, s.wrappedKey)
+                && Arrays.equals(wrapNonce, s.wrapNonce)
+                && Arrays.equals(ciphertext, s.ciphertext)
+                && Arrays.equals(nonce, s.nonce);
+    }
 
-  @Override
-  public int hashCode() {
-    return Objects.hash(kekId, Arrays.hashCode(ciphertext), Arrays.hashCode(nonce));
-  }
+    @Override
+    public int hashCode() {
+        return Objects.hash(kekId, Arrays.hashCode(ciphertext), Arrays.hashCode(nonce));
+    }
 
-  /** Never prints key material. */
-  @Override
-  public String toString() {
-    return "SealedSecret[kek=" + kekId + ", " + ciphertext.length + " bytes]";
-  }
+    /** Never prints key material. */
+    @Override
+    public String toString() {
+        return "SealedSecret[kek=" + kekId + ", " + ciphertext.length + " bytes]";
+    }
 }

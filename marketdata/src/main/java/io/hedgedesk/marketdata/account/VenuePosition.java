@@ -21,21 +21,29 @@ import java.util.Optional;
  * @param leverage         the leverage set at the venue
  * @param updatedAt        when the venue last changed the position
  */
-public record VenuePosition(String contractId, boolean shortSide, BigDecimal size, BigDecimal entryPrice,
-    BigDecimal markPrice, BigDecimal margin, Optional<BigDecimal> liquidationPrice, BigDecimal unrealizedPnl,
-    BigDecimal leverage, Instant updatedAt) {
+public record VenuePosition(
+        String contractId,
+        boolean shortSide,
+        BigDecimal size,
+        BigDecimal entryPrice,
+        BigDecimal markPrice,
+        BigDecimal margin,
+        Optional<BigDecimal> liquidationPrice,
+        BigDecimal unrealizedPnl,
+        BigDecimal leverage,
+        Instant updatedAt) {
 
-  public VenuePosition {
-    Objects.requireNonNull(contractId, "contractId");
-    if (size.signum() <= 0) {
-      throw new IllegalArgumentException("a position's size is positive, was " + size);
+    public VenuePosition {
+        Objects.requireNonNull(contractId, "contractId");
+        if (size.signum() <= 0) {
+            throw new IllegalArgumentException("a position's size is positive, was " + size);
+        }
+        Objects.requireNonNull(entryPrice, "entryPrice");
+        Objects.requireNonNull(markPrice, "markPrice");
+        Objects.requireNonNull(margin, "margin");
+        Objects.requireNonNull(liquidationPrice, "liquidationPrice");
+        Objects.requireNonNull(unrealizedPnl, "unrealizedPnl");
+        Objects.requireNonNull(leverage, "leverage");
+        Objects.requireNonNull(updatedAt, "updatedAt");
     }
-    Objects.requireNonNull(entryPrice, "entryPrice");
-    Objects.requireNonNull(markPrice, "markPrice");
-    Objects.requireNonNull(margin, "margin");
-    Objects.requireNonNull(liquidationPrice, "liquidationPrice");
-    Objects.requireNonNull(unrealizedPnl, "unrealizedPnl");
-    Objects.requireNonNull(leverage, "leverage");
-    Objects.requireNonNull(updatedAt, "updatedAt");
-  }
 }

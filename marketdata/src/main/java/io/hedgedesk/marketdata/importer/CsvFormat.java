@@ -33,76 +33,88 @@ import java.util.stream.Collectors;
  * </ul>
  */
 public enum CsvFormat {
+    PRICES("hedgedesk daily closes", Kind.PRICE, List.of("date", "close"), Set.of()),
+    FUNDING("hedgedesk funding rates", Kind.FUNDING, List.of("time", "rate"), Set.of()),
+    BYBIT_API(
+            "Bybit funding history", Kind.FUNDING, List.of("symbol", "fundingrate", "fundingratetimestamp"), Set.of()),
+    BINANCE_API(
+            "Binance funding history",
+            Kind.FUNDING,
+            List.of("symbol", "fundingtime", "fundingrate"),
+            Set.of("markprice")),
+    BINANCE_PAGE(
+            "Binance funding-rate history page",
+            Kind.FUNDING,
+            List.of("time", "contracts", "funding interval", "funding rate"),
+            Set.of());
 
-  PRICES("hedgedesk daily closes", Kind.PRICE, List.of("date", "close"), Set.of()),
-  FUNDING("hedgedesk funding rates", Kind.FUNDING, List.of("time", "rate"), Set.of()),
-  BYBIT_API("Bybit funding history", Kind.FUNDING, List.of("symbol", "fundingrate", "fundingratetimestamp"),
-      Set.of()),
-  BINANCE_API("Binance funding history", Kind.FUNDING, List.of("symbol", "fundingtime", "fundingrate"),
-      Set.of("markprice")),
-  BINANCE_PAGE("Binance funding-rate history page", Kind.FUNDING,
-      List.of("time", "contracts", "funding interval", "funding rate"), Set.of());
+    private final String label;
+    private final Kind kind;
+    private final List<String> required;
+    private final Set<String> optional;
 
-  private final String label;
-  private final Kind kind;
-  private final List<String> required;
-  private final Set<String> optional;
-
-  CsvFormat(String label, Kind kind, List<String> required, Set<String> optional) {
-    this.label = label;
-    this.kind = kind;
-    this.required = required;
-    this.optional = optional;
-  }
-
-  public String label() {
-    return label;
-  }
-
-  public Kind kind() {
-    return kind;
-  }
-
-  /** The venue whose symbols the file names, if the format is a venue's. */
-  Optional<String> venue() {
-    return switch (this) {
-      case BYBIT_API -> Optional.of("BYBIT");
-      case BINANCE_API, BINANCE_PAGE -> Optional.of("BINANCE");
-      default -> Optional.empty();
-    };
-  }
-
-  /** The format whose columns are exactly {@code header} (required ones all present, nothing unknown). */
-  static Optional<CsvFormat> of(List<String> header) {
-    Set<String> names = header.stream().map(CsvFormat::normalize).collect(Collectors.toSet());
-    if (names.size() != header.size()) {
-      return Optional.empty();
+    CsvFormat(String label, Kind kind, List<String> required, Set<String> optional) {
+        this.label = label;
+        this.kind = kind;
+        this.required = required;
+        this.optional = optional;
     }
-    return Arrays.stream(values()).filter(f -> names.containsAll(f.required)
-        && f.required.size() + (int) f.optional.stream().filter(names::contains).count() == names.size()).findFirst();
-  }
 
-  /** The accepted headers, for the upload page and error messages. */
-  public static String accepted() {
-    return Arrays.stream(values()).map(f -> f.label + ": " + String.join(",", f.headerExample()))
-        .collect(Collectors.joining("; "));
-  }
+    public String label() {
+        return label;
+    }
 
-  /** The header line as hedgedesk writes it, e.g. {@code date,close}. */
-  String header() {
-    return String.join(",", headerExample());
-  }
+    public Kind kind() {
+        return kind;
+    }
 
-  private List<String> headerExample() {
-    return switch (this) {
-      case BYBIT_API -> List.of("symbol", "fundingRate", "fundingRateTimestamp");
-      case BINANCE_API -> List.of("symbol", "fundingTime", "fundingRate", "[markPrice]");
-      case BINANCE_PAGE -> List.of("Time", "Contracts", "Funding Interval", "Funding Rate");
-      default -> required;
-    };
-  }
+    /** The venue whose symbols the file names, if the format is a venue's. */
+    Optional<String> venue() {
+        return switch (this) {
+            case BYBIT_API -> Optional.of("BYBIT");
+            case BINANCE_API, BINANCE_PAGE -> Optional.of("BINANCE");
+            default -> Optional.empty();
+        };
+    }
 
-  static String normalize(String column) {
-    return column.strip().replace("\uFEFF", "").toLowerCase(Locale.ROOT);
-  }
+    /** The format whose columns are exactly {@code header} (required ones all present, nothing unknown). */
+    static Optional<CsvFormat> of(List<String> header) {
+        Set<String> names = header.stream().map(CsvFormat::normalize).collect(Collectors.toSet());
+        if (names.size() != header.size()) {
+            return Optional.empty();
+        }
+        return Arrays.stream(values())
+                .filter(f -> names.containsAll(f.required)
+                        && f.required.size()
+                                        + (int) f.optional.stream()
+                                                .filter(names::contains)
+                                                .count()
+                                == names.size())
+                .findFirst();
+    }
+
+    /** The accepted headers, for the upload page and error messages. */
+    public static String accepted() {
+        return Arrays.stream(values())
+                .map(f -> f.label + ": " + String.join(",", f.headerExample()))
+                .collect(Collectors.joining("; "));
+    }
+
+    /** The header line as hedgedesk writes it, e.g. {@code date,close}. */
+    String header() {
+        return String.join(",", headerExample());
+    }
+
+    private List<String> headerExample() {
+        return switch (this) {
+            case BYBIT_API -> List.of("symbol", "fundingRate", "fundingRateTimestamp");
+            case BINANCE_API -> List.of("symbol", "fundingTime", "fundingRate", "[markPrice]");
+            case BINANCE_PAGE -> List.of("Time", "Contracts", "Funding Interval", "Funding Rate");
+            default -> required;
+        };
+    }
+
+    static String normalize(String column) {
+        return column.strip().replace("\uFEFF", "").toLowerCase(Locale.ROOT);
+    }
 }

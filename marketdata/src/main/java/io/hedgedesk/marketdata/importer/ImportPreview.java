@@ -18,10 +18,19 @@ import java.util.UUID;
  * @param unchanged  rows stored exactly so already (re-importing changes nothing)
  * @param samples    the first and last rows as they will be stored
  */
-public record ImportPreview(UUID id, String format, String seriesKey, String source, int rows, String first,
-                            String last, int newRows, int overwrites, int unchanged, List<Sample> samples) {
+public record ImportPreview(
+        UUID id,
+        String format,
+        String seriesKey,
+        String source,
+        int rows,
+        String first,
+        String last,
+        int newRows,
+        int overwrites,
+        int unchanged,
+        List<Sample> samples) {
 
-  /** One row as it will be stored: its line in the file, key and value, and whether it is new or replaces one. */
-  public record Sample(int line, String key, String value, String effect) {
-  }
+    /** One row as it will be stored: its line in the file, key and value, and whether it is new or replaces one. */
+    public record Sample(int line, String key, String value, String effect) {}
 }

@@ -6,6 +6,6 @@ import io.smallrye.config.ConfigMapping;
 @ConfigMapping(prefix = "hedgedesk.market-import")
 public interface MarketImportConfig {
 
-  /** Rows per upsert statement; each chunk commits its progress. */
-  int chunkRows();
+    /** Rows per upsert statement; each chunk commits its progress. */
+    int chunkRows();
 }

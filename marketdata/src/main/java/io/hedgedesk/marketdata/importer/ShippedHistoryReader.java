@@ -11,19 +11,19 @@ import java.time.Clock;
 @ApplicationScoped
 public class ShippedHistoryReader implements ShippedSeriesReader {
 
-  private final Clock clock;
+    private final Clock clock;
 
-  public ShippedHistoryReader(Clock clock) {
-    this.clock = clock;
-  }
+    public ShippedHistoryReader(Clock clock) {
+        this.clock = clock;
+    }
 
-  @Override
-  public PriceSeries prices(ShippedMarketDataFile file, String text) {
-    return MarketCsv.readPrices(text, file.resource(), file.series(), file.source(), clock.instant());
-  }
+    @Override
+    public PriceSeries prices(ShippedMarketDataFile file, String text) {
+        return MarketCsv.readPrices(text, file.resource(), file.series(), file.source(), clock.instant());
+    }
 
-  @Override
-  public FundingRateSeries funding(ShippedMarketDataFile file, String text) {
-    return MarketCsv.readFunding(text, file.resource(), file.series(), file.source(), clock.instant());
-  }
+    @Override
+    public FundingRateSeries funding(ShippedMarketDataFile file, String text) {
+        return MarketCsv.readFunding(text, file.resource(), file.series(), file.source(), clock.instant());
+    }
 }

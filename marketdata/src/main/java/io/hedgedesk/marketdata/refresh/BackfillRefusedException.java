@@ -3,9 +3,9 @@ package io.hedgedesk.marketdata.refresh;
 /** A backfill request that cannot start; the message is for the page. */
 public class BackfillRefusedException extends RuntimeException {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  public BackfillRefusedException(String message) {
-    super(message);
-  }
+    public BackfillRefusedException(String message) {
+        super(message);
+    }
 }

@@ -24,50 +24,55 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class MarketRefreshJob {
 
-  public static final String JOB = "market-refresh";
-  public static final String THREAD = "market-refresh";
+    public static final String JOB = "market-refresh";
+    public static final String THREAD = "market-refresh";
 
-  private static final Logger LOG = Logger.getLogger(MarketRefreshJob.class);
+    private static final Logger LOG = Logger.getLogger(MarketRefreshJob.class);
 
-  private final Scheduler scheduler;
-  private final MarketDataSource source;
-  private final MarketRefresher refresher;
-  private final MarketSourceConfig config;
-  private final ExecutorService thread = Executors.newSingleThreadExecutor(task -> {
-    Thread refresh = new Thread(task, THREAD);
-    refresh.setDaemon(true);
-    return refresh;
-  });
+    private final Scheduler scheduler;
+    private final MarketDataSource source;
+    private final MarketRefresher refresher;
+    private final MarketSourceConfig config;
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(task -> {
+        Thread refresh = new Thread(task, THREAD);
+        refresh.setDaemon(true);
+        return refresh;
+    });
 
-  public MarketRefreshJob(Scheduler scheduler, MarketDataSource source, MarketRefresher refresher,
-      MarketSourceConfig config) {
-    this.scheduler = scheduler;
-    this.source = source;
-    this.refresher = refresher;
-    this.config = config;
-  }
-
-  void onStart(@Observes StartupEvent event) {
-    if (!source.live()) {
-      LOG.info("market data source is offline: no refresh is scheduled");
-      return;
+    public MarketRefreshJob(
+            Scheduler scheduler, MarketDataSource source, MarketRefresher refresher, MarketSourceConfig config) {
+        this.scheduler = scheduler;
+        this.source = source;
+        this.refresher = refresher;
+        this.config = config;
     }
-    scheduler.newJob(JOB)
-        .setInterval(config.refresh().every())
-        .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
-        .setAsyncTask(execution -> Uni.createFrom().item(() -> refresher.refresh(source))
-            .runSubscriptionOn(thread).replaceWithVoid())
-        .schedule();
-    LOG.infof("market refresh from %s every %s", source.name(), config.refresh().every());
-  }
 
-  @PreDestroy
-  void stop() {
-    thread.shutdownNow();
-  }
+    void onStart(@Observes StartupEvent event) {
+        if (!source.live()) {
+            LOG.info("market data source is offline: no refresh is scheduled");
+            return;
+        }
+        scheduler
+                .newJob(JOB)
+                .setInterval(config.refresh().every())
+                .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
+                .setAsyncTask(execution -> Uni.createFrom()
+                        .item(() -> refresher.refresh(source))
+                        .runSubscriptionOn(thread)
+                        .replaceWithVoid())
+                .schedule();
+        LOG.infof(
+                "market refresh from %s every %s",
+                source.name(), config.refresh().every());
+    }
 
-  /** Whether the refresh job is scheduled. */
-  public boolean scheduled() {
-    return scheduler.getScheduledJob(JOB) != null;
-  }
+    @PreDestroy
+    void stop() {
+        thread.shutdownNow();
+    }
+
+    /** Whether the refresh job is scheduled. */
+    public boolean scheduled() {
+        return scheduler.getScheduledJob(JOB) != null;
+    }
 }

@@ -14,8 +14,8 @@ import java.util.Map;
  */
 public record RefreshReport(Instant at, String source, List<String> refreshed, Map<String, String> failed) {
 
-  public RefreshReport {
-    refreshed = List.copyOf(refreshed);
-    failed = Map.copyOf(failed);
-  }
+    public RefreshReport {
+        refreshed = List.copyOf(refreshed);
+        failed = Map.copyOf(failed);
+    }
 }

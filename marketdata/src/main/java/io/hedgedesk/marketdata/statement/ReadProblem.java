@@ -6,5 +6,4 @@ package io.hedgedesk.marketdata.statement;
  * @param line    its line number in the file (1 = the first line)
  * @param message what is wrong, naming the column
  */
-public record ReadProblem(int line, String message) {
-}
+public record ReadProblem(int line, String message) {}

@@ -30,40 +30,39 @@ import java.util.UUID;
  */
 public final class RowKeys {
 
-  private RowKeys() {
-  }
+    private RowKeys() {}
 
-  /**
-   * Numbers equal keys in the order met: {@code key#1}, {@code key#2}… (one per file or per sync window). Keys are
-   * remembered by a digest, not their text: content keys are whole lines, and a file may have half a million.
-   */
-  public static final class Counter {
-    private final Map<UUID, Integer> seen = new HashMap<>();
+    /**
+     * Numbers equal keys in the order met: {@code key#1}, {@code key#2}… (one per file or per sync window). Keys are
+     * remembered by a digest, not their text: content keys are whole lines, and a file may have half a million.
+     */
+    public static final class Counter {
+        private final Map<UUID, Integer> seen = new HashMap<>();
 
-    public String next(String base) {
-      return base + "#" + seen.merge(UUID.nameUUIDFromBytes(base.getBytes(StandardCharsets.UTF_8)), 1,
-          Integer::sum);
+        public String next(String base) {
+            return base + "#"
+                    + seen.merge(UUID.nameUUIDFromBytes(base.getBytes(StandardCharsets.UTF_8)), 1, Integer::sum);
+        }
     }
-  }
 
-  public static String bybitTrade(String id) {
-    return "BYBIT:trade:" + id;
-  }
+    public static String bybitTrade(String id) {
+        return "BYBIT:trade:" + id;
+    }
 
-  public static String bybitFunding(String contract, Instant time, Counter counter) {
-    return counter.next("BYBIT:funding:" + contract.toUpperCase(Locale.ROOT) + ":" + time.getEpochSecond());
-  }
+    public static String bybitFunding(String contract, Instant time, Counter counter) {
+        return counter.next("BYBIT:funding:" + contract.toUpperCase(Locale.ROOT) + ":" + time.getEpochSecond());
+    }
 
-  public static String bybitTransfer(boolean in, String currency, Instant time, BigDecimal change, Counter counter) {
-    return counter.next("BYBIT:transfer:" + (in ? "IN" : "OUT") + ":" + currency.toUpperCase(Locale.ROOT) + ":"
-        + time.getEpochSecond() + ":" + change.stripTrailingZeros().toPlainString());
-  }
+    public static String bybitTransfer(boolean in, String currency, Instant time, BigDecimal change, Counter counter) {
+        return counter.next("BYBIT:transfer:" + (in ? "IN" : "OUT") + ":" + currency.toUpperCase(Locale.ROOT) + ":"
+                + time.getEpochSecond() + ":" + change.stripTrailingZeros().toPlainString());
+    }
 
-  public static String binanceIncome(String type, String tranId) {
-    return "BINANCE:" + type.toUpperCase(Locale.ROOT) + ":" + tranId;
-  }
+    public static String binanceIncome(String type, String tranId) {
+        return "BINANCE:" + type.toUpperCase(Locale.ROOT) + ":" + tranId;
+    }
 
-  public static String binanceTrade(String symbol, String id) {
-    return "BINANCE:trade:" + symbol.toUpperCase(Locale.ROOT) + ":" + id;
-  }
+    public static String binanceTrade(String symbol, String id) {
+        return "BINANCE:trade:" + symbol.toUpperCase(Locale.ROOT) + ":" + id;
+    }
 }

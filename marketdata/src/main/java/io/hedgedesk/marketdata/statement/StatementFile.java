@@ -11,8 +11,8 @@ import java.util.List;
  */
 public record StatementFile(StatementFormat format, List<StatementRow> rows, List<ReadProblem> problems) {
 
-  public StatementFile {
-    rows = List.copyOf(rows);
-    problems = List.copyOf(problems);
-  }
+    public StatementFile {
+        rows = List.copyOf(rows);
+        problems = List.copyOf(problems);
+    }
 }

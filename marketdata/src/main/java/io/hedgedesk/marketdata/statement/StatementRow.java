@@ -26,32 +26,60 @@ import java.util.Optional;
  * @param cashChange  the change of the account balance, positive when credited
  * @param howRead     how the columns were read, in words (shown in the import preview)
  */
-public record StatementRow(int line, String key, Instant time, RowKind kind, Optional<String> account,
-                           Optional<String> symbol, String asset, Optional<String> side, Optional<Boolean> opening,
-                           Optional<BigDecimal> quantity, Optional<BigDecimal> price, BigDecimal fee,
-                           BigDecimal funding, BigDecimal realizedPnl, BigDecimal cashChange, String howRead) {
+public record StatementRow(
+        int line,
+        String key,
+        Instant time,
+        RowKind kind,
+        Optional<String> account,
+        Optional<String> symbol,
+        String asset,
+        Optional<String> side,
+        Optional<Boolean> opening,
+        Optional<BigDecimal> quantity,
+        Optional<BigDecimal> price,
+        BigDecimal fee,
+        BigDecimal funding,
+        BigDecimal realizedPnl,
+        BigDecimal cashChange,
+        String howRead) {
 
-  public StatementRow {
-    Objects.requireNonNull(key, "key");
-    Objects.requireNonNull(time, "time");
-    Objects.requireNonNull(kind, "kind");
-    Objects.requireNonNull(account, "account");
-    Objects.requireNonNull(symbol, "symbol");
-    Objects.requireNonNull(asset, "asset");
-    Objects.requireNonNull(side, "side");
-    Objects.requireNonNull(opening, "opening");
-    Objects.requireNonNull(quantity, "quantity");
-    Objects.requireNonNull(price, "price");
-    Objects.requireNonNull(fee, "fee");
-    Objects.requireNonNull(funding, "funding");
-    Objects.requireNonNull(realizedPnl, "realizedPnl");
-    Objects.requireNonNull(cashChange, "cashChange");
-    Objects.requireNonNull(howRead, "howRead");
-  }
+    public StatementRow {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(time, "time");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(symbol, "symbol");
+        Objects.requireNonNull(asset, "asset");
+        Objects.requireNonNull(side, "side");
+        Objects.requireNonNull(opening, "opening");
+        Objects.requireNonNull(quantity, "quantity");
+        Objects.requireNonNull(price, "price");
+        Objects.requireNonNull(fee, "fee");
+        Objects.requireNonNull(funding, "funding");
+        Objects.requireNonNull(realizedPnl, "realizedPnl");
+        Objects.requireNonNull(cashChange, "cashChange");
+        Objects.requireNonNull(howRead, "howRead");
+    }
 
-  /** The same row at another line (rows from several API lists numbered into one sequence). */
-  public StatementRow withLine(int number) {
-    return new StatementRow(number, key, time, kind, account, symbol, asset, side, opening, quantity, price, fee,
-        funding, realizedPnl, cashChange, howRead);
-  }
+    /** The same row at another line (rows from several API lists numbered into one sequence). */
+    public StatementRow withLine(int number) {
+        return new StatementRow(
+                number,
+                key,
+                time,
+                kind,
+                account,
+                symbol,
+                asset,
+                side,
+                opening,
+                quantity,
+                price,
+                fee,
+                funding,
+                realizedPnl,
+                cashChange,
+                howRead);
+    }
 }

@@ -16,24 +16,31 @@ import jakarta.ws.rs.core.Response;
 @Produces(MediaType.APPLICATION_JSON)
 public interface BinanceCoinMApi {
 
-  /** An array even when a symbol is given. */
-  @GET
-  @Path("/premiumIndex")
-  Response premiumIndex(@QueryParam("symbol") String symbol);
+    /** An array even when a symbol is given. */
+    @GET
+    @Path("/premiumIndex")
+    Response premiumIndex(@QueryParam("symbol") String symbol);
 
-  /** Ascending from {@code startTime} (inclusive), at most {@code limit} (max 1000). */
-  @GET
-  @Path("/fundingRate")
-  Response fundingRate(@QueryParam("symbol") String symbol, @QueryParam("startTime") long startTime,
-      @QueryParam("endTime") long endTime, @QueryParam("limit") int limit);
+    /** Ascending from {@code startTime} (inclusive), at most {@code limit} (max 1000). */
+    @GET
+    @Path("/fundingRate")
+    Response fundingRate(
+            @QueryParam("symbol") String symbol,
+            @QueryParam("startTime") long startTime,
+            @QueryParam("endTime") long endTime,
+            @QueryParam("limit") int limit);
 
-  /** At most 200 days between {@code startTime} and {@code endTime}; ascending. */
-  @GET
-  @Path("/klines")
-  Response klines(@QueryParam("symbol") String symbol, @QueryParam("interval") String interval,
-      @QueryParam("startTime") long startTime, @QueryParam("endTime") long endTime, @QueryParam("limit") int limit);
+    /** At most 200 days between {@code startTime} and {@code endTime}; ascending. */
+    @GET
+    @Path("/klines")
+    Response klines(
+            @QueryParam("symbol") String symbol,
+            @QueryParam("interval") String interval,
+            @QueryParam("startTime") long startTime,
+            @QueryParam("endTime") long endTime,
+            @QueryParam("limit") int limit);
 
-  @GET
-  @Path("/exchangeInfo")
-  Response exchangeInfo();
+    @GET
+    @Path("/exchangeInfo")
+    Response exchangeInfo();
 }

@@ -15,20 +15,28 @@ import jakarta.ws.rs.core.Response;
 @Produces(MediaType.APPLICATION_JSON)
 public interface BybitApi {
 
-  @GET
-  @Path("/tickers")
-  Response tickers(@QueryParam("category") String category, @QueryParam("symbol") String symbol);
+    @GET
+    @Path("/tickers")
+    Response tickers(@QueryParam("category") String category, @QueryParam("symbol") String symbol);
 
-  /** Up to {@code limit} (max 200) settlements up to {@code endTime}, newest first. */
-  @GET
-  @Path("/funding/history")
-  Response fundingHistory(@QueryParam("category") String category, @QueryParam("symbol") String symbol,
-      @QueryParam("startTime") long startTime, @QueryParam("endTime") long endTime, @QueryParam("limit") int limit);
+    /** Up to {@code limit} (max 200) settlements up to {@code endTime}, newest first. */
+    @GET
+    @Path("/funding/history")
+    Response fundingHistory(
+            @QueryParam("category") String category,
+            @QueryParam("symbol") String symbol,
+            @QueryParam("startTime") long startTime,
+            @QueryParam("endTime") long endTime,
+            @QueryParam("limit") int limit);
 
-  /** Up to {@code limit} (max 200) candles up to {@code end}, newest first. */
-  @GET
-  @Path("/kline")
-  Response kline(@QueryParam("category") String category, @QueryParam("symbol") String symbol,
-      @QueryParam("interval") String interval, @QueryParam("start") long start, @QueryParam("end") long end,
-      @QueryParam("limit") int limit);
+    /** Up to {@code limit} (max 200) candles up to {@code end}, newest first. */
+    @GET
+    @Path("/kline")
+    Response kline(
+            @QueryParam("category") String category,
+            @QueryParam("symbol") String symbol,
+            @QueryParam("interval") String interval,
+            @QueryParam("start") long start,
+            @QueryParam("end") long end,
+            @QueryParam("limit") int limit);
 }

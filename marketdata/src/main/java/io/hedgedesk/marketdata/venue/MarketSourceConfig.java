@@ -13,41 +13,45 @@ import java.time.Duration;
 @ConfigMapping(prefix = "hedgedesk.market")
 public interface MarketSourceConfig {
 
-  /** The sources to choose from. */
-  enum Source { OFFLINE, BYBIT, BINANCE }
+    /** The sources to choose from. */
+    enum Source {
+        OFFLINE,
+        BYBIT,
+        BINANCE
+    }
 
-  /** {@code offline} (serve the database, call nothing), {@code bybit} or {@code binance}. */
-  Source source();
+    /** {@code offline} (serve the database, call nothing), {@code bybit} or {@code binance}. */
+    Source source();
 
-  Venue bybit();
+    Venue bybit();
 
-  Venue binance();
+    Venue binance();
 
-  /** Time allowed to open a connection to a venue. */
-  Duration connectTimeout();
+    /** Time allowed to open a connection to a venue. */
+    Duration connectTimeout();
 
-  /** Time allowed for a venue's answer. */
-  Duration readTimeout();
+    /** Time allowed for a venue's answer. */
+    Duration readTimeout();
 
-  Retry retry();
+    Retry retry();
 
-  Refresh refresh();
+    Refresh refresh();
 
-  /** A venue's address. */
-  interface Venue {
-    URI baseUrl();
-  }
+    /** A venue's address. */
+    interface Venue {
+        URI baseUrl();
+    }
 
-  /** Retries on rate limits and server errors; how many and how far apart is {@link VenueCalls}'s. */
-  interface Retry {
-    /** The longest {@code Retry-After} waited for; longer ones end the retries. */
-    @WithDefault("30s")
-    Duration maxRetryAfter();
-  }
+    /** Retries on rate limits and server errors; how many and how far apart is {@link VenueCalls}'s. */
+    interface Retry {
+        /** The longest {@code Retry-After} waited for; longer ones end the retries. */
+        @WithDefault("30s")
+        Duration maxRetryAfter();
+    }
 
-  /** The refresh of marks and funding for the contracts of open hedges (not scheduled when offline). */
-  interface Refresh {
-    /** e.g. {@code 5m}, {@code 30s}. */
-    String every();
-  }
+    /** The refresh of marks and funding for the contracts of open hedges (not scheduled when offline). */
+    interface Refresh {
+        /** e.g. {@code 5m}, {@code 30s}. */
+        String every();
+    }
 }

@@ -11,21 +11,21 @@ import java.util.Optional;
  */
 final class RetryableVenueFailure extends RuntimeException {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  private final transient MarketDataException failure;
+    private final transient MarketDataException failure;
 
-  RetryableVenueFailure(MarketDataException failure) {
-    super(failure.getMessage(), failure, false, false);
-    this.failure = failure;
-  }
+    RetryableVenueFailure(MarketDataException failure) {
+        super(failure.getMessage(), failure, false, false);
+        this.failure = failure;
+    }
 
-  MarketDataException failure() {
-    return failure;
-  }
+    MarketDataException failure() {
+        return failure;
+    }
 
-  /** The pause the venue asked for ({@code Retry-After}), if it did. */
-  Optional<Duration> retryAfter() {
-    return failure instanceof RateLimitedException limited ? limited.retryAfter() : Optional.empty();
-  }
+    /** The pause the venue asked for ({@code Retry-After}), if it did. */
+    Optional<Duration> retryAfter() {
+        return failure instanceof RateLimitedException limited ? limited.retryAfter() : Optional.empty();
+    }
 }

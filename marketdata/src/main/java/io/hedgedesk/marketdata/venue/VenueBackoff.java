@@ -10,27 +10,28 @@ import io.smallrye.faulttolerance.api.CustomBackoffStrategy;
  */
 public final class VenueBackoff implements CustomBackoffStrategy {
 
-  /** The longest pause of the exponential back-off, in milliseconds. */
-  static final long MAX_PAUSE_MILLIS = 8_000;
+    /** The longest pause of the exponential back-off, in milliseconds. */
+    static final long MAX_PAUSE_MILLIS = 8_000;
 
-  private long initialMillis;
-  private int retries;
+    private long initialMillis;
+    private int retries;
 
-  @Override
-  public void init(long initialDelayInMillis) {
-    this.initialMillis = initialDelayInMillis;
-  }
-
-  @Override
-  public long nextDelayInMillis(Throwable cause) {
-    retries++;
-    if (cause instanceof RetryableVenueFailure failure && failure.retryAfter().isPresent()) {
-      return failure.retryAfter().get().toMillis();
+    @Override
+    public void init(long initialDelayInMillis) {
+        this.initialMillis = initialDelayInMillis;
     }
-    long pause = initialMillis;
-    for (int i = 1; i < retries && pause < MAX_PAUSE_MILLIS; i++) {
-      pause *= 2;
+
+    @Override
+    public long nextDelayInMillis(Throwable cause) {
+        retries++;
+        if (cause instanceof RetryableVenueFailure failure
+                && failure.retryAfter().isPresent()) {
+            return failure.retryAfter().get().toMillis();
+        }
+        long pause = initialMillis;
+        for (int i = 1; i < retries && pause < MAX_PAUSE_MILLIS; i++) {
+            pause *= 2;
+        }
+        return Math.min(pause, MAX_PAUSE_MILLIS);
     }
-    return Math.min(pause, MAX_PAUSE_MILLIS);
-  }
 }

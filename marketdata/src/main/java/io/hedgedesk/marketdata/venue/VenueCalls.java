@@ -34,18 +34,32 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 @ApplicationScoped
 public class VenueCalls {
 
-  /** The name under which the breaker's state can be read or reset ({@code CircuitBreakerMaintenance}). */
-  public static final String BREAKER = "venue-calls";
+    /** The name under which the breaker's state can be read or reset ({@code CircuitBreakerMaintenance}). */
+    public static final String BREAKER = "venue-calls";
 
-  @Timeout(value = 15, unit = ChronoUnit.SECONDS)
-  @Retry(maxRetries = 2, delay = 1, delayUnit = ChronoUnit.SECONDS, jitter = 0, maxDuration = 5,
-      durationUnit = ChronoUnit.MINUTES, retryOn = RetryableVenueFailure.class)
-  @CustomBackoff(VenueBackoff.class)
-  @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.75, delay = 60, delayUnit = ChronoUnit.SECONDS,
-      failOn = {RetryableVenueFailure.class, VenueTimeoutException.class, VenueUnavailableException.class,
-          TimeoutException.class})
-  @CircuitBreakerName(BREAKER)
-  public String get(VenueCall call, String what, Supplier<Response> request) {
-    return call.attempt(what, request);
-  }
+    @Timeout(value = 15, unit = ChronoUnit.SECONDS)
+    @Retry(
+            maxRetries = 2,
+            delay = 1,
+            delayUnit = ChronoUnit.SECONDS,
+            jitter = 0,
+            maxDuration = 5,
+            durationUnit = ChronoUnit.MINUTES,
+            retryOn = RetryableVenueFailure.class)
+    @CustomBackoff(VenueBackoff.class)
+    @CircuitBreaker(
+            requestVolumeThreshold = 8,
+            failureRatio = 0.75,
+            delay = 60,
+            delayUnit = ChronoUnit.SECONDS,
+            failOn = {
+                RetryableVenueFailure.class,
+                VenueTimeoutException.class,
+                VenueUnavailableException.class,
+                TimeoutException.class
+            })
+    @CircuitBreakerName(BREAKER)
+    public String get(VenueCall call, String what, Supplier<Response> request) {
+        return call.attempt(what, request);
+    }
 }

@@ -14,10 +14,10 @@ import java.util.Objects;
  */
 public record VenueSettings(URI baseUri, Duration connectTimeout, Duration readTimeout, Duration maxRetryAfter) {
 
-  public VenueSettings {
-    Objects.requireNonNull(baseUri, "baseUri");
-    Objects.requireNonNull(connectTimeout, "connectTimeout");
-    Objects.requireNonNull(readTimeout, "readTimeout");
-    Objects.requireNonNull(maxRetryAfter, "maxRetryAfter");
-  }
+    public VenueSettings {
+        Objects.requireNonNull(baseUri, "baseUri");
+        Objects.requireNonNull(connectTimeout, "connectTimeout");
+        Objects.requireNonNull(readTimeout, "readTimeout");
+        Objects.requireNonNull(maxRetryAfter, "maxRetryAfter");
+    }
 }

@@ -16,86 +16,104 @@ import java.util.Optional;
 @ApplicationScoped
 public class AlertSettings {
 
-  /** A user's delivery choice. */
-  public record Delivery(Optional<String> email, boolean emailOn, Optional<String> webhookUrl,
-                         Optional<String> webhookKind, boolean webhookOn) {
+    /** A user's delivery choice. */
+    public record Delivery(
+            Optional<String> email,
+            boolean emailOn,
+            Optional<String> webhookUrl,
+            Optional<String> webhookKind,
+            boolean webhookOn) {
 
-    /** Nothing chosen. */
-    public static final Delivery NONE = new Delivery(Optional.empty(), false, Optional.empty(), Optional.empty(),
-        false);
-  }
+        /** Nothing chosen. */
+        public static final Delivery NONE =
+                new Delivery(Optional.empty(), false, Optional.empty(), Optional.empty(), false);
+    }
 
-  /** A user's acknowledgement or snooze of a hedge's alert. */
-  public record Ack(boolean acknowledged, Optional<Instant> snoozedUntil) {
-  }
+    /** A user's acknowledgement or snooze of a hedge's alert. */
+    public record Ack(boolean acknowledged, Optional<Instant> snoozedUntil) {}
 
-  private final Sql sql;
+    private final Sql sql;
 
-  public AlertSettings(AgroalDataSource dataSource) {
-    this.sql = new Sql(dataSource);
-  }
+    public AlertSettings(AgroalDataSource dataSource) {
+        this.sql = new Sql(dataSource);
+    }
 
-  /** The user's delivery choice ({@link Delivery#NONE} when never saved). */
-  public Delivery delivery(long userId) {
-    List<Delivery> rows = sql.query("select email, email_on, webhook_url, webhook_kind, webhook_on from alert_recipient"
-        + " where user_id = ?", s -> s.setLong(1, userId), r -> new Delivery(Optional.ofNullable(r.getString(1)),
-            r.getBoolean(2), Optional.ofNullable(r.getString(3)), Optional.ofNullable(r.getString(4)),
-            r.getBoolean(5)));
-    return rows.isEmpty() ? Delivery.NONE : rows.get(0);
-  }
+    /** The user's delivery choice ({@link Delivery#NONE} when never saved). */
+    public Delivery delivery(long userId) {
+        List<Delivery> rows = sql.query(
+                "select email, email_on, webhook_url, webhook_kind, webhook_on from alert_recipient"
+                        + " where user_id = ?",
+                s -> s.setLong(1, userId),
+                r -> new Delivery(
+                        Optional.ofNullable(r.getString(1)),
+                        r.getBoolean(2),
+                        Optional.ofNullable(r.getString(3)),
+                        Optional.ofNullable(r.getString(4)),
+                        r.getBoolean(5)));
+        return rows.isEmpty() ? Delivery.NONE : rows.get(0);
+    }
 
-  /** Saves the user's delivery choice. */
-  @Transactional
-  public void save(long userId, Delivery d) {
-    sql.update("insert into alert_recipient (user_id, email, email_on, webhook_url, webhook_kind, webhook_on)"
-        + " values (?, ?, ?, ?, ?, ?) on conflict (user_id) do update set email = excluded.email,"
-        + " email_on = excluded.email_on, webhook_url = excluded.webhook_url, webhook_kind = excluded.webhook_kind,"
-        + " webhook_on = excluded.webhook_on, updated_at = now()", s -> {
-          s.setLong(1, userId);
-          s.setString(2, d.email().orElse(null));
-          s.setBoolean(3, d.emailOn());
-          s.setString(4, d.webhookUrl().orElse(null));
-          s.setString(5, d.webhookKind().orElse(null));
-          s.setBoolean(6, d.webhookOn());
-        });
-  }
+    /** Saves the user's delivery choice. */
+    @Transactional
+    public void save(long userId, Delivery d) {
+        sql.update(
+                "insert into alert_recipient (user_id, email, email_on, webhook_url, webhook_kind, webhook_on)"
+                        + " values (?, ?, ?, ?, ?, ?) on conflict (user_id) do update set email = excluded.email,"
+                        + " email_on = excluded.email_on, webhook_url = excluded.webhook_url, webhook_kind = excluded.webhook_kind,"
+                        + " webhook_on = excluded.webhook_on, updated_at = now()",
+                s -> {
+                    s.setLong(1, userId);
+                    s.setString(2, d.email().orElse(null));
+                    s.setBoolean(3, d.emailOn());
+                    s.setString(4, d.webhookUrl().orElse(null));
+                    s.setString(5, d.webhookKind().orElse(null));
+                    s.setBoolean(6, d.webhookOn());
+                });
+    }
 
-  /** Whether an administrator allowed webhooks to private, loopback and this machine's addresses. */
-  public boolean allowPrivateWebhooks() {
-    return sql.query("select allow_private_webhooks from alert_installation", s -> { }, r -> r.getBoolean(1))
-        .stream().findFirst().orElse(false);
-  }
+    /** Whether an administrator allowed webhooks to private, loopback and this machine's addresses. */
+    public boolean allowPrivateWebhooks() {
+        return sql
+                .query("select allow_private_webhooks from alert_installation", s -> {}, r -> r.getBoolean(1))
+                .stream()
+                .findFirst()
+                .orElse(false);
+    }
 
-  /** An administrator's choice (the caller checks the role). */
-  @Transactional
-  public void allowPrivateWebhooks(boolean allow, long adminId) {
-    sql.update("update alert_installation set allow_private_webhooks = ?, changed_by = ?, changed_at = now()", s -> {
-      s.setBoolean(1, allow);
-      s.setLong(2, adminId);
-    });
-  }
+    /** An administrator's choice (the caller checks the role). */
+    @Transactional
+    public void allowPrivateWebhooks(boolean allow, long adminId) {
+        sql.update(
+                "update alert_installation set allow_private_webhooks = ?, changed_by = ?, changed_at = now()", s -> {
+                    s.setBoolean(1, allow);
+                    s.setLong(2, adminId);
+                });
+    }
 
-  /** The user's acknowledgements and snoozes, keyed "hedgeId:KIND". */
-  public Map<String, Ack> acks(long userId) {
-    Map<String, Ack> found = new HashMap<>();
-    sql.query("select hedge_id, kind, acknowledged, snoozed_until from alert_ack where user_id = ?",
-        s -> s.setLong(1, userId), r -> found.put(r.getLong(1) + ":" + r.getString(2),
-            new Ack(r.getBoolean(3), Sql.instant(r, 4))));
-    return found;
-  }
+    /** The user's acknowledgements and snoozes, keyed "hedgeId:KIND". */
+    public Map<String, Ack> acks(long userId) {
+        Map<String, Ack> found = new HashMap<>();
+        sql.query(
+                "select hedge_id, kind, acknowledged, snoozed_until from alert_ack where user_id = ?",
+                s -> s.setLong(1, userId),
+                r -> found.put(r.getLong(1) + ":" + r.getString(2), new Ack(r.getBoolean(3), Sql.instant(r, 4))));
+        return found;
+    }
 
-  /** Acknowledges (until the alert re-arms) or snoozes (until {@code until}) a hedge's alert for one user. */
-  @Transactional
-  public void acknowledge(long userId, long hedgeId, String kind, boolean acknowledged, Optional<Instant> until) {
-    sql.update("insert into alert_ack (user_id, hedge_id, kind, acknowledged, snoozed_until) values (?, ?, ?, ?, ?)"
-        + " on conflict (user_id, hedge_id, kind) do update set acknowledged = excluded.acknowledged or"
-        + " alert_ack.acknowledged, snoozed_until = coalesce(excluded.snoozed_until, alert_ack.snoozed_until),"
-        + " changed_at = now()", s -> {
-          s.setLong(1, userId);
-          s.setLong(2, hedgeId);
-          s.setString(3, kind);
-          s.setBoolean(4, acknowledged);
-          s.setObject(5, until.map(Sql::utc).orElse(null), java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
-        });
-  }
+    /** Acknowledges (until the alert re-arms) or snoozes (until {@code until}) a hedge's alert for one user. */
+    @Transactional
+    public void acknowledge(long userId, long hedgeId, String kind, boolean acknowledged, Optional<Instant> until) {
+        sql.update(
+                "insert into alert_ack (user_id, hedge_id, kind, acknowledged, snoozed_until) values (?, ?, ?, ?, ?)"
+                        + " on conflict (user_id, hedge_id, kind) do update set acknowledged = excluded.acknowledged or"
+                        + " alert_ack.acknowledged, snoozed_until = coalesce(excluded.snoozed_until, alert_ack.snoozed_until),"
+                        + " changed_at = now()",
+                s -> {
+                    s.setLong(1, userId);
+                    s.setLong(2, hedgeId);
+                    s.setString(3, kind);
+                    s.setBoolean(4, acknowledged);
+                    s.setObject(5, until.map(Sql::utc).orElse(null), java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+                });
+    }
 }

@@ -18,26 +18,40 @@ import java.util.Optional;
  * @param keyExpiryDays       a portfolio's: days before an API key's expiry
  * @param version             the row's version (0 when there is no row)
  */
-public record StoredThresholds(Optional<BigDecimal> liquidationDistance, Optional<BigDecimal> coverageDrift,
-                               Optional<Boolean> stopsAndTargets, Optional<BigDecimal> fundingYearlyRate,
-                               Optional<Boolean> fundingSignChange, Optional<Integer> staleAfterHours,
-                               Optional<Integer> syncFailingHours, Optional<Integer> syncFailures,
-                               Optional<Integer> keyExpiryDays, long version) {
+public record StoredThresholds(
+        Optional<BigDecimal> liquidationDistance,
+        Optional<BigDecimal> coverageDrift,
+        Optional<Boolean> stopsAndTargets,
+        Optional<BigDecimal> fundingYearlyRate,
+        Optional<Boolean> fundingSignChange,
+        Optional<Integer> staleAfterHours,
+        Optional<Integer> syncFailingHours,
+        Optional<Integer> syncFailures,
+        Optional<Integer> keyExpiryDays,
+        long version) {
 
-  /** No row. */
-  public static final StoredThresholds NONE = new StoredThresholds(Optional.empty(), Optional.empty(),
-      Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-      Optional.empty(), 0);
+    /** No row. */
+    public static final StoredThresholds NONE = new StoredThresholds(
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            0);
 
-  public StoredThresholds {
-    Objects.requireNonNull(liquidationDistance, "liquidationDistance");
-    Objects.requireNonNull(coverageDrift, "coverageDrift");
-    Objects.requireNonNull(stopsAndTargets, "stopsAndTargets");
-    Objects.requireNonNull(fundingYearlyRate, "fundingYearlyRate");
-    Objects.requireNonNull(fundingSignChange, "fundingSignChange");
-    Objects.requireNonNull(staleAfterHours, "staleAfterHours");
-    Objects.requireNonNull(syncFailingHours, "syncFailingHours");
-    Objects.requireNonNull(syncFailures, "syncFailures");
-    Objects.requireNonNull(keyExpiryDays, "keyExpiryDays");
-  }
+    public StoredThresholds {
+        Objects.requireNonNull(liquidationDistance, "liquidationDistance");
+        Objects.requireNonNull(coverageDrift, "coverageDrift");
+        Objects.requireNonNull(stopsAndTargets, "stopsAndTargets");
+        Objects.requireNonNull(fundingYearlyRate, "fundingYearlyRate");
+        Objects.requireNonNull(fundingSignChange, "fundingSignChange");
+        Objects.requireNonNull(staleAfterHours, "staleAfterHours");
+        Objects.requireNonNull(syncFailingHours, "syncFailingHours");
+        Objects.requireNonNull(syncFailures, "syncFailures");
+        Objects.requireNonNull(keyExpiryDays, "keyExpiryDays");
+    }
 }

@@ -13,34 +13,34 @@ import java.time.Instant;
 @Table(name = "audit_event")
 public class AuditEventEntity {
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  public Long id;
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
 
-  @Column(name = "team_id", nullable = false, updatable = false)
-  public long teamId;
+    @Column(name = "team_id", nullable = false, updatable = false)
+    public long teamId;
 
-  @Column(name = "portfolio_id", updatable = false)
-  public Long portfolioId;
+    @Column(name = "portfolio_id", updatable = false)
+    public Long portfolioId;
 
-  @Column(name = "actor_id", nullable = false, updatable = false)
-  public long actorId;
+    @Column(name = "actor_id", nullable = false, updatable = false)
+    public long actorId;
 
-  @Column(name = "occurred_at", nullable = false, updatable = false)
-  public Instant occurredAt;
+    @Column(name = "occurred_at", nullable = false, updatable = false)
+    public Instant occurredAt;
 
-  @Column(name = "object_type", nullable = false, updatable = false)
-  public String objectType;
+    @Column(name = "object_type", nullable = false, updatable = false)
+    public String objectType;
 
-  @Column(name = "object_id", nullable = false, updatable = false)
-  public long objectId;
+    @Column(name = "object_id", nullable = false, updatable = false)
+    public long objectId;
 
-  @Column(nullable = false, updatable = false)
-  public String action;
+    @Column(nullable = false, updatable = false)
+    public String action;
 
-  @Column(name = "before_state", updatable = false)
-  public String beforeState;
+    @Column(name = "before_state", updatable = false)
+    public String beforeState;
 
-  @Column(name = "after_state", updatable = false)
-  public String afterState;
+    @Column(name = "after_state", updatable = false)
+    public String afterState;
 }

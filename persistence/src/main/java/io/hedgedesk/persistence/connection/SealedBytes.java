@@ -1,5 +1,4 @@
 package io.hedgedesk.persistence.connection;
 
 /** The envelope-encrypted credentials as stored: which key-encryption key, the wrapped data key, the ciphertext. */
-public record SealedBytes(String kekId, byte[] wrappedKey, byte[] wrapNonce, byte[] ciphertext, byte[] nonce) {
-}
+public record SealedBytes(String kekId, byte[] wrappedKey, byte[] wrapNonce, byte[] ciphertext, byte[] nonce) {}

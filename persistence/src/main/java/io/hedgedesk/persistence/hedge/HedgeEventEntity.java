@@ -21,74 +21,91 @@ import org.hibernate.annotations.Immutable;
 @Table(name = "hedge_event")
 public class HedgeEventEntity {
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  public Long id;
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
 
-  @Column(name = "hedge_id", nullable = false)
-  public long hedgeId;
+    @Column(name = "hedge_id", nullable = false)
+    public long hedgeId;
 
-  @Column(name = "portfolio_id", nullable = false)
-  public long portfolioId;
+    @Column(name = "portfolio_id", nullable = false)
+    public long portfolioId;
 
-  @Enumerated(EnumType.STRING)
-  @Column(name = "event_type", nullable = false)
-  public HedgeEventType type;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "event_type", nullable = false)
+    public HedgeEventType type;
 
-  @Column(name = "occurred_at", nullable = false)
-  public Instant occurredAt;
+    @Column(name = "occurred_at", nullable = false)
+    public Instant occurredAt;
 
-  @Column(name = "recorded_at", nullable = false)
-  public Instant recordedAt;
+    @Column(name = "recorded_at", nullable = false)
+    public Instant recordedAt;
 
-  @Column(name = "actor_id", nullable = false)
-  public long actorId;
+    @Column(name = "actor_id", nullable = false)
+    public long actorId;
 
-  @Column(precision = 38, scale = 18)
-  public BigDecimal quantity;
+    @Column(precision = 38, scale = 18)
+    public BigDecimal quantity;
 
-  @Column(precision = 38, scale = 18)
-  public BigDecimal price;
+    @Column(precision = 38, scale = 18)
+    public BigDecimal price;
 
-  @Column(name = "settlement_asset", nullable = false)
-  public String settlementAsset;
+    @Column(name = "settlement_asset", nullable = false)
+    public String settlementAsset;
 
-  @Column(name = "settlement_usd", nullable = false, precision = 38, scale = 18)
-  public BigDecimal settlementUsd;
+    @Column(name = "settlement_usd", nullable = false, precision = 38, scale = 18)
+    public BigDecimal settlementUsd;
 
-  @Column(name = "cash_change", nullable = false, precision = 38, scale = 18)
-  public BigDecimal cashChange;
+    @Column(name = "cash_change", nullable = false, precision = 38, scale = 18)
+    public BigDecimal cashChange;
 
-  @Column(name = "cash_change_usd", nullable = false, precision = 38, scale = 18)
-  public BigDecimal cashChangeUsd;
+    @Column(name = "cash_change_usd", nullable = false, precision = 38, scale = 18)
+    public BigDecimal cashChangeUsd;
 
-  @Column(precision = 38, scale = 18)
-  public BigDecimal fee;
+    @Column(precision = 38, scale = 18)
+    public BigDecimal fee;
 
-  @Column(name = "funding_rate", precision = 38, scale = 18)
-  public BigDecimal fundingRate;
+    @Column(name = "funding_rate", precision = 38, scale = 18)
+    public BigDecimal fundingRate;
 
-  @Column(name = "realized_pnl", precision = 38, scale = 18)
-  public BigDecimal realizedPnl;
+    @Column(name = "realized_pnl", precision = 38, scale = 18)
+    public BigDecimal realizedPnl;
 
-  @Column(name = "realized_pnl_usd", precision = 38, scale = 18)
-  public BigDecimal realizedPnlUsd;
+    @Column(name = "realized_pnl_usd", precision = 38, scale = 18)
+    public BigDecimal realizedPnlUsd;
 
-  @Column(name = "size_after", nullable = false, precision = 38, scale = 18)
-  public BigDecimal sizeAfter;
+    @Column(name = "size_after", nullable = false, precision = 38, scale = 18)
+    public BigDecimal sizeAfter;
 
-  @Column(name = "entry_after", nullable = false, precision = 38, scale = 18)
-  public BigDecimal entryAfter;
+    @Column(name = "entry_after", nullable = false, precision = 38, scale = 18)
+    public BigDecimal entryAfter;
 
-  @Column(name = "corrects_event_id")
-  public Long correctsEventId;
+    @Column(name = "corrects_event_id")
+    public Long correctsEventId;
 
-  public String note;
+    public String note;
 
-  public HedgeEvent toDomain(String actorName, boolean voided) {
-    return new HedgeEvent(id, hedgeId, type, occurredAt, actorName, Optional.ofNullable(quantity),
-        Optional.ofNullable(price), settlementAsset, settlementUsd, cashChange, cashChangeUsd, Optional.ofNullable(fee),
-        Optional.ofNullable(fundingRate), Optional.ofNullable(realizedPnl), Optional.ofNullable(realizedPnlUsd),
-        sizeAfter, entryAfter, Optional.ofNullable(correctsEventId), note, voided);
-  }
+    public HedgeEvent toDomain(String actorName, boolean voided) {
+        return new HedgeEvent(
+                id,
+                hedgeId,
+                type,
+                occurredAt,
+                actorName,
+                Optional.ofNullable(quantity),
+                Optional.ofNullable(price),
+                settlementAsset,
+                settlementUsd,
+                cashChange,
+                cashChangeUsd,
+                Optional.ofNullable(fee),
+                Optional.ofNullable(fundingRate),
+                Optional.ofNullable(realizedPnl),
+                Optional.ofNullable(realizedPnlUsd),
+                sizeAfter,
+                entryAfter,
+                Optional.ofNullable(correctsEventId),
+                note,
+                voided);
+    }
 }

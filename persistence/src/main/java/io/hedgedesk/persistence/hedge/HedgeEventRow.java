@@ -10,11 +10,26 @@ import java.util.Optional;
  *
  * @param cashAsset the settlement asset of fee, funding, realized PnL and cash change
  */
-public record HedgeEventRow(long eventId, Instant occurredAt, long portfolioId, String portfolio, String member,
-                            String eventType, long hedgeId, String contractId, String contractType, String side,
-                            String hedgeStatus, Optional<BigDecimal> quantity, Optional<BigDecimal> price,
-                            Optional<BigDecimal> fee, Optional<BigDecimal> fundingRate,
-                            Optional<BigDecimal> realizedPnl, String cashAsset, BigDecimal settlementUsd,
-                            BigDecimal cashChange, BigDecimal cashChangeUsd, Optional<Long> correctsEventId,
-                            String note) {
-}
+public record HedgeEventRow(
+        long eventId,
+        Instant occurredAt,
+        long portfolioId,
+        String portfolio,
+        String member,
+        String eventType,
+        long hedgeId,
+        String contractId,
+        String contractType,
+        String side,
+        String hedgeStatus,
+        Optional<BigDecimal> quantity,
+        Optional<BigDecimal> price,
+        Optional<BigDecimal> fee,
+        Optional<BigDecimal> fundingRate,
+        Optional<BigDecimal> realizedPnl,
+        String cashAsset,
+        BigDecimal settlementUsd,
+        BigDecimal cashChange,
+        BigDecimal cashChangeUsd,
+        Optional<Long> correctsEventId,
+        String note) {}

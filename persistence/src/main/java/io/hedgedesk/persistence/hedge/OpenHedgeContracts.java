@@ -10,13 +10,15 @@ import java.util.List;
 @ApplicationScoped
 public class OpenHedgeContracts {
 
-  /** The distinct catalog ids of the contracts of all open hedges, sorted. */
-  @Transactional(Transactional.TxType.SUPPORTS)
-  public List<String> contractIds() {
-    return Panache.getEntityManager()
-        .createQuery("select distinct h.contractId from HedgePositionEntity h where h.status = :open"
-            + " order by h.contractId", String.class)
-        .setParameter("open", HedgeStatus.OPEN)
-        .getResultList();
-  }
+    /** The distinct catalog ids of the contracts of all open hedges, sorted. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<String> contractIds() {
+        return Panache.getEntityManager()
+                .createQuery(
+                        "select distinct h.contractId from HedgePositionEntity h where h.status = :open"
+                                + " order by h.contractId",
+                        String.class)
+                .setParameter("open", HedgeStatus.OPEN)
+                .getResultList();
+    }
 }

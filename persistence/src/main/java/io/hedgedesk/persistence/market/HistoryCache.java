@@ -21,62 +21,60 @@ import java.util.function.Supplier;
  */
 final class HistoryCache<V> {
 
-  /** More series than the catalog has, by far; past it the cache starts over rather than grow. */
-  private static final int MAX_ENTRIES = 2_000;
+    /** More series than the catalog has, by far; past it the cache starts over rather than grow. */
+    private static final int MAX_ENTRIES = 2_000;
 
-  private record Entry<V>(Optional<V> value, long loadedAt, long generation) {
-  }
+    private record Entry<V>(Optional<V> value, long loadedAt, long generation) {}
 
-  private final Map<String, Entry<V>> entries = new ConcurrentHashMap<>();
-  private final AtomicLong generation = new AtomicLong();
-  private final TransactionSynchronizationRegistry transactions;
-  private final LongSupplier nanoTime;
+    private final Map<String, Entry<V>> entries = new ConcurrentHashMap<>();
+    private final AtomicLong generation = new AtomicLong();
+    private final TransactionSynchronizationRegistry transactions;
+    private final LongSupplier nanoTime;
 
-  private final long ttlNanos;
+    private final long ttlNanos;
 
-  HistoryCache(Duration ttl, TransactionSynchronizationRegistry transactions, LongSupplier nanoTime) {
-    this.ttlNanos = ttl.toNanos();
-    this.transactions = transactions;
-    this.nanoTime = nanoTime;
-  }
-
-  /** The cached series of {@code key}, or what {@code loader} reads (stored unless a write happened meanwhile). */
-  Optional<V> get(String key, Supplier<Optional<V>> loader) {
-    long now = nanoTime.getAsLong();
-    long current = generation.get();
-    Entry<V> entry = entries.get(key);
-    if (entry != null && entry.generation() == current && now - entry.loadedAt() < ttlNanos) {
-      return entry.value();
+    HistoryCache(Duration ttl, TransactionSynchronizationRegistry transactions, LongSupplier nanoTime) {
+        this.ttlNanos = ttl.toNanos();
+        this.transactions = transactions;
+        this.nanoTime = nanoTime;
     }
-    Optional<V> loaded = loader.get();
-    if (ttlNanos > 0 && generation.get() == current) {
-      if (entries.size() >= MAX_ENTRIES) {
+
+    /** The cached series of {@code key}, or what {@code loader} reads (stored unless a write happened meanwhile). */
+    Optional<V> get(String key, Supplier<Optional<V>> loader) {
+        long now = nanoTime.getAsLong();
+        long current = generation.get();
+        Entry<V> entry = entries.get(key);
+        if (entry != null && entry.generation() == current && now - entry.loadedAt() < ttlNanos) {
+            return entry.value();
+        }
+        Optional<V> loaded = loader.get();
+        if (ttlNanos > 0 && generation.get() == current) {
+            if (entries.size() >= MAX_ENTRIES) {
+                entries.clear();
+            }
+            entries.put(key, new Entry<>(loaded, now, current));
+        }
+        return loaded;
+    }
+
+    /** Forgets everything now and, inside a transaction, again once it has committed or rolled back. */
+    void invalidate() {
+        clear();
+        if (transactions != null && transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {}
+
+                @Override
+                public void afterCompletion(int status) {
+                    clear();
+                }
+            });
+        }
+    }
+
+    private void clear() {
+        generation.incrementAndGet();
         entries.clear();
-      }
-      entries.put(key, new Entry<>(loaded, now, current));
     }
-    return loaded;
-  }
-
-  /** Forgets everything now and, inside a transaction, again once it has committed or rolled back. */
-  void invalidate() {
-    clear();
-    if (transactions != null && transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
-      transactions.registerInterposedSynchronization(new Synchronization() {
-        @Override
-        public void beforeCompletion() {
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-          clear();
-        }
-      });
-    }
-  }
-
-  private void clear() {
-    generation.incrementAndGet();
-    entries.clear();
-  }
 }

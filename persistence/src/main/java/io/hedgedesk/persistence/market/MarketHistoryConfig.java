@@ -11,14 +11,14 @@ import java.time.Duration;
 @ConfigMapping(prefix = "hedgedesk")
 public interface MarketHistoryConfig {
 
-  /** Whole price and funding series are kept in memory this long; {@code 0s} turns the cache off. */
-  Duration historyCacheTtl();
+    /** Whole price and funding series are kept in memory this long; {@code 0s} turns the cache off. */
+    Duration historyCacheTtl();
 
-  MarketData marketData();
+    MarketData marketData();
 
-  /** The market history shipped in the jar. */
-  interface MarketData {
-    /** Load it at start-up. */
-    boolean loadShipped();
-  }
+    /** The market history shipped in the jar. */
+    interface MarketData {
+        /** Load it at start-up. */
+        boolean loadShipped();
+    }
 }

@@ -21,15 +21,31 @@ import java.util.UUID;
  * @param changedRows   rows inserted or changed, once DONE
  * @param message       why it FAILED
  */
-public record MarketImport(UUID id, long userId, Kind kind, String format, String seriesKey, String source,
-                           String fileName, Status status, int totalRows, int processedRows,
-                           Optional<Integer> changedRows, Optional<String> message, Instant createdAt,
-                           Optional<Instant> finishedAt) {
+public record MarketImport(
+        UUID id,
+        long userId,
+        Kind kind,
+        String format,
+        String seriesKey,
+        String source,
+        String fileName,
+        Status status,
+        int totalRows,
+        int processedRows,
+        Optional<Integer> changedRows,
+        Optional<String> message,
+        Instant createdAt,
+        Optional<Instant> finishedAt) {
 
-  /** Where an import is in its life. */
-  public enum Status { PREVIEWED, RUNNING, DONE, FAILED }
+    /** Where an import is in its life. */
+    public enum Status {
+        PREVIEWED,
+        RUNNING,
+        DONE,
+        FAILED
+    }
 
-  public boolean finished() {
-    return status == Status.DONE || status == Status.FAILED;
-  }
+    public boolean finished() {
+        return status == Status.DONE || status == Status.FAILED;
+    }
 }

@@ -9,9 +9,9 @@ import io.hedgedesk.domain.market.PriceSeries;
  */
 public interface ShippedSeriesReader {
 
-  /** The daily closes of {@code file} ({@code date,close}), under its series and source. */
-  PriceSeries prices(ShippedMarketDataFile file, String text);
+    /** The daily closes of {@code file} ({@code date,close}), under its series and source. */
+    PriceSeries prices(ShippedMarketDataFile file, String text);
 
-  /** The funding settlements of {@code file} ({@code time,rate}), under its series and source. */
-  FundingRateSeries funding(ShippedMarketDataFile file, String text);
+    /** The funding settlements of {@code file} ({@code time,rate}), under its series and source. */
+    FundingRateSeries funding(ShippedMarketDataFile file, String text);
 }

@@ -8,6 +8,6 @@ import java.util.List;
  */
 public interface ContractsOfAsset {
 
-  /** Contract ids whose base asset is {@code symbol}, e.g. {@code ["BYBIT:ETHUSD", "BYBIT:ETHUSDT"]}. */
-  List<String> contracts(String symbol);
+    /** Contract ids whose base asset is {@code symbol}, e.g. {@code ["BYBIT:ETHUSD", "BYBIT:ETHUSDT"]}. */
+    List<String> contracts(String symbol);
 }

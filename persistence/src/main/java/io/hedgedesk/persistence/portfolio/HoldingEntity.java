@@ -20,71 +20,77 @@ import java.util.Optional;
 @Table(name = "holding")
 public class HoldingEntity {
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  public Long id;
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
 
-  @Column(name = "portfolio_id", nullable = false, updatable = false)
-  public long portfolioId;
+    @Column(name = "portfolio_id", nullable = false, updatable = false)
+    public long portfolioId;
 
-  @Column(name = "asset_symbol", nullable = false)
-  public String assetSymbol;
+    @Column(name = "asset_symbol", nullable = false)
+    public String assetSymbol;
 
-  @Column(name = "custom_asset", nullable = false)
-  public boolean customAsset;
+    @Column(name = "custom_asset", nullable = false)
+    public boolean customAsset;
 
-  @Column(nullable = false, precision = 38, scale = 18)
-  public BigDecimal quantity;
+    @Column(nullable = false, precision = 38, scale = 18)
+    public BigDecimal quantity;
 
-  @Column(nullable = false)
-  public String venue;
+    @Column(nullable = false)
+    public String venue;
 
-  @Column(name = "cost_basis_usd", precision = 38, scale = 18)
-  public BigDecimal costBasisUsd;
+    @Column(name = "cost_basis_usd", precision = 38, scale = 18)
+    public BigDecimal costBasisUsd;
 
-  @Column(name = "acquired_on")
-  public LocalDate acquiredOn;
+    @Column(name = "acquired_on")
+    public LocalDate acquiredOn;
 
-  public String note;
+    public String note;
 
-  @Column(name = "updated_by", nullable = false)
-  public long updatedBy;
+    @Column(name = "updated_by", nullable = false)
+    public long updatedBy;
 
-  @Column(name = "updated_at", nullable = false)
-  public Instant updatedAt;
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
 
-  @Version
-  public long version;
+    @Version
+    public long version;
 
-  void apply(HoldingDraft d) {
-    assetSymbol = d.assetSymbol();
-    customAsset = d.customAsset();
-    quantity = d.quantity();
-    venue = d.venue();
-    costBasisUsd = d.costBasisUsd().orElse(null);
-    acquiredOn = d.acquiredOn().orElse(null);
-    note = d.note().isEmpty() ? null : d.note();
-  }
+    void apply(HoldingDraft d) {
+        assetSymbol = d.assetSymbol();
+        customAsset = d.customAsset();
+        quantity = d.quantity();
+        venue = d.venue();
+        costBasisUsd = d.costBasisUsd().orElse(null);
+        acquiredOn = d.acquiredOn().orElse(null);
+        note = d.note().isEmpty() ? null : d.note();
+    }
 
-  HoldingDraft draft() {
-    return new HoldingDraft(assetSymbol, customAsset, quantity, venue, Optional.ofNullable(costBasisUsd),
-        Optional.ofNullable(acquiredOn), note == null ? "" : note);
-  }
+    HoldingDraft draft() {
+        return new HoldingDraft(
+                assetSymbol,
+                customAsset,
+                quantity,
+                venue,
+                Optional.ofNullable(costBasisUsd),
+                Optional.ofNullable(acquiredOn),
+                note == null ? "" : note);
+    }
 
-  Holding toDomain(String updatedByName) {
-    return new Holding(id, portfolioId, draft(), updatedAt, updatedByName, version);
-  }
+    Holding toDomain(String updatedByName) {
+        return new Holding(id, portfolioId, draft(), updatedAt, updatedByName, version);
+    }
 
-  /** The audited state. */
-  Map<String, Object> state() {
-    Map<String, Object> s = new LinkedHashMap<>();
-    s.put("asset", assetSymbol);
-    s.put("customAsset", customAsset);
-    s.put("quantity", quantity);
-    s.put("venue", venue);
-    s.put("costBasisUsd", costBasisUsd);
-    s.put("acquiredOn", acquiredOn == null ? null : acquiredOn.toString());
-    s.put("note", note);
-    return s;
-  }
+    /** The audited state. */
+    Map<String, Object> state() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("asset", assetSymbol);
+        s.put("customAsset", customAsset);
+        s.put("quantity", quantity);
+        s.put("venue", venue);
+        s.put("costBasisUsd", costBasisUsd);
+        s.put("acquiredOn", acquiredOn == null ? null : acquiredOn.toString());
+        s.put("note", note);
+        return s;
+    }
 }

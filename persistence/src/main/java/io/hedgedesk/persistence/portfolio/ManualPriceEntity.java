@@ -14,22 +14,22 @@ import java.time.Instant;
 @Table(name = "manual_price")
 public class ManualPriceEntity {
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  public Long id;
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
 
-  @Column(name = "team_id", nullable = false, updatable = false)
-  public long teamId;
+    @Column(name = "team_id", nullable = false, updatable = false)
+    public long teamId;
 
-  @Column(name = "asset_symbol", nullable = false, updatable = false)
-  public String assetSymbol;
+    @Column(name = "asset_symbol", nullable = false, updatable = false)
+    public String assetSymbol;
 
-  @Column(name = "price_usd", nullable = false, updatable = false, precision = 38, scale = 18)
-  public BigDecimal priceUsd;
+    @Column(name = "price_usd", nullable = false, updatable = false, precision = 38, scale = 18)
+    public BigDecimal priceUsd;
 
-  @Column(name = "entered_by", nullable = false, updatable = false)
-  public long enteredBy;
+    @Column(name = "entered_by", nullable = false, updatable = false)
+    public long enteredBy;
 
-  @Column(name = "entered_at", nullable = false, updatable = false)
-  public Instant enteredAt;
+    @Column(name = "entered_at", nullable = false, updatable = false)
+    public Instant enteredAt;
 }

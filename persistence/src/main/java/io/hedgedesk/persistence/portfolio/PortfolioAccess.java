@@ -13,9 +13,9 @@ import java.util.Objects;
  */
 public record PortfolioAccess(Portfolio portfolio, String teamName, Role role) {
 
-  public PortfolioAccess {
-    Objects.requireNonNull(portfolio, "portfolio");
-    Objects.requireNonNull(teamName, "teamName");
-    Objects.requireNonNull(role, "role");
-  }
+    public PortfolioAccess {
+        Objects.requireNonNull(portfolio, "portfolio");
+        Objects.requireNonNull(teamName, "teamName");
+        Objects.requireNonNull(role, "role");
+    }
 }

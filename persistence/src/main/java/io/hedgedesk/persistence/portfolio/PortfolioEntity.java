@@ -14,23 +14,23 @@ import java.time.Instant;
 @Table(name = "portfolio")
 public class PortfolioEntity {
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  public Long id;
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
 
-  @Column(name = "team_id", nullable = false, updatable = false)
-  public long teamId;
+    @Column(name = "team_id", nullable = false, updatable = false)
+    public long teamId;
 
-  @Column(nullable = false)
-  public String name;
+    @Column(nullable = false)
+    public String name;
 
-  @Column(name = "created_at", nullable = false, updatable = false)
-  public Instant createdAt;
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public Instant createdAt;
 
-  @Version
-  public long version;
+    @Version
+    public long version;
 
-  public Portfolio toDomain() {
-    return new Portfolio(id, teamId, name, version);
-  }
+    public Portfolio toDomain() {
+        return new Portfolio(id, teamId, name, version);
+    }
 }

@@ -18,25 +18,38 @@ import java.util.Optional;
  * @param price        fills: the fill price
  * @param realizedPnl  the exchange's realized PnL figure of the row (closes)
  */
-public record ImportedRow(String rowKey, long hedgeId, Optional<Long> hedgeEventId, int line, String kind,
-                          Instant occurredAt, Optional<String> account, Optional<String> symbol, String asset,
-                          Optional<String> side, Optional<BigDecimal> quantity, Optional<BigDecimal> price,
-                          BigDecimal fee, BigDecimal funding, BigDecimal realizedPnl, BigDecimal cashChange) {
+public record ImportedRow(
+        String rowKey,
+        long hedgeId,
+        Optional<Long> hedgeEventId,
+        int line,
+        String kind,
+        Instant occurredAt,
+        Optional<String> account,
+        Optional<String> symbol,
+        String asset,
+        Optional<String> side,
+        Optional<BigDecimal> quantity,
+        Optional<BigDecimal> price,
+        BigDecimal fee,
+        BigDecimal funding,
+        BigDecimal realizedPnl,
+        BigDecimal cashChange) {
 
-  public ImportedRow {
-    Objects.requireNonNull(rowKey, "rowKey");
-    Objects.requireNonNull(hedgeEventId, "hedgeEventId");
-    Objects.requireNonNull(kind, "kind");
-    Objects.requireNonNull(occurredAt, "occurredAt");
-    Objects.requireNonNull(account, "account");
-    Objects.requireNonNull(symbol, "symbol");
-    Objects.requireNonNull(asset, "asset");
-    Objects.requireNonNull(side, "side");
-    Objects.requireNonNull(quantity, "quantity");
-    Objects.requireNonNull(price, "price");
-    Objects.requireNonNull(fee, "fee");
-    Objects.requireNonNull(funding, "funding");
-    Objects.requireNonNull(realizedPnl, "realizedPnl");
-    Objects.requireNonNull(cashChange, "cashChange");
-  }
+    public ImportedRow {
+        Objects.requireNonNull(rowKey, "rowKey");
+        Objects.requireNonNull(hedgeEventId, "hedgeEventId");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(symbol, "symbol");
+        Objects.requireNonNull(asset, "asset");
+        Objects.requireNonNull(side, "side");
+        Objects.requireNonNull(quantity, "quantity");
+        Objects.requireNonNull(price, "price");
+        Objects.requireNonNull(fee, "fee");
+        Objects.requireNonNull(funding, "funding");
+        Objects.requireNonNull(realizedPnl, "realizedPnl");
+        Objects.requireNonNull(cashChange, "cashChange");
+    }
 }

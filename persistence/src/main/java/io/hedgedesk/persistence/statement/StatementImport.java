@@ -22,15 +22,32 @@ import java.util.UUID;
  * @param hedgesCreated hedges created from the file's fills, once DONE
  * @param message       why it FAILED
  */
-public record StatementImport(UUID id, long portfolioId, long userId, String exchange, String format, String fileName,
-                              Optional<Long> hedgeId, Status status, int totalRows, int processedRows,
-                              Optional<Integer> importedRows, Optional<Integer> hedgesCreated, Optional<String> message,
-                              Instant createdAt, Optional<Instant> finishedAt) {
+public record StatementImport(
+        UUID id,
+        long portfolioId,
+        long userId,
+        String exchange,
+        String format,
+        String fileName,
+        Optional<Long> hedgeId,
+        Status status,
+        int totalRows,
+        int processedRows,
+        Optional<Integer> importedRows,
+        Optional<Integer> hedgesCreated,
+        Optional<String> message,
+        Instant createdAt,
+        Optional<Instant> finishedAt) {
 
-  /** Where an import is in its life. */
-  public enum Status { PREVIEWED, RUNNING, DONE, FAILED }
+    /** Where an import is in its life. */
+    public enum Status {
+        PREVIEWED,
+        RUNNING,
+        DONE,
+        FAILED
+    }
 
-  public boolean running() {
-    return status == Status.RUNNING;
-  }
+    public boolean running() {
+        return status == Status.RUNNING;
+    }
 }

@@ -16,32 +16,32 @@ import java.time.Instant;
 @Table(name = "invitation")
 public class InvitationEntity {
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  public Long id;
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
 
-  @Column(name = "team_id", nullable = false, updatable = false)
-  public long teamId;
+    @Column(name = "team_id", nullable = false, updatable = false)
+    public long teamId;
 
-  @Column(nullable = false, updatable = false)
-  public String invitee;
+    @Column(nullable = false, updatable = false)
+    public String invitee;
 
-  @Enumerated(EnumType.STRING)
-  @Column(nullable = false)
-  public Role role;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Role role;
 
-  @Column(name = "invited_by", nullable = false, updatable = false)
-  public long invitedBy;
+    @Column(name = "invited_by", nullable = false, updatable = false)
+    public long invitedBy;
 
-  @Column(name = "created_at", nullable = false, updatable = false)
-  public Instant createdAt;
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public Instant createdAt;
 
-  @Column(name = "claimed_by")
-  public Long claimedBy;
+    @Column(name = "claimed_by")
+    public Long claimedBy;
 
-  @Column(name = "claimed_at")
-  public Instant claimedAt;
+    @Column(name = "claimed_at")
+    public Instant claimedAt;
 
-  @Version
-  public long version;
+    @Version
+    public long version;
 }

@@ -16,23 +16,23 @@ import java.time.Instant;
 @Table(name = "membership")
 public class MembershipEntity {
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  public Long id;
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
 
-  @Column(name = "team_id", nullable = false, updatable = false)
-  public long teamId;
+    @Column(name = "team_id", nullable = false, updatable = false)
+    public long teamId;
 
-  @Column(name = "user_id", nullable = false, updatable = false)
-  public long userId;
+    @Column(name = "user_id", nullable = false, updatable = false)
+    public long userId;
 
-  @Enumerated(EnumType.STRING)
-  @Column(nullable = false)
-  public Role role;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Role role;
 
-  @Column(name = "created_at", nullable = false, updatable = false)
-  public Instant createdAt;
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public Instant createdAt;
 
-  @Version
-  public long version;
+    @Version
+    public long version;
 }

@@ -14,23 +14,23 @@ import java.time.Instant;
 @Table(name = "team")
 public class TeamEntity {
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  public Long id;
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
 
-  @Column(nullable = false)
-  public String name;
+    @Column(nullable = false)
+    public String name;
 
-  @Column(nullable = false, updatable = false)
-  public boolean personal;
+    @Column(nullable = false, updatable = false)
+    public boolean personal;
 
-  @Column(name = "created_at", nullable = false, updatable = false)
-  public Instant createdAt;
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public Instant createdAt;
 
-  @Version
-  public long version;
+    @Version
+    public long version;
 
-  Team toDomain() {
-    return new Team(id, name, personal, version);
-  }
+    Team toDomain() {
+        return new Team(id, name, personal, version);
+    }
 }

@@ -43,6 +43,7 @@ public class AppUserEntity {
     public long version;
 
     AppUser toDomain() {
-        return new AppUser(id, issuer, subject, username, Optional.ofNullable(email), displayName, createdAt, lastSeenAt);
+        return new AppUser(
+                id, issuer, subject, username, Optional.ofNullable(email), displayName, createdAt, lastSeenAt);
     }
 }

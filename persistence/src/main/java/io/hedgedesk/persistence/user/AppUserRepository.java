@@ -39,7 +39,8 @@ public class AppUserRepository implements PanacheRepository<AppUserEntity> {
         Instant now = clock.instant();
         Optional<AppUserEntity> existing = findEntity(identity.issuer(), identity.subject());
         if (existing.isEmpty()) {
-            getEntityManager().createNativeQuery("""
+            getEntityManager()
+                    .createNativeQuery("""
                     insert into app_user (issuer, subject, username, email, display_name, created_at, last_seen_at)
                     values (?1, ?2, ?3, ?4, ?5, ?6, ?6)
                     on conflict (issuer, subject) do nothing""")
@@ -50,7 +51,9 @@ public class AppUserRepository implements PanacheRepository<AppUserEntity> {
                     .setParameter(5, identity.displayName())
                     .setParameter(6, now)
                     .executeUpdate();
-            return findEntity(identity.issuer(), identity.subject()).orElseThrow().toDomain();
+            return findEntity(identity.issuer(), identity.subject())
+                    .orElseThrow()
+                    .toDomain();
         }
         AppUserEntity user = existing.get();
         boolean profileChanged = !user.username.equals(identity.username())
@@ -60,7 +63,8 @@ public class AppUserRepository implements PanacheRepository<AppUserEntity> {
             // A plain update, not the entity's versioned one: concurrent requests of one user (tabs opened
             // together) all write the same provider profile and time, and must not fail each other with an
             // optimistic-lock conflict (found by bench/load.sh: 500s once a minute under load).
-            getEntityManager().createNativeQuery("""
+            getEntityManager()
+                    .createNativeQuery("""
                     update app_user set username = ?1, email = ?2, display_name = ?3,
                                         last_seen_at = greatest(last_seen_at, ?4)
                     where id = ?5""")
@@ -70,8 +74,15 @@ public class AppUserRepository implements PanacheRepository<AppUserEntity> {
                     .setParameter(4, now)
                     .setParameter(5, user.id)
                     .executeUpdate();
-            return new AppUser(user.id, user.issuer, user.subject, identity.username(), identity.email(),
-                    identity.displayName(), user.createdAt, now);
+            return new AppUser(
+                    user.id,
+                    user.issuer,
+                    user.subject,
+                    identity.username(),
+                    identity.email(),
+                    identity.displayName(),
+                    user.createdAt,
+                    now);
         }
         return user.toDomain();
     }

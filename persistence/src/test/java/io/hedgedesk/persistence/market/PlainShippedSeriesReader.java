@@ -17,19 +17,27 @@ import java.util.List;
 @ApplicationScoped
 public class PlainShippedSeriesReader implements ShippedSeriesReader {
 
-  @Override
-  public PriceSeries prices(ShippedMarketDataFile file, String text) {
-    return new PriceSeries(file.series(), file.source(), rows(text).stream()
-        .map(fields -> new PricePoint(LocalDate.parse(fields[0]), new BigDecimal(fields[1]))).toList());
-  }
+    @Override
+    public PriceSeries prices(ShippedMarketDataFile file, String text) {
+        return new PriceSeries(
+                file.series(),
+                file.source(),
+                rows(text).stream()
+                        .map(fields -> new PricePoint(LocalDate.parse(fields[0]), new BigDecimal(fields[1])))
+                        .toList());
+    }
 
-  @Override
-  public FundingRateSeries funding(ShippedMarketDataFile file, String text) {
-    return new FundingRateSeries(file.series(), file.source(), rows(text).stream()
-        .map(fields -> new FundingRate(Instant.parse(fields[0]), new BigDecimal(fields[1]))).toList());
-  }
+    @Override
+    public FundingRateSeries funding(ShippedMarketDataFile file, String text) {
+        return new FundingRateSeries(
+                file.series(),
+                file.source(),
+                rows(text).stream()
+                        .map(fields -> new FundingRate(Instant.parse(fields[0]), new BigDecimal(fields[1])))
+                        .toList());
+    }
 
-  private static List<String[]> rows(String text) {
-    return text.lines().skip(1).map(line -> line.split(",")).toList();
-  }
+    private static List<String[]> rows(String text) {
+        return text.lines().skip(1).map(line -> line.split(",")).toList();
+    }
 }

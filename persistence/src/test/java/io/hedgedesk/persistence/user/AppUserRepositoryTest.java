@@ -4,21 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hedgedesk.domain.user.AppUser;
 import io.hedgedesk.domain.user.OidcIdentity;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.TestTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.util.Optional;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -31,8 +31,8 @@ class AppUserRepositoryTest {
     @TestTransaction
     void firstLoginCreatesTheUserAndASecondLoginFindsTheSameRow() {
         String subject = UUID.randomUUID().toString();
-        OidcIdentity alice = new OidcIdentity("https://idp.example/realms/a", subject, "alice",
-                Optional.of("alice@example.com"), "Alice Liddell");
+        OidcIdentity alice = new OidcIdentity(
+                "https://idp.example/realms/a", subject, "alice", Optional.of("alice@example.com"), "Alice Liddell");
 
         AppUser created = users.provision(alice);
         AppUser again = users.provision(alice);
@@ -49,8 +49,10 @@ class AppUserRepositoryTest {
     @TestTransaction
     void theSameSubjectAtAnotherIssuerIsAnotherUser() {
         String subject = UUID.randomUUID().toString();
-        AppUser a = users.provision(new OidcIdentity("https://idp-one.example", subject, "sam", Optional.empty(), "Sam"));
-        AppUser b = users.provision(new OidcIdentity("https://idp-two.example", subject, "sam", Optional.empty(), "Sam"));
+        AppUser a =
+                users.provision(new OidcIdentity("https://idp-one.example", subject, "sam", Optional.empty(), "Sam"));
+        AppUser b =
+                users.provision(new OidcIdentity("https://idp-two.example", subject, "sam", Optional.empty(), "Sam"));
 
         assertThat(a.id()).isNotEqualTo(b.id());
     }
@@ -59,10 +61,11 @@ class AppUserRepositoryTest {
     @TestTransaction
     void profileChangesAtTheProviderAreFollowedButTheUserKeepsItsId() {
         String subject = UUID.randomUUID().toString();
-        AppUser before = users.provision(new OidcIdentity("https://idp.example", subject, "bob", Optional.empty(), "Bob"));
+        AppUser before =
+                users.provision(new OidcIdentity("https://idp.example", subject, "bob", Optional.empty(), "Bob"));
 
-        AppUser after = users.provision(new OidcIdentity("https://idp.example", subject, "robert",
-                Optional.of("robert@example.com"), "Robert"));
+        AppUser after = users.provision(new OidcIdentity(
+                "https://idp.example", subject, "robert", Optional.of("robert@example.com"), "Robert"));
 
         assertThat(after.id()).isEqualTo(before.id());
         assertThat(after.username()).isEqualTo("robert");
@@ -77,12 +80,14 @@ class AppUserRepositoryTest {
     @Test
     void concurrentRequestsOfOneUserAllSucceedWhenLastSeenMoves() throws Exception {
         String subject = UUID.randomUUID().toString();
-        OidcIdentity carol = new OidcIdentity("https://idp.example", subject, "carol-" + subject.substring(0, 8),
-                Optional.empty(), "Carol");
+        OidcIdentity carol = new OidcIdentity(
+                "https://idp.example", subject, "carol-" + subject.substring(0, 8), Optional.empty(), "Carol");
         long id = users.provision(carol).id();
-        QuarkusTransaction.requiringNew().run(() -> users.getEntityManager()
-                .createNativeQuery("update app_user set last_seen_at = now() - interval '1 hour' where id = ?1")
-                .setParameter(1, id).executeUpdate());
+        QuarkusTransaction.requiringNew()
+                .run(() -> users.getEntityManager()
+                        .createNativeQuery("update app_user set last_seen_at = now() - interval '1 hour' where id = ?1")
+                        .setParameter(1, id)
+                        .executeUpdate());
 
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
@@ -101,7 +106,9 @@ class AppUserRepositoryTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(users.findByIssuerAndSubject(carol.issuer(), subject).orElseThrow().lastSeenAt())
+        assertThat(users.findByIssuerAndSubject(carol.issuer(), subject)
+                        .orElseThrow()
+                        .lastSeenAt())
                 .isAfter(Instant.now().minus(Duration.ofMinutes(5)));
     }
 }

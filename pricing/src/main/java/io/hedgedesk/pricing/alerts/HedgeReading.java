@@ -19,21 +19,27 @@ import java.util.Optional;
  * @param fundingIntervalHours the contract's funding interval in hours, positive
  * @param markAge              how old the mark the hedge is valued at is, if it has one
  */
-public record HedgeReading(long hedgeId, Side side, Optional<BigDecimal> liquidationFraction,
-                           Optional<BigDecimal> stopDistance, Optional<BigDecimal> takeProfitDistance,
-                           Optional<BigDecimal> coverageDrift, Optional<BigDecimal> fundingRate,
-                           int fundingIntervalHours, Optional<Duration> markAge) {
+public record HedgeReading(
+        long hedgeId,
+        Side side,
+        Optional<BigDecimal> liquidationFraction,
+        Optional<BigDecimal> stopDistance,
+        Optional<BigDecimal> takeProfitDistance,
+        Optional<BigDecimal> coverageDrift,
+        Optional<BigDecimal> fundingRate,
+        int fundingIntervalHours,
+        Optional<Duration> markAge) {
 
-  public HedgeReading {
-    Objects.requireNonNull(side, "side");
-    Objects.requireNonNull(liquidationFraction, "liquidationFraction");
-    Objects.requireNonNull(stopDistance, "stopDistance");
-    Objects.requireNonNull(takeProfitDistance, "takeProfitDistance");
-    Objects.requireNonNull(coverageDrift, "coverageDrift");
-    Objects.requireNonNull(fundingRate, "fundingRate");
-    Objects.requireNonNull(markAge, "markAge");
-    if (fundingIntervalHours <= 0) {
-      throw new IllegalArgumentException("fundingIntervalHours must be positive, was " + fundingIntervalHours);
+    public HedgeReading {
+        Objects.requireNonNull(side, "side");
+        Objects.requireNonNull(liquidationFraction, "liquidationFraction");
+        Objects.requireNonNull(stopDistance, "stopDistance");
+        Objects.requireNonNull(takeProfitDistance, "takeProfitDistance");
+        Objects.requireNonNull(coverageDrift, "coverageDrift");
+        Objects.requireNonNull(fundingRate, "fundingRate");
+        Objects.requireNonNull(markAge, "markAge");
+        if (fundingIntervalHours <= 0) {
+            throw new IllegalArgumentException("fundingIntervalHours must be positive, was " + fundingIntervalHours);
+        }
     }
-  }
 }

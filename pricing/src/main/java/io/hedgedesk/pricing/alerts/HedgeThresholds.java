@@ -16,24 +16,29 @@ import java.util.Optional;
  * @param fundingSignChange   alert when the hedge goes from receiving funding to paying it
  * @param staleAfterHours     alert when the hedge's mark is older than this many hours; at least 1
  */
-public record HedgeThresholds(BigDecimal liquidationDistance, BigDecimal coverageDrift, boolean stopsAndTargets,
-                              Optional<BigDecimal> fundingYearlyRate, boolean fundingSignChange, int staleAfterHours) {
+public record HedgeThresholds(
+        BigDecimal liquidationDistance,
+        BigDecimal coverageDrift,
+        boolean stopsAndTargets,
+        Optional<BigDecimal> fundingYearlyRate,
+        boolean fundingSignChange,
+        int staleAfterHours) {
 
-  public HedgeThresholds {
-    Objects.requireNonNull(liquidationDistance, "liquidationDistance");
-    Objects.requireNonNull(coverageDrift, "coverageDrift");
-    Objects.requireNonNull(fundingYearlyRate, "fundingYearlyRate");
-    if (liquidationDistance.signum() <= 0 || liquidationDistance.compareTo(BigDecimal.ONE) >= 0) {
-      throw new IllegalArgumentException("liquidationDistance must be in (0, 1), was " + liquidationDistance);
+    public HedgeThresholds {
+        Objects.requireNonNull(liquidationDistance, "liquidationDistance");
+        Objects.requireNonNull(coverageDrift, "coverageDrift");
+        Objects.requireNonNull(fundingYearlyRate, "fundingYearlyRate");
+        if (liquidationDistance.signum() <= 0 || liquidationDistance.compareTo(BigDecimal.ONE) >= 0) {
+            throw new IllegalArgumentException("liquidationDistance must be in (0, 1), was " + liquidationDistance);
+        }
+        if (coverageDrift.signum() <= 0 || coverageDrift.compareTo(BigDecimal.valueOf(2)) > 0) {
+            throw new IllegalArgumentException("coverageDrift must be in (0, 2], was " + coverageDrift);
+        }
+        if (fundingYearlyRate.map(r -> r.signum() < 0).orElse(false)) {
+            throw new IllegalArgumentException("fundingYearlyRate must be zero or more");
+        }
+        if (staleAfterHours < 1) {
+            throw new IllegalArgumentException("staleAfterHours must be at least 1, was " + staleAfterHours);
+        }
     }
-    if (coverageDrift.signum() <= 0 || coverageDrift.compareTo(BigDecimal.valueOf(2)) > 0) {
-      throw new IllegalArgumentException("coverageDrift must be in (0, 2], was " + coverageDrift);
-    }
-    if (fundingYearlyRate.map(r -> r.signum() < 0).orElse(false)) {
-      throw new IllegalArgumentException("fundingYearlyRate must be zero or more");
-    }
-    if (staleAfterHours < 1) {
-      throw new IllegalArgumentException("staleAfterHours must be at least 1, was " + staleAfterHours);
-    }
-  }
 }

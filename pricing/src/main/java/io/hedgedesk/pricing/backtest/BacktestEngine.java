@@ -33,21 +33,20 @@ import java.util.Objects;
  */
 public final class BacktestEngine {
 
-  /** The shared instance; the engine holds no state. */
-  public static final BacktestEngine DEFAULT = new BacktestEngine();
+    /** The shared instance; the engine holds no state. */
+    public static final BacktestEngine DEFAULT = new BacktestEngine();
 
-  private BacktestEngine() {
-  }
+    private BacktestEngine() {}
 
-  /**
-   * Replays {@code policy} over {@code market}'s window.
-   *
-   * @throws BacktestException if an asset of the bag or the proxy's coin has no closes in the market, or a fixed β
-   *                           has too little history before the window
-   */
-  public BacktestResult run(BacktestMarket market, BacktestPolicy policy) {
-    Objects.requireNonNull(market, "market");
-    Objects.requireNonNull(policy, "policy");
-    return new Replay(market, policy).run();
-  }
+    /**
+     * Replays {@code policy} over {@code market}'s window.
+     *
+     * @throws BacktestException if an asset of the bag or the proxy's coin has no closes in the market, or a fixed β
+     *                           has too little history before the window
+     */
+    public BacktestResult run(BacktestMarket market, BacktestPolicy policy) {
+        Objects.requireNonNull(market, "market");
+        Objects.requireNonNull(policy, "policy");
+        return new Replay(market, policy).run();
+    }
 }

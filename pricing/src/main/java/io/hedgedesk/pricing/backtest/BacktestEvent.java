@@ -13,15 +13,19 @@ import java.util.Objects;
  */
 public record BacktestEvent(LocalDate date, String asset, Kind kind, String words) {
 
-  /** What happened. */
-  public enum Kind {
-    OPEN, REBALANCE, TOP_UP, LIQUIDATION, SKIPPED
-  }
+    /** What happened. */
+    public enum Kind {
+        OPEN,
+        REBALANCE,
+        TOP_UP,
+        LIQUIDATION,
+        SKIPPED
+    }
 
-  public BacktestEvent {
-    Objects.requireNonNull(date, "date");
-    Objects.requireNonNull(asset, "asset");
-    Objects.requireNonNull(kind, "kind");
-    Objects.requireNonNull(words, "words");
-  }
+    public BacktestEvent {
+        Objects.requireNonNull(date, "date");
+        Objects.requireNonNull(asset, "asset");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(words, "words");
+    }
 }

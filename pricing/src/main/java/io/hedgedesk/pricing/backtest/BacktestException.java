@@ -8,9 +8,9 @@ import io.hedgedesk.domain.DomainException;
  */
 public class BacktestException extends DomainException {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  public BacktestException(String field, String message) {
-    super(field, message);
-  }
+    public BacktestException(String field, String message) {
+        super(field, message);
+    }
 }

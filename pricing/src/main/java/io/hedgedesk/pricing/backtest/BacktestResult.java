@@ -18,14 +18,19 @@ import java.util.OptionalDouble;
  * @param beta       the proxy's β at the opening, if a proxy policy
  * @param measures   the measures of the path
  */
-public record BacktestResult(List<DailyPoint> path, BigDecimal capitalUsd, Map<String, BigDecimal> holdings,
-                             List<BacktestEvent> events, List<FundingGap> gaps, OptionalDouble beta,
-                             BacktestMeasures measures) {
+public record BacktestResult(
+        List<DailyPoint> path,
+        BigDecimal capitalUsd,
+        Map<String, BigDecimal> holdings,
+        List<BacktestEvent> events,
+        List<FundingGap> gaps,
+        OptionalDouble beta,
+        BacktestMeasures measures) {
 
-  public BacktestResult {
-    path = List.copyOf(path);
-    holdings = Map.copyOf(holdings);
-    events = List.copyOf(events);
-    gaps = List.copyOf(gaps);
-  }
+    public BacktestResult {
+        path = List.copyOf(path);
+        holdings = Map.copyOf(holdings);
+        events = List.copyOf(events);
+        gaps = List.copyOf(gaps);
+    }
 }

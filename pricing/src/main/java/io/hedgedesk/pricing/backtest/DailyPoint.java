@@ -16,15 +16,20 @@ import java.util.Objects;
  * @param coins       for each coin margining an inverse leg: the coins held in total with the hedge (outside the
  *                    venue and on it, unrealized PnL included) — the equity in that coin
  */
-public record DailyPoint(LocalDate date, BigDecimal hedgedUsd, BigDecimal unhedgedUsd, BigDecimal fundingUsd,
-                         BigDecimal feesUsd, Map<String, BigDecimal> coins) {
+public record DailyPoint(
+        LocalDate date,
+        BigDecimal hedgedUsd,
+        BigDecimal unhedgedUsd,
+        BigDecimal fundingUsd,
+        BigDecimal feesUsd,
+        Map<String, BigDecimal> coins) {
 
-  public DailyPoint {
-    Objects.requireNonNull(date, "date");
-    Objects.requireNonNull(hedgedUsd, "hedgedUsd");
-    Objects.requireNonNull(unhedgedUsd, "unhedgedUsd");
-    Objects.requireNonNull(fundingUsd, "fundingUsd");
-    Objects.requireNonNull(feesUsd, "feesUsd");
-    coins = Map.copyOf(coins);
-  }
+    public DailyPoint {
+        Objects.requireNonNull(date, "date");
+        Objects.requireNonNull(hedgedUsd, "hedgedUsd");
+        Objects.requireNonNull(unhedgedUsd, "unhedgedUsd");
+        Objects.requireNonNull(fundingUsd, "fundingUsd");
+        Objects.requireNonNull(feesUsd, "feesUsd");
+        coins = Map.copyOf(coins);
+    }
 }

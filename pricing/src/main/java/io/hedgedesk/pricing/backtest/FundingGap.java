@@ -14,15 +14,15 @@ import java.util.Objects;
  */
 public record FundingGap(String contractId, Instant from, Instant to, String reason) {
 
-  public FundingGap {
-    Objects.requireNonNull(contractId, "contractId");
-    Objects.requireNonNull(from, "from");
-    Objects.requireNonNull(to, "to");
-    Objects.requireNonNull(reason, "reason");
-  }
+    public FundingGap {
+        Objects.requireNonNull(contractId, "contractId");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(reason, "reason");
+    }
 
-  /** The gap in words, e.g. "BINANCE:SOLUSDT: no funding 2022-11-16T00:00:00Z .. 2022-12-01T00:00:00Z (missing in the series)". */
-  public String words() {
-    return contractId + ": no funding " + from + " .. " + to + " (" + reason + ")";
-  }
+    /** The gap in words, e.g. "BINANCE:SOLUSDT: no funding 2022-11-16T00:00:00Z .. 2022-12-01T00:00:00Z (missing in the series)". */
+    public String words() {
+        return contractId + ": no funding " + from + " .. " + to + " (" + reason + ")";
+    }
 }

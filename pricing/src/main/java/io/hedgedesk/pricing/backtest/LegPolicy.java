@@ -15,26 +15,35 @@ import java.util.Objects;
  *                       {@link MarginSource#STABLECOIN} for a linear one
  * @param targetCoverage in (0, 2]
  */
-public record LegPolicy(Instrument instrument, BigDecimal leverage, MarginSource marginSource,
-                        BigDecimal targetCoverage) {
+public record LegPolicy(
+        Instrument instrument, BigDecimal leverage, MarginSource marginSource, BigDecimal targetCoverage) {
 
-  public LegPolicy {
-    Objects.requireNonNull(instrument, "instrument");
-    Objects.requireNonNull(marginSource, "marginSource");
-    String asset = instrument.baseAsset().symbol();
-    if (leverage == null || leverage.signum() <= 0 || leverage.compareTo(instrument.maxLeverage()) > 0) {
-      throw new BacktestException("leverage." + asset, "leverage must lie in (0, "
-          + instrument.maxLeverage().toPlainString() + "] on " + instrument.id() + ", was "
-          + (leverage == null ? "nothing" : leverage.toPlainString()));
+    public LegPolicy {
+        Objects.requireNonNull(instrument, "instrument");
+        Objects.requireNonNull(marginSource, "marginSource");
+        String asset = instrument.baseAsset().symbol();
+        if (leverage == null || leverage.signum() <= 0 || leverage.compareTo(instrument.maxLeverage()) > 0) {
+            throw new BacktestException(
+                    "leverage." + asset,
+                    "leverage must lie in (0, "
+                            + instrument.maxLeverage().toPlainString() + "] on " + instrument.id() + ", was "
+                            + (leverage == null ? "nothing" : leverage.toPlainString()));
+        }
+        if (targetCoverage == null
+                || targetCoverage.signum() <= 0
+                || targetCoverage.compareTo(BigDecimal.valueOf(2)) > 0) {
+            throw new BacktestException(
+                    "coverage." + asset,
+                    "target coverage must lie in (0, 2], was "
+                            + (targetCoverage == null ? "nothing" : targetCoverage.toPlainString()));
+        }
+        if (instrument.isInverse() == (marginSource == MarginSource.STABLECOIN)) {
+            throw new BacktestException(
+                    "margin." + asset,
+                    instrument.isInverse()
+                            ? instrument.id() + " is inverse: its margin is " + asset
+                                    + " (out of the bag or extra coins)"
+                            : instrument.id() + " is linear: the backtest margins it with stablecoins only");
+        }
     }
-    if (targetCoverage == null || targetCoverage.signum() <= 0 || targetCoverage.compareTo(BigDecimal.valueOf(2)) > 0) {
-      throw new BacktestException("coverage." + asset, "target coverage must lie in (0, 2], was "
-          + (targetCoverage == null ? "nothing" : targetCoverage.toPlainString()));
-    }
-    if (instrument.isInverse() == (marginSource == MarginSource.STABLECOIN)) {
-      throw new BacktestException("margin." + asset, instrument.isInverse()
-          ? instrument.id() + " is inverse: its margin is " + asset + " (out of the bag or extra coins)"
-          : instrument.id() + " is linear: the backtest margins it with stablecoins only");
-    }
-  }
 }

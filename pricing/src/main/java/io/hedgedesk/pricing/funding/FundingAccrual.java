@@ -17,18 +17,18 @@ import java.util.Objects;
  */
 public record FundingAccrual(String contractId, Instant from, Instant to, int settlements, BigDecimal rateSum) {
 
-  public FundingAccrual {
-    Objects.requireNonNull(contractId, "contractId");
-    Objects.requireNonNull(from, "from");
-    Objects.requireNonNull(to, "to");
-    Objects.requireNonNull(rateSum, "rateSum");
-    if (settlements < 0) {
-      throw new FundingProjectionException("settlements must not be negative, was " + settlements);
+    public FundingAccrual {
+        Objects.requireNonNull(contractId, "contractId");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(rateSum, "rateSum");
+        if (settlements < 0) {
+            throw new FundingProjectionException("settlements must not be negative, was " + settlements);
+        }
     }
-  }
 
-  /** The rate sum seen by {@code side}: positive = income to the holder, as a fraction of position value. */
-  public BigDecimal rateSumToHolder(Side side) {
-    return side.fundingToHolder(rateSum);
-  }
+    /** The rate sum seen by {@code side}: positive = income to the holder, as a fraction of position value. */
+    public BigDecimal rateSumToHolder(Side side) {
+        return side.fundingToHolder(rateSum);
+    }
 }

@@ -17,25 +17,25 @@ import java.util.Objects;
  */
 public record FundingBlock(Instant start, Instant end, int settlements, BigDecimal rateSumToHolder) {
 
-  public FundingBlock {
-    Objects.requireNonNull(start, "start");
-    Objects.requireNonNull(end, "end");
-    Objects.requireNonNull(rateSumToHolder, "rateSumToHolder");
-    if (!end.isAfter(start)) {
-      throw new FundingProjectionException("end " + end + " must be after start " + start);
+    public FundingBlock {
+        Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(end, "end");
+        Objects.requireNonNull(rateSumToHolder, "rateSumToHolder");
+        if (!end.isAfter(start)) {
+            throw new FundingProjectionException("end " + end + " must be after start " + start);
+        }
+        if (settlements < 1) {
+            throw new FundingProjectionException("settlements must be at least 1, was " + settlements);
+        }
     }
-    if (settlements < 1) {
-      throw new FundingProjectionException("settlements must be at least 1, was " + settlements);
+
+    /** UTC calendar day of {@code start}. */
+    public LocalDate startDate() {
+        return LocalDate.ofInstant(start, ZoneOffset.UTC);
     }
-  }
 
-  /** UTC calendar day of {@code start}. */
-  public LocalDate startDate() {
-    return LocalDate.ofInstant(start, ZoneOffset.UTC);
-  }
-
-  /** UTC calendar day of the last instant in the block (the day before {@code end} if it falls on midnight). */
-  public LocalDate endDate() {
-    return LocalDate.ofInstant(end.minusNanos(1), ZoneOffset.UTC);
-  }
+    /** UTC calendar day of the last instant in the block (the day before {@code end} if it falls on midnight). */
+    public LocalDate endDate() {
+        return LocalDate.ofInstant(end.minusNanos(1), ZoneOffset.UTC);
+    }
 }

@@ -12,17 +12,17 @@ import java.util.Objects;
  */
 public record FundingCash(BigDecimal inSettlementAsset, BigDecimal inUsd) {
 
-  public FundingCash {
-    Objects.requireNonNull(inSettlementAsset, "inSettlementAsset");
-    Objects.requireNonNull(inUsd, "inUsd");
-    if (inSettlementAsset.signum() != inUsd.signum()) {
-      throw new FundingProjectionException("inSettlementAsset " + inSettlementAsset.toPlainString()
-          + " and inUsd " + inUsd.toPlainString() + " must have the same sign");
+    public FundingCash {
+        Objects.requireNonNull(inSettlementAsset, "inSettlementAsset");
+        Objects.requireNonNull(inUsd, "inUsd");
+        if (inSettlementAsset.signum() != inUsd.signum()) {
+            throw new FundingProjectionException("inSettlementAsset " + inSettlementAsset.toPlainString()
+                    + " and inUsd " + inUsd.toPlainString() + " must have the same sign");
+        }
     }
-  }
 
-  /** The sign in words: "income", "cost" or "none". */
-  public CashDirection direction() {
-    return CashDirection.of(inSettlementAsset);
-  }
+    /** The sign in words: "income", "cost" or "none". */
+    public CashDirection direction() {
+        return CashDirection.of(inSettlementAsset);
+    }
 }

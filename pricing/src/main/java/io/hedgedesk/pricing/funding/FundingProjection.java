@@ -17,23 +17,23 @@ import java.util.Objects;
  * @param worst         funding of the worst historical stretch ({@code distribution.worst()})
  */
 public record FundingProjection(
-    FundingStatistics statistics,
-    HorizonDistribution distribution,
-    InsuranceCost insuranceCost,
-    FundingCash expected,
-    FundingCash p10,
-    FundingCash p50,
-    FundingCash p90,
-    FundingCash worst) {
+        FundingStatistics statistics,
+        HorizonDistribution distribution,
+        InsuranceCost insuranceCost,
+        FundingCash expected,
+        FundingCash p10,
+        FundingCash p50,
+        FundingCash p90,
+        FundingCash worst) {
 
-  public FundingProjection {
-    Objects.requireNonNull(statistics, "statistics");
-    Objects.requireNonNull(distribution, "distribution");
-    Objects.requireNonNull(insuranceCost, "insuranceCost");
-    Objects.requireNonNull(expected, "expected");
-    Objects.requireNonNull(p10, "p10");
-    Objects.requireNonNull(p50, "p50");
-    Objects.requireNonNull(p90, "p90");
-    Objects.requireNonNull(worst, "worst");
-  }
+    public FundingProjection {
+        Objects.requireNonNull(statistics, "statistics");
+        Objects.requireNonNull(distribution, "distribution");
+        Objects.requireNonNull(insuranceCost, "insuranceCost");
+        Objects.requireNonNull(expected, "expected");
+        Objects.requireNonNull(p10, "p10");
+        Objects.requireNonNull(p50, "p50");
+        Objects.requireNonNull(p90, "p90");
+        Objects.requireNonNull(worst, "worst");
+    }
 }

@@ -21,34 +21,35 @@ import java.util.Objects;
  * @param worst      the block with the lowest sum for the holder (earliest one on ties)
  */
 public record HorizonDistribution(
-    String contractId,
-    Duration horizon,
-    Side side,
-    int blocks,
-    BigDecimal mean,
-    BigDecimal p10,
-    BigDecimal p50,
-    BigDecimal p90,
-    FundingBlock worst) {
+        String contractId,
+        Duration horizon,
+        Side side,
+        int blocks,
+        BigDecimal mean,
+        BigDecimal p10,
+        BigDecimal p50,
+        BigDecimal p90,
+        FundingBlock worst) {
 
-  public HorizonDistribution {
-    Objects.requireNonNull(contractId, "contractId");
-    Objects.requireNonNull(horizon, "horizon");
-    Objects.requireNonNull(side, "side");
-    Objects.requireNonNull(mean, "mean");
-    Objects.requireNonNull(p10, "p10");
-    Objects.requireNonNull(p50, "p50");
-    Objects.requireNonNull(p90, "p90");
-    Objects.requireNonNull(worst, "worst");
-    if (blocks < 1) {
-      throw new FundingProjectionException("blocks must be at least 1, was " + blocks);
+    public HorizonDistribution {
+        Objects.requireNonNull(contractId, "contractId");
+        Objects.requireNonNull(horizon, "horizon");
+        Objects.requireNonNull(side, "side");
+        Objects.requireNonNull(mean, "mean");
+        Objects.requireNonNull(p10, "p10");
+        Objects.requireNonNull(p50, "p50");
+        Objects.requireNonNull(p90, "p90");
+        Objects.requireNonNull(worst, "worst");
+        if (blocks < 1) {
+            throw new FundingProjectionException("blocks must be at least 1, was " + blocks);
+        }
+        if (p10.compareTo(p50) > 0 || p50.compareTo(p90) > 0) {
+            throw new FundingProjectionException(
+                    "percentiles must be ordered, were p10 " + p10 + ", p50 " + p50 + ", p90 " + p90);
+        }
+        if (worst.rateSumToHolder().compareTo(p10) > 0) {
+            throw new FundingProjectionException(
+                    "worst block " + worst.rateSumToHolder() + " must not exceed p10 " + p10);
+        }
     }
-    if (p10.compareTo(p50) > 0 || p50.compareTo(p90) > 0) {
-      throw new FundingProjectionException("percentiles must be ordered, were p10 " + p10 + ", p50 " + p50
-          + ", p90 " + p90);
-    }
-    if (worst.rateSumToHolder().compareTo(p10) > 0) {
-      throw new FundingProjectionException("worst block " + worst.rateSumToHolder() + " must not exceed p10 " + p10);
-    }
-  }
 }

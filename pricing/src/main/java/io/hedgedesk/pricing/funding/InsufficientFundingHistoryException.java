@@ -6,9 +6,9 @@ package io.hedgedesk.pricing.funding;
  */
 public final class InsufficientFundingHistoryException extends FundingProjectionException {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  public InsufficientFundingHistoryException(String message) {
-    super(message);
-  }
+    public InsufficientFundingHistoryException(String message) {
+        super(message);
+    }
 }

@@ -13,14 +13,14 @@ import java.util.Objects;
  */
 public record InsuranceCost(Side side, FundingCash perMonth, FundingCash perYear) {
 
-  public InsuranceCost {
-    Objects.requireNonNull(side, "side");
-    Objects.requireNonNull(perMonth, "perMonth");
-    Objects.requireNonNull(perYear, "perYear");
-  }
+    public InsuranceCost {
+        Objects.requireNonNull(side, "side");
+        Objects.requireNonNull(perMonth, "perMonth");
+        Objects.requireNonNull(perYear, "perYear");
+    }
 
-  /** "income", "cost" or "none", from the holder's point of view. */
-  public String directionWord() {
-    return perYear.direction().word();
-  }
+    /** "income", "cost" or "none", from the holder's point of view. */
+    public String directionWord() {
+        return perYear.direction().word();
+    }
 }

@@ -21,20 +21,28 @@ import java.util.Objects;
  *                            one step
  * @param coverageAfterResize the coverage once {@code resize} has filled at the mark price
  */
-public record CoverageCheck(BigDecimal holdingsCoins, BigDecimal holdingsDeltaUsd, BigDecimal hedgeDeltaCoins,
-                            BigDecimal hedgeDeltaUsd, BigDecimal netDeltaUsd, BigDecimal coverage, BigDecimal target,
-                            BigDecimal drift, HedgeOrder resize, BigDecimal coverageAfterResize) {
+public record CoverageCheck(
+        BigDecimal holdingsCoins,
+        BigDecimal holdingsDeltaUsd,
+        BigDecimal hedgeDeltaCoins,
+        BigDecimal hedgeDeltaUsd,
+        BigDecimal netDeltaUsd,
+        BigDecimal coverage,
+        BigDecimal target,
+        BigDecimal drift,
+        HedgeOrder resize,
+        BigDecimal coverageAfterResize) {
 
-  public CoverageCheck {
-    Objects.requireNonNull(holdingsCoins, "holdingsCoins");
-    Objects.requireNonNull(holdingsDeltaUsd, "holdingsDeltaUsd");
-    Objects.requireNonNull(hedgeDeltaCoins, "hedgeDeltaCoins");
-    Objects.requireNonNull(hedgeDeltaUsd, "hedgeDeltaUsd");
-    Objects.requireNonNull(netDeltaUsd, "netDeltaUsd");
-    Objects.requireNonNull(coverage, "coverage");
-    Objects.requireNonNull(target, "target");
-    Objects.requireNonNull(drift, "drift");
-    Objects.requireNonNull(resize, "resize");
-    Objects.requireNonNull(coverageAfterResize, "coverageAfterResize");
-  }
+    public CoverageCheck {
+        Objects.requireNonNull(holdingsCoins, "holdingsCoins");
+        Objects.requireNonNull(holdingsDeltaUsd, "holdingsDeltaUsd");
+        Objects.requireNonNull(hedgeDeltaCoins, "hedgeDeltaCoins");
+        Objects.requireNonNull(hedgeDeltaUsd, "hedgeDeltaUsd");
+        Objects.requireNonNull(netDeltaUsd, "netDeltaUsd");
+        Objects.requireNonNull(coverage, "coverage");
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(drift, "drift");
+        Objects.requireNonNull(resize, "resize");
+        Objects.requireNonNull(coverageAfterResize, "coverageAfterResize");
+    }
 }

@@ -40,47 +40,62 @@ import java.util.Objects;
  * @param roundingResidualUsd   {@code roundingResidualCoins × spot}
  * @param coverage              {@code hedgedCoins / exposureCoins}, the hedge's USD delta over the exposure's
  */
-public record HedgeLeg(HedgeRequest request, HedgeOrder order, BigDecimal notionalCoins, BigDecimal notionalUsd,
-                       Amount margin, BigDecimal marginUsd, BigDecimal extraCoins, BigDecimal spotCoinsAfter,
-                       BigDecimal exposureCoins, BigDecimal exposureUsd, BigDecimal hedgedCoins, BigDecimal hedgedUsd,
-                       BigDecimal residualCoins, BigDecimal residualUsd, BigDecimal roundingResidualCoins,
-                       BigDecimal roundingResidualUsd, BigDecimal coverage) {
+public record HedgeLeg(
+        HedgeRequest request,
+        HedgeOrder order,
+        BigDecimal notionalCoins,
+        BigDecimal notionalUsd,
+        Amount margin,
+        BigDecimal marginUsd,
+        BigDecimal extraCoins,
+        BigDecimal spotCoinsAfter,
+        BigDecimal exposureCoins,
+        BigDecimal exposureUsd,
+        BigDecimal hedgedCoins,
+        BigDecimal hedgedUsd,
+        BigDecimal residualCoins,
+        BigDecimal residualUsd,
+        BigDecimal roundingResidualCoins,
+        BigDecimal roundingResidualUsd,
+        BigDecimal coverage) {
 
-  public HedgeLeg {
-    Objects.requireNonNull(request, "request");
-    Objects.requireNonNull(order, "order");
-    Objects.requireNonNull(notionalCoins, "notionalCoins");
-    Objects.requireNonNull(notionalUsd, "notionalUsd");
-    Objects.requireNonNull(margin, "margin");
-    Objects.requireNonNull(marginUsd, "marginUsd");
-    Objects.requireNonNull(extraCoins, "extraCoins");
-    Objects.requireNonNull(spotCoinsAfter, "spotCoinsAfter");
-    Objects.requireNonNull(exposureCoins, "exposureCoins");
-    Objects.requireNonNull(exposureUsd, "exposureUsd");
-    Objects.requireNonNull(hedgedCoins, "hedgedCoins");
-    Objects.requireNonNull(hedgedUsd, "hedgedUsd");
-    Objects.requireNonNull(residualCoins, "residualCoins");
-    Objects.requireNonNull(residualUsd, "residualUsd");
-    Objects.requireNonNull(roundingResidualCoins, "roundingResidualCoins");
-    Objects.requireNonNull(roundingResidualUsd, "roundingResidualUsd");
-    Objects.requireNonNull(coverage, "coverage");
-    if (spotCoinsAfter.signum() < 0) {
-      throw new HedgeSizingException("spotCoinsAfter must not be negative, was " + spotCoinsAfter.toPlainString());
+    public HedgeLeg {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(order, "order");
+        Objects.requireNonNull(notionalCoins, "notionalCoins");
+        Objects.requireNonNull(notionalUsd, "notionalUsd");
+        Objects.requireNonNull(margin, "margin");
+        Objects.requireNonNull(marginUsd, "marginUsd");
+        Objects.requireNonNull(extraCoins, "extraCoins");
+        Objects.requireNonNull(spotCoinsAfter, "spotCoinsAfter");
+        Objects.requireNonNull(exposureCoins, "exposureCoins");
+        Objects.requireNonNull(exposureUsd, "exposureUsd");
+        Objects.requireNonNull(hedgedCoins, "hedgedCoins");
+        Objects.requireNonNull(hedgedUsd, "hedgedUsd");
+        Objects.requireNonNull(residualCoins, "residualCoins");
+        Objects.requireNonNull(residualUsd, "residualUsd");
+        Objects.requireNonNull(roundingResidualCoins, "roundingResidualCoins");
+        Objects.requireNonNull(roundingResidualUsd, "roundingResidualUsd");
+        Objects.requireNonNull(coverage, "coverage");
+        if (spotCoinsAfter.signum() < 0) {
+            throw new HedgeSizingException(
+                    "spotCoinsAfter must not be negative, was " + spotCoinsAfter.toPlainString());
+        }
     }
-  }
 
-  /**
-   * The opening order's fee in the settlement asset, {@code r × notional}: coins {@code r·Q·FV/E} on an inverse
-   * contract, USDT {@code r·q·cs·E} on a linear one (negative = rebate).
-   */
-  public Amount openingFee() {
-    BigDecimal notional = request.instrument().isInverse() ? notionalCoins : notionalUsd;
-    return new Amount(notional.multiply(request.openingFeeRate(), java.math.MathContext.DECIMAL128),
-        request.instrument().settlementAsset());
-  }
+    /**
+     * The opening order's fee in the settlement asset, {@code r × notional}: coins {@code r·Q·FV/E} on an inverse
+     * contract, USDT {@code r·q·cs·E} on a linear one (negative = rebate).
+     */
+    public Amount openingFee() {
+        BigDecimal notional = request.instrument().isInverse() ? notionalCoins : notionalUsd;
+        return new Amount(
+                notional.multiply(request.openingFeeRate(), java.math.MathContext.DECIMAL128),
+                request.instrument().settlementAsset());
+    }
 
-  /** True when the margin is fresh capital (extra coin or stablecoin) rather than coin from the bag. */
-  public boolean marginIsFreshCapital() {
-    return request.marginSource() != MarginSource.OUT_OF_BAG;
-  }
+    /** True when the margin is fresh capital (extra coin or stablecoin) rather than coin from the bag. */
+    public boolean marginIsFreshCapital() {
+        return request.marginSource() != MarginSource.OUT_OF_BAG;
+    }
 }

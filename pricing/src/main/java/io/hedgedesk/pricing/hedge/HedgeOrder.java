@@ -15,28 +15,28 @@ import java.util.Objects;
  */
 public record HedgeOrder(Side side, BigDecimal size, String symbol) {
 
-  public HedgeOrder {
-    Objects.requireNonNull(side, "side");
-    Objects.requireNonNull(size, "size");
-    Objects.requireNonNull(symbol, "symbol");
-    if (size.signum() < 0) {
-      throw new HedgeSizingException("order size must not be negative, was " + size.toPlainString());
+    public HedgeOrder {
+        Objects.requireNonNull(side, "side");
+        Objects.requireNonNull(size, "size");
+        Objects.requireNonNull(symbol, "symbol");
+        if (size.signum() < 0) {
+            throw new HedgeSizingException("order size must not be negative, was " + size.toPlainString());
+        }
     }
-  }
 
-  /** True when there is nothing to trade. */
-  public boolean isEmpty() {
-    return size.signum() == 0;
-  }
+    /** True when there is nothing to trade. */
+    public boolean isEmpty() {
+        return size.signum() == 0;
+    }
 
-  /** The order's side as venues word it: "SELL" for {@link Side#SHORT}, "BUY" for {@link Side#LONG}. */
-  public String venueSide() {
-    return side.openingOrder();
-  }
+    /** The order's side as venues word it: "SELL" for {@link Side#SHORT}, "BUY" for {@link Side#LONG}. */
+    public String venueSide() {
+        return side.openingOrder();
+    }
 
-  /** {@code "SELL 175000 ETHUSD"}: venue side, plain size without trailing zeros, symbol. */
-  @Override
-  public String toString() {
-    return venueSide() + " " + size.stripTrailingZeros().toPlainString() + " " + symbol;
-  }
+    /** {@code "SELL 175000 ETHUSD"}: venue side, plain size without trailing zeros, symbol. */
+    @Override
+    public String toString() {
+        return venueSide() + " " + size.stripTrailingZeros().toPlainString() + " " + symbol;
+    }
 }

@@ -24,88 +24,113 @@ import java.util.Objects;
  *                       market order; negative = rebate), in (−1, 1); it is paid in the settlement asset, so on an
  *                       inverse contract it is coin that leaves the holder's exposure
  */
-public record HedgeRequest(Asset asset, BigDecimal coins, BigDecimal spotPrice, Instrument instrument,
-                           BigDecimal hedgePrice, BigDecimal leverage, MarginSource marginSource,
-                           BigDecimal targetCoverage, BigDecimal openingFeeRate) {
+public record HedgeRequest(
+        Asset asset,
+        BigDecimal coins,
+        BigDecimal spotPrice,
+        Instrument instrument,
+        BigDecimal hedgePrice,
+        BigDecimal leverage,
+        MarginSource marginSource,
+        BigDecimal targetCoverage,
+        BigDecimal openingFeeRate) {
 
-  static final BigDecimal MAX_COVERAGE = BigDecimal.valueOf(2);
+    static final BigDecimal MAX_COVERAGE = BigDecimal.valueOf(2);
 
-  public HedgeRequest {
-    Objects.requireNonNull(asset, "asset");
-    Objects.requireNonNull(instrument, "instrument");
-    Objects.requireNonNull(marginSource, "marginSource");
-    positive(coins, "coins");
-    positive(spotPrice, "spotPrice");
-    positive(hedgePrice, "hedgePrice");
-    positive(leverage, "leverage");
-    Objects.requireNonNull(targetCoverage, "targetCoverage");
-    if (!asset.equals(instrument.baseAsset())) {
-      throw new HedgeSizingException("asset " + asset + " cannot be hedged 1:1 with " + instrument.id()
-          + ", which tracks " + instrument.baseAsset() + " (use a proxy hedge)");
+    public HedgeRequest {
+        Objects.requireNonNull(asset, "asset");
+        Objects.requireNonNull(instrument, "instrument");
+        Objects.requireNonNull(marginSource, "marginSource");
+        positive(coins, "coins");
+        positive(spotPrice, "spotPrice");
+        positive(hedgePrice, "hedgePrice");
+        positive(leverage, "leverage");
+        Objects.requireNonNull(targetCoverage, "targetCoverage");
+        if (!asset.equals(instrument.baseAsset())) {
+            throw new HedgeSizingException("asset " + asset + " cannot be hedged 1:1 with " + instrument.id()
+                    + ", which tracks " + instrument.baseAsset() + " (use a proxy hedge)");
+        }
+        if (leverage.compareTo(instrument.maxLeverage()) > 0) {
+            throw new HedgeSizingException("leverage " + leverage.toPlainString() + " exceeds the maximum "
+                    + instrument.maxLeverage().toPlainString() + " of " + instrument.id());
+        }
+        requireCoverage(targetCoverage, "targetCoverage");
+        Objects.requireNonNull(openingFeeRate, "openingFeeRate");
+        if (openingFeeRate.abs().compareTo(BigDecimal.ONE) >= 0) {
+            throw new HedgeSizingException("openingFeeRate must lie in (-1, 1), was " + openingFeeRate.toPlainString());
+        }
+        if (instrument.isInverse() && marginSource == MarginSource.STABLECOIN) {
+            throw new HedgeSizingException("marginSource STABLECOIN is impossible on " + instrument.id()
+                    + ": an inverse contract is margined and settled in " + instrument.settlementAsset()
+                    + "; use OUT_OF_BAG or EXTRA_COIN");
+        }
+        if (marginSource == MarginSource.EXTRA_COIN && leverage.compareTo(targetCoverage) <= 0) {
+            throw new HedgeSizingException("leverage " + leverage.toPlainString() + " must exceed targetCoverage "
+                    + targetCoverage.toPlainString()
+                    + " with EXTRA_COIN margin: the extra coin's own hedge would need as much "
+                    + "margin again, without end");
+        }
+        if (marginSource == MarginSource.OUT_OF_BAG && leverage.compareTo(targetCoverage) < 0) {
+            throw new HedgeSizingException("leverage " + leverage.toPlainString() + " must be at least targetCoverage "
+                    + targetCoverage.toPlainString() + " with OUT_OF_BAG margin: the margin would exceed the bag");
+        }
     }
-    if (leverage.compareTo(instrument.maxLeverage()) > 0) {
-      throw new HedgeSizingException("leverage " + leverage.toPlainString() + " exceeds the maximum "
-          + instrument.maxLeverage().toPlainString() + " of " + instrument.id());
-    }
-    requireCoverage(targetCoverage, "targetCoverage");
-    Objects.requireNonNull(openingFeeRate, "openingFeeRate");
-    if (openingFeeRate.abs().compareTo(BigDecimal.ONE) >= 0) {
-      throw new HedgeSizingException("openingFeeRate must lie in (-1, 1), was " + openingFeeRate.toPlainString());
-    }
-    if (instrument.isInverse() && marginSource == MarginSource.STABLECOIN) {
-      throw new HedgeSizingException("marginSource STABLECOIN is impossible on " + instrument.id()
-          + ": an inverse contract is margined and settled in " + instrument.settlementAsset()
-          + "; use OUT_OF_BAG or EXTRA_COIN");
-    }
-    if (marginSource == MarginSource.EXTRA_COIN && leverage.compareTo(targetCoverage) <= 0) {
-      throw new HedgeSizingException("leverage " + leverage.toPlainString() + " must exceed targetCoverage "
-          + targetCoverage.toPlainString() + " with EXTRA_COIN margin: the extra coin's own hedge would need as much "
-          + "margin again, without end");
-    }
-    if (marginSource == MarginSource.OUT_OF_BAG && leverage.compareTo(targetCoverage) < 0) {
-      throw new HedgeSizingException("leverage " + leverage.toPlainString() + " must be at least targetCoverage "
-          + targetCoverage.toPlainString() + " with OUT_OF_BAG margin: the margin would exceed the bag");
-    }
-  }
 
-  /** A request whose opening order pays no fee (the fee left out of the sizing). */
-  public HedgeRequest(Asset asset, BigDecimal coins, BigDecimal spotPrice, Instrument instrument,
-                      BigDecimal hedgePrice, BigDecimal leverage, MarginSource marginSource,
-                      BigDecimal targetCoverage) {
-    this(asset, coins, spotPrice, instrument, hedgePrice, leverage, marginSource, targetCoverage, BigDecimal.ZERO);
-  }
-
-  /** This request with the opening order's fee rate (fraction of notional). */
-  public HedgeRequest withOpeningFeeRate(BigDecimal rate) {
-    return new HedgeRequest(asset, coins, spotPrice, instrument, hedgePrice, leverage, marginSource, targetCoverage,
-        rate);
-  }
-
-  /** A full (coverage 1) hedge filled at the spot price. */
-  public static HedgeRequest fullHedge(BigDecimal coins, BigDecimal spotPrice, Instrument instrument,
-      BigDecimal leverage, MarginSource marginSource) {
-    Objects.requireNonNull(instrument, "instrument");
-    return new HedgeRequest(instrument.baseAsset(), coins, spotPrice, instrument, spotPrice, leverage, marginSource,
-        BigDecimal.ONE);
-  }
-
-  /** This request with another target coverage. */
-  public HedgeRequest withTargetCoverage(BigDecimal coverage) {
-    return new HedgeRequest(asset, coins, spotPrice, instrument, hedgePrice, leverage, marginSource, coverage,
-        openingFeeRate);
-  }
-
-  static void requireCoverage(BigDecimal coverage, String name) {
-    Objects.requireNonNull(coverage, name);
-    if (coverage.signum() <= 0 || coverage.compareTo(MAX_COVERAGE) > 0) {
-      throw new HedgeSizingException(name + " must lie in (0, 2], was " + coverage.toPlainString());
+    /** A request whose opening order pays no fee (the fee left out of the sizing). */
+    public HedgeRequest(
+            Asset asset,
+            BigDecimal coins,
+            BigDecimal spotPrice,
+            Instrument instrument,
+            BigDecimal hedgePrice,
+            BigDecimal leverage,
+            MarginSource marginSource,
+            BigDecimal targetCoverage) {
+        this(asset, coins, spotPrice, instrument, hedgePrice, leverage, marginSource, targetCoverage, BigDecimal.ZERO);
     }
-  }
 
-  static void positive(BigDecimal value, String name) {
-    Objects.requireNonNull(value, name);
-    if (value.signum() <= 0) {
-      throw new HedgeSizingException(name + " must be positive, was " + value.toPlainString());
+    /** This request with the opening order's fee rate (fraction of notional). */
+    public HedgeRequest withOpeningFeeRate(BigDecimal rate) {
+        return new HedgeRequest(
+                asset, coins, spotPrice, instrument, hedgePrice, leverage, marginSource, targetCoverage, rate);
     }
-  }
+
+    /** A full (coverage 1) hedge filled at the spot price. */
+    public static HedgeRequest fullHedge(
+            BigDecimal coins,
+            BigDecimal spotPrice,
+            Instrument instrument,
+            BigDecimal leverage,
+            MarginSource marginSource) {
+        Objects.requireNonNull(instrument, "instrument");
+        return new HedgeRequest(
+                instrument.baseAsset(),
+                coins,
+                spotPrice,
+                instrument,
+                spotPrice,
+                leverage,
+                marginSource,
+                BigDecimal.ONE);
+    }
+
+    /** This request with another target coverage. */
+    public HedgeRequest withTargetCoverage(BigDecimal coverage) {
+        return new HedgeRequest(
+                asset, coins, spotPrice, instrument, hedgePrice, leverage, marginSource, coverage, openingFeeRate);
+    }
+
+    static void requireCoverage(BigDecimal coverage, String name) {
+        Objects.requireNonNull(coverage, name);
+        if (coverage.signum() <= 0 || coverage.compareTo(MAX_COVERAGE) > 0) {
+            throw new HedgeSizingException(name + " must lie in (0, 2], was " + coverage.toPlainString());
+        }
+    }
+
+    static void positive(BigDecimal value, String name) {
+        Objects.requireNonNull(value, name);
+        if (value.signum() <= 0) {
+            throw new HedgeSizingException(name + " must be positive, was " + value.toPlainString());
+        }
+    }
 }

@@ -19,24 +19,29 @@ import java.util.List;
  */
 public record LedgerLife(List<HedgeEvent> events, LocalDate from, LocalDate end) {
 
-  public LedgerLife {
-    events = List.copyOf(events);
-  }
-
-  /** The counted ledger of {@code events} (any order), or empty when none counts. */
-  public static java.util.Optional<LedgerLife> of(List<HedgeEvent> events, LocalDate to) {
-    List<HedgeEvent> ledger = events.stream().filter(e -> !e.voided() && e.type() != HedgeEventType.VOID)
-        .sorted(Comparator.comparing(HedgeEvent::occurredAt).thenComparingLong(HedgeEvent::id)).toList();
-    if (ledger.isEmpty()) {
-      return java.util.Optional.empty();
+    public LedgerLife {
+        events = List.copyOf(events);
     }
-    LocalDate end = ledger.stream().filter(e -> e.type() == HedgeEventType.CLOSE && e.sizeAfter().signum() == 0)
-        .map(e -> day(e.occurredAt())).findFirst().orElse(to);
-    return java.util.Optional.of(new LedgerLife(ledger, day(ledger.get(0).occurredAt()), end));
-  }
 
-  /** The UTC day of {@code time}. */
-  public static LocalDate day(Instant time) {
-    return time.atZone(ZoneOffset.UTC).toLocalDate();
-  }
+    /** The counted ledger of {@code events} (any order), or empty when none counts. */
+    public static java.util.Optional<LedgerLife> of(List<HedgeEvent> events, LocalDate to) {
+        List<HedgeEvent> ledger = events.stream()
+                .filter(e -> !e.voided() && e.type() != HedgeEventType.VOID)
+                .sorted(Comparator.comparing(HedgeEvent::occurredAt).thenComparingLong(HedgeEvent::id))
+                .toList();
+        if (ledger.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        LocalDate end = ledger.stream()
+                .filter(e -> e.type() == HedgeEventType.CLOSE && e.sizeAfter().signum() == 0)
+                .map(e -> day(e.occurredAt()))
+                .findFirst()
+                .orElse(to);
+        return java.util.Optional.of(new LedgerLife(ledger, day(ledger.get(0).occurredAt()), end));
+    }
+
+    /** The UTC day of {@code time}. */
+    public static LocalDate day(Instant time) {
+        return time.atZone(ZoneOffset.UTC).toLocalDate();
+    }
 }

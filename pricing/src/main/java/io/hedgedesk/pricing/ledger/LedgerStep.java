@@ -13,16 +13,16 @@ import java.util.Objects;
  */
 public record LedgerStep(LedgerPosition after, List<LedgerEntry> entries) {
 
-  public LedgerStep {
-    Objects.requireNonNull(after, "after");
-    entries = List.copyOf(entries);
-    if (entries.isEmpty()) {
-      throw new IllegalArgumentException("a ledger step appends at least one entry");
+    public LedgerStep {
+        Objects.requireNonNull(after, "after");
+        entries = List.copyOf(entries);
+        if (entries.isEmpty()) {
+            throw new IllegalArgumentException("a ledger step appends at least one entry");
+        }
     }
-  }
 
-  /** The main entry. */
-  public LedgerEntry entry() {
-    return entries.get(0);
-  }
+    /** The main entry. */
+    public LedgerEntry entry() {
+        return entries.get(0);
+    }
 }

@@ -12,18 +12,18 @@ import java.util.Objects;
  * @param priceDistance    {@code mark − LP} (long) or {@code LP − mark} (short), quote currency
  * @param fraction         {@code priceDistance / mark}: the adverse move, as a fraction of the mark, that reaches LP
  */
-public record LiquidationDistance(BigDecimal liquidationPrice, BigDecimal markPrice, BigDecimal priceDistance,
-                                  BigDecimal fraction) {
+public record LiquidationDistance(
+        BigDecimal liquidationPrice, BigDecimal markPrice, BigDecimal priceDistance, BigDecimal fraction) {
 
-  public LiquidationDistance {
-    Objects.requireNonNull(liquidationPrice, "liquidationPrice");
-    Objects.requireNonNull(markPrice, "markPrice");
-    Objects.requireNonNull(priceDistance, "priceDistance");
-    Objects.requireNonNull(fraction, "fraction");
-  }
+    public LiquidationDistance {
+        Objects.requireNonNull(liquidationPrice, "liquidationPrice");
+        Objects.requireNonNull(markPrice, "markPrice");
+        Objects.requireNonNull(priceDistance, "priceDistance");
+        Objects.requireNonNull(fraction, "fraction");
+    }
 
-  /** True when the mark is at or beyond the liquidation price. */
-  public boolean isLiquidated() {
-    return priceDistance.signum() <= 0;
-  }
+    /** True when the mark is at or beyond the liquidation price. */
+    public boolean isLiquidated() {
+        return priceDistance.signum() <= 0;
+    }
 }

@@ -25,46 +25,49 @@ import java.util.Optional;
  */
 final class MarkValueLiquidationSolver {
 
-  private MarkValueLiquidationSolver() {
-  }
+    private MarkValueLiquidationSolver() {}
 
-  static Optional<BigDecimal> solve(AbstractPerpetualPricer pricer, Position position, BigDecimal margin) {
-    Instrument instrument = position.instrument();
-    List<MaintenanceTier> tiers = instrument.maintenanceTiers();
-    MaintenanceTier entryTier = pricer.tierAt(instrument, position.size(), position.entryPrice());
-    if (instrument.tierMeasure() == TierMeasure.CONTRACTS) {
-      return pricer.markValueLiquidation(position, entryTier, margin);
+    static Optional<BigDecimal> solve(AbstractPerpetualPricer pricer, Position position, BigDecimal margin) {
+        Instrument instrument = position.instrument();
+        List<MaintenanceTier> tiers = instrument.maintenanceTiers();
+        MaintenanceTier entryTier = pricer.tierAt(instrument, position.size(), position.entryPrice());
+        if (instrument.tierMeasure() == TierMeasure.CONTRACTS) {
+            return pricer.markValueLiquidation(position, entryTier, margin);
+        }
+        int step = pricer.valueGrowsAdversely(position.side()) ? 1 : -1;
+        int start = tiers.indexOf(entryTier);
+        for (int i = start; i >= 0 && i < tiers.size(); i += step) {
+            Optional<BigDecimal> candidate = pricer.markValueLiquidation(position, tiers.get(i), margin);
+            if (candidate.isEmpty()) {
+                continue;
+            }
+            BigDecimal value = pricer.value(instrument, position.size(), candidate.get());
+            if (i != start && before(tiers, i, step, value)) {
+                BigDecimal bound =
+                        step > 0 ? lowerBound(tiers, i) : tiers.get(i).upTo().orElseThrow();
+                return Optional.of(pricer.priceAtValue(position, bound));
+            }
+            if (inside(tiers, i, value)) {
+                return candidate;
+            }
+        }
+        return Optional.empty();
     }
-    int step = pricer.valueGrowsAdversely(position.side()) ? 1 : -1;
-    int start = tiers.indexOf(entryTier);
-    for (int i = start; i >= 0 && i < tiers.size(); i += step) {
-      Optional<BigDecimal> candidate = pricer.markValueLiquidation(position, tiers.get(i), margin);
-      if (candidate.isEmpty()) {
-        continue;
-      }
-      BigDecimal value = pricer.value(instrument, position.size(), candidate.get());
-      if (i != start && before(tiers, i, step, value)) {
-        BigDecimal bound = step > 0 ? lowerBound(tiers, i) : tiers.get(i).upTo().orElseThrow();
-        return Optional.of(pricer.priceAtValue(position, bound));
-      }
-      if (inside(tiers, i, value)) {
-        return candidate;
-      }
+
+    /** True when {@code value} has not reached tier {@code i} yet, coming from the entry side. */
+    private static boolean before(List<MaintenanceTier> tiers, int i, int step, BigDecimal value) {
+        return step > 0
+                ? value.compareTo(lowerBound(tiers, i)) <= 0
+                : !tiers.get(i).covers(value);
     }
-    return Optional.empty();
-  }
 
-  /** True when {@code value} has not reached tier {@code i} yet, coming from the entry side. */
-  private static boolean before(List<MaintenanceTier> tiers, int i, int step, BigDecimal value) {
-    return step > 0 ? value.compareTo(lowerBound(tiers, i)) <= 0 : !tiers.get(i).covers(value);
-  }
+    /** True when {@code value} lies in tier {@code i}: above the previous bound, at most its own. */
+    private static boolean inside(List<MaintenanceTier> tiers, int i, BigDecimal value) {
+        return (i == 0 || value.compareTo(lowerBound(tiers, i)) > 0)
+                && tiers.get(i).covers(value);
+    }
 
-  /** True when {@code value} lies in tier {@code i}: above the previous bound, at most its own. */
-  private static boolean inside(List<MaintenanceTier> tiers, int i, BigDecimal value) {
-    return (i == 0 || value.compareTo(lowerBound(tiers, i)) > 0) && tiers.get(i).covers(value);
-  }
-
-  private static BigDecimal lowerBound(List<MaintenanceTier> tiers, int i) {
-    return i == 0 ? BigDecimal.ZERO : tiers.get(i - 1).upTo().orElseThrow();
-  }
+    private static BigDecimal lowerBound(List<MaintenanceTier> tiers, int i) {
+        return i == 0 ? BigDecimal.ZERO : tiers.get(i - 1).upTo().orElseThrow();
+    }
 }

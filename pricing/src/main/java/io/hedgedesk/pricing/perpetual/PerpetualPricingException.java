@@ -8,9 +8,9 @@ import io.hedgedesk.domain.DomainException;
  */
 public class PerpetualPricingException extends DomainException {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  public PerpetualPricingException(String message) {
-    super("", message);
-  }
+    public PerpetualPricingException(String message) {
+        super("", message);
+    }
 }

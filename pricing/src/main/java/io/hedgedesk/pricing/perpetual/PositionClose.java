@@ -13,13 +13,13 @@ import java.util.Optional;
  * @param realizedPnl  PnL of the closed part in the settlement asset; positive = profit to the holder; fees excluded
  * @param remaining    the rest of the position, same side, entry price and leverage; empty if fully closed
  */
-public record PositionClose(BigDecimal closedSize, BigDecimal exitPrice, Amount realizedPnl,
-                            Optional<Position> remaining) {
+public record PositionClose(
+        BigDecimal closedSize, BigDecimal exitPrice, Amount realizedPnl, Optional<Position> remaining) {
 
-  public PositionClose {
-    Objects.requireNonNull(closedSize, "closedSize");
-    Objects.requireNonNull(exitPrice, "exitPrice");
-    Objects.requireNonNull(realizedPnl, "realizedPnl");
-    Objects.requireNonNull(remaining, "remaining");
-  }
+    public PositionClose {
+        Objects.requireNonNull(closedSize, "closedSize");
+        Objects.requireNonNull(exitPrice, "exitPrice");
+        Objects.requireNonNull(realizedPnl, "realizedPnl");
+        Objects.requireNonNull(remaining, "remaining");
+    }
 }

@@ -17,26 +17,26 @@ import java.util.Objects;
  * @param hedgeReturns  the hedge instrument's returns on the same dates
  */
 public record BasketBeta(
-    BigDecimal basketValue,
-    List<ComponentBeta> components,
-    double weightedBeta,
-    HedgeEstimate basket,
-    ReturnSeries basketReturns,
-    ReturnSeries hedgeReturns) {
+        BigDecimal basketValue,
+        List<ComponentBeta> components,
+        double weightedBeta,
+        HedgeEstimate basket,
+        ReturnSeries basketReturns,
+        ReturnSeries hedgeReturns) {
 
-  public BasketBeta {
-    Objects.requireNonNull(basketValue, "basketValue");
-    Objects.requireNonNull(basket, "basket");
-    Objects.requireNonNull(basketReturns, "basketReturns");
-    Objects.requireNonNull(hedgeReturns, "hedgeReturns");
-    components = List.copyOf(Objects.requireNonNull(components, "components"));
-    if (!Double.isFinite(weightedBeta)) {
-      throw new ProxyHedgeException("weightedBeta must be finite, was " + weightedBeta);
+    public BasketBeta {
+        Objects.requireNonNull(basketValue, "basketValue");
+        Objects.requireNonNull(basket, "basket");
+        Objects.requireNonNull(basketReturns, "basketReturns");
+        Objects.requireNonNull(hedgeReturns, "hedgeReturns");
+        components = List.copyOf(Objects.requireNonNull(components, "components"));
+        if (!Double.isFinite(weightedBeta)) {
+            throw new ProxyHedgeException("weightedBeta must be finite, was " + weightedBeta);
+        }
     }
-  }
 
-  /** β of the basket's own return series: the minimum-variance hedge ratio of the basket. */
-  public double seriesBeta() {
-    return basket.beta();
-  }
+    /** β of the basket's own return series: the minimum-variance hedge ratio of the basket. */
+    public double seriesBeta() {
+        return basket.beta();
+    }
 }

@@ -12,12 +12,12 @@ import java.util.Objects;
  */
 public record BasketComponent(PriceSeries prices, BigDecimal value) {
 
-  public BasketComponent {
-    Objects.requireNonNull(prices, "prices");
-    Objects.requireNonNull(value, "value");
-    if (value.signum() <= 0) {
-      throw new ProxyHedgeException("value of " + prices.assetSymbol() + " must be positive, was "
-          + value.toPlainString());
+    public BasketComponent {
+        Objects.requireNonNull(prices, "prices");
+        Objects.requireNonNull(value, "value");
+        if (value.signum() <= 0) {
+            throw new ProxyHedgeException(
+                    "value of " + prices.assetSymbol() + " must be positive, was " + value.toPlainString());
+        }
     }
-  }
 }

@@ -11,16 +11,16 @@ import java.util.Objects;
  */
 public record ComponentBeta(String assetSymbol, double weight, HedgeStatistics statistics) {
 
-  public ComponentBeta {
-    Objects.requireNonNull(assetSymbol, "assetSymbol");
-    Objects.requireNonNull(statistics, "statistics");
-    if (!(weight > 0 && weight <= 1)) {
-      throw new ProxyHedgeException("weight of " + assetSymbol + " must lie in (0, 1], was " + weight);
+    public ComponentBeta {
+        Objects.requireNonNull(assetSymbol, "assetSymbol");
+        Objects.requireNonNull(statistics, "statistics");
+        if (!(weight > 0 && weight <= 1)) {
+            throw new ProxyHedgeException("weight of " + assetSymbol + " must lie in (0, 1], was " + weight);
+        }
     }
-  }
 
-  /** The component's β on the hedge instrument. */
-  public double beta() {
-    return statistics.hedgeRatio();
-  }
+    /** The component's β on the hedge instrument. */
+    public double beta() {
+        return statistics.hedgeRatio();
+    }
 }

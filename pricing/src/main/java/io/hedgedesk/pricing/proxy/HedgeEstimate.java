@@ -12,18 +12,18 @@ import java.util.Objects;
  */
 public record HedgeEstimate(LocalDate firstReturnDate, LocalDate lastReturnDate, HedgeStatistics statistics) {
 
-  public HedgeEstimate {
-    Objects.requireNonNull(firstReturnDate, "firstReturnDate");
-    Objects.requireNonNull(lastReturnDate, "lastReturnDate");
-    Objects.requireNonNull(statistics, "statistics");
-    if (lastReturnDate.isBefore(firstReturnDate)) {
-      throw new ProxyHedgeException("lastReturnDate " + lastReturnDate + " must not be before firstReturnDate "
-          + firstReturnDate);
+    public HedgeEstimate {
+        Objects.requireNonNull(firstReturnDate, "firstReturnDate");
+        Objects.requireNonNull(lastReturnDate, "lastReturnDate");
+        Objects.requireNonNull(statistics, "statistics");
+        if (lastReturnDate.isBefore(firstReturnDate)) {
+            throw new ProxyHedgeException(
+                    "lastReturnDate " + lastReturnDate + " must not be before firstReturnDate " + firstReturnDate);
+        }
     }
-  }
 
-  /** Shortcut for {@code statistics().hedgeRatio()}, the β of the basket on the hedge instrument. */
-  public double beta() {
-    return statistics.hedgeRatio();
-  }
+    /** Shortcut for {@code statistics().hedgeRatio()}, the β of the basket on the hedge instrument. */
+    public double beta() {
+        return statistics.hedgeRatio();
+    }
 }

@@ -10,28 +10,27 @@ package io.hedgedesk.pricing.proxy;
  * @param inSample          true when h was estimated on the same returns (then the reduction equals ρ² and
  *                          overstates what the hedge will do on new data)
  */
-public record VarianceReduction(double hedgeRatio, double unhedgedVariance, double hedgedVariance,
-    boolean inSample) {
+public record VarianceReduction(double hedgeRatio, double unhedgedVariance, double hedgedVariance, boolean inSample) {
 
-  public VarianceReduction {
-    if (!(unhedgedVariance > 0) || !Double.isFinite(unhedgedVariance)) {
-      throw new ProxyHedgeException("unhedgedVariance must be positive and finite, was " + unhedgedVariance);
+    public VarianceReduction {
+        if (!(unhedgedVariance > 0) || !Double.isFinite(unhedgedVariance)) {
+            throw new ProxyHedgeException("unhedgedVariance must be positive and finite, was " + unhedgedVariance);
+        }
+        if (!(hedgedVariance >= 0) || !Double.isFinite(hedgedVariance)) {
+            throw new ProxyHedgeException("hedgedVariance must be non-negative and finite, was " + hedgedVariance);
+        }
+        if (!Double.isFinite(hedgeRatio)) {
+            throw new ProxyHedgeException("hedgeRatio must be finite, was " + hedgeRatio);
+        }
     }
-    if (!(hedgedVariance >= 0) || !Double.isFinite(hedgedVariance)) {
-      throw new ProxyHedgeException("hedgedVariance must be non-negative and finite, was " + hedgedVariance);
-    }
-    if (!Double.isFinite(hedgeRatio)) {
-      throw new ProxyHedgeException("hedgeRatio must be finite, was " + hedgeRatio);
-    }
-  }
 
-  /** {@code 1 − hedgedVariance / unhedgedVariance}; negative if the hedge added variance. */
-  public double reduction() {
-    return 1 - hedgedVariance / unhedgedVariance;
-  }
+    /** {@code 1 − hedgedVariance / unhedgedVariance}; negative if the hedge added variance. */
+    public double reduction() {
+        return 1 - hedgedVariance / unhedgedVariance;
+    }
 
-  /** "in-sample" or "out-of-sample", to be shown next to the number. */
-  public String label() {
-    return inSample ? "in-sample" : "out-of-sample";
-  }
+    /** "in-sample" or "out-of-sample", to be shown next to the number. */
+    public String label() {
+        return inSample ? "in-sample" : "out-of-sample";
+    }
 }

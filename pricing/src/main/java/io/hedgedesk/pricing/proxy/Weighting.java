@@ -13,28 +13,27 @@ package io.hedgedesk.pricing.proxy;
  */
 public sealed interface Weighting permits Weighting.Equal, Weighting.Ewma {
 
-  /** Equal weights, sample (n − 1) estimators. */
-  Weighting EQUAL = new Equal();
+    /** Equal weights, sample (n − 1) estimators. */
+    Weighting EQUAL = new Equal();
 
-  /** Exponentially weighted with decay {@code lambda} in (0, 1]. */
-  static Weighting ewma(double lambda) {
-    return new Ewma(lambda);
-  }
-
-  /** Equal weights, sample (n − 1) estimators. */
-  record Equal() implements Weighting {
-  }
-
-  /**
-   * Exponential weights {@code λᵏ} for the observation {@code k} periods before the newest, normalized.
-   *
-   * @param lambda the decay factor, in (0, 1]; e.g. 0.94
-   */
-  record Ewma(double lambda) implements Weighting {
-    public Ewma {
-      if (!(lambda > 0 && lambda <= 1)) {
-        throw new ProxyHedgeException("EWMA lambda must lie in (0, 1], was " + lambda);
-      }
+    /** Exponentially weighted with decay {@code lambda} in (0, 1]. */
+    static Weighting ewma(double lambda) {
+        return new Ewma(lambda);
     }
-  }
+
+    /** Equal weights, sample (n − 1) estimators. */
+    record Equal() implements Weighting {}
+
+    /**
+     * Exponential weights {@code λᵏ} for the observation {@code k} periods before the newest, normalized.
+     *
+     * @param lambda the decay factor, in (0, 1]; e.g. 0.94
+     */
+    record Ewma(double lambda) implements Weighting {
+        public Ewma {
+            if (!(lambda > 0 && lambda <= 1)) {
+                throw new ProxyHedgeException("EWMA lambda must lie in (0, 1], was " + lambda);
+            }
+        }
+    }
 }

@@ -6,9 +6,9 @@ package io.hedgedesk.pricing.proxy;
  */
 public final class ZeroVarianceException extends ProxyHedgeException {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  public ZeroVarianceException(String message) {
-    super(message);
-  }
+    public ZeroVarianceException(String message) {
+        super(message);
+    }
 }

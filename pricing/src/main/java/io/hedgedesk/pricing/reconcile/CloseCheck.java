@@ -16,26 +16,33 @@ import java.util.Objects;
  */
 public record CloseCheck(BigDecimal computed, BigDecimal reported, BigDecimal difference, boolean matches) {
 
-  public CloseCheck {
-    Objects.requireNonNull(computed, "computed");
-    Objects.requireNonNull(reported, "reported");
-    Objects.requireNonNull(difference, "difference");
-  }
+    public CloseCheck {
+        Objects.requireNonNull(computed, "computed");
+        Objects.requireNonNull(reported, "reported");
+        Objects.requireNonNull(difference, "difference");
+    }
 
-  /**
-   * Checks a close of {@code quantity} of {@code position} at {@code exitPrice} against the exchange's realized PnL.
-   * Venues report realized PnL net of the fees of the close on some pages and gross on others: pass
-   * {@code reportedFees} (settlement asset, positive = paid) when the reported figure is net, so that
-   * {@code computed − reportedFees} is compared; zero when it is gross.
-   *
-   * @param tolerance absolute, settlement asset (e.g. 1e-8 coin: the venues round to 8 decimals)
-   */
-  public static CloseCheck of(Position position, BigDecimal quantity, BigDecimal exitPrice, BigDecimal reported,
-                              BigDecimal reportedFees, BigDecimal tolerance) {
-    PerpetualPricer pricer = PerpetualPricer.of(position.instrument());
-    BigDecimal computed = pricer.close(position, quantity, exitPrice).realizedPnl().value()
-        .subtract(reportedFees, MathContext.DECIMAL128);
-    BigDecimal difference = reported.subtract(computed);
-    return new CloseCheck(computed, reported, difference, difference.abs().compareTo(tolerance) <= 0);
-  }
+    /**
+     * Checks a close of {@code quantity} of {@code position} at {@code exitPrice} against the exchange's realized PnL.
+     * Venues report realized PnL net of the fees of the close on some pages and gross on others: pass
+     * {@code reportedFees} (settlement asset, positive = paid) when the reported figure is net, so that
+     * {@code computed − reportedFees} is compared; zero when it is gross.
+     *
+     * @param tolerance absolute, settlement asset (e.g. 1e-8 coin: the venues round to 8 decimals)
+     */
+    public static CloseCheck of(
+            Position position,
+            BigDecimal quantity,
+            BigDecimal exitPrice,
+            BigDecimal reported,
+            BigDecimal reportedFees,
+            BigDecimal tolerance) {
+        PerpetualPricer pricer = PerpetualPricer.of(position.instrument());
+        BigDecimal computed = pricer.close(position, quantity, exitPrice)
+                .realizedPnl()
+                .value()
+                .subtract(reportedFees, MathContext.DECIMAL128);
+        BigDecimal difference = reported.subtract(computed);
+        return new CloseCheck(computed, reported, difference, difference.abs().compareTo(tolerance) <= 0);
+    }
 }

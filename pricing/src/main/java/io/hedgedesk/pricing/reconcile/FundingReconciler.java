@@ -34,82 +34,90 @@ import java.util.function.Function;
  */
 public final class FundingReconciler {
 
-  /** The shared instance; the reconciler holds no state. */
-  public static final FundingReconciler DEFAULT = new FundingReconciler();
+    /** The shared instance; the reconciler holds no state. */
+    public static final FundingReconciler DEFAULT = new FundingReconciler();
 
-  /** How far from a settlement time a payment may be booked and still belong to it. */
-  public static final Duration MATCH_WINDOW = Duration.ofMinutes(5);
+    /** How far from a settlement time a payment may be booked and still belong to it. */
+    public static final Duration MATCH_WINDOW = Duration.ofMinutes(5);
 
-  private static final MathContext MC = MathContext.DECIMAL128;
+    private static final MathContext MC = MathContext.DECIMAL128;
 
-  private FundingReconciler() {
-  }
+    private FundingReconciler() {}
 
-  /**
-   * Reconciles the payments against the settlements of {@code rates} in {@code [from, to)}.
-   *
-   * @param sizes     the position's size over time, in time order (the first at or before {@code from})
-   * @param priceAt   the contract's price at a settlement time (e.g. the stored close of the day before)
-   * @param tolerance relative difference tolerated, e.g. 0.05 for 5 %
-   * @return every settlement with a non-zero position and every unmatched payment, in time order
-   */
-  public List<SettlementCheck> reconcile(Instrument instrument, Side side, List<SizeChange> sizes,
-                                         FundingRateSeries rates, Function<Instant, BigDecimal> priceAt,
-                                         List<PaidFunding> paid, BigDecimal tolerance, Instant from, Instant to) {
-    Objects.requireNonNull(instrument, "instrument");
-    List<PaidFunding> unmatched = new ArrayList<>(paid);
-    List<SettlementCheck> checks = new ArrayList<>();
-    PerpetualPricer pricer = PerpetualPricer.of(instrument);
-    int sign = side == Side.SHORT ? 1 : -1;
-    for (int i = 0; i < rates.size(); i++) {
-      FundingRate settlement = rates.get(i);
-      Instant t = settlement.time();
-      if (t.isBefore(from) || !t.isBefore(to)) {
-        continue;
-      }
-      BigDecimal size = sizeAt(sizes, t);
-      if (size.signum() == 0) {
-        continue;
-      }
-      BigDecimal value = pricer.positionValue(instrument, size, priceAt.apply(t)).value();
-      BigDecimal expected = settlement.rate().multiply(value, MC).multiply(BigDecimal.valueOf(sign));
-      List<PaidFunding> mine = unmatched.stream()
-          .filter(p -> Duration.between(t, p.time()).abs().compareTo(MATCH_WINDOW) <= 0).toList();
-      unmatched.removeAll(mine);
-      checks.add(new SettlementCheck(t, Optional.of(settlement.rate()), expected, mine,
-          status(expected, mine, tolerance)));
+    /**
+     * Reconciles the payments against the settlements of {@code rates} in {@code [from, to)}.
+     *
+     * @param sizes     the position's size over time, in time order (the first at or before {@code from})
+     * @param priceAt   the contract's price at a settlement time (e.g. the stored close of the day before)
+     * @param tolerance relative difference tolerated, e.g. 0.05 for 5 %
+     * @return every settlement with a non-zero position and every unmatched payment, in time order
+     */
+    public List<SettlementCheck> reconcile(
+            Instrument instrument,
+            Side side,
+            List<SizeChange> sizes,
+            FundingRateSeries rates,
+            Function<Instant, BigDecimal> priceAt,
+            List<PaidFunding> paid,
+            BigDecimal tolerance,
+            Instant from,
+            Instant to) {
+        Objects.requireNonNull(instrument, "instrument");
+        List<PaidFunding> unmatched = new ArrayList<>(paid);
+        List<SettlementCheck> checks = new ArrayList<>();
+        PerpetualPricer pricer = PerpetualPricer.of(instrument);
+        int sign = side == Side.SHORT ? 1 : -1;
+        for (int i = 0; i < rates.size(); i++) {
+            FundingRate settlement = rates.get(i);
+            Instant t = settlement.time();
+            if (t.isBefore(from) || !t.isBefore(to)) {
+                continue;
+            }
+            BigDecimal size = sizeAt(sizes, t);
+            if (size.signum() == 0) {
+                continue;
+            }
+            BigDecimal value =
+                    pricer.positionValue(instrument, size, priceAt.apply(t)).value();
+            BigDecimal expected = settlement.rate().multiply(value, MC).multiply(BigDecimal.valueOf(sign));
+            List<PaidFunding> mine = unmatched.stream()
+                    .filter(p -> Duration.between(t, p.time()).abs().compareTo(MATCH_WINDOW) <= 0)
+                    .toList();
+            unmatched.removeAll(mine);
+            checks.add(new SettlementCheck(
+                    t, Optional.of(settlement.rate()), expected, mine, status(expected, mine, tolerance)));
+        }
+        for (PaidFunding p : unmatched) {
+            checks.add(new SettlementCheck(p.time(), Optional.empty(), BigDecimal.ZERO, List.of(p), Status.UNEXPECTED));
+        }
+        checks.sort(Comparator.comparing(SettlementCheck::time));
+        return checks;
     }
-    for (PaidFunding p : unmatched) {
-      checks.add(new SettlementCheck(p.time(), Optional.empty(), BigDecimal.ZERO, List.of(p), Status.UNEXPECTED));
-    }
-    checks.sort(Comparator.comparing(SettlementCheck::time));
-    return checks;
-  }
 
-  private static Status status(BigDecimal expected, List<PaidFunding> paid, BigDecimal tolerance) {
-    if (paid.isEmpty()) {
-      return expected.signum() == 0 ? Status.MATCHED : Status.MISSING;
+    private static Status status(BigDecimal expected, List<PaidFunding> paid, BigDecimal tolerance) {
+        if (paid.isEmpty()) {
+            return expected.signum() == 0 ? Status.MATCHED : Status.MISSING;
+        }
+        if (paid.size() > 1) {
+            return Status.DUPLICATE;
+        }
+        BigDecimal amount = paid.get(0).amount();
+        if (amount.signum() != 0 && expected.signum() != 0 && amount.signum() != expected.signum()) {
+            return Status.SIGN_FLIP;
+        }
+        BigDecimal allowed = expected.abs().multiply(tolerance, MC);
+        return amount.subtract(expected).abs().compareTo(allowed) > 0 ? Status.DIFFERENT : Status.MATCHED;
     }
-    if (paid.size() > 1) {
-      return Status.DUPLICATE;
-    }
-    BigDecimal amount = paid.get(0).amount();
-    if (amount.signum() != 0 && expected.signum() != 0 && amount.signum() != expected.signum()) {
-      return Status.SIGN_FLIP;
-    }
-    BigDecimal allowed = expected.abs().multiply(tolerance, MC);
-    return amount.subtract(expected).abs().compareTo(allowed) > 0 ? Status.DIFFERENT : Status.MATCHED;
-  }
 
-  /** The size held at {@code t}: the last change at or before it, 0 before the first. */
-  static BigDecimal sizeAt(List<SizeChange> sizes, Instant t) {
-    BigDecimal size = BigDecimal.ZERO;
-    for (SizeChange change : sizes) {
-      if (change.from().isAfter(t)) {
-        break;
-      }
-      size = change.size();
+    /** The size held at {@code t}: the last change at or before it, 0 before the first. */
+    static BigDecimal sizeAt(List<SizeChange> sizes, Instant t) {
+        BigDecimal size = BigDecimal.ZERO;
+        for (SizeChange change : sizes) {
+            if (change.from().isAfter(t)) {
+                break;
+            }
+            size = change.size();
+        }
+        return size;
     }
-    return size;
-  }
 }

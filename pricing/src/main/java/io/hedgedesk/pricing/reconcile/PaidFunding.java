@@ -13,9 +13,9 @@ import java.util.Objects;
  */
 public record PaidFunding(String key, Instant time, BigDecimal amount) {
 
-  public PaidFunding {
-    Objects.requireNonNull(key, "key");
-    Objects.requireNonNull(time, "time");
-    Objects.requireNonNull(amount, "amount");
-  }
+    public PaidFunding {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(time, "time");
+        Objects.requireNonNull(amount, "amount");
+    }
 }

@@ -12,8 +12,8 @@ import java.util.Objects;
  */
 public record SizeChange(Instant from, BigDecimal size) {
 
-  public SizeChange {
-    Objects.requireNonNull(from, "from");
-    Objects.requireNonNull(size, "size");
-  }
+    public SizeChange {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(size, "size");
+    }
 }

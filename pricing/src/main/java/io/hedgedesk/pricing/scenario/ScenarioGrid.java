@@ -14,13 +14,16 @@ import java.util.Optional;
  * @param bankruptcyPrice  where its isolated margin is exhausted; empty when margin covers any move
  * @param rows             one per shock, in the order given
  */
-public record ScenarioGrid(ScenarioInput input, Optional<BigDecimal> liquidationPrice,
-                           Optional<BigDecimal> bankruptcyPrice, List<ScenarioRow> rows) {
+public record ScenarioGrid(
+        ScenarioInput input,
+        Optional<BigDecimal> liquidationPrice,
+        Optional<BigDecimal> bankruptcyPrice,
+        List<ScenarioRow> rows) {
 
-  public ScenarioGrid {
-    Objects.requireNonNull(input, "input");
-    Objects.requireNonNull(liquidationPrice, "liquidationPrice");
-    Objects.requireNonNull(bankruptcyPrice, "bankruptcyPrice");
-    rows = List.copyOf(Objects.requireNonNull(rows, "rows"));
-  }
+    public ScenarioGrid {
+        Objects.requireNonNull(input, "input");
+        Objects.requireNonNull(liquidationPrice, "liquidationPrice");
+        Objects.requireNonNull(bankruptcyPrice, "bankruptcyPrice");
+        rows = List.copyOf(Objects.requireNonNull(rows, "rows"));
+    }
 }

@@ -18,22 +18,22 @@ import java.util.Objects;
  *                       with {@code C'} the coins held less the coin margin lost (coin-settled) or all of them
  *                       (USDT-settled); 0 for {@link Cause#FUNDING}
  */
-public record ScenarioLiquidation(Cause cause, BigDecimal markPrice, BigDecimal spotPrice, Amount marginLost,
-                                  BigDecimal unhedgedPnlUsd) {
+public record ScenarioLiquidation(
+        Cause cause, BigDecimal markPrice, BigDecimal spotPrice, Amount marginLost, BigDecimal unhedgedPnlUsd) {
 
-  /** What exhausts the isolated margin. */
-  public enum Cause {
-    /** The shocked mark is at or beyond the liquidation price. */
-    PRICE,
-    /** Funding paid over the horizon takes the margin balance at the shocked mark to zero or below. */
-    FUNDING
-  }
+    /** What exhausts the isolated margin. */
+    public enum Cause {
+        /** The shocked mark is at or beyond the liquidation price. */
+        PRICE,
+        /** Funding paid over the horizon takes the margin balance at the shocked mark to zero or below. */
+        FUNDING
+    }
 
-  public ScenarioLiquidation {
-    Objects.requireNonNull(cause, "cause");
-    Objects.requireNonNull(markPrice, "markPrice");
-    Objects.requireNonNull(spotPrice, "spotPrice");
-    Objects.requireNonNull(marginLost, "marginLost");
-    Objects.requireNonNull(unhedgedPnlUsd, "unhedgedPnlUsd");
-  }
+    public ScenarioLiquidation {
+        Objects.requireNonNull(cause, "cause");
+        Objects.requireNonNull(markPrice, "markPrice");
+        Objects.requireNonNull(spotPrice, "spotPrice");
+        Objects.requireNonNull(marginLost, "marginLost");
+        Objects.requireNonNull(unhedgedPnlUsd, "unhedgedPnlUsd");
+    }
 }

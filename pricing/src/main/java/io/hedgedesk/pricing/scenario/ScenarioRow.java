@@ -38,33 +38,46 @@ import java.util.Optional;
  * @param liquidation      how the hedge ends when liquidated (where, margin lost, the unhedged rest of the move);
  *                         empty otherwise
  */
-public record ScenarioRow(BigDecimal shock, BigDecimal spotPrice, BigDecimal markPrice, BigDecimal spotPnlUsd,
-                          BigDecimal basketPnlUsd, Amount hedgePnl, BigDecimal hedgePnlUsd, Amount funding,
-                          BigDecimal fundingUsd, Amount fees, BigDecimal feesUsd, BigDecimal netPnlUsd,
-                          BigDecimal netLowUsd, BigDecimal netHighUsd, Amount marginBalance,
-                          BigDecimal marginBalanceUsd, boolean liquidated,
-                          Optional<ScenarioLiquidation> liquidation) {
+public record ScenarioRow(
+        BigDecimal shock,
+        BigDecimal spotPrice,
+        BigDecimal markPrice,
+        BigDecimal spotPnlUsd,
+        BigDecimal basketPnlUsd,
+        Amount hedgePnl,
+        BigDecimal hedgePnlUsd,
+        Amount funding,
+        BigDecimal fundingUsd,
+        Amount fees,
+        BigDecimal feesUsd,
+        BigDecimal netPnlUsd,
+        BigDecimal netLowUsd,
+        BigDecimal netHighUsd,
+        Amount marginBalance,
+        BigDecimal marginBalanceUsd,
+        boolean liquidated,
+        Optional<ScenarioLiquidation> liquidation) {
 
-  public ScenarioRow {
-    Objects.requireNonNull(shock, "shock");
-    Objects.requireNonNull(spotPrice, "spotPrice");
-    Objects.requireNonNull(markPrice, "markPrice");
-    Objects.requireNonNull(spotPnlUsd, "spotPnlUsd");
-    Objects.requireNonNull(basketPnlUsd, "basketPnlUsd");
-    Objects.requireNonNull(hedgePnl, "hedgePnl");
-    Objects.requireNonNull(hedgePnlUsd, "hedgePnlUsd");
-    Objects.requireNonNull(funding, "funding");
-    Objects.requireNonNull(fundingUsd, "fundingUsd");
-    Objects.requireNonNull(fees, "fees");
-    Objects.requireNonNull(feesUsd, "feesUsd");
-    Objects.requireNonNull(netPnlUsd, "netPnlUsd");
-    Objects.requireNonNull(netLowUsd, "netLowUsd");
-    Objects.requireNonNull(netHighUsd, "netHighUsd");
-    Objects.requireNonNull(marginBalance, "marginBalance");
-    Objects.requireNonNull(marginBalanceUsd, "marginBalanceUsd");
-    Objects.requireNonNull(liquidation, "liquidation");
-    if (liquidated != liquidation.isPresent()) {
-      throw new IllegalArgumentException("liquidated must be true exactly when a liquidation is given");
+    public ScenarioRow {
+        Objects.requireNonNull(shock, "shock");
+        Objects.requireNonNull(spotPrice, "spotPrice");
+        Objects.requireNonNull(markPrice, "markPrice");
+        Objects.requireNonNull(spotPnlUsd, "spotPnlUsd");
+        Objects.requireNonNull(basketPnlUsd, "basketPnlUsd");
+        Objects.requireNonNull(hedgePnl, "hedgePnl");
+        Objects.requireNonNull(hedgePnlUsd, "hedgePnlUsd");
+        Objects.requireNonNull(funding, "funding");
+        Objects.requireNonNull(fundingUsd, "fundingUsd");
+        Objects.requireNonNull(fees, "fees");
+        Objects.requireNonNull(feesUsd, "feesUsd");
+        Objects.requireNonNull(netPnlUsd, "netPnlUsd");
+        Objects.requireNonNull(netLowUsd, "netLowUsd");
+        Objects.requireNonNull(netHighUsd, "netHighUsd");
+        Objects.requireNonNull(marginBalance, "marginBalance");
+        Objects.requireNonNull(marginBalanceUsd, "marginBalanceUsd");
+        Objects.requireNonNull(liquidation, "liquidation");
+        if (liquidated != liquidation.isPresent()) {
+            throw new IllegalArgumentException("liquidated must be true exactly when a liquidation is given");
+        }
     }
-  }
 }

@@ -13,9 +13,9 @@ import java.util.Objects;
  */
 public record AlertThresholds(Duration staleAfter, BigDecimal liquidationAlert, BigDecimal coverageBand) {
 
-  public AlertThresholds {
-    Objects.requireNonNull(staleAfter, "staleAfter");
-    Objects.requireNonNull(liquidationAlert, "liquidationAlert");
-    Objects.requireNonNull(coverageBand, "coverageBand");
-  }
+    public AlertThresholds {
+        Objects.requireNonNull(staleAfter, "staleAfter");
+        Objects.requireNonNull(liquidationAlert, "liquidationAlert");
+        Objects.requireNonNull(coverageBand, "coverageBand");
+    }
 }

@@ -32,37 +32,49 @@ import java.util.Optional;
  * @param maxFundingCostUsd close target: the most funding the hedge may cost, USD, if set
  * @param fundingCash       funding recorded so far, settlement asset, positive = received
  */
-public record HedgeAccount(long hedgeId, Instrument instrument, Side side, BigDecimal size, BigDecimal entryPrice,
-                           BigDecimal leverage, BigDecimal margin, BigDecimal targetCoverage, List<Long> holdingIds,
-                           BigDecimal venueCoins, BigDecimal bagCoins, Optional<BigDecimal> beta,
-                           Optional<BigDecimal> stopPrice, Optional<BigDecimal> takeProfitPrice,
-                           Optional<BigDecimal> maxFundingCostUsd, BigDecimal fundingCash) {
+public record HedgeAccount(
+        long hedgeId,
+        Instrument instrument,
+        Side side,
+        BigDecimal size,
+        BigDecimal entryPrice,
+        BigDecimal leverage,
+        BigDecimal margin,
+        BigDecimal targetCoverage,
+        List<Long> holdingIds,
+        BigDecimal venueCoins,
+        BigDecimal bagCoins,
+        Optional<BigDecimal> beta,
+        Optional<BigDecimal> stopPrice,
+        Optional<BigDecimal> takeProfitPrice,
+        Optional<BigDecimal> maxFundingCostUsd,
+        BigDecimal fundingCash) {
 
-  public HedgeAccount {
-    Objects.requireNonNull(instrument, "instrument");
-    Objects.requireNonNull(side, "side");
-    Objects.requireNonNull(size, "size");
-    Objects.requireNonNull(entryPrice, "entryPrice");
-    Objects.requireNonNull(leverage, "leverage");
-    Objects.requireNonNull(margin, "margin");
-    Objects.requireNonNull(targetCoverage, "targetCoverage");
-    holdingIds = List.copyOf(holdingIds);
-    Objects.requireNonNull(venueCoins, "venueCoins");
-    Objects.requireNonNull(bagCoins, "bagCoins");
-    Objects.requireNonNull(beta, "beta");
-    Objects.requireNonNull(stopPrice, "stopPrice");
-    Objects.requireNonNull(takeProfitPrice, "takeProfitPrice");
-    Objects.requireNonNull(maxFundingCostUsd, "maxFundingCostUsd");
-    Objects.requireNonNull(fundingCash, "fundingCash");
-  }
+    public HedgeAccount {
+        Objects.requireNonNull(instrument, "instrument");
+        Objects.requireNonNull(side, "side");
+        Objects.requireNonNull(size, "size");
+        Objects.requireNonNull(entryPrice, "entryPrice");
+        Objects.requireNonNull(leverage, "leverage");
+        Objects.requireNonNull(margin, "margin");
+        Objects.requireNonNull(targetCoverage, "targetCoverage");
+        holdingIds = List.copyOf(holdingIds);
+        Objects.requireNonNull(venueCoins, "venueCoins");
+        Objects.requireNonNull(bagCoins, "bagCoins");
+        Objects.requireNonNull(beta, "beta");
+        Objects.requireNonNull(stopPrice, "stopPrice");
+        Objects.requireNonNull(takeProfitPrice, "takeProfitPrice");
+        Objects.requireNonNull(maxFundingCostUsd, "maxFundingCostUsd");
+        Objects.requireNonNull(fundingCash, "fundingCash");
+    }
 
-  /** The contract's coin, e.g. {@code "ADA"}. */
-  public String asset() {
-    return instrument.baseAsset().symbol();
-  }
+    /** The contract's coin, e.g. {@code "ADA"}. */
+    public String asset() {
+        return instrument.baseAsset().symbol();
+    }
 
-  /** Coins at the venue that are not already part of the insured holdings: {@code venueCoins − bagCoins}. */
-  public BigDecimal coinsBeyondHoldings() {
-    return venueCoins.subtract(bagCoins);
-  }
+    /** Coins at the venue that are not already part of the insured holdings: {@code venueCoins − bagCoins}. */
+    public BigDecimal coinsBeyondHoldings() {
+        return venueCoins.subtract(bagCoins);
+    }
 }

@@ -16,31 +16,41 @@ import java.util.Optional;
  *                funding cost, the stale age in hours; empty where there is none
  * @param band    the coverage band for {@link Kind#COVERAGE_DRIFT}, else empty
  */
-public record HedgeAlert(Kind kind, Optional<Long> hedgeId, String asset, Optional<BigDecimal> value,
-                         Optional<BigDecimal> limit, Optional<BigDecimal> band) {
+public record HedgeAlert(
+        Kind kind,
+        Optional<Long> hedgeId,
+        String asset,
+        Optional<BigDecimal> value,
+        Optional<BigDecimal> limit,
+        Optional<BigDecimal> band) {
 
-  /** Kinds, most urgent first (the order alerts are listed in). */
-  public enum Kind {
-    LIQUIDATION_NEAR,
-    STOP_REACHED,
-    TAKE_PROFIT_REACHED,
-    COVERAGE_DRIFT,
-    FUNDING_COST,
-    NO_PRICE,
-    STALE_PRICE
-  }
+    /** Kinds, most urgent first (the order alerts are listed in). */
+    public enum Kind {
+        LIQUIDATION_NEAR,
+        STOP_REACHED,
+        TAKE_PROFIT_REACHED,
+        COVERAGE_DRIFT,
+        FUNDING_COST,
+        NO_PRICE,
+        STALE_PRICE
+    }
 
-  public HedgeAlert {
-    Objects.requireNonNull(kind, "kind");
-    Objects.requireNonNull(hedgeId, "hedgeId");
-    Objects.requireNonNull(asset, "asset");
-    Objects.requireNonNull(value, "value");
-    Objects.requireNonNull(limit, "limit");
-    Objects.requireNonNull(band, "band");
-  }
+    public HedgeAlert {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(hedgeId, "hedgeId");
+        Objects.requireNonNull(asset, "asset");
+        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(limit, "limit");
+        Objects.requireNonNull(band, "band");
+    }
 
-  static HedgeAlert ofHedge(Kind kind, HedgeAccount hedge, BigDecimal value, BigDecimal limit) {
-    return new HedgeAlert(kind, Optional.of(hedge.hedgeId()), hedge.asset(), Optional.ofNullable(value),
-        Optional.ofNullable(limit), Optional.empty());
-  }
+    static HedgeAlert ofHedge(Kind kind, HedgeAccount hedge, BigDecimal value, BigDecimal limit) {
+        return new HedgeAlert(
+                kind,
+                Optional.of(hedge.hedgeId()),
+                hedge.asset(),
+                Optional.ofNullable(value),
+                Optional.ofNullable(limit),
+                Optional.empty());
+    }
 }

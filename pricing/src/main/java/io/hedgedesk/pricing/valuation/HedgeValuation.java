@@ -25,16 +25,24 @@ import java.util.Optional;
  * @param coverageNote       why coverage is missing, or empty
  * @param alerts             alerts about this hedge alone
  */
-public record HedgeValuation(HedgeAccount account, Optional<PriceQuote> mark, Optional<BigDecimal> unrealizedPnl,
-                             Optional<BigDecimal> unrealizedPnlUsd, Optional<LiquidationDistance> liquidation,
-                             Optional<BigDecimal> stopDistance, Optional<BigDecimal> takeProfitDistance,
-                             BigDecimal deltaCoins, boolean proxy, Optional<CoverageCheck> coverage,
-                             String coverageNote, List<HedgeAlert> alerts) {
+public record HedgeValuation(
+        HedgeAccount account,
+        Optional<PriceQuote> mark,
+        Optional<BigDecimal> unrealizedPnl,
+        Optional<BigDecimal> unrealizedPnlUsd,
+        Optional<LiquidationDistance> liquidation,
+        Optional<BigDecimal> stopDistance,
+        Optional<BigDecimal> takeProfitDistance,
+        BigDecimal deltaCoins,
+        boolean proxy,
+        Optional<CoverageCheck> coverage,
+        String coverageNote,
+        List<HedgeAlert> alerts) {
 
-  public HedgeValuation {
-    Objects.requireNonNull(account, "account");
-    Objects.requireNonNull(mark, "mark");
-    Objects.requireNonNull(coverage, "coverage");
-    alerts = List.copyOf(alerts);
-  }
+    public HedgeValuation {
+        Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(mark, "mark");
+        Objects.requireNonNull(coverage, "coverage");
+        alerts = List.copyOf(alerts);
+    }
 }

@@ -13,8 +13,8 @@ import java.util.Objects;
  */
 public record HeldCoins(long holdingId, String asset, BigDecimal quantity) {
 
-  public HeldCoins {
-    Objects.requireNonNull(asset, "asset");
-    Objects.requireNonNull(quantity, "quantity");
-  }
+    public HeldCoins {
+        Objects.requireNonNull(asset, "asset");
+        Objects.requireNonNull(quantity, "quantity");
+    }
 }

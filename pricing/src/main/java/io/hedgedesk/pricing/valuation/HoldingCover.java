@@ -24,38 +24,39 @@ import java.util.Optional;
  */
 public record HoldingCover(long holdingId, Optional<BigDecimal> share, List<Long> hedgeIds) {
 
-  public HoldingCover {
-    Objects.requireNonNull(share, "share");
-    hedgeIds = List.copyOf(hedgeIds);
-  }
-
-  /** One cover per holding, in the order of {@code holdings}. */
-  public static List<HoldingCover> of(List<HeldCoins> holdings, PortfolioHedges valued) {
-    Map<Long, HoldingCover> covers = new LinkedHashMap<>();
-    for (HeldCoins held : holdings) {
-      List<Long> ids = new ArrayList<>();
-      Optional<BigDecimal> share = Optional.of(BigDecimal.ZERO);
-      boolean coinCounted = false;
-      for (HedgeValuation v : valued.hedges()) {
-        HedgeAccount h = v.account();
-        boolean named = h.holdingIds().contains(held.holdingId());
-        if (v.proxy()) {
-          if (named || (h.holdingIds().isEmpty() && h.beta().isPresent())) {
-            ids.add(h.hedgeId());
-            Optional<BigDecimal> c = v.coverage().map(check -> check.coverage());
-            share = share.flatMap(s -> c.map(s::add));
-          }
-        } else if (h.asset().equals(held.asset()) && (named || h.holdingIds().isEmpty())) {
-          ids.add(h.hedgeId());
-          if (!coinCounted) {
-            coinCounted = true;
-            Optional<BigDecimal> c = valued.asset(held.asset()).flatMap(AssetCoverage::coverage);
-            share = share.flatMap(s -> c.map(s::add));
-          }
-        }
-      }
-      covers.put(held.holdingId(), new HoldingCover(held.holdingId(), share, ids));
+    public HoldingCover {
+        Objects.requireNonNull(share, "share");
+        hedgeIds = List.copyOf(hedgeIds);
     }
-    return List.copyOf(covers.values());
-  }
+
+    /** One cover per holding, in the order of {@code holdings}. */
+    public static List<HoldingCover> of(List<HeldCoins> holdings, PortfolioHedges valued) {
+        Map<Long, HoldingCover> covers = new LinkedHashMap<>();
+        for (HeldCoins held : holdings) {
+            List<Long> ids = new ArrayList<>();
+            Optional<BigDecimal> share = Optional.of(BigDecimal.ZERO);
+            boolean coinCounted = false;
+            for (HedgeValuation v : valued.hedges()) {
+                HedgeAccount h = v.account();
+                boolean named = h.holdingIds().contains(held.holdingId());
+                if (v.proxy()) {
+                    if (named || (h.holdingIds().isEmpty() && h.beta().isPresent())) {
+                        ids.add(h.hedgeId());
+                        Optional<BigDecimal> c = v.coverage().map(check -> check.coverage());
+                        share = share.flatMap(s -> c.map(s::add));
+                    }
+                } else if (h.asset().equals(held.asset())
+                        && (named || h.holdingIds().isEmpty())) {
+                    ids.add(h.hedgeId());
+                    if (!coinCounted) {
+                        coinCounted = true;
+                        Optional<BigDecimal> c = valued.asset(held.asset()).flatMap(AssetCoverage::coverage);
+                        share = share.flatMap(s -> c.map(s::add));
+                    }
+                }
+            }
+            covers.put(held.holdingId(), new HoldingCover(held.holdingId(), share, ids));
+        }
+        return List.copyOf(covers.values());
+    }
 }

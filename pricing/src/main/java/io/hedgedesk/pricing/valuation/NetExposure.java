@@ -27,46 +27,51 @@ import java.util.TreeMap;
  * @param netCoins   {@code spot + venue + hedge}
  * @param price      the coin's price, if known
  */
-public record NetExposure(String asset, BigDecimal spotCoins, BigDecimal venueCoins, BigDecimal hedgeCoins,
-                          BigDecimal netCoins, Optional<PriceQuote> price) {
+public record NetExposure(
+        String asset,
+        BigDecimal spotCoins,
+        BigDecimal venueCoins,
+        BigDecimal hedgeCoins,
+        BigDecimal netCoins,
+        Optional<PriceQuote> price) {
 
-  public NetExposure {
-    Objects.requireNonNull(asset, "asset");
-    Objects.requireNonNull(spotCoins, "spotCoins");
-    Objects.requireNonNull(venueCoins, "venueCoins");
-    Objects.requireNonNull(hedgeCoins, "hedgeCoins");
-    Objects.requireNonNull(netCoins, "netCoins");
-    Objects.requireNonNull(price, "price");
-  }
-
-  /** {@code netCoins × price}, if priced. */
-  public Optional<BigDecimal> netUsd() {
-    return price.map(p -> netCoins.multiply(p.priceUsd(), MathContext.DECIMAL128));
-  }
-
-  /** {@code spotCoins × price}, if priced. */
-  public Optional<BigDecimal> spotUsd() {
-    return price.map(p -> spotCoins.multiply(p.priceUsd(), MathContext.DECIMAL128));
-  }
-
-  /** One row per coin held or hedged, in coin order. */
-  public static List<NetExposure> of(List<HeldCoins> holdings, PortfolioHedges valued, Prices prices) {
-    Map<String, BigDecimal[]> coins = new TreeMap<>();
-    for (HeldCoins h : holdings) {
-      coins.computeIfAbsent(h.asset(), a -> zeros())[0] = coins.get(h.asset())[0].add(h.quantity());
+    public NetExposure {
+        Objects.requireNonNull(asset, "asset");
+        Objects.requireNonNull(spotCoins, "spotCoins");
+        Objects.requireNonNull(venueCoins, "venueCoins");
+        Objects.requireNonNull(hedgeCoins, "hedgeCoins");
+        Objects.requireNonNull(netCoins, "netCoins");
+        Objects.requireNonNull(price, "price");
     }
-    for (HedgeValuation v : valued.hedges()) {
-      BigDecimal[] c = coins.computeIfAbsent(v.account().asset(), a -> zeros());
-      c[1] = c[1].add(v.account().coinsBeyondHoldings());
-      c[2] = c[2].subtract(v.deltaCoins());
-    }
-    List<NetExposure> rows = new ArrayList<>();
-    coins.forEach((asset, c) -> rows.add(new NetExposure(asset, c[0], c[1], c[2], c[0].add(c[1]).add(c[2]),
-        prices.spot(asset))));
-    return rows;
-  }
 
-  private static BigDecimal[] zeros() {
-    return new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO};
-  }
+    /** {@code netCoins × price}, if priced. */
+    public Optional<BigDecimal> netUsd() {
+        return price.map(p -> netCoins.multiply(p.priceUsd(), MathContext.DECIMAL128));
+    }
+
+    /** {@code spotCoins × price}, if priced. */
+    public Optional<BigDecimal> spotUsd() {
+        return price.map(p -> spotCoins.multiply(p.priceUsd(), MathContext.DECIMAL128));
+    }
+
+    /** One row per coin held or hedged, in coin order. */
+    public static List<NetExposure> of(List<HeldCoins> holdings, PortfolioHedges valued, Prices prices) {
+        Map<String, BigDecimal[]> coins = new TreeMap<>();
+        for (HeldCoins h : holdings) {
+            coins.computeIfAbsent(h.asset(), a -> zeros())[0] = coins.get(h.asset())[0].add(h.quantity());
+        }
+        for (HedgeValuation v : valued.hedges()) {
+            BigDecimal[] c = coins.computeIfAbsent(v.account().asset(), a -> zeros());
+            c[1] = c[1].add(v.account().coinsBeyondHoldings());
+            c[2] = c[2].subtract(v.deltaCoins());
+        }
+        List<NetExposure> rows = new ArrayList<>();
+        coins.forEach((asset, c) ->
+                rows.add(new NetExposure(asset, c[0], c[1], c[2], c[0].add(c[1]).add(c[2]), prices.spot(asset))));
+        return rows;
+    }
+
+    private static BigDecimal[] zeros() {
+        return new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO};
+    }
 }

@@ -12,19 +12,19 @@ import java.util.Optional;
  */
 public record PortfolioHedges(List<AssetCoverage> assets, List<HedgeValuation> hedges, List<HedgeAlert> alerts) {
 
-  public PortfolioHedges {
-    assets = List.copyOf(assets);
-    hedges = List.copyOf(hedges);
-    alerts = List.copyOf(alerts);
-  }
+    public PortfolioHedges {
+        assets = List.copyOf(assets);
+        hedges = List.copyOf(hedges);
+        alerts = List.copyOf(alerts);
+    }
 
-  /** The valuation of one hedge. */
-  public Optional<HedgeValuation> hedge(long hedgeId) {
-    return hedges.stream().filter(h -> h.account().hedgeId() == hedgeId).findFirst();
-  }
+    /** The valuation of one hedge. */
+    public Optional<HedgeValuation> hedge(long hedgeId) {
+        return hedges.stream().filter(h -> h.account().hedgeId() == hedgeId).findFirst();
+    }
 
-  /** The coverage of one coin. */
-  public Optional<AssetCoverage> asset(String asset) {
-    return assets.stream().filter(a -> a.asset().equals(asset)).findFirst();
-  }
+    /** The coverage of one coin. */
+    public Optional<AssetCoverage> asset(String asset) {
+        return assets.stream().filter(a -> a.asset().equals(asset)).findFirst();
+    }
 }

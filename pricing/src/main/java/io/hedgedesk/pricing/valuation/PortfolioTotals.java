@@ -23,41 +23,56 @@ import java.util.Optional;
  * @param hedges           hedges added
  * @param unpriced         of which without a mark (not in the sums)
  */
-public record PortfolioTotals(BigDecimal notionalUsd, BigDecimal marginUsd, BigDecimal unrealizedPnlUsd,
-                              BigDecimal fundingUsd, int hedges, int unpriced) {
+public record PortfolioTotals(
+        BigDecimal notionalUsd,
+        BigDecimal marginUsd,
+        BigDecimal unrealizedPnlUsd,
+        BigDecimal fundingUsd,
+        int hedges,
+        int unpriced) {
 
-  /** No hedge. */
-  public static final PortfolioTotals NONE = new PortfolioTotals(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
-      BigDecimal.ZERO, 0, 0);
+    /** No hedge. */
+    public static final PortfolioTotals NONE =
+            new PortfolioTotals(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, 0, 0);
 
-  private static final MathContext MC = MathContext.DECIMAL128;
+    private static final MathContext MC = MathContext.DECIMAL128;
 
-  public PortfolioTotals {
-    Objects.requireNonNull(notionalUsd, "notionalUsd");
-    Objects.requireNonNull(marginUsd, "marginUsd");
-    Objects.requireNonNull(unrealizedPnlUsd, "unrealizedPnlUsd");
-    Objects.requireNonNull(fundingUsd, "fundingUsd");
-  }
-
-  /**
-   * These totals with one more hedge.
-   *
-   * @param size          contracts (inverse) or quantity units (linear)
-   * @param margin        margin, settlement asset
-   * @param fundingCash   funding recorded, settlement asset, positive = received
-   * @param mark          the mark it is valued at, if any
-   * @param unrealizedUsd its unrealized PnL in USD, if valued
-   */
-  public PortfolioTotals plus(Instrument instrument, BigDecimal size, BigDecimal margin, BigDecimal fundingCash,
-                              Optional<BigDecimal> mark, Optional<BigDecimal> unrealizedUsd) {
-    if (mark.isEmpty()) {
-      return new PortfolioTotals(notionalUsd, marginUsd, unrealizedPnlUsd, fundingUsd, hedges + 1, unpriced + 1);
+    public PortfolioTotals {
+        Objects.requireNonNull(notionalUsd, "notionalUsd");
+        Objects.requireNonNull(marginUsd, "marginUsd");
+        Objects.requireNonNull(unrealizedPnlUsd, "unrealizedPnlUsd");
+        Objects.requireNonNull(fundingUsd, "fundingUsd");
     }
-    BigDecimal p = mark.get();
-    BigDecimal s = instrument.settlementAsset().isDollar() ? BigDecimal.ONE : p;
-    BigDecimal notional = PerpetualPricer.of(instrument).usdNotional(instrument, size, p).value();
-    return new PortfolioTotals(notionalUsd.add(notional), marginUsd.add(margin.multiply(s, MC)),
-        unrealizedPnlUsd.add(unrealizedUsd.orElse(BigDecimal.ZERO)), fundingUsd.add(fundingCash.multiply(s, MC)),
-        hedges + 1, unpriced);
-  }
+
+    /**
+     * These totals with one more hedge.
+     *
+     * @param size          contracts (inverse) or quantity units (linear)
+     * @param margin        margin, settlement asset
+     * @param fundingCash   funding recorded, settlement asset, positive = received
+     * @param mark          the mark it is valued at, if any
+     * @param unrealizedUsd its unrealized PnL in USD, if valued
+     */
+    public PortfolioTotals plus(
+            Instrument instrument,
+            BigDecimal size,
+            BigDecimal margin,
+            BigDecimal fundingCash,
+            Optional<BigDecimal> mark,
+            Optional<BigDecimal> unrealizedUsd) {
+        if (mark.isEmpty()) {
+            return new PortfolioTotals(notionalUsd, marginUsd, unrealizedPnlUsd, fundingUsd, hedges + 1, unpriced + 1);
+        }
+        BigDecimal p = mark.get();
+        BigDecimal s = instrument.settlementAsset().isDollar() ? BigDecimal.ONE : p;
+        BigDecimal notional =
+                PerpetualPricer.of(instrument).usdNotional(instrument, size, p).value();
+        return new PortfolioTotals(
+                notionalUsd.add(notional),
+                marginUsd.add(margin.multiply(s, MC)),
+                unrealizedPnlUsd.add(unrealizedUsd.orElse(BigDecimal.ZERO)),
+                fundingUsd.add(fundingCash.multiply(s, MC)),
+                hedges + 1,
+                unpriced);
+    }
 }

@@ -13,18 +13,18 @@ import java.util.Optional;
  */
 public record Prices(Map<String, PriceQuote> spot, Map<String, PriceQuote> contractMarks) {
 
-  public Prices {
-    spot = Map.copyOf(spot);
-    contractMarks = Map.copyOf(contractMarks);
-  }
+    public Prices {
+        spot = Map.copyOf(spot);
+        contractMarks = Map.copyOf(contractMarks);
+    }
 
-  /** The spot price of {@code asset}, if known. */
-  public Optional<PriceQuote> spot(String asset) {
-    return Optional.ofNullable(spot.get(asset));
-  }
+    /** The spot price of {@code asset}, if known. */
+    public Optional<PriceQuote> spot(String asset) {
+        return Optional.ofNullable(spot.get(asset));
+    }
 
-  /** The price a hedge on {@code contractId} is valued at: its own venue mark if newest, else its coin's price. */
-  public Optional<PriceQuote> mark(String contractId, String asset) {
-    return Optional.ofNullable(contractMarks.get(contractId)).or(() -> spot(asset));
-  }
+    /** The price a hedge on {@code contractId} is valued at: its own venue mark if newest, else its coin's price. */
+    public Optional<PriceQuote> mark(String contractId, String asset) {
+        return Optional.ofNullable(contractMarks.get(contractId)).or(() -> spot(asset));
+    }
 }

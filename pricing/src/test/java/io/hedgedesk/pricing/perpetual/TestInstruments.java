@@ -15,27 +15,44 @@ import java.util.Optional;
 /** The bundled catalog, and hand-made instruments for cases the catalog does not contain. */
 final class TestInstruments {
 
-  static final ContractCatalog CATALOG = ContractCatalog.loadDefault();
+    static final ContractCatalog CATALOG = ContractCatalog.loadDefault();
 
-  private TestInstruments() {
-  }
+    private TestInstruments() {}
 
-  static Instrument get(String id) {
-    return CATALOG.get(id);
-  }
+    static Instrument get(String id) {
+        return CATALOG.get(id);
+    }
 
-  /** A tier {@code upTo} (null = unbounded), MMR, max leverage, maintenance amount. */
-  static MaintenanceTier tier(String upTo, String mmr, String maxLeverage, String amount) {
-    return new MaintenanceTier(Optional.ofNullable(upTo).map(BigDecimal::new), new BigDecimal(mmr),
-        new BigDecimal(maxLeverage), new BigDecimal(amount));
-  }
+    /** A tier {@code upTo} (null = unbounded), MMR, max leverage, maintenance amount. */
+    static MaintenanceTier tier(String upTo, String mmr, String maxLeverage, String amount) {
+        return new MaintenanceTier(
+                Optional.ofNullable(upTo).map(BigDecimal::new),
+                new BigDecimal(mmr),
+                new BigDecimal(maxLeverage),
+                new BigDecimal(amount));
+    }
 
-  /** An inverse BTC contract of face value {@code faceValue} USD with the given tiers (position value in BTC). */
-  static Instrument inverse(String faceValue, String maxLeverage, MaintenanceTier... tiers) {
-    Asset btc = new Asset("BTC");
-    return new Instrument("TEST:BTCUSD", "TEST", "BTCUSD", ContractType.INVERSE, btc, Asset.USD, btc,
-        new BigDecimal(faceValue), BigDecimal.ONE, new BigDecimal("0.5"), Duration.ofHours(8),
-        new BigDecimal(maxLeverage), new BigDecimal("0.0002"), new BigDecimal("0.0005"),
-        LiquidationConvention.MAINTENANCE_ON_MARK_VALUE, TierMeasure.POSITION_VALUE, List.of(tiers), "hand-made");
-  }
+    /** An inverse BTC contract of face value {@code faceValue} USD with the given tiers (position value in BTC). */
+    static Instrument inverse(String faceValue, String maxLeverage, MaintenanceTier... tiers) {
+        Asset btc = new Asset("BTC");
+        return new Instrument(
+                "TEST:BTCUSD",
+                "TEST",
+                "BTCUSD",
+                ContractType.INVERSE,
+                btc,
+                Asset.USD,
+                btc,
+                new BigDecimal(faceValue),
+                BigDecimal.ONE,
+                new BigDecimal("0.5"),
+                Duration.ofHours(8),
+                new BigDecimal(maxLeverage),
+                new BigDecimal("0.0002"),
+                new BigDecimal("0.0005"),
+                LiquidationConvention.MAINTENANCE_ON_MARK_VALUE,
+                TierMeasure.POSITION_VALUE,
+                List.of(tiers),
+                "hand-made");
+    }
 }

@@ -1,13 +1,11 @@
 package io.hedgedesk.web.alerts;
 
-import io.hedgedesk.web.config.HedgedeskConfig;
 import io.hedgedesk.persistence.alerts.StoredThresholds;
 import io.hedgedesk.pricing.alerts.HedgeThresholds;
 import io.hedgedesk.pricing.alerts.ThresholdSettings;
+import io.hedgedesk.web.config.HedgedeskConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.Optional;
 
 /**
  * The installation's alert thresholds (the level under every portfolio's defaults) and the minimum interval between two
@@ -18,33 +16,43 @@ import java.util.Optional;
 @ApplicationScoped
 public class AlertDefaults {
 
-  private final HedgeThresholds installation;
-  private final Duration minInterval;
+    private final HedgeThresholds installation;
+    private final Duration minInterval;
 
-  AlertDefaults(HedgedeskConfig config) {
-    HedgedeskConfig.Alerts a = config.alerts();
-    this.installation = new HedgeThresholds(a.liquidationDistance(), a.coverageDrift(), a.stopsAndTargets(),
-        a.fundingYearlyRate(), a.fundingSignChange(), a.staleAfterHours());
-    this.minInterval = a.minInterval();
-  }
+    AlertDefaults(HedgedeskConfig config) {
+        HedgedeskConfig.Alerts a = config.alerts();
+        this.installation = new HedgeThresholds(
+                a.liquidationDistance(),
+                a.coverageDrift(),
+                a.stopsAndTargets(),
+                a.fundingYearlyRate(),
+                a.fundingSignChange(),
+                a.staleAfterHours());
+        this.minInterval = a.minInterval();
+    }
 
-  /** The installation's thresholds. */
-  public HedgeThresholds installation() {
-    return installation;
-  }
+    /** The installation's thresholds. */
+    public HedgeThresholds installation() {
+        return installation;
+    }
 
-  /** The least time between two messages of one alert. */
-  public Duration minInterval() {
-    return minInterval;
-  }
+    /** The least time between two messages of one alert. */
+    public Duration minInterval() {
+        return minInterval;
+    }
 
-  /** The thresholds in force for a hedge: its own over its portfolio's defaults over the installation's. */
-  public HedgeThresholds resolve(StoredThresholds portfolio, StoredThresholds hedge) {
-    return settings(hedge).over(settings(portfolio).over(installation));
-  }
+    /** The thresholds in force for a hedge: its own over its portfolio's defaults over the installation's. */
+    public HedgeThresholds resolve(StoredThresholds portfolio, StoredThresholds hedge) {
+        return settings(hedge).over(settings(portfolio).over(installation));
+    }
 
-  static ThresholdSettings settings(StoredThresholds s) {
-    return new ThresholdSettings(s.liquidationDistance(), s.coverageDrift(), s.stopsAndTargets(),
-        s.fundingYearlyRate(), s.fundingSignChange(), s.staleAfterHours());
-  }
+    static ThresholdSettings settings(StoredThresholds s) {
+        return new ThresholdSettings(
+                s.liquidationDistance(),
+                s.coverageDrift(),
+                s.stopsAndTargets(),
+                s.fundingYearlyRate(),
+                s.fundingSignChange(),
+                s.staleAfterHours());
+    }
 }

@@ -1,7 +1,7 @@
 package io.hedgedesk.web.alerts;
 
-import io.hedgedesk.web.config.HedgedeskConfig;
 import io.hedgedesk.persistence.alerts.AlertOutbox;
+import io.hedgedesk.web.config.HedgedeskConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -21,67 +21,73 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class AlertWorker {
 
-  private static final Logger LOG = Logger.getLogger(AlertWorker.class);
-  private static final int BATCH = 10;
+    private static final Logger LOG = Logger.getLogger(AlertWorker.class);
+    private static final int BATCH = 10;
 
-  private final AlertOutbox outbox;
-  private final AlertChannels channels;
-  private final Clock clock;
-  private final int maxAttempts;
-  private final int perHour;
+    private final AlertOutbox outbox;
+    private final AlertChannels channels;
+    private final Clock clock;
+    private final int maxAttempts;
+    private final int perHour;
 
-  AlertWorker(AlertOutbox outbox, AlertChannels channels, Clock clock, HedgedeskConfig config) {
-    this.outbox = outbox;
-    this.channels = channels;
-    this.clock = clock;
-    this.maxAttempts = config.alerts().maxAttempts();
-    this.perHour = config.alerts().userLimitPerHour();
-  }
-
-  /** Sends every message due now, batch after batch; returns how many were handled. */
-  public int deliverDue() {
-    int handled = 0;
-    while (true) {
-      int n = QuarkusTransaction.requiringNew().timeout(BATCH * 20).call(this::batch);
-      if (n == 0) {
-        return handled;
-      }
-      handled += n;
+    AlertWorker(AlertOutbox outbox, AlertChannels channels, Clock clock, HedgedeskConfig config) {
+        this.outbox = outbox;
+        this.channels = channels;
+        this.clock = clock;
+        this.maxAttempts = config.alerts().maxAttempts();
+        this.perHour = config.alerts().userLimitPerHour();
     }
-  }
 
-  private int batch() {
-    Instant now = clock.instant();
-    List<AlertOutbox.Claimed> claimed = outbox.claim(BATCH, now);
-    // the users' rows in one order on every instance, so that two batches never wait for each other in a cycle
-    claimed.stream().map(AlertOutbox.Claimed::userId).distinct().sorted().forEach(outbox::lockUser);
-    for (AlertOutbox.Claimed m : claimed) {
-      deliver(m, now);
+    /** Sends every message due now, batch after batch; returns how many were handled. */
+    public int deliverDue() {
+        int handled = 0;
+        while (true) {
+            int n = QuarkusTransaction.requiringNew().timeout(BATCH * 20).call(this::batch);
+            if (n == 0) {
+                return handled;
+            }
+            handled += n;
+        }
     }
-    return claimed.size();
-  }
 
-  private void deliver(AlertOutbox.Claimed m, Instant now) {
-    Instant hourAgo = now.minus(Duration.ofHours(1));
-    if (outbox.sentSince(m.userId(), hourAgo) >= perHour) {
-      Instant next = outbox.oldestSentSince(m.userId(), hourAgo).orElse(now).plus(Duration.ofHours(1));
-      outbox.later(m.id(), now, next, "RATE_LIMITED", "more than " + perHour + " messages in an hour; waits until "
-          + next, false);
-      return;
+    private int batch() {
+        Instant now = clock.instant();
+        List<AlertOutbox.Claimed> claimed = outbox.claim(BATCH, now);
+        // the users' rows in one order on every instance, so that two batches never wait for each other in a cycle
+        claimed.stream().map(AlertOutbox.Claimed::userId).distinct().sorted().forEach(outbox::lockUser);
+        for (AlertOutbox.Claimed m : claimed) {
+            deliver(m, now);
+        }
+        return claimed.size();
     }
-    try {
-      String answer = channels.send(m);
-      outbox.sent(m.id(), clock.instant());
-      LOG.debugf("Alert message %d sent by %s: %s", m.id(), m.channel(), answer);
-    } catch (DeliveryException e) {
-      int attempts = m.attempts() + 1;
-      if (e.retryable() && attempts < maxAttempts) {
-        Instant next = clock.instant().plus(Duration.ofMinutes(1L << (attempts - 1)));
-        outbox.later(m.id(), clock.instant(), next, "RETRY", e.getMessage() + "; next attempt " + next, true);
-      } else {
-        outbox.failed(m.id(), clock.instant(), e.getMessage());
-      }
-      LOG.infof("Alert message %d (%s) not delivered: %s", m.id(), m.channel(), e.getMessage());
+
+    private void deliver(AlertOutbox.Claimed m, Instant now) {
+        Instant hourAgo = now.minus(Duration.ofHours(1));
+        if (outbox.sentSince(m.userId(), hourAgo) >= perHour) {
+            Instant next =
+                    outbox.oldestSentSince(m.userId(), hourAgo).orElse(now).plus(Duration.ofHours(1));
+            outbox.later(
+                    m.id(),
+                    now,
+                    next,
+                    "RATE_LIMITED",
+                    "more than " + perHour + " messages in an hour; waits until " + next,
+                    false);
+            return;
+        }
+        try {
+            String answer = channels.send(m);
+            outbox.sent(m.id(), clock.instant());
+            LOG.debugf("Alert message %d sent by %s: %s", m.id(), m.channel(), answer);
+        } catch (DeliveryException e) {
+            int attempts = m.attempts() + 1;
+            if (e.retryable() && attempts < maxAttempts) {
+                Instant next = clock.instant().plus(Duration.ofMinutes(1L << (attempts - 1)));
+                outbox.later(m.id(), clock.instant(), next, "RETRY", e.getMessage() + "; next attempt " + next, true);
+            } else {
+                outbox.failed(m.id(), clock.instant(), e.getMessage());
+            }
+            LOG.infof("Alert message %d (%s) not delivered: %s", m.id(), m.channel(), e.getMessage());
+        }
     }
-  }
 }

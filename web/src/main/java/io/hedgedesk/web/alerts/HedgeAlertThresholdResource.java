@@ -30,53 +30,78 @@ import org.jboss.resteasy.reactive.RestPath;
 @Produces(MediaType.TEXT_HTML)
 public class HedgeAlertThresholdResource {
 
-  private final CurrentUser currentUser;
-  private final HedgeBookService book;
-  private final AlertThresholdStore store;
-  private final AlertDefaults defaults;
+    private final CurrentUser currentUser;
+    private final HedgeBookService book;
+    private final AlertThresholdStore store;
+    private final AlertDefaults defaults;
 
-  public HedgeAlertThresholdResource(CurrentUser currentUser, HedgeBookService book, AlertThresholdStore store,
-                                     AlertDefaults defaults) {
-    this.currentUser = currentUser;
-    this.book = book;
-    this.store = store;
-    this.defaults = defaults;
-  }
-
-  @GET
-  public TemplateInstance hedge(@RestPath long hedgeId) {
-    HedgeBookService.HedgeAccess access = book.hedge(currentUser.id(), hedgeId);
-    return ThresholdPages.Templates.edit(currentUser.viewer(), hedgePage(access, ThresholdForm.of(store.hedge(hedgeId)), ""),
-        Map.of(), "");
-  }
-
-  @POST
-  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Response saveHedge(@RestPath long hedgeId, @BeanParam ThresholdForm form) {
-    HedgeBookService.HedgeAccess access = book.hedge(currentUser.id(), hedgeId);
-    if (!access.canAct()) {
-      throw new RoleRefusedException(access.portfolio().role(), "set alert thresholds");
+    public HedgeAlertThresholdResource(
+            CurrentUser currentUser, HedgeBookService book, AlertThresholdStore store, AlertDefaults defaults) {
+        this.currentUser = currentUser;
+        this.book = book;
+        this.store = store;
+        this.defaults = defaults;
     }
-    try {
-      store.save(access.hedge().portfolioId(), Optional.of(hedgeId), form.parse(), form.versionOrZero(),
-          currentUser.id());
-      return Flash.redirect("/hedges/" + hedgeId, "alerts-saved");
-    } catch (InvalidHedgeException e) {
-      return Response.status(400).entity(ThresholdPages.Templates.edit(currentUser.viewer(), hedgePage(access,
-          form.withVersion(store.hedge(hedgeId).version()), ThresholdPages.refusal(e)), e.errors(), "")).build();
-    } catch (StaleEditException e) {
-      return Response.status(409).entity(ThresholdPages.Templates.edit(currentUser.viewer(), hedgePage(access,
-          ThresholdForm.of(store.hedge(hedgeId)), ThresholdPages.STALE), Map.of(), "")).build();
-    }
-  }
-  private ThresholdPages.EditPage hedgePage(HedgeBookService.HedgeAccess access, ThresholdForm form, String refusal) {
-    long portfolioId = access.hedge().portfolioId();
-    StoredThresholds portfolio = store.portfolioDefaults(portfolioId);
-    String above = AlertWords.thresholds(AlertDefaults.settings(portfolio).over(defaults.installation()));
-    return new ThresholdPages.EditPage("Alert thresholds of hedge #" + access.hedge().id() + " " + access.instrument().id(),
-        "/hedges/" + access.hedge().id(), "/hedges/" + access.hedge().id() + "/alerts", form,
-        AlertWords.thresholds(defaults.resolve(portfolio, store.hedge(access.hedge().id()))),
-        "the portfolio's defaults (" + above + ")", access.canAct(), refusal, false);
-  }
 
+    @GET
+    public TemplateInstance hedge(@RestPath long hedgeId) {
+        HedgeBookService.HedgeAccess access = book.hedge(currentUser.id(), hedgeId);
+        return ThresholdPages.Templates.edit(
+                currentUser.viewer(), hedgePage(access, ThresholdForm.of(store.hedge(hedgeId)), ""), Map.of(), "");
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response saveHedge(@RestPath long hedgeId, @BeanParam ThresholdForm form) {
+        HedgeBookService.HedgeAccess access = book.hedge(currentUser.id(), hedgeId);
+        if (!access.canAct()) {
+            throw new RoleRefusedException(access.portfolio().role(), "set alert thresholds");
+        }
+        try {
+            store.save(
+                    access.hedge().portfolioId(),
+                    Optional.of(hedgeId),
+                    form.parse(),
+                    form.versionOrZero(),
+                    currentUser.id());
+            return Flash.redirect("/hedges/" + hedgeId, "alerts-saved");
+        } catch (InvalidHedgeException e) {
+            return Response.status(400)
+                    .entity(ThresholdPages.Templates.edit(
+                            currentUser.viewer(),
+                            hedgePage(
+                                    access,
+                                    form.withVersion(store.hedge(hedgeId).version()),
+                                    ThresholdPages.refusal(e)),
+                            e.errors(),
+                            ""))
+                    .build();
+        } catch (StaleEditException e) {
+            return Response.status(409)
+                    .entity(ThresholdPages.Templates.edit(
+                            currentUser.viewer(),
+                            hedgePage(access, ThresholdForm.of(store.hedge(hedgeId)), ThresholdPages.STALE),
+                            Map.of(),
+                            ""))
+                    .build();
+        }
+    }
+
+    private ThresholdPages.EditPage hedgePage(HedgeBookService.HedgeAccess access, ThresholdForm form, String refusal) {
+        long portfolioId = access.hedge().portfolioId();
+        StoredThresholds portfolio = store.portfolioDefaults(portfolioId);
+        String above = AlertWords.thresholds(AlertDefaults.settings(portfolio).over(defaults.installation()));
+        return new ThresholdPages.EditPage(
+                "Alert thresholds of hedge #" + access.hedge().id() + " "
+                        + access.instrument().id(),
+                "/hedges/" + access.hedge().id(),
+                "/hedges/" + access.hedge().id() + "/alerts",
+                form,
+                AlertWords.thresholds(
+                        defaults.resolve(portfolio, store.hedge(access.hedge().id()))),
+                "the portfolio's defaults (" + above + ")",
+                access.canAct(),
+                refusal,
+                false);
+    }
 }

@@ -40,24 +40,27 @@ public class ApiDocumentFilter implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
-        Map<String, PathItem> paths = openAPI.getPaths() == null ? Map.of() : openAPI.getPaths().getPathItems();
+        Map<String, PathItem> paths =
+                openAPI.getPaths() == null ? Map.of() : openAPI.getPaths().getPathItems();
         for (String path : List.copyOf(paths.keySet())) {
             if (!path.startsWith(API)) {
                 openAPI.getPaths().removePathItem(path);
             }
         }
-        Components components = openAPI.getComponents() == null ? OASFactory.createComponents()
-                : openAPI.getComponents();
+        Components components =
+                openAPI.getComponents() == null ? OASFactory.createComponents() : openAPI.getComponents();
         openAPI.setComponents(components);
         components.addSchema(ERROR_SCHEMA, errorSchema());
-        openAPI.getPaths().getPathItems()
+        openAPI.getPaths()
+                .getPathItems()
                 .forEach((path, item) -> item.getOperations().values().forEach(op -> complete(path, op)));
         keepReachableSchemas(openAPI, components);
     }
 
     private static void complete(String path, Operation op) {
         ApiExamples.request(path).ifPresent(example -> {
-            MediaType body = op.getRequestBody() == null || op.getRequestBody().getContent() == null ? null
+            MediaType body = op.getRequestBody() == null || op.getRequestBody().getContent() == null
+                    ? null
                     : op.getRequestBody().getContent().getMediaType(JSON);
             if (body != null) {
                 body.setExample(example);
@@ -65,14 +68,16 @@ public class ApiDocumentFilter implements OASFilter {
         });
         ApiExamples.response(path).ifPresent(example -> {
             APIResponse ok = op.getResponses().getAPIResponse("200");
-            MediaType json = ok == null || ok.getContent() == null ? null : ok.getContent().getMediaType(JSON);
+            MediaType json = ok == null || ok.getContent() == null
+                    ? null
+                    : ok.getContent().getMediaType(JSON);
             if (json != null) {
                 json.setExample(example);
             }
         });
         if (op.getRequestBody() != null) {
-            op.getResponses().addAPIResponse("400", error("A field cannot be used; the body names it",
-                    ApiExamples.BAD_REQUEST));
+            op.getResponses()
+                    .addAPIResponse("400", error("A field cannot be used; the body names it", ApiExamples.BAD_REQUEST));
         }
         if (path.contains("{")) {
             op.getResponses().addAPIResponse("404", error("Not found", ApiExamples.NOT_FOUND));
@@ -80,7 +85,8 @@ public class ApiDocumentFilter implements OASFilter {
     }
 
     private static APIResponse error(String description, Map<String, Object> example) {
-        MediaType json = OASFactory.createMediaType().schema(OASFactory.createSchema().ref(ERROR_SCHEMA))
+        MediaType json = OASFactory.createMediaType()
+                .schema(OASFactory.createSchema().ref(ERROR_SCHEMA))
                 .example(example);
         Content content = OASFactory.createContent().addMediaType(JSON, json);
         return OASFactory.createAPIResponse().description(description).content(content);
@@ -88,16 +94,23 @@ public class ApiDocumentFilter implements OASFilter {
 
     private static Schema errorSchema() {
         Schema text = OASFactory.createSchema().addType(Schema.SchemaType.STRING);
-        return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+        return OASFactory.createSchema()
+                .addType(Schema.SchemaType.OBJECT)
                 .description("Every refused request: the HTTP status, its title and what was wrong")
                 .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER))
                 .addProperty("error", text)
-                .addProperty("field", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
-                        .description("the request field at fault, as the client named it (fills[2].size); empty"
-                                + " when the whole body is at fault"))
+                .addProperty(
+                        "field",
+                        OASFactory.createSchema()
+                                .addType(Schema.SchemaType.STRING)
+                                .description("the request field at fault, as the client named it (fills[2].size); empty"
+                                        + " when the whole body is at fault"))
                 .addProperty("message", text)
-                .addProperty("errorId", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
-                        .description("server errors only: quote it to the administrator"))
+                .addProperty(
+                        "errorId",
+                        OASFactory.createSchema()
+                                .addType(Schema.SchemaType.STRING)
+                                .description("server errors only: quote it to the administrator"))
                 .required(List.of("status", "error", "message"));
     }
 
@@ -108,8 +121,10 @@ public class ApiDocumentFilter implements OASFilter {
     private static void keepReachableSchemas(OpenAPI openAPI, Components components) {
         Map<String, Schema> schemas = components.getSchemas() == null ? Map.of() : components.getSchemas();
         Deque<Schema> toVisit = new ArrayDeque<>();
-        openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values()
-                .forEach(op -> operationSchemas(op, toVisit)));
+        openAPI.getPaths()
+                .getPathItems()
+                .values()
+                .forEach(item -> item.getOperations().values().forEach(op -> operationSchemas(op, toVisit)));
         Set<String> reached = new HashSet<>();
         Set<Schema> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         while (!toVisit.isEmpty()) {
@@ -118,8 +133,8 @@ public class ApiDocumentFilter implements OASFilter {
                 continue;
             }
             String ref = schema.getRef();
-            Schema target = ref == null || !ref.startsWith(REF_PREFIX) ? null
-                    : schemas.get(ref.substring(REF_PREFIX.length()));
+            Schema target =
+                    ref == null || !ref.startsWith(REF_PREFIX) ? null : schemas.get(ref.substring(REF_PREFIX.length()));
             if (target != null && isScalar(target)) {
                 Map<String, Object> inlined = new LinkedHashMap<>(schema.getAll());
                 inlined.remove("$ref");
@@ -139,8 +154,10 @@ public class ApiDocumentFilter implements OASFilter {
 
     /** A date or another single value: written where it is used, not as a component named after a JDK class. */
     private static boolean isScalar(Schema schema) {
-        return schema.getProperties() == null && schema.getType() != null
-                && !schema.getType().contains(Schema.SchemaType.OBJECT) && !schema.getType().contains(Schema.SchemaType.ARRAY);
+        return schema.getProperties() == null
+                && schema.getType() != null
+                && !schema.getType().contains(Schema.SchemaType.OBJECT)
+                && !schema.getType().contains(Schema.SchemaType.ARRAY);
     }
 
     private static void operationSchemas(Operation op, Deque<Schema> toVisit) {

@@ -21,8 +21,8 @@ import java.util.Optional;
  */
 final class ApiExamples {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     // before the examples below, which it reads
 
     private static final Map<String, String> REQUESTS = Map.ofEntries(
@@ -70,12 +70,13 @@ final class ApiExamples {
             {"status":404,"error":"Not found",
              "message":"There is nothing here. The page may have moved, or you may not have access to it."}""");
 
-    private ApiExamples() {
-    }
+    private ApiExamples() {}
 
     /** The example answer of the operation at {@code path}, if one is stored (the catalog: its first contract). */
     static Optional<Object> response(String path) {
-        String name = path.substring(ApiDocumentFilter.API.length()).replaceAll("[{}]", "").replace('/', '-');
+        String name = path.substring(ApiDocumentFilter.API.length())
+                .replaceAll("[{}]", "")
+                .replace('/', '-');
         if (name.equals("contracts")) {
             return response(path + "/{id}").map(List::of);
         }

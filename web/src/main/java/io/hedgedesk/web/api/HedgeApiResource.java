@@ -34,43 +34,49 @@ public class HedgeApiResource {
 
     @POST
     @Path("minimum-variance")
-    @Operation(summary = "The minimum-variance hedge ratio h* = ρ·σS/σF from two series of price changes you supply"
-            + " (sample σ and ρ) or from a given ρ and the two σ, its effectiveness ρ² and, for an exposure, the"
-            + " optimal number of contracts N* = h* × exposure / contract size (Hull); at full precision")
+    @Operation(
+            summary = "The minimum-variance hedge ratio h* = ρ·σS/σF from two series of price changes you supply"
+                    + " (sample σ and ρ) or from a given ρ and the two σ, its effectiveness ρ² and, for an exposure, the"
+                    + " optimal number of contracts N* = h* × exposure / contract size (Hull); at full precision")
     public MinimumVarianceCalculator.MinimumVarianceView minimumVariance(MinimumVarianceForm form) {
         return minimumVariance.calculate(PerpetualApiResource.requireBody(form));
     }
 
     @POST
     @Path("size")
-    @Operation(summary = "Size a 1:1 short hedge of a bag on an inverse or linear contract: the order, margin (and"
-            + " whether it is itself exposure), hedged and residual exposure, coverage")
+    @Operation(
+            summary = "Size a 1:1 short hedge of a bag on an inverse or linear contract: the order, margin (and"
+                    + " whether it is itself exposure), hedged and residual exposure, coverage")
     public HedgeView size(HedgeForm form) {
         return calculator.size(PerpetualApiResource.requireBody(form));
     }
 
     @POST
     @Path("coverage")
-    @Operation(summary = "Coverage of an open short hedge against the holdings it insures, its drift from the target"
-            + " and the order that restores it")
+    @Operation(
+            summary = "Coverage of an open short hedge against the holdings it insures, its drift from the target"
+                    + " and the order that restores it")
     public CoverageView coverage(CoverageForm form) {
         return calculator.coverage(PerpetualApiResource.requireBody(form));
     }
 
     @POST
     @Path("proxy-scenarios")
-    @Operation(summary = "Scenario table of a basket hedged by proxy: the hedge asset moves by each shock s, the"
-            + " basket by (1 + s)^β − 1 (never more than its value), with a residual band around the net; a liquidated"
-            + " hedge loses its margin and no more, and the row says where and what the unhedged rest of the move does")
+    @Operation(
+            summary =
+                    "Scenario table of a basket hedged by proxy: the hedge asset moves by each shock s, the"
+                            + " basket by (1 + s)^β − 1 (never more than its value), with a residual band around the net; a liquidated"
+                            + " hedge loses its margin and no more, and the row says where and what the unhedged rest of the move does")
     public ScenarioView proxyScenarios(ProxyScenarioForm form) {
         return calculator.stressProxy(PerpetualApiResource.requireBody(form));
     }
 
     @POST
     @Path("scenarios")
-    @Operation(summary = "The sized hedge and its scenario table: spot, hedge, funding, fees, net PnL, margin balance"
-            + " and liquidation for price shocks from −80 % to +100 % (or the given shocks); a liquidated hedge loses"
-            + " its margin and no more, and the row says where and what the unhedged rest of the move does")
+    @Operation(
+            summary = "The sized hedge and its scenario table: spot, hedge, funding, fees, net PnL, margin balance"
+                    + " and liquidation for price shocks from −80 % to +100 % (or the given shocks); a liquidated hedge loses"
+                    + " its margin and no more, and the row says where and what the unhedged rest of the move does")
     public HedgeCalculator.Stressed scenarios(HedgeForm form) {
         return calculator.stress(PerpetualApiResource.requireBody(form));
     }

@@ -14,8 +14,7 @@ public final class Inputs {
 
     static final int MAX_TEXT = 64;
 
-    private Inputs() {
-    }
+    private Inputs() {}
 
     /** The trimmed text, or a {@link BadInputException} if it is missing or blank. */
     public static String requiredText(String field, String raw) {

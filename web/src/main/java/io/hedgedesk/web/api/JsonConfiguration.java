@@ -33,8 +33,12 @@ public class JsonConfiguration implements ObjectMapperCustomizer {
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.getFactory().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
-        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxNumberLength(64).maxStringLength(100_000).maxNestingDepth(32).build());
+        mapper.getFactory()
+                .setStreamReadConstraints(StreamReadConstraints.builder()
+                        .maxNumberLength(64)
+                        .maxStringLength(100_000)
+                        .maxNestingDepth(32)
+                        .build());
     }
 
     private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '(.*)'", Pattern.DOTALL);

@@ -60,27 +60,29 @@ public class PerpetualApiResource {
 
     @POST
     @Path("perpetual/position")
-    @Operation(summary = "Notional, PnL at the mark, margins, fees, liquidation and bankruptcy price of an isolated"
-            + " position, in both liquidation conventions")
+    @Operation(
+            summary = "Notional, PnL at the mark, margins, fees, liquidation and bankruptcy price of an isolated"
+                    + " position, in both liquidation conventions")
     public PositionReport position(PositionForm form) {
         return calculator.analyze(requireBody(form));
     }
 
     /** Fills of one side of one contract (a catalog id or a contract of one's own), in trade order. */
-    public record AverageEntryRequest(String contract, String side, String leverage, List<Fill> fills,
-                                      CustomContractForm customContract) {
-    }
+    public record AverageEntryRequest(
+            String contract, String side, String leverage, List<Fill> fills, CustomContractForm customContract) {}
 
-    public record Fill(String size, String price) {
-    }
+    public record Fill(String size, String price) {}
 
     /**
      * @param averageEntry harmonic for inverse ({@code ΣQ / Σ(Q/P)}), size-weighted for linear, at tick precision
      * @param exactAverageEntry the same, unrounded (34 significant digits)
      */
-    public record AverageEntryResponse(String contract, BigDecimal totalSize, String sizeUnit, BigDecimal averageEntry,
-                                       BigDecimal exactAverageEntry) {
-    }
+    public record AverageEntryResponse(
+            String contract,
+            BigDecimal totalSize,
+            String sizeUnit,
+            BigDecimal averageEntry,
+            BigDecimal exactAverageEntry) {}
 
     @POST
     @Path("perpetual/average-entry")
@@ -102,28 +104,54 @@ public class PerpetualApiResource {
                 throw new BadInputException("fills[" + i + "]", "fills[" + i + "] is empty");
             }
             if (position == null) {
-                position = calculator.position(new PositionForm(request.contract(), request.side(), fill.size(),
-                        fill.price(), leverageOrOne(request.leverage()), null, null, null, null, null, null, null,
-                        null, request.customContract()));
+                position = calculator.position(new PositionForm(
+                        request.contract(),
+                        request.side(),
+                        fill.size(),
+                        fill.price(),
+                        leverageOrOne(request.leverage()),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        request.customContract()));
             } else {
-                more.add(new PositionSteps.Fill(Inputs.positive("fills[" + i + "].size", fill.size()),
+                more.add(new PositionSteps.Fill(
+                        Inputs.positive("fills[" + i + "].size", fill.size()),
                         Inputs.positive("fills[" + i + "].price", fill.price())));
             }
         }
         Position averaged = PositionSteps.increased(position, more);
         Instrument instrument = averaged.instrument();
-        return new AverageEntryResponse(instrument.id(), averaged.size(), ContractView.sizeUnit(instrument),
-                PositionCalculator.price(instrument, averaged.entryPrice()), averaged.entryPrice());
+        return new AverageEntryResponse(
+                instrument.id(),
+                averaged.size(),
+                ContractView.sizeUnit(instrument),
+                PositionCalculator.price(instrument, averaged.entryPrice()),
+                averaged.entryPrice());
     }
 
     /**
      * An open position and the part of it being closed; fees as in the position calculator ({@code feeTier},
      * {@code makerFeeRate}, {@code takerFeeRate}), the contract a catalog id or {@code customContract}.
      */
-    public record CloseRequest(String contract, String side, String size, String entryPrice, String leverage,
-                               String closeSize, String closePrice, String liquidity, String feeTier,
-                               String makerFeeRate, String takerFeeRate, CustomContractForm customContract) {
-    }
+    public record CloseRequest(
+            String contract,
+            String side,
+            String size,
+            String entryPrice,
+            String leverage,
+            String closeSize,
+            String closePrice,
+            String liquidity,
+            String feeTier,
+            String makerFeeRate,
+            String takerFeeRate,
+            CustomContractForm customContract) {}
 
     /**
      * @param realizedPnl    PnL of the closed part in the settlement asset, before fees (positive = profit)
@@ -132,27 +160,50 @@ public class PerpetualApiResource {
      * @param netPnl         realized PnL minus the fee, settlement asset
      * @param remainingSize  what stays open (0 when fully closed); its entry price is unchanged
      */
-    public record CloseResponse(String contract, BigDecimal closedSize, BigDecimal closePrice, Money realizedPnl,
-                                Money realizedPnlUsd, Money fee, Money netPnl, BigDecimal remainingSize,
-                                String sizeUnit) {
-    }
+    public record CloseResponse(
+            String contract,
+            BigDecimal closedSize,
+            BigDecimal closePrice,
+            Money realizedPnl,
+            Money realizedPnlUsd,
+            Money fee,
+            Money netPnl,
+            BigDecimal remainingSize,
+            String sizeUnit) {}
 
     @POST
     @Path("perpetual/close")
     @Operation(summary = "Realized PnL and fee of closing all or part of a position")
     public CloseResponse close(CloseRequest request) {
         requireBody(request);
-        Position position = calculator.position(new PositionForm(request.contract(), request.side(), request.size(),
-                request.entryPrice(), leverageOrOne(request.leverage()), null, null, null, request.feeTier(),
-                request.makerFeeRate(), request.takerFeeRate(), null, null, request.customContract()));
+        Position position = calculator.position(new PositionForm(
+                request.contract(),
+                request.side(),
+                request.size(),
+                request.entryPrice(),
+                leverageOrOne(request.leverage()),
+                null,
+                null,
+                null,
+                request.feeTier(),
+                request.makerFeeRate(),
+                request.takerFeeRate(),
+                null,
+                null,
+                request.customContract()));
         BigDecimal closeSize = Inputs.positive("closeSize", request.closeSize());
         BigDecimal closePrice = Inputs.positive("closePrice", request.closePrice());
         Liquidity liquidity = Inputs.choice("liquidity", request.liquidity(), Liquidity.class, Liquidity.TAKER);
-        PositionSteps.Closed closed = PositionSteps.close(position, closeSize, closePrice, liquidity,
-                "closeSize");
-        return new CloseResponse(position.instrument().id(), closeSize, closePrice,
-                Money.settlement(closed.realizedPnl()), Money.usd(closed.realizedPnlUsd()),
-                Money.settlement(closed.fee()), Money.settlement(closed.netPnl()), closed.remainingSize(),
+        PositionSteps.Closed closed = PositionSteps.close(position, closeSize, closePrice, liquidity, "closeSize");
+        return new CloseResponse(
+                position.instrument().id(),
+                closeSize,
+                closePrice,
+                Money.settlement(closed.realizedPnl()),
+                Money.usd(closed.realizedPnlUsd()),
+                Money.settlement(closed.fee()),
+                Money.settlement(closed.netPnl()),
+                closed.remainingSize(),
                 ContractView.sizeUnit(position.instrument()));
     }
 

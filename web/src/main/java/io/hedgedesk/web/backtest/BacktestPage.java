@@ -19,26 +19,31 @@ import java.util.Optional;
  * @param notes    what the replay assumed (series substituted, coins left unhedged)
  * @param result   the replay, when it ran
  */
-public record BacktestPage(PortfolioAccess access, BacktestForm form, List<HoldingChoice> holdings, List<LegInput> legs,
-                           List<String> contracts, String problem, Map<String, String> errors, List<String> notes,
-                           Optional<BacktestView> result) {
+public record BacktestPage(
+        PortfolioAccess access,
+        BacktestForm form,
+        List<HoldingChoice> holdings,
+        List<LegInput> legs,
+        List<String> contracts,
+        String problem,
+        Map<String, String> errors,
+        List<String> notes,
+        Optional<BacktestView> result) {
 
-  /** A holding that can be ticked into the bag. */
-  public record HoldingChoice(long id, String asset, String quantity, boolean selected) {
-  }
+    /** A holding that can be ticked into the bag. */
+    public record HoldingChoice(long id, String asset, String quantity, boolean selected) {}
 
-  /** A per-asset leg's inputs. */
-  public record LegInput(String asset, String contract, List<String> contracts, String leverage, String margin,
-                         String coverage) {
-  }
+    /** A per-asset leg's inputs. */
+    public record LegInput(
+            String asset, String contract, List<String> contracts, String leverage, String margin, String coverage) {}
 
-  /** The message for {@code field}, or "". */
-  public String error(String field) {
-    return errors.getOrDefault(field, "");
-  }
+    /** The message for {@code field}, or "". */
+    public String error(String field) {
+        return errors.getOrDefault(field, "");
+    }
 
-  /** The message for {@code field.asset}, or "". */
-  public String assetError(String field, String asset) {
-    return error(field + "." + asset);
-  }
+    /** The message for {@code field.asset}, or "". */
+    public String assetError(String field, String asset) {
+        return error(field + "." + asset);
+    }
 }

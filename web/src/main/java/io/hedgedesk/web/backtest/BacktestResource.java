@@ -26,57 +26,60 @@ import org.jboss.resteasy.reactive.RestPath;
 @Path("/portfolios/{portfolioId}/backtest")
 public class BacktestResource {
 
-  /** Longer queries are cut (they are typed into the URL). */
-  static final int MAX_QUERY = 4000;
-  static final int MAX_VALUES = 200;
+    /** Longer queries are cut (they are typed into the URL). */
+    static final int MAX_QUERY = 4000;
 
-  @CheckedTemplate
-  static class Templates {
-    static native TemplateInstance backtest(Viewer viewer, BacktestPage page, String query);
-  }
+    static final int MAX_VALUES = 200;
 
-  private final CurrentUser currentUser;
-  private final BacktestService service;
-
-  public BacktestResource(CurrentUser currentUser, BacktestService service) {
-    this.currentUser = currentUser;
-    this.service = service;
-  }
-
-  @GET
-  @Produces(MediaType.TEXT_HTML)
-  public TemplateInstance backtest(@RestPath long portfolioId, @Context UriInfo uri) {
-    BacktestForm form = form(uri);
-    return Templates.backtest(currentUser.viewer(), service.page(currentUser.id(), portfolioId, form), query(uri));
-  }
-
-  /** The daily path as CSV, an attachment; bad input is a 400 naming the field. */
-  @GET
-  @Path("path.csv")
-  @Produces("text/csv")
-  public Response csv(@RestPath long portfolioId, @Context UriInfo uri) {
-    BacktestResult result = service.result(currentUser.id(), portfolioId, form(uri));
-    return BacktestCsv.attachment(result, "backtest-portfolio-" + portfolioId + "-" + result.path().get(0).date()
-        + "-" + result.path().get(result.path().size() - 1).date() + ".csv");
-  }
-
-  static BacktestForm form(UriInfo uri) {
-    Map<String, List<String>> values = new LinkedHashMap<>();
-    int count = 0;
-    for (Map.Entry<String, List<String>> e : uri.getQueryParameters().entrySet()) {
-      List<String> kept = new ArrayList<>();
-      for (String value : e.getValue()) {
-        if (count++ < MAX_VALUES) {
-          kept.add(value);
-        }
-      }
-      values.put(e.getKey(), kept);
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance backtest(Viewer viewer, BacktestPage page, String query);
     }
-    return new BacktestForm(values);
-  }
 
-  static String query(UriInfo uri) {
-    String raw = uri.getRequestUri().getRawQuery();
-    return raw == null || raw.length() > MAX_QUERY ? "" : raw;
-  }
+    private final CurrentUser currentUser;
+    private final BacktestService service;
+
+    public BacktestResource(CurrentUser currentUser, BacktestService service) {
+        this.currentUser = currentUser;
+        this.service = service;
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance backtest(@RestPath long portfolioId, @Context UriInfo uri) {
+        BacktestForm form = form(uri);
+        return Templates.backtest(currentUser.viewer(), service.page(currentUser.id(), portfolioId, form), query(uri));
+    }
+
+    /** The daily path as CSV, an attachment; bad input is a 400 naming the field. */
+    @GET
+    @Path("path.csv")
+    @Produces("text/csv")
+    public Response csv(@RestPath long portfolioId, @Context UriInfo uri) {
+        BacktestResult result = service.result(currentUser.id(), portfolioId, form(uri));
+        return BacktestCsv.attachment(
+                result,
+                "backtest-portfolio-" + portfolioId + "-" + result.path().get(0).date() + "-"
+                        + result.path().get(result.path().size() - 1).date() + ".csv");
+    }
+
+    static BacktestForm form(UriInfo uri) {
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        int count = 0;
+        for (Map.Entry<String, List<String>> e : uri.getQueryParameters().entrySet()) {
+            List<String> kept = new ArrayList<>();
+            for (String value : e.getValue()) {
+                if (count++ < MAX_VALUES) {
+                    kept.add(value);
+                }
+            }
+            values.put(e.getKey(), kept);
+        }
+        return new BacktestForm(values);
+    }
+
+    static String query(UriInfo uri) {
+        String raw = uri.getRequestUri().getRawQuery();
+        return raw == null || raw.length() > MAX_QUERY ? "" : raw;
+    }
 }

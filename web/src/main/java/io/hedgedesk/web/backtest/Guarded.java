@@ -11,18 +11,17 @@ import java.util.function.Supplier;
  */
 final class Guarded {
 
-  private Guarded() {
-  }
+    private Guarded() {}
 
-  static <T> T run(String field, Supplier<T> work) {
-    try {
-      return work.get();
-    } catch (BacktestException e) {
-      throw new BadInputException(e.field(), e.getMessage());
-    } catch (BadInputException e) {
-      throw e;
-    } catch (DomainException e) {
-      throw new BadInputException(field, e.getMessage());
+    static <T> T run(String field, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (BacktestException e) {
+            throw new BadInputException(e.field(), e.getMessage());
+        } catch (BadInputException e) {
+            throw e;
+        } catch (DomainException e) {
+            throw new BadInputException(field, e.getMessage());
+        }
     }
-  }
 }

@@ -18,30 +18,30 @@ import org.jboss.resteasy.reactive.RestPath;
 @Path("/hedges/{hedgeId: [0-9]+}/grade")
 public class HedgeGradeResource {
 
-  @CheckedTemplate
-  static class Templates {
-    static native TemplateInstance grade(Viewer viewer, HedgeGradeService.GradePage page);
-  }
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance grade(Viewer viewer, HedgeGradeService.GradePage page);
+    }
 
-  private final CurrentUser currentUser;
-  private final HedgeGradeService service;
+    private final CurrentUser currentUser;
+    private final HedgeGradeService service;
 
-  public HedgeGradeResource(CurrentUser currentUser, HedgeGradeService service) {
-    this.currentUser = currentUser;
-    this.service = service;
-  }
+    public HedgeGradeResource(CurrentUser currentUser, HedgeGradeService service) {
+        this.currentUser = currentUser;
+        this.service = service;
+    }
 
-  @GET
-  @Produces(MediaType.TEXT_HTML)
-  public TemplateInstance grade(@RestPath long hedgeId) {
-    return Templates.grade(currentUser.viewer(), service.page(currentUser.id(), hedgeId));
-  }
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance grade(@RestPath long hedgeId) {
+        return Templates.grade(currentUser.viewer(), service.page(currentUser.id(), hedgeId));
+    }
 
-  /** The graded daily path as CSV, an attachment. */
-  @GET
-  @Path("path.csv")
-  @Produces("text/csv")
-  public Response csv(@RestPath long hedgeId) {
-    return BacktestCsv.attachment(service.result(currentUser.id(), hedgeId), "hedge-" + hedgeId + "-grade.csv");
-  }
+    /** The graded daily path as CSV, an attachment. */
+    @GET
+    @Path("path.csv")
+    @Produces("text/csv")
+    public Response csv(@RestPath long hedgeId) {
+        return BacktestCsv.attachment(service.result(currentUser.id(), hedgeId), "hedge-" + hedgeId + "-grade.csv");
+    }
 }

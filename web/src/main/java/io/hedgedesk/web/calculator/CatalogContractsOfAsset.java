@@ -3,8 +3,8 @@ package io.hedgedesk.web.calculator;
 import io.hedgedesk.domain.instrument.Asset;
 import io.hedgedesk.domain.instrument.Instrument;
 import io.hedgedesk.domain.instrument.InvalidInstrumentException;
-import io.hedgedesk.persistence.portfolio.ContractsOfAsset;
 import io.hedgedesk.domain.instrument.catalog.ContractCatalog;
+import io.hedgedesk.persistence.portfolio.ContractsOfAsset;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
@@ -12,18 +12,20 @@ import java.util.List;
 @ApplicationScoped
 public class CatalogContractsOfAsset implements ContractsOfAsset {
 
-  private final ContractCatalog catalog;
+    private final ContractCatalog catalog;
 
-  public CatalogContractsOfAsset(ContractCatalog catalog) {
-    this.catalog = catalog;
-  }
-
-  @Override
-  public List<String> contracts(String symbol) {
-    try {
-      return catalog.forBaseAsset(Asset.of(symbol)).stream().map(Instrument::id).toList();
-    } catch (InvalidInstrumentException e) {
-      return List.of(); // a symbol the catalog cannot name has no perpetual
+    public CatalogContractsOfAsset(ContractCatalog catalog) {
+        this.catalog = catalog;
     }
-  }
+
+    @Override
+    public List<String> contracts(String symbol) {
+        try {
+            return catalog.forBaseAsset(Asset.of(symbol)).stream()
+                    .map(Instrument::id)
+                    .toList();
+        } catch (InvalidInstrumentException e) {
+            return List.of(); // a symbol the catalog cannot name has no perpetual
+        }
+    }
 }

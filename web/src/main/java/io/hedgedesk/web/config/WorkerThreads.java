@@ -20,38 +20,38 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  */
 public class WorkerThreads implements ConfigSource {
 
-  static final String MAX_THREADS = "quarkus.thread-pool.max-threads";
+    static final String MAX_THREADS = "quarkus.thread-pool.max-threads";
 
-  /** Below application.properties (250), the environment (300) and system properties (400). */
-  static final int ORDINAL = 200;
+    /** Below application.properties (250), the environment (300) and system properties (400). */
+    static final int ORDINAL = 200;
 
-  /** Threads for a machine on which the JVM may use {@code cpus} processors. */
-  static int forCpus(int cpus) {
-    return Math.max(2, cpus);
-  }
+    /** Threads for a machine on which the JVM may use {@code cpus} processors. */
+    static int forCpus(int cpus) {
+        return Math.max(2, cpus);
+    }
 
-  @Override
-  public Map<String, String> getProperties() {
-    return Map.of(MAX_THREADS, Integer.toString(forCpus(Runtime.getRuntime().availableProcessors())));
-  }
+    @Override
+    public Map<String, String> getProperties() {
+        return Map.of(MAX_THREADS, Integer.toString(forCpus(Runtime.getRuntime().availableProcessors())));
+    }
 
-  @Override
-  public Set<String> getPropertyNames() {
-    return Set.of(MAX_THREADS);
-  }
+    @Override
+    public Set<String> getPropertyNames() {
+        return Set.of(MAX_THREADS);
+    }
 
-  @Override
-  public String getValue(String propertyName) {
-    return MAX_THREADS.equals(propertyName) ? getProperties().get(MAX_THREADS) : null;
-  }
+    @Override
+    public String getValue(String propertyName) {
+        return MAX_THREADS.equals(propertyName) ? getProperties().get(MAX_THREADS) : null;
+    }
 
-  @Override
-  public String getName() {
-    return "hedgedesk worker threads (one per CPU)";
-  }
+    @Override
+    public String getName() {
+        return "hedgedesk worker threads (one per CPU)";
+    }
 
-  @Override
-  public int getOrdinal() {
-    return ORDINAL;
-  }
+    @Override
+    public int getOrdinal() {
+        return ORDINAL;
+    }
 }

@@ -15,17 +15,28 @@ import java.util.Optional;
  * @param streams       how far fills and cash rows are synced, and their last run
  * @param syncing       a sync of it is running now (an instance holds its lease)
  */
-public record ConnectionRow(long id, Venue venue, String label, String keyHint, Optional<String> venueAccount,
-    Optional<Instant> keyExpiresAt, Optional<Instant> expiryWarning, Instant checkedAt, Optional<Instant> lastSyncAt,
-    Optional<String> lastError, List<PositionRow> positions, Optional<Long> portfolioId,
-    List<HistoryCursors.Cursor> streams, boolean syncing) {
+public record ConnectionRow(
+        long id,
+        Venue venue,
+        String label,
+        String keyHint,
+        Optional<String> venueAccount,
+        Optional<Instant> keyExpiresAt,
+        Optional<Instant> expiryWarning,
+        Instant checkedAt,
+        Optional<Instant> lastSyncAt,
+        Optional<String> lastError,
+        List<PositionRow> positions,
+        Optional<Long> portfolioId,
+        List<HistoryCursors.Cursor> streams,
+        boolean syncing) {
 
-  /** "Fills" or "Funding, transfers and fees": a stream in words. */
-  public String streamWords(String stream) {
-    return stream.equals("FILLS") ? "Fills" : "Funding, transfers and fees";
-  }
+    /** "Fills" or "Funding, transfers and fees": a stream in words. */
+    public String streamWords(String stream) {
+        return stream.equals("FILLS") ? "Fills" : "Funding, transfers and fees";
+    }
 
-  public String venueWords() {
-    return venue.words();
-  }
+    public String venueWords() {
+        return venue.words();
+    }
 }

@@ -12,17 +12,23 @@ import java.time.Clock;
 @ApplicationScoped
 public class ConnectionSettings {
 
-  @Produces
-  @Singleton
-  SecretSealer sealer(HedgedeskConfig config) {
-    return SecretSealer.fromSpec(config.connections().kek());
-  }
+    @Produces
+    @Singleton
+    SecretSealer sealer(HedgedeskConfig config) {
+        return SecretSealer.fromSpec(config.connections().kek());
+    }
 
-  @Produces
-  @Singleton
-  AccountEndpoints endpoints(HedgedeskConfig config, Clock clock) {
-    HedgedeskConfig.Connections c = config.connections();
-    return new AccountEndpoints(c.bybitUrl(), c.binanceSapiUrl(), c.binanceDapiUrl(), c.recvWindow(),
-        c.connectTimeout(), c.readTimeout(), clock);
-  }
+    @Produces
+    @Singleton
+    AccountEndpoints endpoints(HedgedeskConfig config, Clock clock) {
+        HedgedeskConfig.Connections c = config.connections();
+        return new AccountEndpoints(
+                c.bybitUrl(),
+                c.binanceSapiUrl(),
+                c.binanceDapiUrl(),
+                c.recvWindow(),
+                c.connectTimeout(),
+                c.readTimeout(),
+                clock);
+    }
 }

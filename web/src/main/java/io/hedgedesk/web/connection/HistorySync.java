@@ -35,71 +35,91 @@ import java.util.stream.Stream;
 @ApplicationScoped
 class HistorySync {
 
-  /** How far back the first sync reads: Bybit keeps two years of executions and transaction log. */
-  static final Duration BACK = Duration.ofDays(730);
-  static final Duration OVERLAP = Duration.ofHours(1);
+    /** How far back the first sync reads: Bybit keeps two years of executions and transaction log. */
+    static final Duration BACK = Duration.ofDays(730);
 
-  private final HistoryCursors cursors;
-  private final ExchangeConnections connections;
-  private final SyncedRows rows;
-  private final Clock clock;
+    static final Duration OVERLAP = Duration.ofHours(1);
 
-  HistorySync(HistoryCursors cursors, ExchangeConnections connections, SyncedRows rows, Clock clock) {
-    this.cursors = cursors;
-    this.connections = connections;
-    this.rows = rows;
-    this.clock = clock;
-  }
+    private final HistoryCursors cursors;
+    private final ExchangeConnections connections;
+    private final SyncedRows rows;
+    private final Clock clock;
 
-  /**
-   * Syncs connection {@code id} (nothing without a portfolio), renewing {@code owner}'s lease after each window;
-   * what stops it is written on the stream it was reading, in {@code words}, and thrown.
-   *
-   * @param held the contracts the account holds now (venue symbols)
-   */
-  void run(long id, String owner, ConnectionStore.SyncTarget target, AccountClient client, List<String> held,
-      Duration lease, Function<RuntimeException, String> words) {
-    if (target.portfolioId().isEmpty()) {
-      return;
+    HistorySync(HistoryCursors cursors, ExchangeConnections connections, SyncedRows rows, Clock clock) {
+        this.cursors = cursors;
+        this.connections = connections;
+        this.rows = rows;
+        this.clock = clock;
     }
-    StatementFormat format = target.venue() == Venue.BYBIT ? StatementFormat.BYBIT_API : StatementFormat.BINANCE_API;
-    Instant end = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-    Instant from = Stream.of(HistoryStream.values()).map(s -> cursors.syncedUntil(id, s.name())
-        .map(u -> u.minus(OVERLAP)).orElse(end.minus(BACK))).min(Instant::compareTo).orElseThrow();
-    for (HistoryStream stream : HistoryStream.values()) {
-      cursors.start(id, stream.name(), from);
-    }
-    HistoryStream reading = HistoryStream.CASH;
-    try {
-      while (from.isBefore(end)) {
-        Instant to = from.plus(HistoryStream.WINDOW).isBefore(end) ? from.plus(HistoryStream.WINDOW) : end;
-        reading = HistoryStream.CASH;
-        List<StatementRow> cash = client.history(HistoryStream.CASH, from, to, List.of());
-        reading = HistoryStream.FILLS;
-        List<String> symbols = Stream.concat(held.stream(), cash.stream().map(StatementRow::symbol)
-            .flatMap(Optional::stream)).distinct().toList();
-        List<StatementRow> window = numbered(client.history(HistoryStream.FILLS, from, to, symbols), cash);
-        QuarkusTransaction.requiringNew().run(() -> {
-          SyncedRows.Stored stored = window.isEmpty() ? SyncedRows.Stored.NONE
-              : rows.store(target.portfolioUserId().orElseThrow(), target.portfolioId().get(), format,
-                  "API sync: " + target.label(), new ArrayList<>(window));
-          Instant now = clock.instant();
-          cursors.advance(id, HistoryStream.FILLS.name(), to, stored.fills(), now);
-          cursors.advance(id, HistoryStream.CASH.name(), to, stored.cash(), now);
-          connections.extendLease(id, owner, now.plus(lease));
-        });
-        from = to;
-      }
-    } catch (RuntimeException e) {
-      cursors.failed(id, reading.name(), words.apply(e), clock.instant());
-      throw e;
-    }
-  }
 
-  /** Fills, then cash rows, numbered 1, 2, … (the order rows of equal time are applied in). */
-  private static List<StatementRow> numbered(List<StatementRow> fills, List<StatementRow> cash) {
-    List<StatementRow> all = new ArrayList<>();
-    Stream.concat(fills.stream(), cash.stream()).forEach(r -> all.add(r.withLine(all.size() + 1)));
-    return all;
-  }
+    /**
+     * Syncs connection {@code id} (nothing without a portfolio), renewing {@code owner}'s lease after each window;
+     * what stops it is written on the stream it was reading, in {@code words}, and thrown.
+     *
+     * @param held the contracts the account holds now (venue symbols)
+     */
+    void run(
+            long id,
+            String owner,
+            ConnectionStore.SyncTarget target,
+            AccountClient client,
+            List<String> held,
+            Duration lease,
+            Function<RuntimeException, String> words) {
+        if (target.portfolioId().isEmpty()) {
+            return;
+        }
+        StatementFormat format =
+                target.venue() == Venue.BYBIT ? StatementFormat.BYBIT_API : StatementFormat.BINANCE_API;
+        Instant end = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Instant from = Stream.of(HistoryStream.values())
+                .map(s -> cursors.syncedUntil(id, s.name())
+                        .map(u -> u.minus(OVERLAP))
+                        .orElse(end.minus(BACK)))
+                .min(Instant::compareTo)
+                .orElseThrow();
+        for (HistoryStream stream : HistoryStream.values()) {
+            cursors.start(id, stream.name(), from);
+        }
+        HistoryStream reading = HistoryStream.CASH;
+        try {
+            while (from.isBefore(end)) {
+                Instant to = from.plus(HistoryStream.WINDOW).isBefore(end) ? from.plus(HistoryStream.WINDOW) : end;
+                reading = HistoryStream.CASH;
+                List<StatementRow> cash = client.history(HistoryStream.CASH, from, to, List.of());
+                reading = HistoryStream.FILLS;
+                List<String> symbols = Stream.concat(
+                                held.stream(),
+                                cash.stream().map(StatementRow::symbol).flatMap(Optional::stream))
+                        .distinct()
+                        .toList();
+                List<StatementRow> window = numbered(client.history(HistoryStream.FILLS, from, to, symbols), cash);
+                QuarkusTransaction.requiringNew().run(() -> {
+                    SyncedRows.Stored stored = window.isEmpty()
+                            ? SyncedRows.Stored.NONE
+                            : rows.store(
+                                    target.portfolioUserId().orElseThrow(),
+                                    target.portfolioId().get(),
+                                    format,
+                                    "API sync: " + target.label(),
+                                    new ArrayList<>(window));
+                    Instant now = clock.instant();
+                    cursors.advance(id, HistoryStream.FILLS.name(), to, stored.fills(), now);
+                    cursors.advance(id, HistoryStream.CASH.name(), to, stored.cash(), now);
+                    connections.extendLease(id, owner, now.plus(lease));
+                });
+                from = to;
+            }
+        } catch (RuntimeException e) {
+            cursors.failed(id, reading.name(), words.apply(e), clock.instant());
+            throw e;
+        }
+    }
+
+    /** Fills, then cash rows, numbered 1, 2, … (the order rows of equal time are applied in). */
+    private static List<StatementRow> numbered(List<StatementRow> fills, List<StatementRow> cash) {
+        List<StatementRow> all = new ArrayList<>();
+        Stream.concat(fills.stream(), cash.stream()).forEach(r -> all.add(r.withLine(all.size() + 1)));
+        return all;
+    }
 }

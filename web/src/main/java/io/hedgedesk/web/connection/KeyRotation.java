@@ -14,19 +14,20 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class KeyRotation {
 
-  private static final Logger LOG = Logger.getLogger(KeyRotation.class);
+    private static final Logger LOG = Logger.getLogger(KeyRotation.class);
 
-  private final ConnectionStore store;
+    private final ConnectionStore store;
 
-  public KeyRotation(ConnectionStore store) {
-    this.store = store;
-  }
-
-  void onStart(@Observes StartupEvent event) {
-    int changed = store.rewrapAll();
-    if (changed > 0) {
-      LOG.infof("Re-wrapped the credentials of %d exchange connection(s) under the current key-encryption key",
-          changed);
+    public KeyRotation(ConnectionStore store) {
+        this.store = store;
     }
-  }
+
+    void onStart(@Observes StartupEvent event) {
+        int changed = store.rewrapAll();
+        if (changed > 0) {
+            LOG.infof(
+                    "Re-wrapped the credentials of %d exchange connection(s) under the current key-encryption key",
+                    changed);
+        }
+    }
 }

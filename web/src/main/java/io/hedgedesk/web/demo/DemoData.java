@@ -36,79 +36,81 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class DemoData {
 
-  public static final String TEAM = "Demo team";
-  public static final String PORTFOLIO = "Demo bags";
+    public static final String TEAM = "Demo team";
+    public static final String PORTFOLIO = "Demo bags";
 
-  /** Asset, quantity, venue, total cost basis in USD. */
-  private static final List<String[]> HOLDINGS = List.of(
-      new String[] {"BTC", "0.5", "Cold wallet", "30000"},
-      new String[] {"ETH", "4", "Ledger", "9600"},
-      new String[] {"SOL", "60", "Phantom", "6000"});
+    /** Asset, quantity, venue, total cost basis in USD. */
+    private static final List<String[]> HOLDINGS = List.of(
+            new String[] {"BTC", "0.5", "Cold wallet", "30000"},
+            new String[] {"ETH", "4", "Ledger", "9600"},
+            new String[] {"SOL", "60", "Phantom", "6000"});
 
-  private static final Logger LOG = Logger.getLogger(DemoData.class);
+    private static final Logger LOG = Logger.getLogger(DemoData.class);
 
-  private final boolean enabled;
-  private final TeamService teams;
-  private final PortfolioService portfolios;
-  private final Clock clock;
-  private final DemoHedges hedges;
-  /** Users seen by this instance since it started: the check runs once per user, not on every request. */
-  private final Set<Long> seen = ConcurrentHashMap.newKeySet();
+    private final boolean enabled;
+    private final TeamService teams;
+    private final PortfolioService portfolios;
+    private final Clock clock;
+    private final DemoHedges hedges;
+    /** Users seen by this instance since it started: the check runs once per user, not on every request. */
+    private final Set<Long> seen = ConcurrentHashMap.newKeySet();
 
-  public DemoData(HedgedeskConfig config,
-                  TeamService teams, PortfolioService portfolios, Clock clock, DemoHedges hedges) {
-    this.hedges = hedges;
-    this.enabled = config.demoData();
-    this.teams = teams;
-    this.portfolios = portfolios;
-    this.clock = clock;
-  }
-
-  public boolean enabled() {
-    return enabled;
-  }
-
-  /** Called for every signed-in request; seeds the user's demo data once when demo data is on. */
-  public void onSignIn(AppUser user) {
-    if (enabled && seen.add(user.id())) {
-      try {
-        seed(user);
-      } catch (RuntimeException e) {
-        // The user's own pages must not fail for the demo: logged, and tried again after the next start.
-        LOG.warnf(e, "demo data for user %d not written", user.id());
-      }
+    public DemoData(
+            HedgedeskConfig config, TeamService teams, PortfolioService portfolios, Clock clock, DemoHedges hedges) {
+        this.hedges = hedges;
+        this.enabled = config.demoData();
+        this.teams = teams;
+        this.portfolios = portfolios;
+        this.clock = clock;
     }
-  }
 
-  /** Writes the demo team, portfolio and holdings for {@code user} unless they exist; true when written now. */
-  public boolean seed(AppUser user) {
-    if (teams.teamsOf(user.id()).stream().anyMatch(t -> t.team().name().equals(TEAM))) {
-      return false;
+    public boolean enabled() {
+        return enabled;
     }
-    try {
-      QuarkusTransaction.requiringNew().run(() -> write(user.id()));
-      return true;
-    } catch (RuntimeException e) {
-      if (e instanceof DuplicateSubmissionException || e.getCause() instanceof DuplicateSubmissionException) {
-        return false; // written meanwhile by another request or instance
-      }
-      throw e;
-    }
-  }
 
-  private void write(long userId) {
-    Team team = teams.create(userId, token(userId, "team"), TEAM);
-    Portfolio portfolio = portfolios.create(userId, team.id(), token(userId, "portfolio"), PORTFOLIO);
-    LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-    Map<String, Holding> held = new LinkedHashMap<>();
-    for (String[] h : HOLDINGS) {
-      HoldingDraft draft = HoldingDraft.parse(new HoldingInput(h[0], false, h[1], h[2], h[3], "", "demo data"), today);
-      held.put(h[0], portfolios.addHolding(userId, portfolio.id(), token(userId, "holding-" + h[0]), draft));
+    /** Called for every signed-in request; seeds the user's demo data once when demo data is on. */
+    public void onSignIn(AppUser user) {
+        if (enabled && seen.add(user.id())) {
+            try {
+                seed(user);
+            } catch (RuntimeException e) {
+                // The user's own pages must not fail for the demo: logged, and tried again after the next start.
+                LOG.warnf(e, "demo data for user %d not written", user.id());
+            }
+        }
     }
-    hedges.write(userId, portfolio.id(), held, what -> token(userId, what));
-  }
 
-  static UUID token(long userId, String what) {
-    return UUID.nameUUIDFromBytes(("hedgedesk demo " + what + " of user " + userId).getBytes(StandardCharsets.UTF_8));
-  }
+    /** Writes the demo team, portfolio and holdings for {@code user} unless they exist; true when written now. */
+    public boolean seed(AppUser user) {
+        if (teams.teamsOf(user.id()).stream().anyMatch(t -> t.team().name().equals(TEAM))) {
+            return false;
+        }
+        try {
+            QuarkusTransaction.requiringNew().run(() -> write(user.id()));
+            return true;
+        } catch (RuntimeException e) {
+            if (e instanceof DuplicateSubmissionException || e.getCause() instanceof DuplicateSubmissionException) {
+                return false; // written meanwhile by another request or instance
+            }
+            throw e;
+        }
+    }
+
+    private void write(long userId) {
+        Team team = teams.create(userId, token(userId, "team"), TEAM);
+        Portfolio portfolio = portfolios.create(userId, team.id(), token(userId, "portfolio"), PORTFOLIO);
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        Map<String, Holding> held = new LinkedHashMap<>();
+        for (String[] h : HOLDINGS) {
+            HoldingDraft draft =
+                    HoldingDraft.parse(new HoldingInput(h[0], false, h[1], h[2], h[3], "", "demo data"), today);
+            held.put(h[0], portfolios.addHolding(userId, portfolio.id(), token(userId, "holding-" + h[0]), draft));
+        }
+        hedges.write(userId, portfolio.id(), held, what -> token(userId, what));
+    }
+
+    static UUID token(long userId, String what) {
+        return UUID.nameUUIDFromBytes(
+                ("hedgedesk demo " + what + " of user " + userId).getBytes(StandardCharsets.UTF_8));
+    }
 }

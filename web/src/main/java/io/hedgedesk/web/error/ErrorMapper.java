@@ -54,7 +54,8 @@ public class ErrorMapper {
         }
         if (status == 400) {
             // Quarkus wraps a body it cannot parse; say what was wrong with it.
-            return e.getCause() instanceof JsonProcessingException json ? mapUnreadableJson(json, uri, headers)
+            return e.getCause() instanceof JsonProcessingException json
+                    ? mapUnreadableJson(json, uri, headers)
                     : badRequest("", "The request could not be processed.", uri, headers);
         }
         String message = switch (status) {
@@ -101,10 +102,12 @@ public class ErrorMapper {
         } else if (e instanceof UnrecognizedPropertyException unknown) {
             field = unknown.getPropertyName();
             message = "unknown field \"" + ErrorMapper.sanitize(field) + "\"";
-        } else if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+        } else if (e instanceof MismatchedInputException mismatch
+                && !mismatch.getPath().isEmpty()) {
             field = mismatch.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
+                    .orElse("");
             message = field + " has the wrong type";
         }
         return badRequest(field, message, uri, headers);
@@ -129,7 +132,9 @@ public class ErrorMapper {
         if (Transactions.valueRefused(e)) {
             // SQLState class 22: the database refused a value (a numeric overflow of a computed amount). The
             // operation's transaction was rolled back, so nothing was saved; the input was the cause.
-            LOG.infof("Value refused by the database on %s: %s", sanitize(uri.getPath()), sanitize(String.valueOf(e.getMessage())));
+            LOG.infof(
+                    "Value refused by the database on %s: %s",
+                    sanitize(uri.getPath()), sanitize(String.valueOf(e.getMessage())));
             return badRequest("", "A value is too large or too precise to be stored. Nothing was saved.", uri, headers);
         }
         return serverError(e, uri, headers);
@@ -138,9 +143,13 @@ public class ErrorMapper {
     private Response serverError(Throwable e, UriInfo uri, HttpHeaders headers) {
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", errorId, sanitize(uri.getPath()));
-        return render(500, "Something went wrong",
+        return render(
+                500,
+                "Something went wrong",
                 "The error has been logged. If it keeps happening, quote the error id to your administrator.",
-                errorId, uri, headers);
+                errorId,
+                uri,
+                headers);
     }
 
     private Response badRequest(String field, String message, UriInfo uri, HttpHeaders headers) {
@@ -150,22 +159,29 @@ public class ErrorMapper {
     private Response rejected(int status, String field, String message, UriInfo uri, HttpHeaders headers) {
         LOG.infof("Rejected input on %s: %s", sanitize(uri.getPath()), sanitize(message));
         if (wantsJson(uri, headers)) {
-            return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+            return Response.status(status)
+                    .type(MediaType.APPLICATION_JSON_TYPE)
                     .entity(Map.of("status", status, "error", title(status), "field", field, "message", message))
                     .build();
         }
         return render(status, title(status), message, "", uri, headers);
     }
 
-    private Response render(int status, String title, String message, String errorId, UriInfo uri, HttpHeaders headers) {
+    private Response render(
+            int status, String title, String message, String errorId, UriInfo uri, HttpHeaders headers) {
         if (wantsJson(uri, headers)) {
             Map<String, Object> body = errorId.isEmpty()
                     ? Map.of("status", status, "error", title, "message", message)
                     : Map.of("status", status, "error", title, "message", message, "errorId", errorId);
-            return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+            return Response.status(status)
+                    .type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(body)
+                    .build();
         }
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
-                .entity(Templates.error(viewer.get(), status, title, message, errorId).render())
+        return Response.status(status)
+                .type(MediaType.TEXT_HTML_TYPE)
+                .entity(Templates.error(viewer.get(), status, title, message, errorId)
+                        .render())
                 .build();
     }
 

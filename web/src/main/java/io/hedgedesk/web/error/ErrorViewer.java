@@ -13,24 +13,24 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 class ErrorViewer {
 
-  /** Where quarkus-rest-csrf keeps the request's token, which {@code inject:csrf.token} of the layout reads. */
-  private static final String CSRF_TOKEN_KEY = "csrf_token";
+    /** Where quarkus-rest-csrf keeps the request's token, which {@code inject:csrf.token} of the layout reads. */
+    private static final String CSRF_TOKEN_KEY = "csrf_token";
 
-  private final CurrentUser currentUser;
-  private final RoutingContext request;
+    private final CurrentUser currentUser;
+    private final RoutingContext request;
 
-  ErrorViewer(CurrentUser currentUser, RoutingContext request) {
-    this.currentUser = currentUser;
-    this.request = request;
-  }
-
-  Viewer get() {
-    try {
-      Viewer viewer = currentUser.viewerFromSession();
-      return request.get(CSRF_TOKEN_KEY) != null ? viewer : viewer.withoutLogoutForm();
-    } catch (RuntimeException noRequestOrIdentity) {
-      // The error page must render whatever went wrong; anonymous is the safe header.
-      return Viewer.ANONYMOUS;
+    ErrorViewer(CurrentUser currentUser, RoutingContext request) {
+        this.currentUser = currentUser;
+        this.request = request;
     }
-  }
+
+    Viewer get() {
+        try {
+            Viewer viewer = currentUser.viewerFromSession();
+            return request.get(CSRF_TOKEN_KEY) != null ? viewer : viewer.withoutLogoutForm();
+        } catch (RuntimeException noRequestOrIdentity) {
+            // The error page must render whatever went wrong; anonymous is the safe header.
+            return Viewer.ANONYMOUS;
+        }
+    }
 }

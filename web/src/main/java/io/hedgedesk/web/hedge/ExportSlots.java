@@ -17,40 +17,38 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class ExportSlots {
 
-  private final Semaphore slots;
-  private final int size;
+    private final Semaphore slots;
+    private final int size;
 
-  ExportSlots(@ConfigProperty(name = "quarkus.thread-pool.max-threads") OptionalInt workers,
-              HedgedeskConfig config) {
-    this.size = config.export().maxConcurrent().orElseGet(() -> Math.max(1, workers.orElse(2) - 1));
-    if (size < 1) {
-      throw new IllegalArgumentException("hedgedesk.export.max-concurrent must be at least 1, not " + size);
-    }
-    this.slots = new Semaphore(size);
-  }
-
-  /** How many exports may run at once. */
-  public int size() {
-    return size;
-  }
-
-  /** A slot for one export, or empty when all are taken (nobody waits: the user is told to try again). */
-  public Optional<Slot> tryTake() {
-    return slots.tryAcquire() ? Optional.of(new Slot()) : Optional.empty();
-  }
-
-  /** A taken slot; releasing it twice releases it once. */
-  public final class Slot implements AutoCloseable {
-    private final AtomicBoolean released = new AtomicBoolean();
-
-    private Slot() {
+    ExportSlots(@ConfigProperty(name = "quarkus.thread-pool.max-threads") OptionalInt workers, HedgedeskConfig config) {
+        this.size = config.export().maxConcurrent().orElseGet(() -> Math.max(1, workers.orElse(2) - 1));
+        if (size < 1) {
+            throw new IllegalArgumentException("hedgedesk.export.max-concurrent must be at least 1, not " + size);
+        }
+        this.slots = new Semaphore(size);
     }
 
-    @Override
-    public void close() {
-      if (released.compareAndSet(false, true)) {
-        slots.release();
-      }
+    /** How many exports may run at once. */
+    public int size() {
+        return size;
     }
-  }
+
+    /** A slot for one export, or empty when all are taken (nobody waits: the user is told to try again). */
+    public Optional<Slot> tryTake() {
+        return slots.tryAcquire() ? Optional.of(new Slot()) : Optional.empty();
+    }
+
+    /** A taken slot; releasing it twice releases it once. */
+    public final class Slot implements AutoCloseable {
+        private final AtomicBoolean released = new AtomicBoolean();
+
+        private Slot() {}
+
+        @Override
+        public void close() {
+            if (released.compareAndSet(false, true)) {
+                slots.release();
+            }
+        }
+    }
 }

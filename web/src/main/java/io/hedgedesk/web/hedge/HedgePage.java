@@ -22,89 +22,100 @@ import java.util.Map;
 @ApplicationScoped
 public class HedgePage {
 
-  /** The types an action form may choose. */
-  static final List<String> ACTION_TYPES = List.of("INCREASE", "REDUCE", "CLOSE", "FUNDING", "FEE", "MARGIN_IN",
-      "MARGIN_OUT", "NOTE");
+    /** The types an action form may choose. */
+    static final List<String> ACTION_TYPES =
+            List.of("INCREASE", "REDUCE", "CLOSE", "FUNDING", "FEE", "MARGIN_IN", "MARGIN_OUT", "NOTE");
 
-  /** The tracking page. */
-  public record TrackPage(HedgeView hedge, List<EventView> events, HedgeForms.ActionForm action,
-                          List<String> actionTypes, String conflict, HedgeForms.TargetsForm targets,
-                          String refusal, String voidToken, HedgeCharts.Pictures pictures) {
-  }
+    /** The tracking page. */
+    public record TrackPage(
+            HedgeView hedge,
+            List<EventView> events,
+            HedgeForms.ActionForm action,
+            List<String> actionTypes,
+            String conflict,
+            HedgeForms.TargetsForm targets,
+            String refusal,
+            String voidToken,
+            HedgeCharts.Pictures pictures) {}
 
-  /**
-   * The confirmation step: what will be recorded, and its effect computed with the pricing module; or, when its
-   * submission key was used already, what that submission recorded.
-   */
-  public record ConfirmPage(HedgeView hedge, HedgeForms.ActionForm action, List<String> effects,
-                            Recorded recorded) {
-  }
+    /**
+     * The confirmation step: what will be recorded, and its effect computed with the pricing module; or, when its
+     * submission key was used already, what that submission recorded.
+     */
+    public record ConfirmPage(HedgeView hedge, HedgeForms.ActionForm action, List<String> effects, Recorded recorded) {}
 
-  @CheckedTemplate(basePath = "HedgeResource")
-  static class Templates {
-    static native TemplateInstance track(Viewer viewer, TrackPage page, Map<String, String> errors, String flash);
+    @CheckedTemplate(basePath = "HedgeResource")
+    static class Templates {
+        static native TemplateInstance track(Viewer viewer, TrackPage page, Map<String, String> errors, String flash);
 
-    static native TemplateInstance confirm(Viewer viewer, ConfirmPage page);
-  }
-
-  private final CurrentUser currentUser;
-  private final HedgeBookService book;
-  private final HedgeTracker tracker;
-  private final OnceKey once;
-  private final HedgeCharts charts;
-
-  public HedgePage(CurrentUser currentUser, HedgeBookService book, HedgeTracker tracker, OnceKey once,
-                   HedgeCharts charts) {
-    this.currentUser = currentUser;
-    this.book = book;
-    this.tracker = tracker;
-    this.once = once;
-    this.charts = charts;
-  }
-
-  /** The hedge as its page shows it now. */
-  HedgeView view(long hedgeId) {
-    return new HedgeView(tracker.snapshot(currentUser.id(), hedgeId));
-  }
-
-  /** The hedge, if the user may act on it: another team's is a 404, a viewer's a 403. */
-  HedgeBookService.HedgeAccess actable(long hedgeId) {
-    HedgeBookService.HedgeAccess access = book.hedge(currentUser.id(), hedgeId);
-    if (!access.canAct()) {
-      throw new RoleRefusedException(access.portfolio().role(), "act on hedges");
+        static native TemplateInstance confirm(Viewer viewer, ConfirmPage page);
     }
-    return access;
-  }
 
-  TrackPage page(HedgeView view, HedgeForms.ActionForm action, String conflict) {
-    return page(view, action, conflict, HedgeForms.TargetsForm.of(view), "");
-  }
+    private final CurrentUser currentUser;
+    private final HedgeBookService book;
+    private final HedgeTracker tracker;
+    private final OnceKey once;
+    private final HedgeCharts charts;
 
-  TrackPage page(HedgeView view, HedgeForms.ActionForm action, String conflict, HedgeForms.TargetsForm targets,
-                 String refusal) {
-    List<HedgeEvent> ledger = book.events(currentUser.id(), view.id());
-    List<EventView> events = ledger.stream().map(EventView::new).toList();
-    HedgeCharts.Pictures pictures = charts.of(currentUser.id(), book.hedge(currentUser.id(), view.id()), ledger);
-    return new TrackPage(view, events, action, ACTION_TYPES, conflict, targets, refusal, once.token(), pictures);
-  }
+    public HedgePage(
+            CurrentUser currentUser, HedgeBookService book, HedgeTracker tracker, OnceKey once, HedgeCharts charts) {
+        this.currentUser = currentUser;
+        this.book = book;
+        this.tracker = tracker;
+        this.once = once;
+        this.charts = charts;
+    }
 
-  TemplateInstance track(TrackPage page, Map<String, String> errors, String flash) {
-    return Templates.track(currentUser.viewer(), page, errors, flash);
-  }
+    /** The hedge as its page shows it now. */
+    HedgeView view(long hedgeId) {
+        return new HedgeView(tracker.snapshot(currentUser.id(), hedgeId));
+    }
 
-  TemplateInstance confirm(ConfirmPage page) {
-    return Templates.confirm(currentUser.viewer(), page);
-  }
+    /** The hedge, if the user may act on it: another team's is a 404, a viewer's a 403. */
+    HedgeBookService.HedgeAccess actable(long hedgeId) {
+        HedgeBookService.HedgeAccess access = book.hedge(currentUser.id(), hedgeId);
+        if (!access.canAct()) {
+            throw new RoleRefusedException(access.portfolio().role(), "act on hedges");
+        }
+        return access;
+    }
 
-  /** The page again (400) with the action form as typed and each field's message. */
-  Response invalid(long hedgeId, HedgeForms.ActionForm form, Map<String, String> errors) {
-    return Response.status(400).entity(track(page(view(hedgeId), form, ""), errors, "")).build();
-  }
+    TrackPage page(HedgeView view, HedgeForms.ActionForm action, String conflict) {
+        return page(view, action, conflict, HedgeForms.TargetsForm.of(view), "");
+    }
 
-  /** The page again with {@code status}, an empty action form, the field messages and the banner text. */
-  Response refused(int status, long hedgeId, Map<String, String> errors, String conflict) {
-    HedgeView view = view(hedgeId);
-    return Response.status(status)
-        .entity(track(page(view, HedgeForms.ActionForm.empty(view.version()), conflict), errors, "")).build();
-  }
+    TrackPage page(
+            HedgeView view,
+            HedgeForms.ActionForm action,
+            String conflict,
+            HedgeForms.TargetsForm targets,
+            String refusal) {
+        List<HedgeEvent> ledger = book.events(currentUser.id(), view.id());
+        List<EventView> events = ledger.stream().map(EventView::new).toList();
+        HedgeCharts.Pictures pictures = charts.of(currentUser.id(), book.hedge(currentUser.id(), view.id()), ledger);
+        return new TrackPage(view, events, action, ACTION_TYPES, conflict, targets, refusal, once.token(), pictures);
+    }
+
+    TemplateInstance track(TrackPage page, Map<String, String> errors, String flash) {
+        return Templates.track(currentUser.viewer(), page, errors, flash);
+    }
+
+    TemplateInstance confirm(ConfirmPage page) {
+        return Templates.confirm(currentUser.viewer(), page);
+    }
+
+    /** The page again (400) with the action form as typed and each field's message. */
+    Response invalid(long hedgeId, HedgeForms.ActionForm form, Map<String, String> errors) {
+        return Response.status(400)
+                .entity(track(page(view(hedgeId), form, ""), errors, ""))
+                .build();
+    }
+
+    /** The page again with {@code status}, an empty action form, the field messages and the banner text. */
+    Response refused(int status, long hedgeId, Map<String, String> errors, String conflict) {
+        HedgeView view = view(hedgeId);
+        return Response.status(status)
+                .entity(track(page(view, HedgeForms.ActionForm.empty(view.version()), conflict), errors, ""))
+                .build();
+    }
 }

@@ -27,35 +27,49 @@ import org.jboss.resteasy.reactive.RestPath;
 @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
 public class HedgeVoidResource {
 
-  private final CurrentUser currentUser;
-  private final HedgeVoids voids;
-  private final HedgePage page;
+    private final CurrentUser currentUser;
+    private final HedgeVoids voids;
+    private final HedgePage page;
 
-  public HedgeVoidResource(CurrentUser currentUser, HedgeVoids voids, HedgePage page) {
-    this.currentUser = currentUser;
-    this.voids = voids;
-    this.page = page;
-  }
-
-  @POST
-  @Path("void")
-  public Response voidRecorded(@RestPath long hedgeId, @RestForm String eventId, @RestForm String reason,
-                               @RestForm Long version, @RestForm String formToken) {
-    page.actable(hedgeId);
-    Parse p = new Parse();
-    Optional<Long> event = p.id(eventId, "eventId");
-    try {
-      p.check();
-      voids.voidRecorded(currentUser.id(), hedgeId, FormTokens.parse(formToken), version == null ? -1 : version,
-          event, reason);
-      return Flash.redirect("/hedges/" + hedgeId, "hedge-voided");
-    } catch (InvalidHedgeException e) {
-      return page.refused(400, hedgeId, e.errors(), "");
-    } catch (StaleEditException e) {
-      return page.refused(409, hedgeId, Map.of("eventId",
-          "Someone recorded something on this hedge meanwhile; check the ledger and void again."), "");
-    } catch (DuplicateSubmissionException e) {
-      return Flash.redirect("/hedges/" + hedgeId, "already-saved");
+    public HedgeVoidResource(CurrentUser currentUser, HedgeVoids voids, HedgePage page) {
+        this.currentUser = currentUser;
+        this.voids = voids;
+        this.page = page;
     }
-  }
+
+    @POST
+    @Path("void")
+    public Response voidRecorded(
+            @RestPath long hedgeId,
+            @RestForm String eventId,
+            @RestForm String reason,
+            @RestForm Long version,
+            @RestForm String formToken) {
+        page.actable(hedgeId);
+        Parse p = new Parse();
+        Optional<Long> event = p.id(eventId, "eventId");
+        try {
+            p.check();
+            voids.voidRecorded(
+                    currentUser.id(),
+                    hedgeId,
+                    FormTokens.parse(formToken),
+                    version == null ? -1 : version,
+                    event,
+                    reason);
+            return Flash.redirect("/hedges/" + hedgeId, "hedge-voided");
+        } catch (InvalidHedgeException e) {
+            return page.refused(400, hedgeId, e.errors(), "");
+        } catch (StaleEditException e) {
+            return page.refused(
+                    409,
+                    hedgeId,
+                    Map.of(
+                            "eventId",
+                            "Someone recorded something on this hedge meanwhile; check the ledger and void again."),
+                    "");
+        } catch (DuplicateSubmissionException e) {
+            return Flash.redirect("/hedges/" + hedgeId, "already-saved");
+        }
+    }
 }

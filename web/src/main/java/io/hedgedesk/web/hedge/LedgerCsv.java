@@ -57,112 +57,162 @@ import org.apache.commons.csv.CSVPrinter;
  */
 public final class LedgerCsv {
 
-  /** The export formats. */
-  public enum Format {
-    NATIVE("native"), KOINLY("koinly"), COINTRACKER("cointracker"), ROTKI("rotki");
+    /** The export formats. */
+    public enum Format {
+        NATIVE("native"),
+        KOINLY("koinly"),
+        COINTRACKER("cointracker"),
+        ROTKI("rotki");
 
-    private final String key;
+        private final String key;
 
-    Format(String key) {
-      this.key = key;
+        Format(String key) {
+            this.key = key;
+        }
+
+        public String key() {
+            return key;
+        }
+
+        public static Optional<Format> of(String key) {
+            return Arrays.stream(values())
+                    .filter(f -> f.key.equals(key == null ? "native" : key))
+                    .findFirst();
+        }
     }
 
-    public String key() {
-      return key;
+    /** The native format's columns, in order (the rows are written by {@code HedgeEvents.copyNative} in persistence). */
+    public static final List<String> NATIVE_HEADER = List.of(
+            "event_id",
+            "timestamp_utc",
+            "portfolio",
+            "member",
+            "venue",
+            "event_type",
+            "hedge_id",
+            "instrument",
+            "contract_type",
+            "side",
+            "quantity",
+            "quantity_unit",
+            "face_value",
+            "price",
+            "usd_notional",
+            "fee",
+            "fee_asset",
+            "funding_rate",
+            "funding_amount",
+            "realized_pnl",
+            "realized_pnl_asset",
+            "cash_change",
+            "cash_asset",
+            "cash_change_usd",
+            "settlement_usd",
+            "corrects_event_id",
+            "note",
+            "realized_pnl_usd",
+            "opened_at",
+            "holding_days");
+
+    static final List<String> KOINLY_HEADER = List.of(
+            "Date",
+            "Sent Amount",
+            "Sent Currency",
+            "Received Amount",
+            "Received Currency",
+            "Fee Amount",
+            "Fee Currency",
+            "Net Worth Amount",
+            "Net Worth Currency",
+            "Label",
+            "Description",
+            "TxHash");
+    static final List<String> COINTRACKER_HEADER = List.of(
+            "Date",
+            "Received Quantity",
+            "Received Currency",
+            "Sent Quantity",
+            "Sent Currency",
+            "Fee Amount",
+            "Fee Currency",
+            "Tag");
+    static final List<String> ROTKI_HEADER =
+            List.of("Type", "Location", "Currency", "Amount", "Fee", "Fee Currency", "Description", "Timestamp");
+
+    private final Format format;
+    private final CSVPrinter printer;
+
+    public LedgerCsv(Format format, Appendable out) {
+        this.format = format;
+        try {
+            this.printer = new CSVPrinter(out, CSVFormat.RFC4180);
+            printer.printRecord(header(format).stream().map(LedgerCsv::cell).toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
-    public static Optional<Format> of(String key) {
-      return Arrays.stream(values()).filter(f -> f.key.equals(key == null ? "native" : key)).findFirst();
+    static List<String> header(Format format) {
+        return switch (format) {
+            case NATIVE -> NATIVE_HEADER;
+            case KOINLY -> KOINLY_HEADER;
+            case COINTRACKER -> COINTRACKER_HEADER;
+            case ROTKI -> ROTKI_HEADER;
+        };
     }
-  }
 
-  /** The native format's columns, in order (the rows are written by {@code HedgeEvents.copyNative} in persistence). */
-  public static final List<String> NATIVE_HEADER = List.of("event_id", "timestamp_utc", "portfolio", "member", "venue",
-      "event_type", "hedge_id", "instrument", "contract_type", "side", "quantity", "quantity_unit", "face_value",
-      "price", "usd_notional", "fee", "fee_asset", "funding_rate", "funding_amount", "realized_pnl",
-      "realized_pnl_asset", "cash_change", "cash_asset", "cash_change_usd", "settlement_usd", "corrects_event_id",
-      "note", "realized_pnl_usd", "opened_at", "holding_days");
-  static final List<String> KOINLY_HEADER = List.of("Date", "Sent Amount", "Sent Currency", "Received Amount",
-      "Received Currency", "Fee Amount", "Fee Currency", "Net Worth Amount", "Net Worth Currency", "Label",
-      "Description", "TxHash");
-  static final List<String> COINTRACKER_HEADER = List.of("Date", "Received Quantity", "Received Currency",
-      "Sent Quantity", "Sent Currency", "Fee Amount", "Fee Currency", "Tag");
-  static final List<String> ROTKI_HEADER = List.of("Type", "Location", "Currency", "Amount", "Fee", "Fee Currency",
-      "Description", "Timestamp");
-
-  private final Format format;
-  private final CSVPrinter printer;
-
-  public LedgerCsv(Format format, Appendable out) {
-    this.format = format;
-    try {
-      this.printer = new CSVPrinter(out, CSVFormat.RFC4180);
-      printer.printRecord(header(format).stream().map(LedgerCsv::cell).toList());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    /** Writes the row's record(s) in this writer's format. */
+    public void write(LedgerRow row) {
+        try {
+            for (List<Object> record : records(format, row)) {
+                printer.printRecord(record.stream().map(LedgerCsv::cell).toList());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
-  }
 
-  static List<String> header(Format format) {
-    return switch (format) {
-      case NATIVE -> NATIVE_HEADER;
-      case KOINLY -> KOINLY_HEADER;
-      case COINTRACKER -> COINTRACKER_HEADER;
-      case ROTKI -> ROTKI_HEADER;
-    };
-  }
+    public void flush() {
+        try {
+            printer.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
-  /** Writes the row's record(s) in this writer's format. */
-  public void write(LedgerRow row) {
-    try {
-      for (List<Object> record : records(format, row)) {
-        printer.printRecord(record.stream().map(LedgerCsv::cell).toList());
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    /**
+     * A cell's text: numbers plain, empty for absent values, text neutralized: a leading {@code = + - @ TAB CR}
+     * gets a {@code '} prefix.
+     */
+    static String cell(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof Optional<?> optional) {
+            return optional.map(LedgerCsv::cell).orElse("");
+        }
+        if (value instanceof BigDecimal number) {
+            return number.toPlainString();
+        }
+        if (value instanceof Number number) {
+            return number.toString();
+        }
+        return neutralize(value.toString());
     }
-  }
 
-  public void flush() {
-    try {
-      printer.flush();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    static String neutralize(String text) {
+        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+            return "'" + text;
+        }
+        return text;
     }
-  }
 
-  /**
-   * A cell's text: numbers plain, empty for absent values, text neutralized: a leading {@code = + - @ TAB CR}
-   * gets a {@code '} prefix.
-   */
-  static String cell(Object value) {
-    if (value == null) {
-      return "";
+    static List<List<Object>> records(Format format, LedgerRow r) {
+        return switch (format) {
+            case NATIVE ->
+                throw new IllegalArgumentException(
+                        "the native format is written by the database: HedgeEvents.copyNative");
+            case KOINLY, COINTRACKER, ROTKI -> LedgerPresets.records(format, r);
+        };
     }
-    if (value instanceof Optional<?> optional) {
-      return optional.map(LedgerCsv::cell).orElse("");
-    }
-    if (value instanceof BigDecimal number) {
-      return number.toPlainString();
-    }
-    if (value instanceof Number number) {
-      return number.toString();
-    }
-    return neutralize(value.toString());
-  }
-
-  static String neutralize(String text) {
-    if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-      return "'" + text;
-    }
-    return text;
-  }
-
-  static List<List<Object>> records(Format format, LedgerRow r) {
-    return switch (format) {
-      case NATIVE -> throw new IllegalArgumentException(
-          "the native format is written by the database: HedgeEvents.copyNative");
-      case KOINLY, COINTRACKER, ROTKI -> LedgerPresets.records(format, r);
-    };
-  }
 }

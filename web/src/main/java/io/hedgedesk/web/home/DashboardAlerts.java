@@ -1,6 +1,5 @@
 package io.hedgedesk.web.home;
 
-import io.hedgedesk.web.view.Words;
 import io.hedgedesk.persistence.alerts.AlertSettings;
 import io.hedgedesk.pricing.alerts.AlertEvaluator;
 import io.hedgedesk.pricing.alerts.AlertKind;
@@ -12,6 +11,7 @@ import io.hedgedesk.web.hedge.AlertWords;
 import io.hedgedesk.web.hedge.book.HedgeSnapshot;
 import io.hedgedesk.web.hedge.book.HedgeTracker;
 import io.hedgedesk.web.view.Times;
+import io.hedgedesk.web.view.Words;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,124 +36,164 @@ import java.util.TreeSet;
  */
 record DashboardAlerts(List<Group> groups, String staleBanner, int hidden, List<Totals> totals) {
 
-  /** One severity group. */
-  record Group(String title, String css, List<Line> lines) {
-  }
+    /** One severity group. */
+    record Group(String title, String css, List<Line> lines) {}
 
-  /**
-   * One alert of one hedge (which the user may acknowledge or snooze), or of one exchange connection of a team.
-   *
-   * @param hedgeId the hedge's id (0 for a connection)
-   * @param href    where it links: the hedge's page, or the team's connections
-   * @param hedge   what it is about: the hedge or the connection, by name
-   * @param portfolio the hedge's portfolio, or the connection's team
-   */
-  record Line(long hedgeId, String kind, String href, String hedge, String portfolio, String text) {
+    /**
+     * One alert of one hedge (which the user may acknowledge or snooze), or of one exchange connection of a team.
+     *
+     * @param hedgeId the hedge's id (0 for a connection)
+     * @param href    where it links: the hedge's page, or the team's connections
+     * @param hedge   what it is about: the hedge or the connection, by name
+     * @param portfolio the hedge's portfolio, or the connection's team
+     */
+    record Line(long hedgeId, String kind, String href, String hedge, String portfolio, String text) {
 
-    public boolean ackable() {
-      return hedgeId > 0;
-    }
-  }
-
-  /** A portfolio's totals row. */
-  record Totals(long portfolioId, String portfolio, PortfolioTotals sums) {
-
-    public BigDecimal notionalUsd() {
-      return sums.notionalUsd();
-    }
-
-    public BigDecimal marginUsd() {
-      return sums.marginUsd();
-    }
-
-    public BigDecimal unrealizedUsd() {
-      return sums.unrealizedPnlUsd();
-    }
-
-    public BigDecimal fundingUsd() {
-      return sums.fundingUsd();
-    }
-
-    public int unpriced() {
-      return sums.unpriced();
-    }
-  }
-
-  /**
-   * @param connections the user's teams' exchange connections, measured
-   * @param teamNames   the user's teams' names, by id
-   */
-  static DashboardAlerts of(HedgeTracker.OpenBook book, List<AlertEngine.Evaluated> evaluated,
-                            List<ConnectionAlerts.Evaluated> connections, Map<Long, String> teamNames,
-                            Map<String, AlertSettings.Ack> acks, Instant now) {
-    Map<AlertKind.Severity, List<Line>> bySeverity = new LinkedHashMap<>();
-    TreeSet<String> staleCoins = new TreeSet<>();
-    int staleHedges = 0;
-    Optional<BigDecimal> oldest = Optional.empty();
-    int hidden = 0;
-    for (AlertEngine.Evaluated e : evaluated) {
-      HedgeSnapshot s = e.snapshot();
-      long id = s.access().hedge().id();
-      for (AlertEvaluator.Check c : e.checks()) {
-        if (!c.alarm()) {
-          continue;
+        public boolean ackable() {
+            return hedgeId > 0;
         }
-        if (c.kind().severity() == AlertKind.Severity.DATA_AGE) {
-          staleHedges++;
-          staleCoins.add(s.access().instrument().baseAsset().symbol());
-          oldest = Optional.of(oldest.map(o -> o.max(c.value())).orElse(c.value()));
-          continue;
+    }
+
+    /** A portfolio's totals row. */
+    record Totals(long portfolioId, String portfolio, PortfolioTotals sums) {
+
+        public BigDecimal notionalUsd() {
+            return sums.notionalUsd();
         }
-        AlertSettings.Ack ack = acks.get(id + ":" + c.kind().name());
-        if (ack != null && (ack.acknowledged() || ack.snoozedUntil().map(now::isBefore).orElse(false))) {
-          hidden++;
-          continue;
+
+        public BigDecimal marginUsd() {
+            return sums.marginUsd();
         }
-        bySeverity.computeIfAbsent(c.kind().severity(), k -> new ArrayList<>()).add(new Line(id, c.kind().name(),
-            "/hedges/" + id, "#" + id + " " + s.access().instrument().id() + " "
-                + Words.sideWords(s.access().hedge().side().name()),
-            s.access().portfolio().portfolio().name(), AlertWords.title(c.kind()) + ": " + AlertWords.of(c)));
-      }
+
+        public BigDecimal unrealizedUsd() {
+            return sums.unrealizedPnlUsd();
+        }
+
+        public BigDecimal fundingUsd() {
+            return sums.fundingUsd();
+        }
+
+        public int unpriced() {
+            return sums.unpriced();
+        }
     }
-    for (ConnectionAlerts.Evaluated e : connections) {
-      e.checks().stream().filter(AlertEvaluator.Check::alarm).forEach(c -> bySeverity.computeIfAbsent(
-          c.kind().severity(), k -> new ArrayList<>()).add(new Line(0, c.kind().name(), "/teams/"
-          + e.connection().teamId() + "/connections", e.label(), teamNames.getOrDefault(e.connection().teamId(), ""),
-          AlertWords.title(c.kind()) + ": " + e.text(c))));
+
+    /**
+     * @param connections the user's teams' exchange connections, measured
+     * @param teamNames   the user's teams' names, by id
+     */
+    static DashboardAlerts of(
+            HedgeTracker.OpenBook book,
+            List<AlertEngine.Evaluated> evaluated,
+            List<ConnectionAlerts.Evaluated> connections,
+            Map<Long, String> teamNames,
+            Map<String, AlertSettings.Ack> acks,
+            Instant now) {
+        Map<AlertKind.Severity, List<Line>> bySeverity = new LinkedHashMap<>();
+        TreeSet<String> staleCoins = new TreeSet<>();
+        int staleHedges = 0;
+        Optional<BigDecimal> oldest = Optional.empty();
+        int hidden = 0;
+        for (AlertEngine.Evaluated e : evaluated) {
+            HedgeSnapshot s = e.snapshot();
+            long id = s.access().hedge().id();
+            for (AlertEvaluator.Check c : e.checks()) {
+                if (!c.alarm()) {
+                    continue;
+                }
+                if (c.kind().severity() == AlertKind.Severity.DATA_AGE) {
+                    staleHedges++;
+                    staleCoins.add(s.access().instrument().baseAsset().symbol());
+                    oldest = Optional.of(oldest.map(o -> o.max(c.value())).orElse(c.value()));
+                    continue;
+                }
+                AlertSettings.Ack ack = acks.get(id + ":" + c.kind().name());
+                if (ack != null
+                        && (ack.acknowledged()
+                                || ack.snoozedUntil().map(now::isBefore).orElse(false))) {
+                    hidden++;
+                    continue;
+                }
+                bySeverity
+                        .computeIfAbsent(c.kind().severity(), k -> new ArrayList<>())
+                        .add(new Line(
+                                id,
+                                c.kind().name(),
+                                "/hedges/" + id,
+                                "#" + id + " " + s.access().instrument().id() + " "
+                                        + Words.sideWords(
+                                                s.access().hedge().side().name()),
+                                s.access().portfolio().portfolio().name(),
+                                AlertWords.title(c.kind()) + ": " + AlertWords.of(c)));
+            }
+        }
+        for (ConnectionAlerts.Evaluated e : connections) {
+            e.checks().stream()
+                    .filter(AlertEvaluator.Check::alarm)
+                    .forEach(c -> bySeverity
+                            .computeIfAbsent(c.kind().severity(), k -> new ArrayList<>())
+                            .add(new Line(
+                                    0,
+                                    c.kind().name(),
+                                    "/teams/" + e.connection().teamId() + "/connections",
+                                    e.label(),
+                                    teamNames.getOrDefault(e.connection().teamId(), ""),
+                                    AlertWords.title(c.kind()) + ": " + e.text(c))));
+        }
+        List<Group> groups = new ArrayList<>();
+        for (AlertKind.Severity severity : AlertKind.Severity.values()) {
+            List<Line> lines = bySeverity.get(severity);
+            if (lines != null) {
+                groups.add(new Group(
+                        switch (severity) {
+                            case LIQUIDATION_AND_STOPS -> "Liquidation and stops";
+                            case DRIFT -> "Coverage drift and funding";
+                            case CONNECTIONS -> "Exchange connections";
+                            case DATA_AGE -> "Market data";
+                        },
+                        severity.name().toLowerCase(java.util.Locale.ROOT),
+                        lines));
+            }
+        }
+        TreeSet<String> unpriced = new TreeSet<>();
+        book.alerts().stream()
+                .filter(a -> a.alert().kind() == HedgeAlert.Kind.NO_PRICE)
+                .forEach(a -> unpriced.add(a.alert().asset()));
+        String banner = "";
+        if (staleHedges > 0) {
+            banner = "Market data is older than the alert threshold for " + staleHedges
+                    + (staleHedges == 1 ? " hedge" : " hedges")
+                    + " (" + String.join(", ", staleCoins) + "; the oldest "
+                    + Times.age(Duration.ofMinutes(oldest.get()
+                                    .multiply(BigDecimal.valueOf(60))
+                                    .longValue()))
+                            .replace(" ago", "")
+                    + " old): enter a price on a hedge's page"
+                    + " or wait for the next stored close.";
+        }
+        if (!unpriced.isEmpty()) {
+            banner = (banner.isEmpty() ? "" : banner + " ") + "No price is known for " + String.join(", ", unpriced)
+                    + ".";
+        }
+        Map<Long, Totals> totals = new LinkedHashMap<>();
+        for (HedgeSnapshot s : book.hedges()) {
+            long pid = s.access().hedge().portfolioId();
+            Totals t = totals.getOrDefault(
+                    pid, new Totals(pid, s.access().portfolio().portfolio().name(), PortfolioTotals.NONE));
+            totals.put(
+                    pid,
+                    new Totals(
+                            pid,
+                            t.portfolio(),
+                            t.sums()
+                                    .plus(
+                                            s.access().instrument(),
+                                            s.access().hedge().size(),
+                                            s.access().hedge().margin(),
+                                            s.fundingActual(),
+                                            s.mark().map(m -> m.price()),
+                                            s.unrealizedPnlUsd())));
+        }
+        return new DashboardAlerts(groups, banner, hidden, List.copyOf(totals.values()));
     }
-    List<Group> groups = new ArrayList<>();
-    for (AlertKind.Severity severity : AlertKind.Severity.values()) {
-      List<Line> lines = bySeverity.get(severity);
-      if (lines != null) {
-        groups.add(new Group(switch (severity) {
-          case LIQUIDATION_AND_STOPS -> "Liquidation and stops";
-          case DRIFT -> "Coverage drift and funding";
-          case CONNECTIONS -> "Exchange connections";
-          case DATA_AGE -> "Market data";
-        }, severity.name().toLowerCase(java.util.Locale.ROOT), lines));
-      }
-    }
-    TreeSet<String> unpriced = new TreeSet<>();
-    book.alerts().stream().filter(a -> a.alert().kind() == HedgeAlert.Kind.NO_PRICE)
-        .forEach(a -> unpriced.add(a.alert().asset()));
-    String banner = "";
-    if (staleHedges > 0) {
-      banner = "Market data is older than the alert threshold for " + staleHedges + (staleHedges == 1 ? " hedge" : " hedges")
-          + " (" + String.join(", ", staleCoins) + "; the oldest " + Times.age(Duration.ofMinutes(oldest.get()
-          .multiply(BigDecimal.valueOf(60)).longValue())).replace(" ago", "") + " old): enter a price on a hedge's page"
-          + " or wait for the next stored close.";
-    }
-    if (!unpriced.isEmpty()) {
-      banner = (banner.isEmpty() ? "" : banner + " ") + "No price is known for " + String.join(", ", unpriced) + ".";
-    }
-    Map<Long, Totals> totals = new LinkedHashMap<>();
-    for (HedgeSnapshot s : book.hedges()) {
-      long pid = s.access().hedge().portfolioId();
-      Totals t = totals.getOrDefault(pid, new Totals(pid, s.access().portfolio().portfolio().name(),
-          PortfolioTotals.NONE));
-      totals.put(pid, new Totals(pid, t.portfolio(), t.sums().plus(s.access().instrument(), s.access().hedge().size(),
-          s.access().hedge().margin(), s.fundingActual(), s.mark().map(m -> m.price()), s.unrealizedPnlUsd())));
-    }
-    return new DashboardAlerts(groups, banner, hidden, List.copyOf(totals.values()));
-  }
 }

@@ -1,22 +1,21 @@
 package io.hedgedesk.web.home;
 
 import io.hedgedesk.domain.portfolio.PortfolioValuation;
+import io.hedgedesk.domain.team.TeamSummary;
 import io.hedgedesk.domain.user.AppUser;
 import io.hedgedesk.persistence.Transactions;
+import io.hedgedesk.persistence.alerts.AlertSettings;
 import io.hedgedesk.persistence.portfolio.PortfolioAccess;
 import io.hedgedesk.persistence.portfolio.PortfolioService;
 import io.hedgedesk.persistence.team.TeamService;
-import io.hedgedesk.web.config.HedgedeskConfig;
-import io.hedgedesk.web.view.Words;
-import io.hedgedesk.persistence.alerts.AlertSettings;
 import io.hedgedesk.pricing.alerts.AlertKind;
 import io.hedgedesk.web.alerts.AlertEngine;
 import io.hedgedesk.web.alerts.ConnectionAlerts;
-import io.hedgedesk.domain.team.TeamSummary;
-import io.hedgedesk.web.hedge.Parse;
-import io.hedgedesk.web.hedge.book.HedgeBookService;
+import io.hedgedesk.web.config.HedgedeskConfig;
 import io.hedgedesk.web.hedge.CoinCoverageView;
 import io.hedgedesk.web.hedge.HedgeView;
+import io.hedgedesk.web.hedge.Parse;
+import io.hedgedesk.web.hedge.book.HedgeBookService;
 import io.hedgedesk.web.hedge.book.HedgeTracker;
 import io.hedgedesk.web.portfolio.PortfolioRow;
 import io.hedgedesk.web.support.StampedCache;
@@ -37,10 +36,10 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Optional;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jboss.resteasy.reactive.RestForm;
 
 /**
@@ -61,8 +60,12 @@ public class HomeResource {
         static native TemplateInstance dashboard(Viewer viewer, AppUser user, String sections);
 
         /** What the dashboard shows of the user's teams, as HTML (escaped by this template). */
-        static native TemplateInstance dashboardSections(Onboarding onboarding, List<PortfolioRow> portfolios,
-                List<HedgeView> hedges, List<CoinCoverageView> coins, DashboardAlerts alerts);
+        static native TemplateInstance dashboardSections(
+                Onboarding onboarding,
+                List<PortfolioRow> portfolios,
+                List<HedgeView> hedges,
+                List<CoinCoverageView> coins,
+                DashboardAlerts alerts);
     }
 
     private final CurrentUser currentUser;
@@ -77,9 +80,17 @@ public class HomeResource {
     /** The dashboard's team sections as HTML, per user: rendering them was a sixth of a page's CPU. */
     private final StampedCache<Long, String> cache;
 
-    public HomeResource(CurrentUser currentUser, PortfolioService portfolios, TeamService teams, HedgeTracker hedges,
-                        AlertEngine alertEngine, ConnectionAlerts connectionAlerts, AlertSettings alertSettings,
-                        HedgeBookService book, Clock clock, HedgedeskConfig config) {
+    public HomeResource(
+            CurrentUser currentUser,
+            PortfolioService portfolios,
+            TeamService teams,
+            HedgeTracker hedges,
+            AlertEngine alertEngine,
+            ConnectionAlerts connectionAlerts,
+            AlertSettings alertSettings,
+            HedgeBookService book,
+            Clock clock,
+            HedgedeskConfig config) {
         this.connectionAlerts = connectionAlerts;
         this.alertEngine = alertEngine;
         this.alertSettings = alertSettings;
@@ -102,8 +113,12 @@ public class HomeResource {
     public TemplateInstance dashboard() {
         AppUser user = currentUser.get(); // may write: first login, invitations claimed
         String stamp = currentUser.dataStamp(); // read with the user, before the rows it labels (see DataVersions)
-        String sections = cache.get(user.id(), stamp,
-                () -> QuarkusTransaction.requiringNew().call(() -> sections(user.id())).render());
+        String sections = cache.get(
+                user.id(),
+                stamp,
+                () -> QuarkusTransaction.requiringNew()
+                        .call(() -> sections(user.id()))
+                        .render());
         return Templates.dashboard(Viewer.of(user), user, sections);
     }
 
@@ -118,14 +133,22 @@ public class HomeResource {
         long userId = currentUser.id();
         Parse p = new Parse();
         Optional<Long> id = p.id(hedgeId, "hedgeId");
-        Optional<AlertKind> alert = Arrays.stream(AlertKind.values()).filter(k -> k.name().equals(kind))
-                .filter(k -> k.severity() != AlertKind.Severity.CONNECTIONS).findFirst();
+        Optional<AlertKind> alert = Arrays.stream(AlertKind.values())
+                .filter(k -> k.name().equals(kind))
+                .filter(k -> k.severity() != AlertKind.Severity.CONNECTIONS)
+                .findFirst();
         if (id.isEmpty() || alert.isEmpty() || !("ack".equals(action) || "snooze".equals(action))) {
-            return Response.status(400).type(MediaType.TEXT_PLAIN)
-                    .entity("Choose an alert of the dashboard (hedgeId, kind and action ack or snooze).").build();
+            return Response.status(400)
+                    .type(MediaType.TEXT_PLAIN)
+                    .entity("Choose an alert of the dashboard (hedgeId, kind and action ack or snooze).")
+                    .build();
         }
         book.hedge(userId, id.get()); // visible to the user, else 404
-        alertSettings.acknowledge(userId, id.get(), alert.get().name(), "ack".equals(action),
+        alertSettings.acknowledge(
+                userId,
+                id.get(),
+                alert.get().name(),
+                "ack".equals(action),
                 "snooze".equals(action) ? Optional.of(clock.instant().plus(SNOOZE)) : Optional.empty());
         return Response.seeOther(URI.create("/dashboard#alerts")).build();
     }
@@ -137,7 +160,8 @@ public class HomeResource {
     private TemplateInstance sections(long userId) {
         Transactions.readOnly();
         Map<PortfolioAccess, PortfolioValuation> valued = portfolios.listAllValued(userId);
-        List<PortfolioRow> rows = valued.entrySet().stream().map(e -> new PortfolioRow(e.getKey(), e.getValue()))
+        List<PortfolioRow> rows = valued.entrySet().stream()
+                .map(e -> new PortfolioRow(e.getKey(), e.getValue()))
                 .toList();
         Map<Long, PortfolioValuation> byId = new HashMap<>();
         valued.forEach((access, valuation) -> byId.put(access.portfolio().id(), valuation));
@@ -146,8 +170,12 @@ public class HomeResource {
         List<TeamSummary> memberOf = teams.teamsOf(userId);
         Map<Long, String> teamNames = new HashMap<>();
         memberOf.forEach(t -> teamNames.put(t.team().id(), t.team().name()));
-        DashboardAlerts alerts = DashboardAlerts.of(book, alertEngine.evaluate(book.hedges()),
-                connectionAlerts.evaluate(Optional.of(teamNames.keySet())), teamNames, alertSettings.acks(userId),
+        DashboardAlerts alerts = DashboardAlerts.of(
+                book,
+                alertEngine.evaluate(book.hedges()),
+                connectionAlerts.evaluate(Optional.of(teamNames.keySet())),
+                teamNames,
+                alertSettings.acks(userId),
                 clock.instant());
         boolean sharedTeam = memberOf.stream().anyMatch(t -> !t.team().personal());
         Onboarding onboarding = Onboarding.of(sharedTeam, rows, !open.isEmpty());

@@ -12,33 +12,34 @@ import java.util.List;
  */
 public record Onboarding(List<Step> steps) {
 
-  /** One step: what to do, where, and whether it is done. */
-  public record Step(String label, String href, boolean done) {
-  }
+    /** One step: what to do, where, and whether it is done. */
+    public record Step(String label, String href, boolean done) {}
 
-  public Onboarding {
-    steps = List.copyOf(steps);
-  }
+    public Onboarding {
+        steps = List.copyOf(steps);
+    }
 
-  /**
-   * The steps for a user in {@code sharedTeam} (a team besides the personal one), with {@code rows} their portfolios
-   * and {@code hedges} whether any hedge is open.
-   */
-  public static Onboarding of(boolean sharedTeam, List<PortfolioRow> rows, boolean hedges) {
-    String portfolio = rows.isEmpty() ? "/portfolios" : "/portfolios/" + rows.get(0).access().portfolio().id();
-    boolean holdings = rows.stream().anyMatch(r -> !r.valuation().lines().isEmpty());
-    boolean priced = holdings && rows.stream().allMatch(r -> r.valuation().unpriced() == 0);
-    return new Onboarding(List.of(
-        new Step("Create or join a team", "/teams", sharedTeam || !rows.isEmpty()),
-        new Step("Create a portfolio", "/portfolios", !rows.isEmpty()),
-        new Step("Add your holdings", rows.isEmpty() ? "/portfolios" : portfolio + "/holdings/new", holdings),
-        new Step("Give every holding a price", portfolio, priced),
-        new Step("Plan a hedge", rows.isEmpty() ? "/portfolios" : portfolio + "/plan", hedges),
-        new Step("Record the hedge you opened", rows.isEmpty() ? "/portfolios" : portfolio + "/plan", hedges)));
-  }
+    /**
+     * The steps for a user in {@code sharedTeam} (a team besides the personal one), with {@code rows} their portfolios
+     * and {@code hedges} whether any hedge is open.
+     */
+    public static Onboarding of(boolean sharedTeam, List<PortfolioRow> rows, boolean hedges) {
+        String portfolio = rows.isEmpty()
+                ? "/portfolios"
+                : "/portfolios/" + rows.get(0).access().portfolio().id();
+        boolean holdings = rows.stream().anyMatch(r -> !r.valuation().lines().isEmpty());
+        boolean priced = holdings && rows.stream().allMatch(r -> r.valuation().unpriced() == 0);
+        return new Onboarding(List.of(
+                new Step("Create or join a team", "/teams", sharedTeam || !rows.isEmpty()),
+                new Step("Create a portfolio", "/portfolios", !rows.isEmpty()),
+                new Step("Add your holdings", rows.isEmpty() ? "/portfolios" : portfolio + "/holdings/new", holdings),
+                new Step("Give every holding a price", portfolio, priced),
+                new Step("Plan a hedge", rows.isEmpty() ? "/portfolios" : portfolio + "/plan", hedges),
+                new Step("Record the hedge you opened", rows.isEmpty() ? "/portfolios" : portfolio + "/plan", hedges)));
+    }
 
-  /** Whether a hedge is recorded, the journey's end (the dashboard then shows no steps). */
-  public boolean done() {
-    return steps.get(steps.size() - 1).done();
-  }
+    /** Whether a hedge is recorded, the journey's end (the dashboard then shows no steps). */
+    public boolean done() {
+        return steps.get(steps.size() - 1).done();
+    }
 }

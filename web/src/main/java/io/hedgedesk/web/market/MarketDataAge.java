@@ -24,60 +24,62 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class MarketDataAge {
 
-  static final Duration REREAD = Duration.ofMinutes(1);
-  /** Older than this, a stored close or settlement is not "today's market" (the market page's stale flag for closes). */
-  static final Duration OLD_AFTER = Duration.ofDays(3);
+    static final Duration REREAD = Duration.ofMinutes(1);
+    /** Older than this, a stored close or settlement is not "today's market" (the market page's stale flag for closes). */
+    static final Duration OLD_AFTER = Duration.ofDays(3);
 
-  private static final Logger LOG = Logger.getLogger(MarketDataAge.class);
+    private static final Logger LOG = Logger.getLogger(MarketDataAge.class);
 
-  private record Read(Instant at, Optional<String> notice) { }
+    private record Read(Instant at, Optional<String> notice) {}
 
-  private final PriceHistoryRepository prices;
-  private final FundingHistoryRepository funding;
-  private final Clock clock;
-  private volatile Read last;
+    private final PriceHistoryRepository prices;
+    private final FundingHistoryRepository funding;
+    private final Clock clock;
+    private volatile Read last;
 
-  public MarketDataAge(PriceHistoryRepository prices, FundingHistoryRepository funding, Clock clock) {
-    this.prices = prices;
-    this.funding = funding;
-    this.clock = clock;
-  }
-
-  /** The banner's text when the stored data is old, else empty; empty too while the database cannot be read. */
-  public Optional<String> notice() {
-    Instant now = clock.instant();
-    Read read = last;
-    if (read == null || read.at().plus(REREAD).isBefore(now)) {
-      read = new Read(now, readNotice(now));
-      last = read;
+    public MarketDataAge(PriceHistoryRepository prices, FundingHistoryRepository funding, Clock clock) {
+        this.prices = prices;
+        this.funding = funding;
+        this.clock = clock;
     }
-    return read.notice();
-  }
 
-  private Optional<String> readNotice(Instant now) {
-    try {
-      Optional<LocalDate> close = prices.coverage().stream().map(HistoryCoverage::lastDay)
-          .max(Comparator.naturalOrder());
-      Optional<LocalDate> settlement = funding.coverage().stream().map(FundingHistoryCoverage::lastTime)
-          .max(Comparator.naturalOrder()).map(t -> t.atOffset(ZoneOffset.UTC).toLocalDate());
-      return notice(close, settlement, now.atOffset(ZoneOffset.UTC).toLocalDate());
-    } catch (RuntimeException unreadable) {
-      LOG.debugf(unreadable, "market data age not read");
-      return Optional.empty();
+    /** The banner's text when the stored data is old, else empty; empty too while the database cannot be read. */
+    public Optional<String> notice() {
+        Instant now = clock.instant();
+        Read read = last;
+        if (read == null || read.at().plus(REREAD).isBefore(now)) {
+            read = new Read(now, readNotice(now));
+            last = read;
+        }
+        return read.notice();
     }
-  }
 
-  /** The text for the newest stored close and settlement (UTC days) seen on {@code today}; empty when both are recent. */
-  static Optional<String> notice(Optional<LocalDate> close, Optional<LocalDate> settlement, LocalDate today) {
-    LocalDate oldBefore = today.minusDays(OLD_AFTER.toDays());
-    List<String> old = new ArrayList<>();
-    close.filter(d -> d.isBefore(oldBefore)).ifPresent(d -> old.add("the newest daily close is of " + d));
-    settlement.filter(d -> d.isBefore(oldBefore)).ifPresent(d -> old.add("the newest funding rate of " + d));
-    if (old.isEmpty()) {
-      return Optional.empty();
+    private Optional<String> readNotice(Instant now) {
+        try {
+            Optional<LocalDate> close =
+                    prices.coverage().stream().map(HistoryCoverage::lastDay).max(Comparator.naturalOrder());
+            Optional<LocalDate> settlement = funding.coverage().stream()
+                    .map(FundingHistoryCoverage::lastTime)
+                    .max(Comparator.naturalOrder())
+                    .map(t -> t.atOffset(ZoneOffset.UTC).toLocalDate());
+            return notice(close, settlement, now.atOffset(ZoneOffset.UTC).toLocalDate());
+        } catch (RuntimeException unreadable) {
+            LOG.debugf(unreadable, "market data age not read");
+            return Optional.empty();
+        }
     }
-    return Optional.of("Stored market data is old: " + String.join(" and ", old) + ". Values, plans and funding"
-        + " figures here use it wherever no newer team price or venue tick exists; enter today's prices on the"
-        + " portfolio page.");
-  }
+
+    /** The text for the newest stored close and settlement (UTC days) seen on {@code today}; empty when both are recent. */
+    static Optional<String> notice(Optional<LocalDate> close, Optional<LocalDate> settlement, LocalDate today) {
+        LocalDate oldBefore = today.minusDays(OLD_AFTER.toDays());
+        List<String> old = new ArrayList<>();
+        close.filter(d -> d.isBefore(oldBefore)).ifPresent(d -> old.add("the newest daily close is of " + d));
+        settlement.filter(d -> d.isBefore(oldBefore)).ifPresent(d -> old.add("the newest funding rate of " + d));
+        if (old.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("Stored market data is old: " + String.join(" and ", old) + ". Values, plans and funding"
+                + " figures here use it wherever no newer team price or venue tick exists; enter today's prices on the"
+                + " portfolio page.");
+    }
 }

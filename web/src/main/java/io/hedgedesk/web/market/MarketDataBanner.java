@@ -14,23 +14,26 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class MarketDataBanner {
 
-  static final Pattern PAGES = Pattern.compile("/(dashboard|portfolios(/\\d+(/plan(/.*)?)?)?|hedges/\\d+|market(/.*)?)");
+    static final Pattern PAGES =
+            Pattern.compile("/(dashboard|portfolios(/\\d+(/plan(/.*)?)?)?|hedges/\\d+|market(/.*)?)");
 
-  private final CurrentVertxRequest request;
-  private final MarketDataAge age;
+    private final CurrentVertxRequest request;
+    private final MarketDataAge age;
 
-  public MarketDataBanner(CurrentVertxRequest request, MarketDataAge age) {
-    this.request = request;
-    this.age = age;
-  }
-
-  /** The banner's text, empty when this page shows none. */
-  public String getText() {
-    try {
-      var current = request.getCurrent();
-      return current != null && PAGES.matcher(current.normalizedPath()).matches() ? age.notice().orElse("") : "";
-    } catch (ContextNotActiveException e) {
-      return ""; // a page rendered outside a request (e.g. the answer to an oversized header) shows no banner
+    public MarketDataBanner(CurrentVertxRequest request, MarketDataAge age) {
+        this.request = request;
+        this.age = age;
     }
-  }
+
+    /** The banner's text, empty when this page shows none. */
+    public String getText() {
+        try {
+            var current = request.getCurrent();
+            return current != null && PAGES.matcher(current.normalizedPath()).matches()
+                    ? age.notice().orElse("")
+                    : "";
+        } catch (ContextNotActiveException e) {
+            return ""; // a page rendered outside a request (e.g. the answer to an oversized header) shows no banner
+        }
+    }
 }

@@ -20,29 +20,31 @@ import java.util.Map;
 @Produces(MediaType.TEXT_HTML)
 public class MarketHistoryResource {
 
-  @CheckedTemplate
-  static class Templates {
-    static native TemplateInstance history(Viewer viewer, List<MarketHistoryRows.PriceRow> prices,
-        List<MarketHistoryRows.FundingRow> funding);
-  }
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance history(
+                Viewer viewer, List<MarketHistoryRows.PriceRow> prices, List<MarketHistoryRows.FundingRow> funding);
+    }
 
-  private final CurrentUser currentUser;
-  private final PriceHistoryRepository prices;
-  private final FundingHistoryRepository funding;
+    private final CurrentUser currentUser;
+    private final PriceHistoryRepository prices;
+    private final FundingHistoryRepository funding;
 
-  public MarketHistoryResource(CurrentUser currentUser, PriceHistoryRepository prices,
-      FundingHistoryRepository funding) {
-    this.currentUser = currentUser;
-    this.prices = prices;
-    this.funding = funding;
-  }
+    public MarketHistoryResource(
+            CurrentUser currentUser, PriceHistoryRepository prices, FundingHistoryRepository funding) {
+        this.currentUser = currentUser;
+        this.prices = prices;
+        this.funding = funding;
+    }
 
-  @GET
-  public TemplateInstance history() {
-    List<HistoryCoverage> priceCoverage = prices.coverage();
-    Map<String, PriceQuote> latest = prices.latestCloses(
-        priceCoverage.stream().map(HistoryCoverage::assetSymbol).toList());
-    return Templates.history(currentUser.viewer(), MarketHistoryRows.prices(priceCoverage, latest, prices.writers()),
-        MarketHistoryRows.funding(funding.coverage(), funding.writers()));
-  }
+    @GET
+    public TemplateInstance history() {
+        List<HistoryCoverage> priceCoverage = prices.coverage();
+        Map<String, PriceQuote> latest = prices.latestCloses(
+                priceCoverage.stream().map(HistoryCoverage::assetSymbol).toList());
+        return Templates.history(
+                currentUser.viewer(),
+                MarketHistoryRows.prices(priceCoverage, latest, prices.writers()),
+                MarketHistoryRows.funding(funding.coverage(), funding.writers()));
+    }
 }

@@ -16,19 +16,24 @@ import java.util.List;
  */
 public record RecordRow(int index, OpenHedge hedge, String asset, String marginFrom, String size, LegFills fills) {
 
-  static List<RecordRow> of(List<OpenHedge> hedges, List<LegFills> fills, ContractCatalog catalog) {
-    List<RecordRow> rows = new ArrayList<>();
-    for (int i = 0; i < hedges.size(); i++) {
-      OpenHedge h = hedges.get(i);
-      Instrument instrument = catalog.get(h.contractId());
-      rows.add(new RecordRow(i, h, instrument.settlementAsset().symbol(),
-          Words.words(MarginSource.class, h.marginSource()), Display.size(h.size(), instrument), fills.get(i)));
+    static List<RecordRow> of(List<OpenHedge> hedges, List<LegFills> fills, ContractCatalog catalog) {
+        List<RecordRow> rows = new ArrayList<>();
+        for (int i = 0; i < hedges.size(); i++) {
+            OpenHedge h = hedges.get(i);
+            Instrument instrument = catalog.get(h.contractId());
+            rows.add(new RecordRow(
+                    i,
+                    h,
+                    instrument.settlementAsset().symbol(),
+                    Words.words(MarginSource.class, h.marginSource()),
+                    Display.size(h.size(), instrument),
+                    fills.get(i)));
+        }
+        return rows;
     }
-    return rows;
-  }
 
-  /** The fill rows' positions, for the page's loop. */
-  public List<Integer> fillRows() {
-    return java.util.stream.IntStream.range(0, LegFills.ROWS).boxed().toList();
-  }
+    /** The fill rows' positions, for the page's loop. */
+    public List<Integer> fillRows() {
+        return java.util.stream.IntStream.range(0, LegFills.ROWS).boxed().toList();
+    }
 }

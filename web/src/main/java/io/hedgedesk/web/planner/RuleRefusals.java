@@ -15,13 +15,15 @@ import io.hedgedesk.pricing.scenario.ScenarioException;
  */
 final class RuleRefusals {
 
-  private RuleRefusals() {
-  }
+    private RuleRefusals() {}
 
-  static boolean isRule(IllegalArgumentException e) {
-    return e instanceof InvalidInstrumentException || e instanceof InvalidMarketDataException
-        || e instanceof FundingProjectionException || e instanceof HedgeSizingException
-        || e instanceof PerpetualPricingException || e instanceof ProxyHedgeException
-        || e instanceof ScenarioException;
-  }
+    static boolean isRule(IllegalArgumentException e) {
+        return e instanceof InvalidInstrumentException
+                || e instanceof InvalidMarketDataException
+                || e instanceof FundingProjectionException
+                || e instanceof HedgeSizingException
+                || e instanceof PerpetualPricingException
+                || e instanceof ProxyHedgeException
+                || e instanceof ScenarioException;
+    }
 }

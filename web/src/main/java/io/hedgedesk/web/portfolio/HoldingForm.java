@@ -8,12 +8,19 @@ import org.jboss.resteasy.reactive.RestForm;
  * {@code version} is the optimistic-lock token, compared with the stored one and never assigned; {@code formToken}
  * makes a double submit of "add" harmless.
  */
-public record HoldingForm(@RestForm String asset, @RestForm String customAsset, @RestForm String quantity,
-                          @RestForm String venue, @RestForm String costBasisUsd, @RestForm String acquiredOn,
-                          @RestForm String note, @RestForm String formToken, @RestForm Long version) {
+public record HoldingForm(
+        @RestForm String asset,
+        @RestForm String customAsset,
+        @RestForm String quantity,
+        @RestForm String venue,
+        @RestForm String costBasisUsd,
+        @RestForm String acquiredOn,
+        @RestForm String note,
+        @RestForm String formToken,
+        @RestForm Long version) {
 
-  public HoldingInput input() {
-    return new HoldingInput(asset, customAsset != null && !customAsset.isBlank(), quantity, venue, costBasisUsd,
-        acquiredOn, note);
-  }
+    public HoldingInput input() {
+        return new HoldingInput(
+                asset, customAsset != null && !customAsset.isBlank(), quantity, venue, costBasisUsd, acquiredOn, note);
+    }
 }

@@ -19,10 +19,19 @@ import java.util.List;
  * @param maintenanceTiers      ascending tiers bounded in position value (settlement asset), the last unbounded
  * @param liquidationConvention {@code MAINTENANCE_ON_MARK_VALUE} (blank) or {@code MAINTENANCE_ON_ENTRY_VALUE}
  */
-public record CustomContractForm(String type, String baseAsset, String settlementAsset, String contractSize,
-                                 String tickSize, String quantityStep, String maxLeverage,
-                                 String fundingIntervalHours, String maintenanceMarginRate, String maintenanceAmount,
-                                 List<TierForm> maintenanceTiers, String liquidationConvention) {
+public record CustomContractForm(
+        String type,
+        String baseAsset,
+        String settlementAsset,
+        String contractSize,
+        String tickSize,
+        String quantityStep,
+        String maxLeverage,
+        String fundingIntervalHours,
+        String maintenanceMarginRate,
+        String maintenanceAmount,
+        List<TierForm> maintenanceTiers,
+        String liquidationConvention) {
 
     /**
      * One maintenance tier as typed.
@@ -32,6 +41,5 @@ public record CustomContractForm(String type, String baseAsset, String settlemen
      * @param maxLeverage           blank = the contract's maximum
      * @param maintenanceAmount     blank = 0
      */
-    public record TierForm(String upTo, String maintenanceMarginRate, String maxLeverage, String maintenanceAmount) {
-    }
+    public record TierForm(String upTo, String maintenanceMarginRate, String maxLeverage, String maintenanceAmount) {}
 }

@@ -1,8 +1,8 @@
 package io.hedgedesk.web.position;
 
-import io.hedgedesk.web.view.Display;
 import io.hedgedesk.domain.instrument.Amount;
 import io.hedgedesk.domain.instrument.Asset;
+import io.hedgedesk.web.view.Display;
 import java.math.BigDecimal;
 
 /**

@@ -21,16 +21,47 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param balance      settlement-asset balance whose largest position is wanted; blank = none
  * @param customContract a contract the catalog lacks, in place of {@code contract}
  */
-public record PositionForm(String contract, String side, String size, String entryPrice, String leverage,
-                           String markPrice, String extraMargin, String fundingRate, String feeTier,
-                           String makerFeeRate, String takerFeeRate, String targetRoePercent, String balance,
-                           CustomContractForm customContract) {
+public record PositionForm(
+        String contract,
+        String side,
+        String size,
+        String entryPrice,
+        String leverage,
+        String markPrice,
+        String extraMargin,
+        String fundingRate,
+        String feeTier,
+        String makerFeeRate,
+        String takerFeeRate,
+        String targetRoePercent,
+        String balance,
+        CustomContractForm customContract) {
 
     /** A catalog contract at its base fee rates, without the exchange-calculator extras. */
-    public PositionForm(String contract, String side, String size, String entryPrice, String leverage,
-                        String markPrice, String extraMargin, String fundingRate) {
-        this(contract, side, size, entryPrice, leverage, markPrice, extraMargin, fundingRate, null, null, null, null,
-                null, null);
+    public PositionForm(
+            String contract,
+            String side,
+            String size,
+            String entryPrice,
+            String leverage,
+            String markPrice,
+            String extraMargin,
+            String fundingRate) {
+        this(
+                contract,
+                side,
+                size,
+                entryPrice,
+                leverage,
+                markPrice,
+                extraMargin,
+                fundingRate,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     /** The example the calculator page opens with: the ETH bag of the product tour, hedged 1:1 on Bybit. */
@@ -40,8 +71,21 @@ public record PositionForm(String contract, String side, String size, String ent
 
     /** The same request on a custom contract instead of a catalog one. */
     public PositionForm withCustomContract(CustomContractForm custom) {
-        return new PositionForm(null, side, size, entryPrice, leverage, markPrice, extraMargin, fundingRate, feeTier,
-                makerFeeRate, takerFeeRate, targetRoePercent, balance, custom);
+        return new PositionForm(
+                null,
+                side,
+                size,
+                entryPrice,
+                leverage,
+                markPrice,
+                extraMargin,
+                fundingRate,
+                feeTier,
+                makerFeeRate,
+                takerFeeRate,
+                targetRoePercent,
+                balance,
+                custom);
     }
 
     /** Not a request field: the page's own test (the OpenAPI document must not list it). */

@@ -25,20 +25,37 @@ import java.util.Optional;
  * @param target            the exit price of the asked return on equity; empty when none was asked
  * @param maxPosition       the largest position of the given balance; empty when no balance was given
  */
-public record PositionReport(ContractView contract, String side, BigDecimal size, String sizeUnit, BigDecimal entryPrice,
-                             BigDecimal markPrice, BigDecimal leverage, Money coinNotional, Money usdNotional,
-                             Money unrealizedPnl, Money unrealizedPnlUsd, Money initialMargin, Money extraMargin,
-                             Money maintenanceMargin, Money openTakerFee, Money openMakerFee, Money closeTakerFee,
-                             List<Liquidation> liquidation, Optional<BigDecimal> bankruptcyPrice,
-                             Optional<Funding> funding, BigDecimal roePercent, Money orderCost,
-                             Optional<Target> target, Optional<MaxPosition> maxPosition) {
+public record PositionReport(
+        ContractView contract,
+        String side,
+        BigDecimal size,
+        String sizeUnit,
+        BigDecimal entryPrice,
+        BigDecimal markPrice,
+        BigDecimal leverage,
+        Money coinNotional,
+        Money usdNotional,
+        Money unrealizedPnl,
+        Money unrealizedPnlUsd,
+        Money initialMargin,
+        Money extraMargin,
+        Money maintenanceMargin,
+        Money openTakerFee,
+        Money openMakerFee,
+        Money closeTakerFee,
+        List<Liquidation> liquidation,
+        Optional<BigDecimal> bankruptcyPrice,
+        Optional<Funding> funding,
+        BigDecimal roePercent,
+        Money orderCost,
+        Optional<Target> target,
+        Optional<MaxPosition> maxPosition) {
 
     /**
      * @param roePercent the return on equity asked, percent
      * @param price      the exit price that gives it, at tick precision; empty when no price can
      */
-    public record Target(BigDecimal roePercent, Optional<BigDecimal> price) {
-    }
+    public record Target(BigDecimal roePercent, Optional<BigDecimal> price) {}
 
     /**
      * @param balance   what may be spent, settlement asset
@@ -46,8 +63,7 @@ public record PositionReport(ContractView contract, String side, BigDecimal size
      *                  whole quantity steps
      * @param orderCost the order cost of that size
      */
-    public record MaxPosition(Money balance, BigDecimal size, String sizeUnit, Money orderCost) {
-    }
+    public record MaxPosition(Money balance, BigDecimal size, String sizeUnit, Money orderCost) {}
 
     /**
      * @param convention      {@code MAINTENANCE_ON_ENTRY_VALUE} or {@code MAINTENANCE_ON_MARK_VALUE}
@@ -56,10 +72,13 @@ public record PositionReport(ContractView contract, String side, BigDecimal size
      * @param distance        from the mark to the liquidation price, positive while not liquidated
      * @param distancePercent that distance as a percentage of the mark
      */
-    public record Liquidation(String convention, String description, boolean venueConvention,
-                              Optional<BigDecimal> price, Optional<BigDecimal> distance,
-                              Optional<BigDecimal> distancePercent) {
-    }
+    public record Liquidation(
+            String convention,
+            String description,
+            boolean venueConvention,
+            Optional<BigDecimal> price,
+            Optional<BigDecimal> distance,
+            Optional<BigDecimal> distancePercent) {}
 
     /**
      * @param ratePerInterval     market rate per interval (positive: longs pay shorts)
@@ -69,7 +88,11 @@ public record PositionReport(ContractView contract, String side, BigDecimal size
      * @param perIntervalUsd      the same in USD at the mark
      * @param explanation         the sign in words
      */
-    public record Funding(BigDecimal ratePerInterval, long intervalHours, Optional<BigDecimal> annualizedPercent,
-                          Money perInterval, Money perIntervalUsd, String explanation) {
-    }
+    public record Funding(
+            BigDecimal ratePerInterval,
+            long intervalHours,
+            Optional<BigDecimal> annualizedPercent,
+            Money perInterval,
+            Money perIntervalUsd,
+            String explanation) {}
 }

@@ -1,9 +1,9 @@
 package io.hedgedesk.web.position;
 
-import io.hedgedesk.pricing.perpetual.Position;
 import io.hedgedesk.domain.instrument.Amount;
 import io.hedgedesk.pricing.perpetual.Liquidity;
 import io.hedgedesk.pricing.perpetual.PerpetualPricer;
+import io.hedgedesk.pricing.perpetual.Position;
 import io.hedgedesk.pricing.perpetual.PositionClose;
 import io.hedgedesk.web.api.BadInputException;
 import java.math.BigDecimal;
@@ -12,12 +12,10 @@ import java.util.List;
 /** Fills added to a position and a close of part of it, as the venue computes them (the trade API's steps). */
 public final class PositionSteps {
 
-    private PositionSteps() {
-    }
+    private PositionSteps() {}
 
     /** One fill of an order: its size (contracts or quantity units) and price. */
-    public record Fill(BigDecimal size, BigDecimal price) {
-    }
+    public record Fill(BigDecimal size, BigDecimal price) {}
 
     /**
      * The position after each fill in order is added to {@code first}: sizes summed, the entry averaged as the venue
@@ -40,21 +38,30 @@ public final class PositionSteps {
      * @param netPnl         realized PnL minus the fee
      * @param remainingSize  what stays open (0 when fully closed)
      */
-    public record Closed(Amount realizedPnl, Amount realizedPnlUsd, Amount fee, Amount netPnl,
-                         BigDecimal remainingSize) {
-    }
+    public record Closed(
+            Amount realizedPnl, Amount realizedPnlUsd, Amount fee, Amount netPnl, BigDecimal remainingSize) {}
 
     /** Closes {@code closeSize} of {@code position} at {@code closePrice}; more than its size is refused. */
-    public static Closed close(Position position, BigDecimal closeSize, BigDecimal closePrice, Liquidity liquidity,
-                               String closeSizeField) {
+    public static Closed close(
+            Position position,
+            BigDecimal closeSize,
+            BigDecimal closePrice,
+            Liquidity liquidity,
+            String closeSizeField) {
         if (closeSize.compareTo(position.size()) > 0) {
-            throw new BadInputException(closeSizeField, closeSizeField + " " + closeSize.toPlainString()
-                    + " is more than the position's size " + position.size().toPlainString());
+            throw new BadInputException(
+                    closeSizeField,
+                    closeSizeField + " " + closeSize.toPlainString() + " is more than the position's size "
+                            + position.size().toPlainString());
         }
         PerpetualPricer pricer = PerpetualPricer.of(position.instrument());
         PositionClose close = pricer.close(position, closeSize, closePrice);
         Amount fee = pricer.fee(position.instrument(), closeSize, closePrice, liquidity);
-        return new Closed(close.realizedPnl(), pricer.pnlUsd(position.withSize(closeSize), closePrice), fee,
-                close.realizedPnl().minus(fee), close.remaining().map(Position::size).orElse(BigDecimal.ZERO));
+        return new Closed(
+                close.realizedPnl(),
+                pricer.pnlUsd(position.withSize(closeSize), closePrice),
+                fee,
+                close.realizedPnl().minus(fee),
+                close.remaining().map(Position::size).orElse(BigDecimal.ZERO));
     }
 }

@@ -18,29 +18,30 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class DevSecretsCheck {
 
-  private static final Logger LOG = Logger.getLogger(DevSecretsCheck.class);
+    private static final Logger LOG = Logger.getLogger(DevSecretsCheck.class);
 
-  private final Config config;
-  private final boolean allowed;
+    private final Config config;
+    private final boolean allowed;
 
-  DevSecretsCheck(Config config, HedgedeskConfig settings) {
-    this.config = config;
-    this.allowed = settings.allowDevSecrets();
-  }
+    DevSecretsCheck(Config config, HedgedeskConfig settings) {
+        this.config = config;
+        this.allowed = settings.allowDevSecrets();
+    }
 
-  void onStart(@Observes @Priority(1) StartupEvent event) {
-    if (LaunchMode.current() != LaunchMode.NORMAL) {
-      return;
+    void onStart(@Observes @Priority(1) StartupEvent event) {
+        if (LaunchMode.current() != LaunchMode.NORMAL) {
+            return;
+        }
+        List<String> defaults = DevSecrets.stillDefault(p -> config.getOptionalValue(p, String.class));
+        if (defaults.isEmpty()) {
+            return;
+        }
+        SecurityLog.warn(
+                allowed ? "dev-secrets-allowed" : "dev-secrets-refused", "variables", String.join(",", defaults));
+        if (!allowed) {
+            LOG.error(DevSecrets.refusal(defaults));
+            throw new InsecureConfigurationException(DevSecrets.refusal(defaults));
+        }
+        LOG.warn(DevSecrets.warning(defaults));
     }
-    List<String> defaults = DevSecrets.stillDefault(p -> config.getOptionalValue(p, String.class));
-    if (defaults.isEmpty()) {
-      return;
-    }
-    SecurityLog.warn(allowed ? "dev-secrets-allowed" : "dev-secrets-refused", "variables", String.join(",", defaults));
-    if (!allowed) {
-      LOG.error(DevSecrets.refusal(defaults));
-      throw new InsecureConfigurationException(DevSecrets.refusal(defaults));
-    }
-    LOG.warn(DevSecrets.warning(defaults));
-  }
 }

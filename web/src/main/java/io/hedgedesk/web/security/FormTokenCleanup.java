@@ -18,37 +18,41 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class FormTokenCleanup {
 
-  private static final Logger LOG = Logger.getLogger(FormTokenCleanup.class);
+    private static final Logger LOG = Logger.getLogger(FormTokenCleanup.class);
 
-  private final FormTokens tokens;
-  private final Clock clock;
-  private final Duration keep;
+    private final FormTokens tokens;
+    private final Clock clock;
+    private final Duration keep;
 
-  @Inject
-  public FormTokenCleanup(FormTokens tokens, Clock clock, HedgedeskConfig config) {
-    this(tokens, clock, config.formTokens().keep());
-  }
-
-  FormTokenCleanup(FormTokens tokens, Clock clock, Duration keep) {
-    if (keep.compareTo(Duration.ofDays(1)) < 0) {
-      throw new IllegalArgumentException("hedgedesk.form-tokens.keep must be at least one day (a form's tokens must"
-          + " outlive the page that carries them), not " + keep);
+    @Inject
+    public FormTokenCleanup(FormTokens tokens, Clock clock, HedgedeskConfig config) {
+        this(tokens, clock, config.formTokens().keep());
     }
-    this.tokens = tokens;
-    this.clock = clock;
-    this.keep = keep;
-  }
 
-  @Scheduled(identity = "form-token-cleanup", every = "${hedgedesk.form-tokens.cleanup-every}",
-      delayed = "${hedgedesk.form-tokens.cleanup-delay}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-  void scheduled() {
-    deleteOld();
-  }
+    FormTokenCleanup(FormTokens tokens, Clock clock, Duration keep) {
+        if (keep.compareTo(Duration.ofDays(1)) < 0) {
+            throw new IllegalArgumentException(
+                    "hedgedesk.form-tokens.keep must be at least one day (a form's tokens must"
+                            + " outlive the page that carries them), not " + keep);
+        }
+        this.tokens = tokens;
+        this.clock = clock;
+        this.keep = keep;
+    }
 
-  /** Deletes the tokens used more than {@code keep} ago; returns how many. */
-  public int deleteOld() {
-    int deleted = tokens.deleteUsedBefore(clock.instant().minus(keep));
-    LOG.infof("deleted %d form tokens used more than %s ago", deleted, keep);
-    return deleted;
-  }
+    @Scheduled(
+            identity = "form-token-cleanup",
+            every = "${hedgedesk.form-tokens.cleanup-every}",
+            delayed = "${hedgedesk.form-tokens.cleanup-delay}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        deleteOld();
+    }
+
+    /** Deletes the tokens used more than {@code keep} ago; returns how many. */
+    public int deleteOld() {
+        int deleted = tokens.deleteUsedBefore(clock.instant().minus(keep));
+        LOG.infof("deleted %d form tokens used more than %s ago", deleted, keep);
+        return deleted;
+    }
 }

@@ -23,45 +23,51 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class OversizedHeaders {
 
-  static final int STATUS = 431;
-  static final String TITLE = "Request header fields too large";
-  static final String MESSAGE = "Your browser sent more cookies for this site than it accepts. Clear this site's"
-      + " cookies (in the browser's settings: cookies and site data of this address), then reload the page. Pending"
-      + " logins have been cleared already, so reloading may be enough.";
-  private static final Logger LOG = Logger.getLogger(OversizedHeaders.class);
+    static final int STATUS = 431;
+    static final String TITLE = "Request header fields too large";
+    static final String MESSAGE = "Your browser sent more cookies for this site than it accepts. Clear this site's"
+            + " cookies (in the browser's settings: cookies and site data of this address), then reload the page. Pending"
+            + " logins have been cleared already, so reloading may be enough.";
+    private static final Logger LOG = Logger.getLogger(OversizedHeaders.class);
 
-  private final int limit;
-  private final PendingLogins pendingLogins;
+    private final int limit;
+    private final PendingLogins pendingLogins;
 
-  OversizedHeaders(HedgedeskConfig config, PendingLogins pendingLogins) {
-    this.limit = config.http().maxHeaderBytes();
-    this.pendingLogins = pendingLogins;
-  }
-
-  void install(@Observes Router router) {
-    router.route().order(Integer.MIN_VALUE + 1).handler(this::check);
-  }
-
-  private void check(RoutingContext context) {
-    HttpServerRequest request = context.request();
-    long size = 0;
-    for (Map.Entry<String, String> header : request.headers()) {
-      size += header.getKey().length() + header.getValue().length() + 4; // "name: value\r\n"
+    OversizedHeaders(HedgedeskConfig config, PendingLogins pendingLogins) {
+        this.limit = config.http().maxHeaderBytes();
+        this.pendingLogins = pendingLogins;
     }
-    if (size <= limit) {
-      context.next();
-      return;
+
+    void install(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE + 1).handler(this::check);
     }
-    LOG.infof("Request headers of %d bytes (limit %d) on %s: answered 431", size, limit,
-        context.normalizedPath().replaceAll("[\\r\\n\\t]", "_"));
-    PendingLogins.names(request.getHeader(HttpHeaders.COOKIE)).forEach(name -> pendingLogins.expire(context, name));
-    boolean json = context.normalizedPath().startsWith("/api/")
-        || String.valueOf(request.getHeader(HttpHeaders.ACCEPT)).startsWith("application/json");
-    String body = json
-        ? new JsonObject().put("status", STATUS).put("error", TITLE).put("message", MESSAGE).encode()
-        : ErrorMapper.page(STATUS, TITLE, MESSAGE);
-    context.response().setStatusCode(STATUS)
-        .putHeader(HttpHeaders.CONTENT_TYPE, json ? "application/json" : "text/html;charset=UTF-8")
-        .end(body);
-  }
+
+    private void check(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        long size = 0;
+        for (Map.Entry<String, String> header : request.headers()) {
+            size += header.getKey().length() + header.getValue().length() + 4; // "name: value\r\n"
+        }
+        if (size <= limit) {
+            context.next();
+            return;
+        }
+        LOG.infof(
+                "Request headers of %d bytes (limit %d) on %s: answered 431",
+                size, limit, context.normalizedPath().replaceAll("[\\r\\n\\t]", "_"));
+        PendingLogins.names(request.getHeader(HttpHeaders.COOKIE)).forEach(name -> pendingLogins.expire(context, name));
+        boolean json = context.normalizedPath().startsWith("/api/")
+                || String.valueOf(request.getHeader(HttpHeaders.ACCEPT)).startsWith("application/json");
+        String body = json
+                ? new JsonObject()
+                        .put("status", STATUS)
+                        .put("error", TITLE)
+                        .put("message", MESSAGE)
+                        .encode()
+                : ErrorMapper.page(STATUS, TITLE, MESSAGE);
+        context.response()
+                .setStatusCode(STATUS)
+                .putHeader(HttpHeaders.CONTENT_TYPE, json ? "application/json" : "text/html;charset=UTF-8")
+                .end(body);
+    }
 }

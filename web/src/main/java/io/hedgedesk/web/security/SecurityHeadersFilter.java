@@ -17,22 +17,23 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class SecurityHeadersFilter {
 
-  private final SecurityHeaders headers;
+    private final SecurityHeaders headers;
 
-  SecurityHeadersFilter(
-      @ConfigProperty(name = "quarkus.oidc.auth-server-url") String authServerUrl,
-      @ConfigProperty(name = "quarkus.oidc.token.issuer") Optional<String> tokenIssuer,
-      HedgedeskConfig config) {
-    this.headers = SecurityHeaders.forProvider(authServerUrl, tokenIssuer, config.http().hsts());
-  }
+    SecurityHeadersFilter(
+            @ConfigProperty(name = "quarkus.oidc.auth-server-url") String authServerUrl,
+            @ConfigProperty(name = "quarkus.oidc.token.issuer") Optional<String> tokenIssuer,
+            HedgedeskConfig config) {
+        this.headers = SecurityHeaders.forProvider(
+                authServerUrl, tokenIssuer, config.http().hsts());
+    }
 
-  void install(@Observes Router router) {
-    router.route().order(Integer.MIN_VALUE).handler(this::onRequest);
-  }
+    void install(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).handler(this::onRequest);
+    }
 
-  private void onRequest(RoutingContext context) {
-    context.addHeadersEndHandler(ignored ->
-        headers.forPath(context.normalizedPath()).forEach(context.response().headers()::set));
-    context.next();
-  }
+    private void onRequest(RoutingContext context) {
+        context.addHeadersEndHandler(ignored -> headers.forPath(context.normalizedPath())
+                .forEach(context.response().headers()::set));
+        context.next();
+    }
 }

@@ -12,6 +12,12 @@ package io.hedgedesk.web.sizing;
  * @param markPrice      the perpetual's mark now; blank = the spot price
  * @param targetCoverage the coverage to restore, (0, 2]; blank = 1
  */
-public record CoverageForm(String contract, String spotCoins, String accountCoins, String size, String entryPrice,
-                           String spotPrice, String markPrice, String targetCoverage) {
-}
+public record CoverageForm(
+        String contract,
+        String spotCoins,
+        String accountCoins,
+        String size,
+        String entryPrice,
+        String spotPrice,
+        String markPrice,
+        String targetCoverage) {}

@@ -38,22 +38,26 @@ public class HedgeCalculator {
         Instrument instrument = positions.contract("contract", form.contract());
         BigDecimal coins = Inputs.positive("coins", form.coins());
         BigDecimal spot = Inputs.positive("spotPrice", form.spotPrice());
-        BigDecimal hedgePrice = Inputs.isBlank(form.hedgePrice()) ? spot
-                : Inputs.positive("hedgePrice", form.hedgePrice());
+        BigDecimal hedgePrice =
+                Inputs.isBlank(form.hedgePrice()) ? spot : Inputs.positive("hedgePrice", form.hedgePrice());
         BigDecimal leverage = Inputs.positive("leverage", form.leverage());
         PositionCalculator.requireLeverage(Field.named("leverage"), leverage, instrument);
-        MarginSource source = Inputs.choice("marginSource", form.marginSource(), MarginSource.class,
-                MarginSource.OUT_OF_BAG);
-        BigDecimal target = Inputs.isBlank(form.targetCoverage()) ? BigDecimal.ONE
+        MarginSource source =
+                Inputs.choice("marginSource", form.marginSource(), MarginSource.class, MarginSource.OUT_OF_BAG);
+        BigDecimal target = Inputs.isBlank(form.targetCoverage())
+                ? BigDecimal.ONE
                 : Inputs.positive("targetCoverage", form.targetCoverage());
-        BigDecimal feeRate = Inputs.isBlank(form.openingFeeRate()) ? BigDecimal.ZERO
+        BigDecimal feeRate = Inputs.isBlank(form.openingFeeRate())
+                ? BigDecimal.ZERO
                 : Inputs.decimal("openingFeeRate", form.openingFeeRate());
         if (feeRate.abs().compareTo(MAX_FEE_RATE) > 0) {
-            throw new BadInputException("openingFeeRate", "openingFeeRate must be between -0.01 and 0.01 (a fraction "
-                    + "of the notional: 0.0005 = 0.05 %), was " + feeRate.toPlainString());
+            throw new BadInputException(
+                    "openingFeeRate",
+                    "openingFeeRate must be between -0.01 and 0.01 (a fraction "
+                            + "of the notional: 0.0005 = 0.05 %), was " + feeRate.toPlainString());
         }
-        return new HedgeRequest(instrument.baseAsset(), coins, spot, instrument, hedgePrice, leverage, source, target,
-                feeRate);
+        return new HedgeRequest(
+                instrument.baseAsset(), coins, spot, instrument, hedgePrice, leverage, source, target, feeRate);
     }
 
     public HedgeView size(HedgeForm form) {
@@ -64,23 +68,27 @@ public class HedgeCalculator {
     public CoverageView coverage(CoverageForm form) {
         Instrument instrument = positions.contract("contract", form.contract());
         BigDecimal spot = Inputs.positive("spotPrice", form.spotPrice());
-        HedgeState state = new HedgeState(instrument,
+        HedgeState state = new HedgeState(
+                instrument,
                 Inputs.nonNegative("spotCoins", form.spotCoins()),
                 Inputs.nonNegative("accountCoins", form.accountCoins(), BigDecimal.ZERO),
-                Inputs.positive("size", form.size()), Inputs.positive("entryPrice", form.entryPrice()), spot,
+                Inputs.positive("size", form.size()),
+                Inputs.positive("entryPrice", form.entryPrice()),
+                spot,
                 Inputs.isBlank(form.markPrice()) ? spot : Inputs.positive("markPrice", form.markPrice()));
-        BigDecimal target = Inputs.isBlank(form.targetCoverage()) ? BigDecimal.ONE
+        BigDecimal target = Inputs.isBlank(form.targetCoverage())
+                ? BigDecimal.ONE
                 : Inputs.positive("targetCoverage", form.targetCoverage());
         return CoverageView.of(HedgeSizer.DEFAULT.coverage(state, target));
     }
 
     /** The hedge and its scenario table. */
-    public record Stressed(HedgeView hedge, ScenarioView scenarios) {
-    }
+    public record Stressed(HedgeView hedge, ScenarioView scenarios) {}
 
     public Stressed stress(HedgeForm form) {
         HedgeRequest request = request(form);
-        BigDecimal fundingRateSum = Inputs.isBlank(form.fundingRateSum()) ? BigDecimal.ZERO
+        BigDecimal fundingRateSum = Inputs.isBlank(form.fundingRateSum())
+                ? BigDecimal.ZERO
                 : Inputs.decimal("fundingRateSum", form.fundingRateSum());
         return stress(request, fundingRateSum, shocks(form.shocks()));
     }
@@ -96,8 +104,9 @@ public class HedgeCalculator {
         // The table's funding column is income to the hedge, a short: a positive market rate pays it.
         ScenarioInput input = ScenarioInput.fromLeg(leg, Side.SHORT.fundingToHolder(fundingRateSum));
         ScenarioCalculator calculator = ScenarioCalculator.DEFAULT;
-        return new Stressed(HedgeView.of(leg), ScenarioView.of(shocks.isEmpty() ? calculator.grid(input)
-                : calculator.grid(input, shocks)));
+        return new Stressed(
+                HedgeView.of(leg),
+                ScenarioView.of(shocks.isEmpty() ? calculator.grid(input) : calculator.grid(input, shocks)));
     }
 
     /**
@@ -105,21 +114,29 @@ public class HedgeCalculator {
      * {@code (1 + s)^β − 1}, give or take the residual band.
      */
     public ScenarioView stressProxy(ProxyScenarioForm form) {
-        Position hedge = positions.position(new PositionForm(form.contract(), Side.SHORT.name(), form.size(),
-                form.entryPrice(), form.leverage(), null, null, null));
+        Position hedge = positions.position(new PositionForm(
+                form.contract(), Side.SHORT.name(), form.size(), form.entryPrice(), form.leverage(), null, null, null));
         BigDecimal beta = Inputs.decimal("beta", form.beta());
         if (beta.abs().compareTo(BigDecimal.TEN) > 0) {
             throw new BadInputException("beta", "beta must be between -10 and 10, was " + beta.toPlainString());
         }
-        ProxyBasket basket = new ProxyBasket(Inputs.positive("basketValueUsd", form.basketValueUsd()),
+        ProxyBasket basket = new ProxyBasket(
+                Inputs.positive("basketValueUsd", form.basketValueUsd()),
                 beta.doubleValue(),
-                Inputs.nonNegative("residualVolatility", form.residualVolatility(), BigDecimal.ZERO).doubleValue(),
-                Inputs.nonNegative("bandWidth", form.bandWidth(), BigDecimal.valueOf(2)).doubleValue());
-        BigDecimal fundingRateSum = Inputs.isBlank(form.fundingRateSum()) ? BigDecimal.ZERO
+                Inputs.nonNegative("residualVolatility", form.residualVolatility(), BigDecimal.ZERO)
+                        .doubleValue(),
+                Inputs.nonNegative("bandWidth", form.bandWidth(), BigDecimal.valueOf(2))
+                        .doubleValue());
+        BigDecimal fundingRateSum = Inputs.isBlank(form.fundingRateSum())
+                ? BigDecimal.ZERO
                 : Inputs.decimal("fundingRateSum", form.fundingRateSum());
-        ScenarioInput input = ScenarioInput.proxy(hedge, basket,
+        ScenarioInput input = ScenarioInput.proxy(
+                hedge,
+                basket,
                 Inputs.nonNegative("hedgeAssetCoins", form.hedgeAssetCoins(), BigDecimal.ZERO),
-                hedge.entryPrice(), hedge.entryPrice(), Side.SHORT.fundingToHolder(fundingRateSum));
+                hedge.entryPrice(),
+                hedge.entryPrice(),
+                Side.SHORT.fundingToHolder(fundingRateSum));
         List<BigDecimal> shocks = shocks(form.shocks());
         ScenarioCalculator calculator = ScenarioCalculator.DEFAULT;
         return ScenarioView.of(shocks.isEmpty() ? calculator.grid(input) : calculator.grid(input, shocks));
@@ -137,8 +154,9 @@ public class HedgeCalculator {
             String field = "shocks[" + i + "]";
             BigDecimal shock = Inputs.decimal(field, raw.get(i));
             if (shock.compareTo(BigDecimal.ONE.negate()) <= 0 || shock.compareTo(BigDecimal.TEN) > 0) {
-                throw new BadInputException(field, field + " must be above −1 (−100 %) and at most 10 (+1,000 %), was "
-                        + shock.toPlainString());
+                throw new BadInputException(
+                        field,
+                        field + " must be above −1 (−100 %) and at most 10 (+1,000 %), was " + shock.toPlainString());
             }
             shocks.add(shock);
         }

@@ -16,14 +16,39 @@ import java.util.List;
  *                       longs pay shorts); blank = 0. Scenarios only.
  * @param shocks         price moves for the scenario table as fractions (−0.2 = −20 %); empty = the default grid
  */
-public record HedgeForm(String contract, String coins, String spotPrice, String hedgePrice, String leverage,
-                        String marginSource, String targetCoverage, String fundingRateSum, List<String> shocks,
-                        String openingFeeRate) {
+public record HedgeForm(
+        String contract,
+        String coins,
+        String spotPrice,
+        String hedgePrice,
+        String leverage,
+        String marginSource,
+        String targetCoverage,
+        String fundingRateSum,
+        List<String> shocks,
+        String openingFeeRate) {
 
     /** A form without an opening fee rate (the fee left out of the sizing). */
-    public HedgeForm(String contract, String coins, String spotPrice, String hedgePrice, String leverage,
-                     String marginSource, String targetCoverage, String fundingRateSum, List<String> shocks) {
-        this(contract, coins, spotPrice, hedgePrice, leverage, marginSource, targetCoverage, fundingRateSum, shocks,
+    public HedgeForm(
+            String contract,
+            String coins,
+            String spotPrice,
+            String hedgePrice,
+            String leverage,
+            String marginSource,
+            String targetCoverage,
+            String fundingRateSum,
+            List<String> shocks) {
+        this(
+                contract,
+                coins,
+                spotPrice,
+                hedgePrice,
+                leverage,
+                marginSource,
+                targetCoverage,
+                fundingRateSum,
+                shocks,
                 null);
     }
 

@@ -1,6 +1,5 @@
 package io.hedgedesk.web.sizing;
 
-import io.hedgedesk.web.view.Display;
 import io.hedgedesk.domain.instrument.Instrument;
 import io.hedgedesk.pricing.proxy.HedgeStatistics;
 import io.hedgedesk.pricing.proxy.MismatchedLengthsException;
@@ -10,6 +9,7 @@ import io.hedgedesk.pricing.proxy.Weighting;
 import io.hedgedesk.web.api.BadInputException;
 import io.hedgedesk.web.api.Inputs;
 import io.hedgedesk.web.position.PositionCalculator;
+import io.hedgedesk.web.view.Display;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.util.List;
@@ -42,47 +42,79 @@ public class MinimumVarianceCalculator {
      * @param optimalContracts   N* = h*·Q_A/Q_F, unrounded; empty without an exposure
      * @param contracts          N* rounded half-up to whole contracts
      */
-    public record MinimumVarianceView(Optional<Integer> observations, BigDecimal spotVolatility,
-                                      BigDecimal futuresVolatility, Optional<BigDecimal> covariance,
-                                      BigDecimal correlation, BigDecimal hedgeRatio, BigDecimal hedgeEffectiveness,
-                                      BigDecimal residualVolatility, Optional<BigDecimal> optimalContracts,
-                                      Optional<BigDecimal> contracts) {
-    }
+    public record MinimumVarianceView(
+            Optional<Integer> observations,
+            BigDecimal spotVolatility,
+            BigDecimal futuresVolatility,
+            Optional<BigDecimal> covariance,
+            BigDecimal correlation,
+            BigDecimal hedgeRatio,
+            BigDecimal hedgeEffectiveness,
+            BigDecimal residualVolatility,
+            Optional<BigDecimal> optimalContracts,
+            Optional<BigDecimal> contracts) {}
 
     public MinimumVarianceView calculate(MinimumVarianceForm form) {
         boolean series = form.spotChanges() != null || form.futuresChanges() != null;
-        boolean given = !Inputs.isBlank(form.correlation()) || !Inputs.isBlank(form.spotVolatility())
+        boolean given = !Inputs.isBlank(form.correlation())
+                || !Inputs.isBlank(form.spotVolatility())
                 || !Inputs.isBlank(form.futuresVolatility());
         if (series && given) {
-            throw new BadInputException("spotChanges", "give either spotChanges and futuresChanges, or correlation,"
-                    + " spotVolatility and futuresVolatility, not both");
+            throw new BadInputException(
+                    "spotChanges",
+                    "give either spotChanges and futuresChanges, or correlation,"
+                            + " spotVolatility and futuresVolatility, not both");
         }
         try {
             if (series) {
-                HedgeStatistics s = CALC.statistics(changes("spotChanges", form.spotChanges()),
-                        changes("futuresChanges", form.futuresChanges()), Weighting.EQUAL);
-                return view(Optional.of(s.observations()), s.basketVolatility(), s.hedgeVolatility(),
-                        Optional.of(s.covariance()), s.correlation(), s.hedgeRatio(), form);
+                HedgeStatistics s = CALC.statistics(
+                        changes("spotChanges", form.spotChanges()),
+                        changes("futuresChanges", form.futuresChanges()),
+                        Weighting.EQUAL);
+                return view(
+                        Optional.of(s.observations()),
+                        s.basketVolatility(),
+                        s.hedgeVolatility(),
+                        Optional.of(s.covariance()),
+                        s.correlation(),
+                        s.hedgeRatio(),
+                        form);
             }
             double rho = Inputs.decimal("correlation", form.correlation()).doubleValue();
             if (rho < -1 || rho > 1) {
-                throw new BadInputException("correlation", "correlation must be between -1 and 1, was "
-                        + form.correlation().strip());
+                throw new BadInputException(
+                        "correlation",
+                        "correlation must be between -1 and 1, was "
+                                + form.correlation().strip());
             }
-            double sigmaS = Inputs.nonNegative("spotVolatility", form.spotVolatility()).doubleValue();
-            double sigmaF = Inputs.positive("futuresVolatility", form.futuresVolatility()).doubleValue();
-            return view(Optional.empty(), sigmaS, sigmaF, Optional.empty(), rho,
-                    CALC.minimumVarianceHedgeRatio(rho, sigmaS, sigmaF), form);
+            double sigmaS =
+                    Inputs.nonNegative("spotVolatility", form.spotVolatility()).doubleValue();
+            double sigmaF = Inputs.positive("futuresVolatility", form.futuresVolatility())
+                    .doubleValue();
+            return view(
+                    Optional.empty(),
+                    sigmaS,
+                    sigmaF,
+                    Optional.empty(),
+                    rho,
+                    CALC.minimumVarianceHedgeRatio(rho, sigmaS, sigmaF),
+                    form);
         } catch (MismatchedLengthsException e) {
-            throw new BadInputException("futuresChanges", "futuresChanges must pair with spotChanges: "
-                    + e.getMessage());
+            throw new BadInputException(
+                    "futuresChanges", "futuresChanges must pair with spotChanges: " + e.getMessage());
         } catch (ProxyHedgeException e) {
             throw new BadInputException(series ? "spotChanges" : "futuresVolatility", e.getMessage());
         }
     }
 
-    private MinimumVarianceView view(Optional<Integer> observations, double sigmaS, double sigmaF,
-                                     Optional<Double> covariance, double rho, double h, MinimumVarianceForm form) {
+    private MinimumVarianceView view(
+            Optional<Integer> observations,
+            double sigmaS,
+            double sigmaF,
+            Optional<Double> covariance,
+            double rho,
+            double h,
+            MinimumVarianceForm form) {
         Optional<BigDecimal> n = Optional.empty();
         if (!Inputs.isBlank(form.exposure())) {
             BigDecimal exposure = Inputs.nonNegative("exposure", form.exposure());
@@ -90,9 +122,17 @@ public class MinimumVarianceCalculator {
         } else if (!Inputs.isBlank(form.contractSize()) || !Inputs.isBlank(form.contract())) {
             throw new BadInputException("exposure", "exposure is required to count contracts");
         }
-        return new MinimumVarianceView(observations, exact(sigmaS), exact(sigmaF), covariance.map(c -> exact(c)),
-                exact(rho), exact(h), exact(CALC.hedgeEffectiveness(rho)), exact(CALC.residualVolatility(sigmaS, rho)),
-                n, n.map(v -> Display.rounded(v, 0)));
+        return new MinimumVarianceView(
+                observations,
+                exact(sigmaS),
+                exact(sigmaF),
+                covariance.map(c -> exact(c)),
+                exact(rho),
+                exact(h),
+                exact(CALC.hedgeEffectiveness(rho)),
+                exact(CALC.residualVolatility(sigmaS, rho)),
+                n,
+                n.map(v -> Display.rounded(v, 0)));
     }
 
     /** A statistic as a plain decimal: the double's shortest exact representation, unrounded. */

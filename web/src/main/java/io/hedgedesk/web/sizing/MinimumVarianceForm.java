@@ -16,7 +16,12 @@ import java.util.List;
  * @param contract          instead of contractSize, a catalog id: one contract is its face value in USD (inverse;
  *                          exposure in USD) or its coins per unit (linear; exposure in coins)
  */
-public record MinimumVarianceForm(List<String> spotChanges, List<String> futuresChanges, String correlation,
-                                  String spotVolatility, String futuresVolatility, String exposure,
-                                  String contractSize, String contract) {
-}
+public record MinimumVarianceForm(
+        List<String> spotChanges,
+        List<String> futuresChanges,
+        String correlation,
+        String spotVolatility,
+        String futuresVolatility,
+        String exposure,
+        String contractSize,
+        String contract) {}

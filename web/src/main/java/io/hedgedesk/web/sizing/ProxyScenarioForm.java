@@ -17,7 +17,15 @@ import java.util.List;
  * @param fundingRateSum     expected sum of funding rates over the horizon, market convention; blank = 0
  * @param shocks             moves of the hedge asset as fractions; empty = the default grid
  */
-public record ProxyScenarioForm(String contract, String size, String entryPrice, String leverage,
-                                String hedgeAssetCoins, String basketValueUsd, String beta, String residualVolatility,
-                                String bandWidth, String fundingRateSum, List<String> shocks) {
-}
+public record ProxyScenarioForm(
+        String contract,
+        String size,
+        String entryPrice,
+        String leverage,
+        String hedgeAssetCoins,
+        String basketValueUsd,
+        String beta,
+        String residualVolatility,
+        String bandWidth,
+        String fundingRateSum,
+        List<String> shocks) {}

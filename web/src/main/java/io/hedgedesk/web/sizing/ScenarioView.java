@@ -1,11 +1,11 @@
 package io.hedgedesk.web.sizing;
 
-import io.hedgedesk.web.view.Display;
 import io.hedgedesk.domain.instrument.Instrument;
 import io.hedgedesk.pricing.scenario.ScenarioGrid;
 import io.hedgedesk.pricing.scenario.ScenarioLiquidation;
 import io.hedgedesk.pricing.scenario.ScenarioRow;
 import io.hedgedesk.web.position.PositionCalculator;
+import io.hedgedesk.web.view.Display;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
@@ -14,8 +14,11 @@ import java.util.Optional;
  * The scenario table of a hedge as shown: USD at cents, settlement amounts at 8 decimals, prices at tick precision.
  * PnL and funding are positive when they are income; fees positive when paid.
  */
-public record ScenarioView(Optional<BigDecimal> liquidationPrice, Optional<BigDecimal> bankruptcyPrice,
-                           String settlementAsset, List<Row> rows) {
+public record ScenarioView(
+        Optional<BigDecimal> liquidationPrice,
+        Optional<BigDecimal> bankruptcyPrice,
+        String settlementAsset,
+        List<Row> rows) {
 
     /**
      * @param shockPercent      the move of the hedged coin, percent
@@ -32,32 +35,59 @@ public record ScenarioView(Optional<BigDecimal> liquidationPrice, Optional<BigDe
      *                          0 when not liquidated
      * @param liquidation       the liquidation in words; empty when not liquidated
      */
-    public record Row(BigDecimal shockPercent, BigDecimal spotPrice, BigDecimal spotPnlUsd, BigDecimal basketPnlUsd,
-                      BigDecimal hedgePnl, BigDecimal hedgePnlUsd, BigDecimal funding, BigDecimal fundingUsd,
-                      BigDecimal fees, BigDecimal feesUsd, BigDecimal netPnlUsd, BigDecimal netLowUsd,
-                      BigDecimal netHighUsd, BigDecimal marginBalance, BigDecimal marginBalanceUsd,
-                      boolean liquidated, Optional<BigDecimal> liquidatedAtPrice, BigDecimal unhedgedPnlUsd,
-                      String liquidation) {
-    }
+    public record Row(
+            BigDecimal shockPercent,
+            BigDecimal spotPrice,
+            BigDecimal spotPnlUsd,
+            BigDecimal basketPnlUsd,
+            BigDecimal hedgePnl,
+            BigDecimal hedgePnlUsd,
+            BigDecimal funding,
+            BigDecimal fundingUsd,
+            BigDecimal fees,
+            BigDecimal feesUsd,
+            BigDecimal netPnlUsd,
+            BigDecimal netLowUsd,
+            BigDecimal netHighUsd,
+            BigDecimal marginBalance,
+            BigDecimal marginBalanceUsd,
+            boolean liquidated,
+            Optional<BigDecimal> liquidatedAtPrice,
+            BigDecimal unhedgedPnlUsd,
+            String liquidation) {}
 
     public static ScenarioView of(ScenarioGrid grid) {
         Instrument instrument = grid.input().hedge().instrument();
         List<Row> rows = grid.rows().stream().map(row -> row(instrument, row)).toList();
-        return new ScenarioView(grid.liquidationPrice().map(p -> PositionCalculator.price(instrument, p)),
+        return new ScenarioView(
+                grid.liquidationPrice().map(p -> PositionCalculator.price(instrument, p)),
                 grid.bankruptcyPrice().map(p -> PositionCalculator.price(instrument, p)),
-                instrument.settlementAsset().symbol(), rows);
+                instrument.settlementAsset().symbol(),
+                rows);
     }
 
     private static Row row(Instrument instrument, ScenarioRow row) {
-        return new Row(HedgeView.percent(row.shock()), PositionCalculator.price(instrument, row.spotPrice()),
-                HedgeView.usd(row.spotPnlUsd()), HedgeView.usd(row.basketPnlUsd()),
-                HedgeView.coins(row.hedgePnl().value()), HedgeView.usd(row.hedgePnlUsd()),
-                HedgeView.coins(row.funding().value()), HedgeView.usd(row.fundingUsd()), HedgeView.coins(row.fees().value()),
-                HedgeView.usd(row.feesUsd()), HedgeView.usd(row.netPnlUsd()), HedgeView.usd(row.netLowUsd()),
-                HedgeView.usd(row.netHighUsd()), HedgeView.coins(row.marginBalance().value()),
-                HedgeView.usd(row.marginBalanceUsd()), row.liquidated(),
+        return new Row(
+                HedgeView.percent(row.shock()),
+                PositionCalculator.price(instrument, row.spotPrice()),
+                HedgeView.usd(row.spotPnlUsd()),
+                HedgeView.usd(row.basketPnlUsd()),
+                HedgeView.coins(row.hedgePnl().value()),
+                HedgeView.usd(row.hedgePnlUsd()),
+                HedgeView.coins(row.funding().value()),
+                HedgeView.usd(row.fundingUsd()),
+                HedgeView.coins(row.fees().value()),
+                HedgeView.usd(row.feesUsd()),
+                HedgeView.usd(row.netPnlUsd()),
+                HedgeView.usd(row.netLowUsd()),
+                HedgeView.usd(row.netHighUsd()),
+                HedgeView.coins(row.marginBalance().value()),
+                HedgeView.usd(row.marginBalanceUsd()),
+                row.liquidated(),
                 row.liquidation().map(l -> PositionCalculator.price(instrument, l.markPrice())),
-                HedgeView.usd(row.liquidation().map(ScenarioLiquidation::unhedgedPnlUsd).orElse(BigDecimal.ZERO)),
+                HedgeView.usd(row.liquidation()
+                        .map(ScenarioLiquidation::unhedgedPnlUsd)
+                        .orElse(BigDecimal.ZERO)),
                 liquidationWords(instrument, row));
     }
 
@@ -70,7 +100,8 @@ public record ScenarioView(Optional<BigDecimal> liquidationPrice, Optional<BigDe
             return "";
         }
         ScenarioLiquidation l = row.liquidation().get();
-        String margin = Display.amount(l.marginLost().value(), l.marginLost().asset().symbol());
+        String margin =
+                Display.amount(l.marginLost().value(), l.marginLost().asset().symbol());
         if (l.cause() == ScenarioLiquidation.Cause.FUNDING) {
             return "Liquidated: the funding paid over the horizon takes the " + margin + " margin, and no more; the"
                     + " holdings are unhedged from then on";

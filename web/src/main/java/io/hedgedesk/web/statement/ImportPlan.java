@@ -28,86 +28,103 @@ import java.util.Optional;
  *                   a {@link Sink} as it is planned, not kept)
  * @param account    the account (Bybit UID, Binance user id) the file's rows name, if they name one
  */
-public record ImportPlan(StatementFormat format, int totalRows, int newRows, int duplicates, int noHedge, int ignored,
-                         List<String> errors, int errorCount, List<Sample> samples, List<Track> tracks,
-                         Optional<String> account) {
+public record ImportPlan(
+        StatementFormat format,
+        int totalRows,
+        int newRows,
+        int duplicates,
+        int noHedge,
+        int ignored,
+        List<String> errors,
+        int errorCount,
+        List<Sample> samples,
+        List<Track> tracks,
+        Optional<String> account) {
 
-  /** How one row was read and what the import does with it. */
-  public record Sample(int line, String time, String kind, String contract, String amount, String fill, String how,
-                String fate) {
-  }
+    /** How one row was read and what the import does with it. */
+    public record Sample(
+            int line, String time, String kind, String contract, String amount, String fill, String how, String fate) {}
 
-  /** A row and the ledger step it became (empty for rows kept for reconciliation only or folded into an opening). */
-  record PlannedRow(StatementRow row, Optional<LedgerStep> step) {
-  }
+    /** A row and the ledger step it became (empty for rows kept for reconciliation only or folded into an opening). */
+    record PlannedRow(StatementRow row, Optional<LedgerStep> step) {}
 
-  /** Where rows go as they are planned, in time order: counted for a preview, written by an import. */
-  interface Sink {
+    /** Where rows go as they are planned, in time order: counted for a preview, written by an import. */
+    interface Sink {
+        /**
+         * @param handled rows of the file dealt with so far (attached, skipped or refused)
+         * @param failed  true once an error stops the import (the rows planned after it need not be written)
+         */
+        void accept(Track track, PlannedRow row, int handled, boolean failed);
+
+        /** Keeps nothing: the preview's. */
+        Sink NONE = (track, row, handled, failed) -> {};
+    }
+
     /**
-     * @param handled rows of the file dealt with so far (attached, skipped or refused)
-     * @param failed  true once an error stops the import (the rows planned after it need not be written)
+     * The changes of one hedge: an existing one, or one the file opens.
+     *
+     * @param existing    the hedge as loaded, empty for a hedge created from the file's fills
+     * @param opening     the command creating it, for a new hedge
+     * @param cash        Σ cash changes of its ledger so far, settlement asset (for the margin's return at a close)
+     * @param marginMoved Σ MARGIN_IN − Σ MARGIN_OUT so far, settlement asset
      */
-    void accept(Track track, PlannedRow row, int handled, boolean failed);
+    static final class Track {
+        final Optional<Hedge> existing;
+        final Optional<OpenHedge> opening;
+        final Instrument instrument;
+        LedgerPosition position;
+        BigDecimal cash;
+        BigDecimal marginMoved;
+        /** Rows attached so far. */
+        int rows;
+        /** Margin returned at a close and the coins taken before it, when the import closes the hedge. */
+        Optional<BigDecimal[]> marginReturn = Optional.empty();
 
-    /** Keeps nothing: the preview's. */
-    Sink NONE = (track, row, handled, failed) -> { };
-  }
+        Track(
+                Optional<Hedge> existing,
+                Optional<OpenHedge> opening,
+                Instrument instrument,
+                LedgerPosition position,
+                BigDecimal cash,
+                BigDecimal marginMoved) {
+            this.existing = existing;
+            this.opening = opening;
+            this.instrument = instrument;
+            this.position = position;
+            this.cash = cash;
+            this.marginMoved = marginMoved;
+        }
 
-  /**
-   * The changes of one hedge: an existing one, or one the file opens.
-   *
-   * @param existing    the hedge as loaded, empty for a hedge created from the file's fills
-   * @param opening     the command creating it, for a new hedge
-   * @param cash        Σ cash changes of its ledger so far, settlement asset (for the margin's return at a close)
-   * @param marginMoved Σ MARGIN_IN − Σ MARGIN_OUT so far, settlement asset
-   */
-  static final class Track {
-    final Optional<Hedge> existing;
-    final Optional<OpenHedge> opening;
-    final Instrument instrument;
-    LedgerPosition position;
-    BigDecimal cash;
-    BigDecimal marginMoved;
-    /** Rows attached so far. */
-    int rows;
-    /** Margin returned at a close and the coins taken before it, when the import closes the hedge. */
-    Optional<BigDecimal[]> marginReturn = Optional.empty();
-
-    Track(Optional<Hedge> existing, Optional<OpenHedge> opening, Instrument instrument, LedgerPosition position,
-          BigDecimal cash, BigDecimal marginMoved) {
-      this.existing = existing;
-      this.opening = opening;
-      this.instrument = instrument;
-      this.position = position;
-      this.cash = cash;
-      this.marginMoved = marginMoved;
+        /** "hedge #12" or "a new hedge on BYBIT:BTCUSD". */
+        String name() {
+            return existing.map(h -> "hedge #" + h.id()).orElse("a new hedge on " + instrument.id());
+        }
     }
 
-    /** "hedge #12" or "a new hedge on BYBIT:BTCUSD". */
-    String name() {
-      return existing.map(h -> "hedge #" + h.id()).orElse("a new hedge on " + instrument.id());
+    /** What the import does to one hedge, for the page. */
+    public record Change(
+            String hedge, String contract, int rows, String sizeAfter, String marginAfter, String statusAfter) {}
+
+    /** Per hedge touched: its name, rows attached and the position the import leaves (as stored, not rounded). */
+    public List<Change> changes() {
+        return tracks.stream()
+                .map(t -> new Change(
+                        t.name(),
+                        t.instrument.id(),
+                        t.rows,
+                        t.position.size().stripTrailingZeros().toPlainString(),
+                        t.position.margin().stripTrailingZeros().toPlainString() + " "
+                                + t.instrument.settlementAsset().symbol(),
+                        t.position.status().name()))
+                .toList();
     }
-  }
 
-  /** What the import does to one hedge, for the page. */
-  public record Change(String hedge, String contract, int rows, String sizeAfter, String marginAfter,
-                       String statusAfter) {
-  }
+    /** True when the file has no error and at least one new row to store. */
+    public boolean canImport() {
+        return errors.isEmpty() && newRows > 0;
+    }
 
-  /** Per hedge touched: its name, rows attached and the position the import leaves (as stored, not rounded). */
-  public List<Change> changes() {
-    return tracks.stream().map(t -> new Change(t.name(), t.instrument.id(), t.rows,
-        t.position.size().stripTrailingZeros().toPlainString(),
-        t.position.margin().stripTrailingZeros().toPlainString() + " " + t.instrument.settlementAsset().symbol(),
-        t.position.status().name())).toList();
-  }
-
-  /** True when the file has no error and at least one new row to store. */
-  public boolean canImport() {
-    return errors.isEmpty() && newRows > 0;
-  }
-
-  public long hedgesCreated() {
-    return tracks.stream().filter(t -> t.existing.isEmpty()).count();
-  }
+    public long hedgesCreated() {
+        return tracks.stream().filter(t -> t.existing.isEmpty()).count();
+    }
 }

@@ -18,35 +18,35 @@ import java.util.function.LongFunction;
 @Provider
 public class AsciiNumberParams implements ParamConverterProvider {
 
-  @Override
-  @SuppressWarnings("unchecked")
-  public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
-    if (rawType == long.class || rawType == Long.class) {
-      return (ParamConverter<T>) new Whole<>(Long.MIN_VALUE, Long.MAX_VALUE, Long::valueOf);
-    }
-    if (rawType == int.class || rawType == Integer.class) {
-      return (ParamConverter<T>) new Whole<>(Integer.MIN_VALUE, Integer.MAX_VALUE, v -> (int) v);
-    }
-    return null;
-  }
-
-  private record Whole<N extends Number>(long min, long max, LongFunction<N> box) implements ParamConverter<N> {
-
     @Override
-    public N fromString(String value) {
-      if (value == null) {
+    @SuppressWarnings("unchecked")
+    public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
+        if (rawType == long.class || rawType == Long.class) {
+            return (ParamConverter<T>) new Whole<>(Long.MIN_VALUE, Long.MAX_VALUE, Long::valueOf);
+        }
+        if (rawType == int.class || rawType == Integer.class) {
+            return (ParamConverter<T>) new Whole<>(Integer.MIN_VALUE, Integer.MAX_VALUE, v -> (int) v);
+        }
         return null;
-      }
-      try {
-        return box.apply(NumberBinder.whole(NumberBinder.Field.named("parameter"), value, min, max));
-      } catch (BadNumberException e) {
-        throw new IllegalArgumentException(e.getMessage(), e);
-      }
     }
 
-    @Override
-    public String toString(N value) {
-      return value.toString();
+    private record Whole<N extends Number>(long min, long max, LongFunction<N> box) implements ParamConverter<N> {
+
+        @Override
+        public N fromString(String value) {
+            if (value == null) {
+                return null;
+            }
+            try {
+                return box.apply(NumberBinder.whole(NumberBinder.Field.named("parameter"), value, min, max));
+            } catch (BadNumberException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public String toString(N value) {
+            return value.toString();
+        }
     }
-  }
 }

@@ -13,23 +13,22 @@ import java.util.regex.Pattern;
  */
 public final class CoverageInput {
 
-  private static final Pattern NUMBER = Pattern.compile("\\s*([0-9]+(?:\\.[0-9]+)?)\\s*(%?)\\s*");
-  private static final BigDecimal LARGEST_FRACTION = BigDecimal.valueOf(2);
+    private static final Pattern NUMBER = Pattern.compile("\\s*([0-9]+(?:\\.[0-9]+)?)\\s*(%?)\\s*");
+    private static final BigDecimal LARGEST_FRACTION = BigDecimal.valueOf(2);
 
-  private CoverageInput() {
-  }
+    private CoverageInput() {}
 
-  /** The fraction to bind: "100" → "1", "80 %" → "0.8", "0.8" → "0.8", "1" → "1", "abc" → "abc". */
-  public static String fraction(String typed) {
-    if (typed == null) {
-      return null;
+    /** The fraction to bind: "100" → "1", "80 %" → "0.8", "0.8" → "0.8", "1" → "1", "abc" → "abc". */
+    public static String fraction(String typed) {
+        if (typed == null) {
+            return null;
+        }
+        Matcher m = NUMBER.matcher(typed);
+        if (!m.matches()) {
+            return typed;
+        }
+        BigDecimal value = new BigDecimal(m.group(1));
+        boolean percent = !m.group(2).isEmpty() || value.compareTo(LARGEST_FRACTION) > 0;
+        return percent ? value.movePointLeft(2).stripTrailingZeros().toPlainString() : typed.strip();
     }
-    Matcher m = NUMBER.matcher(typed);
-    if (!m.matches()) {
-      return typed;
-    }
-    BigDecimal value = new BigDecimal(m.group(1));
-    boolean percent = !m.group(2).isEmpty() || value.compareTo(LARGEST_FRACTION) > 0;
-    return percent ? value.movePointLeft(2).stripTrailingZeros().toPlainString() : typed.strip();
-  }
 }

@@ -12,13 +12,13 @@ import java.util.Optional;
  */
 public record MarkStored(String what, Optional<String> contract) {
 
-  public MarkStored {
-    Objects.requireNonNull(what, "what");
-    Objects.requireNonNull(contract, "contract");
-  }
+    public MarkStored {
+        Objects.requireNonNull(what, "what");
+        Objects.requireNonNull(contract, "contract");
+    }
 
-  /** A price that may move any hedge. */
-  public MarkStored(String what) {
-    this(what, Optional.empty());
-  }
+    /** A price that may move any hedge. */
+    public MarkStored(String what) {
+        this(what, Optional.empty());
+    }
 }

@@ -12,32 +12,34 @@ import java.util.UUID;
 @RequestScoped
 public class OnceKey {
 
-  /** A new submission key for a link to a form page: {@code href="…/new?once={onceKey}"}. */
-  @io.quarkus.qute.TemplateGlobal
-  public static String onceKey() {
-    return UUID.randomUUID().toString();
-  }
-
-  private final RoutingContext request;
-  private String token;
-
-  public OnceKey(RoutingContext request) {
-    this.request = request;
-  }
-
-  public String token() {
-    if (token == null) {
-      token = fromAddress();
+    /** A new submission key for a link to a form page: {@code href="…/new?once={onceKey}"}. */
+    @io.quarkus.qute.TemplateGlobal
+    public static String onceKey() {
+        return UUID.randomUUID().toString();
     }
-    return token;
-  }
 
-  private String fromAddress() {
-    String once = request.request().getParam("once");
-    try {
-      return once == null ? UUID.randomUUID().toString() : UUID.fromString(once.strip()).toString();
-    } catch (IllegalArgumentException e) {
-      return UUID.randomUUID().toString();
+    private final RoutingContext request;
+    private String token;
+
+    public OnceKey(RoutingContext request) {
+        this.request = request;
     }
-  }
+
+    public String token() {
+        if (token == null) {
+            token = fromAddress();
+        }
+        return token;
+    }
+
+    private String fromAddress() {
+        String once = request.request().getParam("once");
+        try {
+            return once == null
+                    ? UUID.randomUUID().toString()
+                    : UUID.fromString(once.strip()).toString();
+        } catch (IllegalArgumentException e) {
+            return UUID.randomUUID().toString();
+        }
+    }
 }

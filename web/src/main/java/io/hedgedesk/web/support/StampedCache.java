@@ -17,49 +17,48 @@ import java.util.function.Supplier;
  */
 public final class StampedCache<K, V> {
 
-  /**
-   * Past this many keys the cache starts over rather than grow. A value is a page's worth of data (the dashboard's
-   * ~8 KB of HTML, a portfolio's valuation); an entry is useless after twice the time to live, so this only has to
-   * hold the keys of a few seconds: 2,000 bounds the worst case to tens of MB.
-   */
-  static final int MAX_ENTRIES = 2_000;
+    /**
+     * Past this many keys the cache starts over rather than grow. A value is a page's worth of data (the dashboard's
+     * ~8 KB of HTML, a portfolio's valuation); an entry is useless after twice the time to live, so this only has to
+     * hold the keys of a few seconds: 2,000 bounds the worst case to tens of MB.
+     */
+    static final int MAX_ENTRIES = 2_000;
 
-  private record Entry<V>(String stamp, long builtAt, V value, AtomicBoolean rebuilding) {
-  }
+    private record Entry<V>(String stamp, long builtAt, V value, AtomicBoolean rebuilding) {}
 
-  private final Map<K, Entry<V>> entries = new ConcurrentHashMap<>();
-  private final long ttlNanos;
-  private final LongSupplier nanoTime;
+    private final Map<K, Entry<V>> entries = new ConcurrentHashMap<>();
+    private final long ttlNanos;
+    private final LongSupplier nanoTime;
 
-  public StampedCache(Duration ttl, LongSupplier nanoTime) {
-    this.ttlNanos = ttl.toNanos();
-    this.nanoTime = nanoTime;
-  }
-
-  /**
-   * The value stored for {@code key} at {@code stamp} if younger than the time to live, else what {@code builder}
-   * builds (then stored). The caller reads {@code stamp} before the builder reads the data, so a value is never
-   * older than its stamp.
-   */
-  public V get(K key, String stamp, Supplier<V> builder) {
-    long now = nanoTime.getAsLong();
-    Entry<V> entry = entries.get(key);
-    if (entry != null && entry.stamp().equals(stamp)) {
-      long age = now - entry.builtAt();
-      if (age < ttlNanos) {
-        return entry.value();
-      }
-      if (age < 2 * ttlNanos && !entry.rebuilding().compareAndSet(false, true)) {
-        return entry.value(); // another caller is rebuilding it
-      }
+    public StampedCache(Duration ttl, LongSupplier nanoTime) {
+        this.ttlNanos = ttl.toNanos();
+        this.nanoTime = nanoTime;
     }
-    V value = builder.get();
-    if (ttlNanos > 0) {
-      if (entries.size() >= MAX_ENTRIES) {
-        entries.clear();
-      }
-      entries.put(key, new Entry<>(stamp, now, value, new AtomicBoolean()));
+
+    /**
+     * The value stored for {@code key} at {@code stamp} if younger than the time to live, else what {@code builder}
+     * builds (then stored). The caller reads {@code stamp} before the builder reads the data, so a value is never
+     * older than its stamp.
+     */
+    public V get(K key, String stamp, Supplier<V> builder) {
+        long now = nanoTime.getAsLong();
+        Entry<V> entry = entries.get(key);
+        if (entry != null && entry.stamp().equals(stamp)) {
+            long age = now - entry.builtAt();
+            if (age < ttlNanos) {
+                return entry.value();
+            }
+            if (age < 2 * ttlNanos && !entry.rebuilding().compareAndSet(false, true)) {
+                return entry.value(); // another caller is rebuilding it
+            }
+        }
+        V value = builder.get();
+        if (ttlNanos > 0) {
+            if (entries.size() >= MAX_ENTRIES) {
+                entries.clear();
+            }
+            entries.put(key, new Entry<>(stamp, now, value, new AtomicBoolean()));
+        }
+        return value;
     }
-    return value;
-  }
 }

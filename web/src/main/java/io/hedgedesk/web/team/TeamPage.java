@@ -16,14 +16,14 @@ import java.util.List;
  * @param trail       team-level audit events, newest first
  * @param userId      the viewer's user id (to mark "you")
  */
-public record TeamPage(TeamSummary summary, List<Member> members, List<Invitation> invitations, List<AuditEvent> trail,
-                       long userId) {
+public record TeamPage(
+        TeamSummary summary, List<Member> members, List<Invitation> invitations, List<AuditEvent> trail, long userId) {
 
-  public List<Role> roles() {
-    return List.of(Role.values());
-  }
+    public List<Role> roles() {
+        return List.of(Role.values());
+    }
 
-  public boolean owner() {
-    return summary.role().canManageTeam();
-  }
+    public boolean owner() {
+        return summary.role().canManageTeam();
+    }
 }

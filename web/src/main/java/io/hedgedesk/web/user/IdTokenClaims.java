@@ -11,15 +11,14 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  */
 public final class IdTokenClaims {
 
-  private IdTokenClaims() {
-  }
+    private IdTokenClaims() {}
 
-  /** The claim as a string, or null when the token has none. */
-  public static String string(JsonWebToken token, String name) {
-    if (token instanceof OidcJwtCallerPrincipal principal) {
-      Object value = principal.getClaims().getClaimValue(name);
-      return value == null ? null : value.toString();
+    /** The claim as a string, or null when the token has none. */
+    public static String string(JsonWebToken token, String name) {
+        if (token instanceof OidcJwtCallerPrincipal principal) {
+            Object value = principal.getClaims().getClaimValue(name);
+            return value == null ? null : value.toString();
+        }
+        return token.getClaim(name);
     }
-    return token.getClaim(name);
-  }
 }

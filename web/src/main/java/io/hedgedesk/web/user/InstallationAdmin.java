@@ -13,18 +13,18 @@ import jakarta.enterprise.context.RequestScoped;
 @RequestScoped
 public class InstallationAdmin {
 
-  /** The role, as a configuration expression for {@code @RolesAllowed}. */
-  public static final String ROLE = "${hedgedesk.admin-role}";
+    /** The role, as a configuration expression for {@code @RolesAllowed}. */
+    public static final String ROLE = "${hedgedesk.admin-role}";
 
-  private final SecurityIdentity identity;
-  private final String role;
+    private final SecurityIdentity identity;
+    private final String role;
 
-  public InstallationAdmin(SecurityIdentity identity, HedgedeskConfig config) {
-    this.identity = identity;
-    this.role = config.adminRole();
-  }
+    public InstallationAdmin(SecurityIdentity identity, HedgedeskConfig config) {
+        this.identity = identity;
+        this.role = config.adminRole();
+    }
 
-  public boolean isAdmin() {
-    return !identity.isAnonymous() && identity.hasRole(role);
-  }
+    public boolean isAdmin() {
+        return !identity.isAnonymous() && identity.hasRole(role);
+    }
 }

@@ -17,26 +17,26 @@ import java.math.BigDecimal;
 @Singleton
 public final class PlainNumbers implements ResultMapper {
 
-  /** Above Qute's HTML escaper (priority 1), which would otherwise print {@code toString()}. */
-  static final int PRIORITY = 10;
+    /** Above Qute's HTML escaper (priority 1), which would otherwise print {@code toString()}. */
+    static final int PRIORITY = 10;
 
-  /** Registers the mapper when Quarkus builds the template engine. */
-  static void register(@Observes EngineBuilder builder) {
-    builder.addResultMapper(new PlainNumbers());
-  }
+    /** Registers the mapper when Quarkus builds the template engine. */
+    static void register(@Observes EngineBuilder builder) {
+        builder.addResultMapper(new PlainNumbers());
+    }
 
-  @Override
-  public int getPriority() {
-    return PRIORITY;
-  }
+    @Override
+    public int getPriority() {
+        return PRIORITY;
+    }
 
-  @Override
-  public boolean appliesTo(Origin origin, Object result) {
-    return result instanceof BigDecimal;
-  }
+    @Override
+    public boolean appliesTo(Origin origin, Object result) {
+        return result instanceof BigDecimal;
+    }
 
-  @Override
-  public String map(Object result, Expression expression) {
-    return Display.plain((BigDecimal) result);
-  }
+    @Override
+    public String map(Object result, Expression expression) {
+        return Display.plain((BigDecimal) result);
+    }
 }

@@ -11,43 +11,43 @@ import java.util.Locale;
 /** Times and ages as the pages print them (the display formatter's counterpart for time). */
 public final class Times {
 
-  /** A quote older than this is marked as stale next to its age. */
-  public static final Duration STALE_AFTER = Duration.ofDays(3);
-  private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
-      .withZone(ZoneOffset.UTC);
+    /** A quote older than this is marked as stale next to its age. */
+    public static final Duration STALE_AFTER = Duration.ofDays(3);
 
-  private Times() {
-  }
+    private static final DateTimeFormatter UTC =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
-  /** A time in UTC: "2026-12-06 12:03 UTC". */
-  @TemplateExtension
-  public static String utc(Instant instant) {
-    return UTC.format(instant);
-  }
+    private Times() {}
 
-  /** Whether a quote is older than {@link #STALE_AFTER}. */
-  @TemplateExtension
-  public static boolean stale(PriceQuote quote) {
-    return quote.isStale(Instant.now(), STALE_AFTER);
-  }
-
-  /** How old a quote is, in words: "just now", "5 min ago", "3 h ago", "2 days ago". */
-  @TemplateExtension
-  public static String age(PriceQuote quote) {
-    return age(quote.age(Instant.now()));
-  }
-
-  /** An age in words: "just now", "5 min ago", "3 h ago", "2 days ago". */
-  public static String age(Duration age) {
-    if (age.toMinutes() < 1) {
-      return "just now";
+    /** A time in UTC: "2026-12-06 12:03 UTC". */
+    @TemplateExtension
+    public static String utc(Instant instant) {
+        return UTC.format(instant);
     }
-    if (age.toHours() < 1) {
-      return age.toMinutes() + " min ago";
+
+    /** Whether a quote is older than {@link #STALE_AFTER}. */
+    @TemplateExtension
+    public static boolean stale(PriceQuote quote) {
+        return quote.isStale(Instant.now(), STALE_AFTER);
     }
-    if (age.toDays() < 2) {
-      return age.toHours() + " h ago";
+
+    /** How old a quote is, in words: "just now", "5 min ago", "3 h ago", "2 days ago". */
+    @TemplateExtension
+    public static String age(PriceQuote quote) {
+        return age(quote.age(Instant.now()));
     }
-    return age.toDays() + " days ago";
-  }
+
+    /** An age in words: "just now", "5 min ago", "3 h ago", "2 days ago". */
+    public static String age(Duration age) {
+        if (age.toMinutes() < 1) {
+            return "just now";
+        }
+        if (age.toHours() < 1) {
+            return age.toMinutes() + " min ago";
+        }
+        if (age.toDays() < 2) {
+            return age.toHours() + " h ago";
+        }
+        return age.toDays() + " days ago";
+    }
 }

@@ -22,7 +22,8 @@ class HedgeApiTest {
         api().body("""
                 {"contract":"BYBIT:ETHUSDT","coins":"50","spotPrice":"3500","leverage":"5","marginSource":"STABLECOIN"}""")
                 .post("/api/v1/hedge/size")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("order", equalTo("SELL 50 ETHUSDT"))
                 .body("notionalUsd", decimal("175000.00"))
                 .body("margin.amount", decimal("35000.00000000"))
@@ -40,7 +41,8 @@ class HedgeApiTest {
         api().body("""
                 {"contract":"BYBIT:ETHUSD","coins":"50","spotPrice":"3500","leverage":"2","marginSource":"OUT_OF_BAG"}""")
                 .post("/api/v1/hedge/size")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("order", equalTo("SELL 175000 ETHUSD"))
                 .body("sizeUnit", equalTo("contracts"))
                 .body("margin.amount", decimal("25.00000000"))
@@ -52,7 +54,8 @@ class HedgeApiTest {
         api().body("""
                 {"contract":"BINANCE:ETHUSD_PERP","coins":"50","spotPrice":"3500","leverage":"2"}""")
                 .post("/api/v1/hedge/size")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("order", equalTo("SELL 17500 ETHUSD_PERP"));
     }
 
@@ -63,7 +66,8 @@ class HedgeApiTest {
         api().body("""
                 {"contract":"BYBIT:ETHUSD","coins":"50","spotPrice":"3500","leverage":"2","marginSource":"EXTRA_COIN"}""")
                 .post("/api/v1/hedge/size")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("order", equalTo("SELL 350000 ETHUSD"))
                 .body("extraCoins", decimal("50.00000000"))
                 .body("exposureCoins", decimal("100.00000000"))
@@ -78,7 +82,8 @@ class HedgeApiTest {
         api().body("""
                 {"contract":"BYBIT:ETHUSD","coins":"1.23456789","spotPrice":"3500","leverage":"2"}""")
                 .post("/api/v1/hedge/size")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("orderSize", decimal("4321"))
                 .body("residualCoins", decimal("-0.00000354"))
                 .body("residualUsd", decimal("-0.01"));
@@ -91,7 +96,8 @@ class HedgeApiTest {
                 {"contract":"BYBIT:ETHUSDT","coins":"50","spotPrice":"3500","leverage":"5","marginSource":"STABLECOIN",
                  "targetCoverage":"0.5"}""")
                 .post("/api/v1/hedge/size")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("order", equalTo("SELL 25 ETHUSDT"))
                 .body("coveragePercent", decimal("50.00"))
                 .body("residualUsd", decimal("87500.00"));
@@ -109,7 +115,8 @@ class HedgeApiTest {
         api().body("""
                 {"contract":"BYBIT:ETHUSD","coins":"50","spotPrice":"3500","leverage":"2","shocks":["-0.5","1"]}""")
                 .post("/api/v1/hedge/scenarios")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("hedge.order", equalTo("SELL 175000 ETHUSD"))
                 .body("scenarios.liquidationPrice", decimal("6930.00"))
                 .body("scenarios.rows", hasSize(2))
@@ -128,8 +135,10 @@ class HedgeApiTest {
                 .body("scenarios.rows[1].liquidated", equalTo(true))
                 .body("scenarios.rows[1].liquidatedAtPrice", decimal("6930.00"))
                 .body("scenarios.rows[1].unhedgedPnlUsd", decimal("1750.00"))
-                .body("scenarios.rows[1].liquidation", equalTo("Liquidated at 6,930.00: the 25 ETH margin is"
-                        + " lost, and no more; the rest of the move, to 7,000.00, is unhedged (+1,750.00 USD)"))
+                .body(
+                        "scenarios.rows[1].liquidation",
+                        equalTo("Liquidated at 6,930.00: the 25 ETH margin is"
+                                + " lost, and no more; the rest of the move, to 7,000.00, is unhedged (+1,750.00 USD)"))
                 .body("scenarios.rows[0].liquidation", equalTo(""));
     }
 
@@ -144,7 +153,8 @@ class HedgeApiTest {
                 {"contract":"BYBIT:ETHUSDT","coins":"30","spotPrice":"3000","leverage":"2","marginSource":"STABLECOIN",
                  "fundingRateSum":"0.01","shocks":["1"]}""")
                 .post("/api/v1/hedge/scenarios")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("hedge.order", equalTo("SELL 30 ETHUSDT"))
                 .body("scenarios.rows[0].hedgePnl", decimal("-45000.00000000"))
                 .body("scenarios.rows[0].hedgePnlUsd", decimal("-45000.00"))
@@ -164,7 +174,8 @@ class HedgeApiTest {
         api().body("""
                 {"contract":"BYBIT:ETHUSD","coins":"50","spotPrice":"3500","leverage":"2","fundingRateSum":"0.003"}""")
                 .post("/api/v1/hedge/scenarios")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("scenarios.rows", hasSize(10))
                 .body("scenarios.rows[5].shockPercent", decimal("0.00"))
                 .body("scenarios.rows[5].funding", decimal("0.15000000"))
@@ -181,7 +192,8 @@ class HedgeApiTest {
                 {"contract":"BYBIT:ETHUSD","spotCoins":"15","accountCoins":"25","size":"175000","entryPrice":"3500",
                  "spotPrice":"3000","markPrice":"3000"}""")
                 .post("/api/v1/hedge/coverage")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("holdingsCoins", decimal("40.00000000"))
                 .body("hedgeDeltaCoins", decimal("-50.00000000"))
                 .body("coveragePercent", decimal("125.00"))
@@ -192,7 +204,8 @@ class HedgeApiTest {
         api().body("""
                 {"contract":"BYBIT:ETHUSDT","spotCoins":"40","size":"50","entryPrice":"3500","spotPrice":"3000"}""")
                 .post("/api/v1/hedge/coverage")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("coveragePercent", decimal("125.00"))
                 .body("resize", equalTo("BUY 10 ETHUSDT"))
                 .body("coverageAfterResizePercent", decimal("100.00"));
@@ -201,7 +214,8 @@ class HedgeApiTest {
                 {"contract":"BYBIT:ETHUSDT","spotCoins":"40","size":"50","entryPrice":"3500","spotPrice":"3000",
                  "targetCoverage":"0.5"}""")
                 .post("/api/v1/hedge/coverage")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("targetPercent", decimal("50.00"))
                 .body("driftPercent", decimal("75.00"))
                 .body("resize", equalTo("BUY 30 ETHUSDT"));
@@ -217,7 +231,8 @@ class HedgeApiTest {
                 {"contract":"BYBIT:BTCUSDT","size":"2","entryPrice":"60000","leverage":"5","basketValueUsd":"100000",
                  "beta":"1.2","residualVolatility":"0.05","bandWidth":"2","shocks":["-0.2"]}""")
                 .post("/api/v1/hedge/proxy-scenarios")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("rows", hasSize(1))
                 .body("rows[0].basketPnlUsd", decimal("-23491.80"))
                 .body("rows[0].spotPnlUsd", decimal("0.00"))
@@ -234,32 +249,29 @@ class HedgeApiTest {
                 {"contract":"BYBIT:BTCUSDT","size":"2","entryPrice":"60000","leverage":"5","basketValueUsd":"91108",
                  "beta":"1.6","shocks":["-0.8"]}""")
                 .post("/api/v1/hedge/proxy-scenarios")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("rows[0].basketPnlUsd", decimal("-84170.48"));
-        PerpetualApiTest.rejectsAt("/api/v1/hedge/proxy-scenarios", """
+        PerpetualApiTest.rejectsAt(
+                "/api/v1/hedge/proxy-scenarios", """
                 {"contract":"BYBIT:BTCUSDT","size":"2","entryPrice":"60000","leverage":"5","basketValueUsd":"100000",
                  "beta":"eleven"}""", "beta", "beta must be a number such as 1234.5");
     }
 
     @Test
     void impossibleHedgesAreRefusedWithAReason() {
+        PerpetualApiTest.rejectsAt(
+                "/api/v1/hedge/size", """
+                {"contract":"BYBIT:ETHUSD","coins":"50","spotPrice":"3500","leverage":"2","marginSource":"STABLECOIN"}""", "", "marginSource STABLECOIN is impossible on BYBIT:ETHUSD");
         PerpetualApiTest.rejectsAt("/api/v1/hedge/size", """
-                {"contract":"BYBIT:ETHUSD","coins":"50","spotPrice":"3500","leverage":"2","marginSource":"STABLECOIN"}""",
-                "", "marginSource STABLECOIN is impossible on BYBIT:ETHUSD");
+                {"contract":"BYBIT:ETHUSD","coins":"50","spotPrice":"3500","leverage":"51"}""", "leverage", "above the maximum 50x");
         PerpetualApiTest.rejectsAt("/api/v1/hedge/size", """
-                {"contract":"BYBIT:ETHUSD","coins":"50","spotPrice":"3500","leverage":"51"}""",
-                "leverage", "above the maximum 50x");
+                {"contract":"BYBIT:ETHUSD","coins":"0","spotPrice":"3500","leverage":"2"}""", "coins", "greater than zero");
         PerpetualApiTest.rejectsAt("/api/v1/hedge/size", """
-                {"contract":"BYBIT:ETHUSD","coins":"0","spotPrice":"3500","leverage":"2"}""",
-                "coins", "greater than zero");
-        PerpetualApiTest.rejectsAt("/api/v1/hedge/size", """
-                {"contract":"BYBIT:ETHUSD","coins":"1","spotPrice":"3500","leverage":"2","targetCoverage":"3"}""",
-                "", "targetCoverage must lie in (0, 2]");
+                {"contract":"BYBIT:ETHUSD","coins":"1","spotPrice":"3500","leverage":"2","targetCoverage":"3"}""", "", "targetCoverage must lie in (0, 2]");
         PerpetualApiTest.rejectsAt("/api/v1/hedge/coverage", """
-                {"contract":"BYBIT:ETHUSDT","spotCoins":"-1","size":"50","entryPrice":"3500","spotPrice":"3000"}""",
-                "spotCoins", "must not be negative");
+                {"contract":"BYBIT:ETHUSDT","spotCoins":"-1","size":"50","entryPrice":"3500","spotPrice":"3000"}""", "spotCoins", "must not be negative");
         PerpetualApiTest.rejectsAt("/api/v1/hedge/scenarios", """
-                {"contract":"BYBIT:ETHUSD","coins":"1","spotPrice":"3500","leverage":"2","shocks":["-1"]}""",
-                "shocks[0]", "must be above −1");
+                {"contract":"BYBIT:ETHUSD","coins":"1","spotPrice":"3500","leverage":"2","shocks":["-1"]}""", "shocks[0]", "must be above −1");
     }
 }

@@ -9,10 +9,10 @@ import static org.hamcrest.Matchers.nullValue;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
-import io.restassured.http.ContentType;
-import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.config.JsonConfig;
 import io.restassured.config.RestAssuredConfig;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.config.JsonPathConfig;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;
@@ -46,7 +46,11 @@ class PerpetualApiTest {
     }
 
     static io.restassured.specification.RequestSpecification api() {
-        return given().config(EXACT).contentType(ContentType.JSON).accept(ContentType.JSON).redirects().follow(false);
+        return given().config(EXACT)
+                .contentType(ContentType.JSON)
+                .accept(ContentType.JSON)
+                .redirects()
+                .follow(false);
     }
 
     @Test
@@ -56,7 +60,8 @@ class PerpetualApiTest {
                 {"contract":"BYBIT:ETHUSD","side":"SHORT","size":"175000","entryPrice":"3500","leverage":"2",
                  "markPrice":"3000","fundingRate":"0.0001"}""")
                 .post("/api/v1/perpetual/position")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("contract.type", equalTo("INVERSE"))
                 .body("sizeUnit", equalTo("contracts"))
                 // coin notional at the mark: 175,000 / 3,000 = 58.333333333… ETH
@@ -70,7 +75,8 @@ class PerpetualApiTest {
                 .body("initialMargin.amount", decimal("25.00000000"))
                 // maintenance at the mark: 58.3333… × 1 % = 0.583333333… ETH
                 .body("maintenanceMargin.amount", decimal("0.58333333"))
-                // fees: taker 0.055 % × 50 ETH = 0.0275; maker 0.02 % × 50 = 0.01; closing taker 0.055 % × 58.3333… = 0.0320833…
+                // fees: taker 0.055 % × 50 ETH = 0.0275; maker 0.02 % × 50 = 0.01; closing taker 0.055 % × 58.3333… =
+                // 0.0320833…
                 .body("openTakerFee.amount", decimal("0.02750000"))
                 .body("openMakerFee.amount", decimal("0.01000000"))
                 .body("closeTakerFee.amount", decimal("0.03208333"))
@@ -86,7 +92,8 @@ class PerpetualApiTest {
                 .body("liquidation[1].price", decimal("6862.75"))
                 // bankruptcy of a 2x short: E·L/(L − 1) = 7,000
                 .body("bankruptcyPrice", decimal("7000.00"))
-                // funding at +0.01 %: 58.3333… ETH × 0.0001 = 0.00583333 ETH (17.50 USD) to the short; 0.01 % × 1,095 = 10.95 %/yr
+                // funding at +0.01 %: 58.3333… ETH × 0.0001 = 0.00583333 ETH (17.50 USD) to the short; 0.01 % × 1,095 =
+                // 10.95 %/yr
                 .body("funding.perInterval.amount", decimal("0.00583333"))
                 .body("funding.perIntervalUsd.amount", decimal("17.50"))
                 .body("funding.annualizedPercent", decimal("10.95"))
@@ -101,7 +108,8 @@ class PerpetualApiTest {
                 {"contract":"BYBIT:ETHUSDT","side":"SHORT","size":50,"entryPrice":3500,"leverage":5,"markPrice":3000,
                  "fundingRate":"-0.0002"}""")
                 .post("/api/v1/perpetual/position")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("sizeUnit", equalTo("ETH"))
                 .body("unrealizedPnl.amount", decimal("25000.00000000"))
                 .body("unrealizedPnl.asset", equalTo("USDT"))
@@ -123,7 +131,8 @@ class PerpetualApiTest {
         api().body("""
                 {"contract":"BYBIT:BTCUSDT","side":"LONG","size":"1","entryPrice":"10000","leverage":"50"}""")
                 .post("/api/v1/perpetual/position")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("liquidation[0].price", decimal("9849.25"))
                 .body("liquidation[1].price", decimal("9850.00"))
                 // bankruptcy long: 10,000 × (1 − 1/50) = 9,800
@@ -138,14 +147,16 @@ class PerpetualApiTest {
         api().body("""
                 {"contract":"BYBIT:BTCUSD","side":"LONG","fills":[{"size":"1000","price":"5000"},{"size":"2000","price":"6000"}]}""")
                 .post("/api/v1/perpetual/average-entry")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("totalSize", decimal("3000"))
                 .body("averageEntry", decimal("5625.00"));
         // Linear: quantity-weighted, (1 × 100 + 3 × 200) / 4 = 175.
         api().body("""
                 {"contract":"BYBIT:SOLUSDT","side":"SHORT","fills":[{"size":"1","price":"100"},{"size":"3","price":"200"}]}""")
                 .post("/api/v1/perpetual/average-entry")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("averageEntry", decimal("175.00"));
     }
 
@@ -158,7 +169,8 @@ class PerpetualApiTest {
                 {"contract":"BYBIT:BTCUSD","side":"LONG","size":"10000","entryPrice":"8000","leverage":"10",
                  "closeSize":"5000","closePrice":"12500"}""")
                 .post("/api/v1/perpetual/close")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("realizedPnl.amount", decimal("0.22500000"))
                 .body("realizedPnlUsd.amount", decimal("2812.50"))
                 .body("fee.amount", decimal("0.00022000"))
@@ -170,7 +182,9 @@ class PerpetualApiTest {
     void theCatalogIsPublic() {
         // 40 since the linear USDT perpetuals of every coin with an inverse contract joined (23 before)
         api().get("/api/v1/contracts").then().statusCode(200).body("$", hasSize(40));
-        api().get("/api/v1/contracts/BINANCE:BTCUSD_PERP").then().statusCode(200)
+        api().get("/api/v1/contracts/BINANCE:BTCUSD_PERP")
+                .then()
+                .statusCode(200)
                 .body("contractSize", decimal("100"))
                 .body("settlementAsset", equalTo("BTC"));
         api().get("/api/v1/contracts/NOPE:NOPE").then().statusCode(404).body("status", equalTo(404));
@@ -191,25 +205,20 @@ class PerpetualApiTest {
         rejects("{" + valid + ",\"size\":[1]}", "size", "wrong type");
         rejects("{" + valid + ",\"size\":\"100\",\"owner\":\"mallory\"}", "owner", "unknown field");
         rejects("""
-                {"contract":"BYBIT:BTCUSD","side":"SIDEWAYS","size":"1","entryPrice":"1","leverage":"1"}""",
-                "side", "must be one of LONG, SHORT");
+                {"contract":"BYBIT:BTCUSD","side":"SIDEWAYS","size":"1","entryPrice":"1","leverage":"1"}""", "side", "must be one of LONG, SHORT");
         rejects("""
-                {"contract":"FTX:BTC-PERP","side":"LONG","size":"1","entryPrice":"1","leverage":"1"}""",
-                "contract", "not in the contract catalog");
+                {"contract":"FTX:BTC-PERP","side":"LONG","size":"1","entryPrice":"1","leverage":"1"}""", "contract", "not in the contract catalog");
         rejects("""
-                {"contract":"BYBIT:BTCUSD","side":"LONG","size":"1","entryPrice":"1","leverage":"101"}""",
-                "leverage", "above the maximum 100x of BYBIT:BTCUSD");
+                {"contract":"BYBIT:BTCUSD","side":"LONG","size":"1","entryPrice":"1","leverage":"101"}""", "leverage", "above the maximum 100x of BYBIT:BTCUSD");
         rejects("""
-                {"contract":"BYBIT:BTCUSD","side":"LONG","size":"1","entryPrice":"1","leverage":"1","markPrice":"0"}""",
-                "markPrice", "greater than zero");
+                {"contract":"BYBIT:BTCUSD","side":"LONG","size":"1","entryPrice":"1","leverage":"1","markPrice":"0"}""", "markPrice", "greater than zero");
         rejects("{\"contract\":", "", "not valid JSON");
         rejects("", "", "JSON body");
         rejects("""
                 {"contract":"BYBIT:BTCUSD","side":"LONG","size":"10","entryPrice":"100","leverage":"1",
                  "closeSize":"11","closePrice":"100"}""", "closeSize", "more than the position's size", "/close");
         rejects("""
-                {"contract":"BYBIT:BTCUSD","side":"LONG","fills":[{"size":"1","price":"5000"},{"size":"x","price":"1"}]}""",
-                "fills[1].size", "must be a number such as 1234.5", "/average-entry");
+                {"contract":"BYBIT:BTCUSD","side":"LONG","fills":[{"size":"1","price":"5000"},{"size":"x","price":"1"}]}""", "fills[1].size", "must be a number such as 1234.5", "/average-entry");
     }
 
     private static void rejects(String body, String field, String message) {
@@ -221,8 +230,10 @@ class PerpetualApiTest {
     }
 
     static void rejectsAt(String path, String body, String field, String message) {
-        api().body(body).post(path)
-                .then().statusCode(400)
+        api().body(body)
+                .post(path)
+                .then()
+                .statusCode(400)
                 .body("status", equalTo(400))
                 .body("field", equalTo(field))
                 .body("message", containsString(message))

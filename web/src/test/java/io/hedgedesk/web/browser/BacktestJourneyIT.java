@@ -22,73 +22,78 @@ import org.openqa.selenium.support.ui.Select;
 @QuarkusIntegrationTest
 class BacktestJourneyIT {
 
-  @TestHTTPResource("/")
-  URL root;
+    @TestHTTPResource("/")
+    URL root;
 
-  private Chromium browser;
+    private Chromium browser;
 
-  @Test
-  void aliceBacktestsHerBag() {
-    String app = root.toString();
-    String run = Long.toString(System.currentTimeMillis(), 36);
-    try (Chromium started = Chromium.start("BacktestJourneyIT")) {
-      browser = started;
-      browser.open(app, "landing");
-      click(By.linkText("Log in"), "keycloak-login");
-      browser.driver().findElement(By.id("username")).sendKeys("alice");
-      browser.driver().findElement(By.id("password")).sendKeys("alice");
-      click(By.id("kc-login"), "dashboard");
-      assertThat(browser.driver().getCurrentUrl()).isEqualTo(app + "dashboard");
+    @Test
+    void aliceBacktestsHerBag() {
+        String app = root.toString();
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        try (Chromium started = Chromium.start("BacktestJourneyIT")) {
+            browser = started;
+            browser.open(app, "landing");
+            click(By.linkText("Log in"), "keycloak-login");
+            browser.driver().findElement(By.id("username")).sendKeys("alice");
+            browser.driver().findElement(By.id("password")).sendKeys("alice");
+            click(By.id("kc-login"), "dashboard");
+            assertThat(browser.driver().getCurrentUrl()).isEqualTo(app + "dashboard");
 
-      click(By.linkText("Teams"), "teams");
-      type("name", "Backtest team " + run);
-      click(By.cssSelector("form[action='/teams'] button[type=submit]"), "team-created");
-      click(By.linkText("Portfolios"), "portfolios");
-      type("name", "Backtest bag " + run);
-      click(By.cssSelector("form[action='/portfolios'] button[type=submit]"), "portfolio-created");
-      Matcher m = Pattern.compile("/portfolios/(\\d+)").matcher(browser.driver().getCurrentUrl());
-      assertThat(m.find()).isTrue();
-      long portfolioId = Long.parseLong(m.group(1));
+            click(By.linkText("Teams"), "teams");
+            type("name", "Backtest team " + run);
+            click(By.cssSelector("form[action='/teams'] button[type=submit]"), "team-created");
+            click(By.linkText("Portfolios"), "portfolios");
+            type("name", "Backtest bag " + run);
+            click(By.cssSelector("form[action='/portfolios'] button[type=submit]"), "portfolio-created");
+            Matcher m = Pattern.compile("/portfolios/(\\d+)")
+                    .matcher(browser.driver().getCurrentUrl());
+            assertThat(m.find()).isTrue();
+            long portfolioId = Long.parseLong(m.group(1));
 
-      click(By.linkText("Add holding"), "holding-form");
-      type("asset", "BTC");
-      type("quantity", "1");
-      type("venue", "Ledger");
-      click(By.cssSelector("form.holding button[type=submit]"), "holding-added");
-      new Select(browser.driver().findElement(By.id("priceAsset"))).selectByValue("BTC");
-      type("price", "40000");
-      click(By.cssSelector("form[action$='/prices'] button[type=submit]"), "price-saved");
+            click(By.linkText("Add holding"), "holding-form");
+            type("asset", "BTC");
+            type("quantity", "1");
+            type("venue", "Ledger");
+            click(By.cssSelector("form.holding button[type=submit]"), "holding-added");
+            new Select(browser.driver().findElement(By.id("priceAsset"))).selectByValue("BTC");
+            type("price", "40000");
+            click(By.cssSelector("form[action$='/prices'] button[type=submit]"), "price-saved");
 
-      click(By.linkText("Plan a hedge"), "planner");
-      click(By.id("plan-backtest"), "backtest-from-planner");
-      assertThat(browser.await(By.tagName("h1")).getText()).isEqualTo("Backtest a hedge policy");
+            click(By.linkText("Plan a hedge"), "planner");
+            click(By.id("plan-backtest"), "backtest-from-planner");
+            assertThat(browser.await(By.tagName("h1")).getText()).isEqualTo("Backtest a hedge policy");
 
-      browser.open(app + "portfolios/" + portfolioId + "/backtest?contract.BTC=BYBIT:BTCUSD&leverage.BTC=2"
-          + "&margin.BTC=OUT_OF_BAG&coverage.BTC=1&from=2022-01-01&to=2022-12-31&rebalance=BAND&band=0.05",
-          "backtest-2022");
-      WebElement measures = browser.await(By.id("measures"));
-      assertThat(measures.getText()).contains("Maximum drawdown", "Variance reduction", "Dollar-offset ratio",
-          "Cost of carry");
-      assertThat(browser.text()).contains("2022-01-01 to 2022-12-31, 365 daily closes");
-      assertThat(browser.driver().findElements(By.cssSelector("svg.chart polyline"))).hasSizeGreaterThanOrEqualTo(4);
-      assertThat(browser.driver().findElements(By.id("backtest-problem"))).isEmpty();
-      assertThat(browser.driver().findElement(By.id("backtest-csv")).getAttribute("href")).contains("/backtest/path.csv?");
+            browser.open(
+                    app + "portfolios/" + portfolioId + "/backtest?contract.BTC=BYBIT:BTCUSD&leverage.BTC=2"
+                            + "&margin.BTC=OUT_OF_BAG&coverage.BTC=1&from=2022-01-01&to=2022-12-31&rebalance=BAND&band=0.05",
+                    "backtest-2022");
+            WebElement measures = browser.await(By.id("measures"));
+            assertThat(measures.getText())
+                    .contains("Maximum drawdown", "Variance reduction", "Dollar-offset ratio", "Cost of carry");
+            assertThat(browser.text()).contains("2022-01-01 to 2022-12-31, 365 daily closes");
+            assertThat(browser.driver().findElements(By.cssSelector("svg.chart polyline")))
+                    .hasSizeGreaterThanOrEqualTo(4);
+            assertThat(browser.driver().findElements(By.id("backtest-problem"))).isEmpty();
+            assertThat(browser.driver().findElement(By.id("backtest-csv")).getAttribute("href"))
+                    .contains("/backtest/path.csv?");
 
-      browser.open(app + "portfolios/" + portfolioId + "/backtest?leverage.BTC=abc", "backtest-refused");
-      assertThat(browser.await(By.id("backtest-problem")).getText()).contains("leverage.BTC");
+            browser.open(app + "portfolios/" + portfolioId + "/backtest?leverage.BTC=abc", "backtest-refused");
+            assertThat(browser.await(By.id("backtest-problem")).getText()).contains("leverage.BTC");
 
-      assertThat(browser.console()).as("browser console (CSP violations are reported there)")
-          .noneMatch(line -> line.contains("Content Security Policy") || line.contains("Refused to"));
+            assertThat(browser.console())
+                    .as("browser console (CSP violations are reported there)")
+                    .noneMatch(line -> line.contains("Content Security Policy") || line.contains("Refused to"));
+        }
     }
-  }
 
-  private void click(By selector, String page) {
-    browser.clickAndWait(browser.driver().findElement(selector), page);
-  }
+    private void click(By selector, String page) {
+        browser.clickAndWait(browser.driver().findElement(selector), page);
+    }
 
-  private void type(String field, String value) {
-    WebElement input = browser.driver().findElement(By.id(field));
-    input.clear();
-    input.sendKeys(value);
-  }
+    private void type(String field, String value) {
+        WebElement input = browser.driver().findElement(By.id(field));
+        input.clear();
+        input.sendKeys(value);
+    }
 }

@@ -30,100 +30,114 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class ErrorPageHeaderTest {
 
-  @TestHTTPResource("/")
-  URL root;
+    @TestHTTPResource("/")
+    URL root;
 
-  @Inject
-  AppUserRepository users;
-  @Inject
-  TeamService teamService;
+    @Inject
+    AppUserRepository users;
 
-  Teams teams;
+    @Inject
+    TeamService teamService;
 
-  @BeforeEach
-  void setUp() {
-    teams = new Teams(users, teamService);
-  }
+    Teams teams;
 
-  @Test
-  void aViewerRefusedAnEditPageSeesTheLoggedInHeaderWithTheLogoutForm() throws Exception {
-    try (UserSession alice = UserSession.logInNew(root, "Alice"); UserSession vic = UserSession.logInNew(root, "Vic")) {
-      long id = portfolioViewedBy(alice, vic);
-
-      WebResponse refused = vic.browser().getPage(new URL(root, "/portfolios/" + id + "/holdings/new"))
-          .getWebResponse();
-
-      assertThat(refused.getStatusCode()).isEqualTo(403);
-      HtmlPage page = (HtmlPage) vic.browser().getCurrentWindow().getEnclosedPage();
-      assertLoggedInHeader(page, "Vic");
-      assertThat(page.asNormalizedText()).contains("Not allowed", "Your role in this team (Viewer)");
-      assertThat(page.getForms()).anySatisfy(f -> {
-        assertThat(f.getActionAttribute()).isEqualTo("/logout");
-        assertThat(f.getInputByName("csrf-token").getValue()).isNotBlank();
-      });
-
-      // The error page's logout form works: it carries this session's CSRF token.
-      vic.browser().getOptions().setRedirectEnabled(false);
-      WebResponse loggedOut = page.getForms().stream().filter(f -> f.getActionAttribute().equals("/logout"))
-          .findFirst().orElseThrow().getButtonByName("logout").click().getWebResponse();
-      assertThat(loggedOut.getStatusCode()).isEqualTo(302);
-      assertThat(loggedOut.getResponseHeaderValue("Location")).contains("/protocol/openid-connect/end-session");
-      assertThat(vic.getStatus("/dashboard")).isEqualTo(302);
+    @BeforeEach
+    void setUp() {
+        teams = new Teams(users, teamService);
     }
-  }
 
-  @Test
-  void aViewerRefusedAWriteSeesTheLoggedInHeader() throws Exception {
-    try (UserSession alice = UserSession.logInNew(root, "Alice"); UserSession vic = UserSession.logInNew(root, "Vic")) {
-      long id = portfolioViewedBy(alice, vic);
+    @Test
+    void aViewerRefusedAnEditPageSeesTheLoggedInHeaderWithTheLogoutForm() throws Exception {
+        try (UserSession alice = UserSession.logInNew(root, "Alice");
+                UserSession vic = UserSession.logInNew(root, "Vic")) {
+            long id = portfolioViewedBy(alice, vic);
 
-      WebResponse refused = vic.post("/portfolios/" + id + "/prices", "priceAsset", "ETH", "price", "1");
+            WebResponse refused = vic.browser()
+                    .getPage(new URL(root, "/portfolios/" + id + "/holdings/new"))
+                    .getWebResponse();
 
-      assertThat(refused.getStatusCode()).isEqualTo(403);
-      String body = refused.getContentAsString();
-      assertThat(body).contains("Your role in this team (Viewer)", "<span class=\"who\">Vic</span>",
-          "action=\"/logout\"").doesNotContain(">Log in<");
+            assertThat(refused.getStatusCode()).isEqualTo(403);
+            HtmlPage page = (HtmlPage) vic.browser().getCurrentWindow().getEnclosedPage();
+            assertLoggedInHeader(page, "Vic");
+            assertThat(page.asNormalizedText()).contains("Not allowed", "Your role in this team (Viewer)");
+            assertThat(page.getForms()).anySatisfy(f -> {
+                assertThat(f.getActionAttribute()).isEqualTo("/logout");
+                assertThat(f.getInputByName("csrf-token").getValue()).isNotBlank();
+            });
+
+            // The error page's logout form works: it carries this session's CSRF token.
+            vic.browser().getOptions().setRedirectEnabled(false);
+            WebResponse loggedOut = page.getForms().stream()
+                    .filter(f -> f.getActionAttribute().equals("/logout"))
+                    .findFirst()
+                    .orElseThrow()
+                    .getButtonByName("logout")
+                    .click()
+                    .getWebResponse();
+            assertThat(loggedOut.getStatusCode()).isEqualTo(302);
+            assertThat(loggedOut.getResponseHeaderValue("Location")).contains("/protocol/openid-connect/end-session");
+            assertThat(vic.getStatus("/dashboard")).isEqualTo(302);
+        }
     }
-  }
 
-  @Test
-  void aMissingPageOrAnotherTeamsObjectShowsTheLoggedInHeader() throws Exception {
-    try (UserSession alice = UserSession.logInNew(root, "Alice"); UserSession bob = UserSession.logInNew(root, "Bob")) {
-      long alicesPortfolio = alice.createPortfolio("Main");
+    @Test
+    void aViewerRefusedAWriteSeesTheLoggedInHeader() throws Exception {
+        try (UserSession alice = UserSession.logInNew(root, "Alice");
+                UserSession vic = UserSession.logInNew(root, "Vic")) {
+            long id = portfolioViewedBy(alice, vic);
 
-      for (String path : new String[] {"/portfolios/" + alicesPortfolio, "/no-such-page", "/teams/999999999"}) {
-        WebResponse missing = bob.browser().getPage(new URL(root, path)).getWebResponse();
-        assertThat(missing.getStatusCode()).as(path).isEqualTo(404);
-        assertThat(missing.getContentAsString()).as(path).contains("<span class=\"who\">Bob</span>",
-            "There is nothing here").doesNotContain(">Log in<", "Main");
-      }
+            WebResponse refused = vic.post("/portfolios/" + id + "/prices", "priceAsset", "ETH", "price", "1");
+
+            assertThat(refused.getStatusCode()).isEqualTo(403);
+            String body = refused.getContentAsString();
+            assertThat(body)
+                    .contains("Your role in this team (Viewer)", "<span class=\"who\">Vic</span>", "action=\"/logout\"")
+                    .doesNotContain(">Log in<");
+        }
     }
-  }
 
-  @Test
-  void anAnonymousVisitorsErrorPageStillOffersTheLogin() throws Exception {
-    try (WebClient browser = Browser.create()) {
-      // The calculator is public and has no POST: a 405 page rendered for nobody.
-      WebResponse refused = browser.getPage(new WebRequest(new URL(root, "/calculator"), HttpMethod.DELETE))
-          .getWebResponse();
-      assertThat(refused.getStatusCode()).isEqualTo(405);
-      assertThat(refused.getContentAsString()).contains(">Log in<", "That action is not available here.")
-          .doesNotContain("action=\"/logout\"", "class=\"who\"");
+    @Test
+    void aMissingPageOrAnotherTeamsObjectShowsTheLoggedInHeader() throws Exception {
+        try (UserSession alice = UserSession.logInNew(root, "Alice");
+                UserSession bob = UserSession.logInNew(root, "Bob")) {
+            long alicesPortfolio = alice.createPortfolio("Main");
+
+            for (String path : new String[] {"/portfolios/" + alicesPortfolio, "/no-such-page", "/teams/999999999"}) {
+                WebResponse missing = bob.browser().getPage(new URL(root, path)).getWebResponse();
+                assertThat(missing.getStatusCode()).as(path).isEqualTo(404);
+                assertThat(missing.getContentAsString())
+                        .as(path)
+                        .contains("<span class=\"who\">Bob</span>", "There is nothing here")
+                        .doesNotContain(">Log in<", "Main");
+            }
+        }
     }
-  }
 
-  /** A portfolio of the owner's team, in which {@code viewer} is a viewer working in that team. */
-  private long portfolioViewedBy(UserSession owner, UserSession viewer) throws Exception {
-    teams.join(owner, viewer, Role.VIEWER);
-    long id = owner.createPortfolio("Main");
-    viewer.post("/teams/" + teams.teamOf(owner) + "/switch");
-    return id;
-  }
+    @Test
+    void anAnonymousVisitorsErrorPageStillOffersTheLogin() throws Exception {
+        try (WebClient browser = Browser.create()) {
+            // The calculator is public and has no POST: a 405 page rendered for nobody.
+            WebResponse refused = browser.getPage(new WebRequest(new URL(root, "/calculator"), HttpMethod.DELETE))
+                    .getWebResponse();
+            assertThat(refused.getStatusCode()).isEqualTo(405);
+            assertThat(refused.getContentAsString())
+                    .contains(">Log in<", "That action is not available here.")
+                    .doesNotContain("action=\"/logout\"", "class=\"who\"");
+        }
+    }
 
-  private static void assertLoggedInHeader(HtmlPage page, String name) {
-    String html = page.asXml();
-    assertThat(page.querySelector(".who").asNormalizedText()).isEqualTo(name);
-    assertThat(page.getAnchors()).noneMatch(a -> a.asNormalizedText().equals("Log in"));
-    assertThat(html).contains("href=\"/dashboard\"");
-  }
+    /** A portfolio of the owner's team, in which {@code viewer} is a viewer working in that team. */
+    private long portfolioViewedBy(UserSession owner, UserSession viewer) throws Exception {
+        teams.join(owner, viewer, Role.VIEWER);
+        long id = owner.createPortfolio("Main");
+        viewer.post("/teams/" + teams.teamOf(owner) + "/switch");
+        return id;
+    }
+
+    private static void assertLoggedInHeader(HtmlPage page, String name) {
+        String html = page.asXml();
+        assertThat(page.querySelector(".who").asNormalizedText()).isEqualTo(name);
+        assertThat(page.getAnchors()).noneMatch(a -> a.asNormalizedText().equals("Log in"));
+        assertThat(html).contains("href=\"/dashboard\"");
+    }
 }

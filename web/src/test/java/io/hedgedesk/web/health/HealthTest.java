@@ -20,8 +20,10 @@ class HealthTest {
     @Test
     void readinessIsUpAndReportsTheDatabase() {
         given().port(MANAGEMENT_TEST_PORT)
-                .when().get("/q/health/ready")
-                .then().statusCode(200)
+                .when()
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("Database connections health check"))
                 .body("checks.find { it.name == 'Database connections health check' }.status", equalTo("UP"));
@@ -30,16 +32,21 @@ class HealthTest {
     @Test
     void livenessDoesNotDependOnTheDatabase() {
         given().port(MANAGEMENT_TEST_PORT)
-                .when().get("/q/health/live")
-                .then().statusCode(200)
+                .when()
+                .get("/q/health/live")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", org.hamcrest.Matchers.not(hasItem("Database connections health check")));
     }
 
     @Test
     void healthIsNotServedOnTheApplicationPort() {
-        given().redirects().follow(false)
-                .when().get("/q/health/ready")
-                .then().statusCode(org.hamcrest.Matchers.not(200));
+        given().redirects()
+                .follow(false)
+                .when()
+                .get("/q/health/ready")
+                .then()
+                .statusCode(org.hamcrest.Matchers.not(200));
     }
 }

@@ -27,63 +27,66 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class ExportSlotsTest {
 
-  @TestHTTPResource("/")
-  URL root;
-  @Inject
-  ExportSlots slots;
+    @TestHTTPResource("/")
+    URL root;
 
-  @Test
-  void theDefaultLeavesOneWorkerForThePages() {
-    int workers = ConfigProvider.getConfig().getValue("quarkus.thread-pool.max-threads", Integer.class);
-    assertThat(slots.size()).isEqualTo(Math.max(1, workers - 1));
-  }
+    @Inject
+    ExportSlots slots;
 
-  @Test
-  void anExportBeyondTheLimitIsRefusedUntilASlotIsFree() throws Exception {
-    try (UserSession alice = UserSession.logInNew(root, "Alice")) {
-      long pid = alice.createPortfolio("Busy exports");
-      String path = "/hedges/export.csv?format=koinly&portfolio=" + pid;
-
-      List<ExportSlots.Slot> taken = takeAll();
-      try {
-        assertThat(taken).hasSize(slots.size());
-        WebResponse refused = get(alice, path);
-        assertThat(refused.getStatusCode()).isEqualTo(503);
-        assertThat(refused.getResponseHeaderValue("Retry-After")).isEqualTo("5");
-        assertThat(refused.getContentType()).isEqualTo("text/html");
-        assertThat(refused.getContentAsString()).contains(HedgeHistoryResource.BUSY_MESSAGE)
-            .contains("Hedge history").doesNotContain("Date,Sent Amount");
-      } finally {
-        taken.get(0).close();
-      }
-
-      WebResponse served = get(alice, path);
-      assertThat(served.getStatusCode()).isEqualTo(200);
-      assertThat(served.getContentAsString()).contains("Date,Sent Amount,Sent Currency");
-      taken.forEach(ExportSlots.Slot::close);
+    @Test
+    void theDefaultLeavesOneWorkerForThePages() {
+        int workers = ConfigProvider.getConfig().getValue("quarkus.thread-pool.max-threads", Integer.class);
+        assertThat(slots.size()).isEqualTo(Math.max(1, workers - 1));
     }
-    // The served export's slot comes back when its response has ended (Vert.x calls that back just after the client
-    // has read it): wait for it, then every slot can be taken again.
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-    List<ExportSlots.Slot> again = takeAll();
-    while (again.size() < slots.size() && Instant.now().isBefore(deadline)) {
-      again.forEach(ExportSlots.Slot::close);
-      Thread.sleep(20);
-      again = takeAll();
-    }
-    again.forEach(ExportSlots.Slot::close);
-    assertThat(again).hasSize(slots.size());
-  }
 
-  private List<ExportSlots.Slot> takeAll() {
-    List<ExportSlots.Slot> taken = new ArrayList<>();
-    for (Optional<ExportSlots.Slot> slot = slots.tryTake(); slot.isPresent(); slot = slots.tryTake()) {
-      taken.add(slot.get());
-    }
-    return taken;
-  }
+    @Test
+    void anExportBeyondTheLimitIsRefusedUntilASlotIsFree() throws Exception {
+        try (UserSession alice = UserSession.logInNew(root, "Alice")) {
+            long pid = alice.createPortfolio("Busy exports");
+            String path = "/hedges/export.csv?format=koinly&portfolio=" + pid;
 
-  private WebResponse get(UserSession session, String path) throws Exception {
-    return session.browser().loadWebResponse(new WebRequest(new URL(root, path)));
-  }
+            List<ExportSlots.Slot> taken = takeAll();
+            try {
+                assertThat(taken).hasSize(slots.size());
+                WebResponse refused = get(alice, path);
+                assertThat(refused.getStatusCode()).isEqualTo(503);
+                assertThat(refused.getResponseHeaderValue("Retry-After")).isEqualTo("5");
+                assertThat(refused.getContentType()).isEqualTo("text/html");
+                assertThat(refused.getContentAsString())
+                        .contains(HedgeHistoryResource.BUSY_MESSAGE)
+                        .contains("Hedge history")
+                        .doesNotContain("Date,Sent Amount");
+            } finally {
+                taken.get(0).close();
+            }
+
+            WebResponse served = get(alice, path);
+            assertThat(served.getStatusCode()).isEqualTo(200);
+            assertThat(served.getContentAsString()).contains("Date,Sent Amount,Sent Currency");
+            taken.forEach(ExportSlots.Slot::close);
+        }
+        // The served export's slot comes back when its response has ended (Vert.x calls that back just after the client
+        // has read it): wait for it, then every slot can be taken again.
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        List<ExportSlots.Slot> again = takeAll();
+        while (again.size() < slots.size() && Instant.now().isBefore(deadline)) {
+            again.forEach(ExportSlots.Slot::close);
+            Thread.sleep(20);
+            again = takeAll();
+        }
+        again.forEach(ExportSlots.Slot::close);
+        assertThat(again).hasSize(slots.size());
+    }
+
+    private List<ExportSlots.Slot> takeAll() {
+        List<ExportSlots.Slot> taken = new ArrayList<>();
+        for (Optional<ExportSlots.Slot> slot = slots.tryTake(); slot.isPresent(); slot = slots.tryTake()) {
+            taken.add(slot.get());
+        }
+        return taken;
+    }
+
+    private WebResponse get(UserSession session, String path) throws Exception {
+        return session.browser().loadWebResponse(new WebRequest(new URL(root, path)));
+    }
 }

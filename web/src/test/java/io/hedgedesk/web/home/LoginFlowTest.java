@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.startsWith;
 
 import io.hedgedesk.persistence.user.AppUserRepository;
 import io.hedgedesk.web.support.Browser;
@@ -38,25 +37,35 @@ class LoginFlowTest {
 
     @Test
     void anonymousVisitorsSeeWhatTheProductDoes() {
-        given().redirects().follow(false)
-                .when().get("/")
-                .then().statusCode(200)
-                .body(allOf(containsString("Insure your bags without selling them"),
+        given().redirects()
+                .follow(false)
+                .when()
+                .get("/")
+                .then()
+                .statusCode(200)
+                .body(allOf(
+                        containsString("Insure your bags without selling them"),
                         containsString("inverse (coin-margined) or linear (USDT-margined)"),
                         containsString("Log in")));
     }
 
     @Test
     void anonymousRequestForTheDashboardIsSentToTheProviderWithPkceAndState() {
-        given().redirects().follow(false)
-                .when().get("/dashboard")
-                .then().statusCode(302)
-                .header("Location", allOf(
-                        containsString("/auth/realms/quarkus"),
-                        containsString("response_type=code"),
-                        containsString("code_challenge_method=S256"),
-                        containsString("state="),
-                        containsString("redirect_uri=" + "http%3A%2F%2Flocalhost%3A" + TEST_PORT + "%2Flogin%2Fcallback")));
+        given().redirects()
+                .follow(false)
+                .when()
+                .get("/dashboard")
+                .then()
+                .statusCode(302)
+                .header(
+                        "Location",
+                        allOf(
+                                containsString("/auth/realms/quarkus"),
+                                containsString("response_type=code"),
+                                containsString("code_challenge_method=S256"),
+                                containsString("state="),
+                                containsString("redirect_uri=" + "http%3A%2F%2Flocalhost%3A" + TEST_PORT
+                                        + "%2Flogin%2Fcallback")));
     }
 
     @Test
@@ -81,14 +90,18 @@ class LoginFlowTest {
             browser.getOptions().setRedirectEnabled(false);
 
             HtmlForm logout = dashboard.getForms().stream()
-                    .filter(f -> f.getActionAttribute().equals("/logout")).findFirst().orElseThrow();
+                    .filter(f -> f.getActionAttribute().equals("/logout"))
+                    .findFirst()
+                    .orElseThrow();
             var response = logout.getButtonByName("logout").click().getWebResponse();
 
             assertThat(response.getStatusCode()).isEqualTo(302);
             assertThat(response.getResponseHeaderValue("Location"))
                     .contains("/protocol/openid-connect/end-session")
                     .contains("post_logout_redirect_uri=http%3A%2F%2Flocalhost%3A" + TEST_PORT + "%2F");
-            assertThat(response.getResponseHeaderValue("Clear-Site-Data")).contains("\"cookies\"").contains("\"cache\"");
+            assertThat(response.getResponseHeaderValue("Clear-Site-Data"))
+                    .contains("\"cookies\"")
+                    .contains("\"cache\"");
             assertThat(browser.getCookieManager().getCookie("q_session")).isNull();
 
             var again = browser.getPage(new URL(root, "dashboard")).getWebResponse();

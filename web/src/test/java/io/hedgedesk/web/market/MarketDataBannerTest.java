@@ -20,34 +20,47 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class MarketDataBannerTest {
 
-  @TestHTTPResource("/")
-  URL root;
+    @TestHTTPResource("/")
+    URL root;
 
-  @Test
-  void pagesThatValueWithStoredDataNameItsLastDate() throws Exception {
-    try (UserSession alice = UserSession.logInNew(root, "Alice")) {
-      long id = alice.createPortfolio("Old data");
-      for (String path : new String[] {"/dashboard", "/portfolios", "/portfolios/" + id, "/portfolios/" + id + "/plan",
-          "/market", "/market/history", "/market/BYBIT:ETHUSD"}) {
-        HtmlPage page = alice.page(path);
-        assertThat(page.getElementById("market-data-age")).as(path).isNotNull();
-        assertThat(page.getElementById("market-data-age").asNormalizedText()).as(path)
-            .matches("Stored market data is old: the newest daily close is of 20\\d\\d-\\d\\d-\\d\\d.*");
-      }
-      for (String path : new String[] {"/teams", "/calculator", "/hedges", "/"}) {
-        assertThat(alice.page(path).getElementById("market-data-age")).as(path).isNull();
-      }
-      assertThat(alice.page("/dashboard").getAnchors()).anyMatch(a -> a.getHrefAttribute().equals("/calculator"));
+    @Test
+    void pagesThatValueWithStoredDataNameItsLastDate() throws Exception {
+        try (UserSession alice = UserSession.logInNew(root, "Alice")) {
+            long id = alice.createPortfolio("Old data");
+            for (String path : new String[] {
+                "/dashboard",
+                "/portfolios",
+                "/portfolios/" + id,
+                "/portfolios/" + id + "/plan",
+                "/market",
+                "/market/history",
+                "/market/BYBIT:ETHUSD"
+            }) {
+                HtmlPage page = alice.page(path);
+                assertThat(page.getElementById("market-data-age")).as(path).isNotNull();
+                assertThat(page.getElementById("market-data-age").asNormalizedText())
+                        .as(path)
+                        .matches("Stored market data is old: the newest daily close is of 20\\d\\d-\\d\\d-\\d\\d.*");
+            }
+            for (String path : new String[] {"/teams", "/calculator", "/hedges", "/"}) {
+                assertThat(alice.page(path).getElementById("market-data-age"))
+                        .as(path)
+                        .isNull();
+            }
+            assertThat(alice.page("/dashboard").getAnchors())
+                    .anyMatch(a -> a.getHrefAttribute().equals("/calculator"));
+        }
     }
-  }
 
-  @Test
-  void theLandingPageLinksTheCalculator() throws Exception {
-    try (var client = new org.htmlunit.WebClient()) {
-      client.getOptions().setJavaScriptEnabled(false);
-      HtmlPage landing = client.getPage(root);
-      assertThat(landing.getAnchors()).filteredOn(a -> a.getHrefAttribute().equals("/calculator")).hasSize(2);
-      assertThat(landing.getElementById("market-data-age")).isNull();
+    @Test
+    void theLandingPageLinksTheCalculator() throws Exception {
+        try (var client = new org.htmlunit.WebClient()) {
+            client.getOptions().setJavaScriptEnabled(false);
+            HtmlPage landing = client.getPage(root);
+            assertThat(landing.getAnchors())
+                    .filteredOn(a -> a.getHrefAttribute().equals("/calculator"))
+                    .hasSize(2);
+            assertThat(landing.getElementById("market-data-age")).isNull();
+        }
     }
-  }
 }

@@ -29,51 +29,66 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class DenyByDefaultTest {
 
-  static final String PROPERTY = "test.hedgedesk.unannotated-resource";
+    static final String PROPERTY = "test.hedgedesk.unannotated-resource";
 
-  public static class WithUnannotatedResource implements QuarkusTestProfile {
-    @Override
-    public Map<String, String> getConfigOverrides() {
-      return Map.of(PROPERTY, "true");
-    }
-  }
-
-  /** What a new resource looks like when its author forgets about security. */
-  @Path("/brand-new-feature")
-  @IfBuildProperty(name = PROPERTY, stringValue = "true")
-  public static class Unannotated {
-    @GET
-    public String read() {
-      return "private data";
+    public static class WithUnannotatedResource implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of(PROPERTY, "true");
+        }
     }
 
-    @POST
-    public String write() {
-      return "changed";
+    /** What a new resource looks like when its author forgets about security. */
+    @Path("/brand-new-feature")
+    @IfBuildProperty(name = PROPERTY, stringValue = "true")
+    public static class Unannotated {
+        @GET
+        public String read() {
+            return "private data";
+        }
+
+        @POST
+        public String write() {
+            return "changed";
+        }
     }
-  }
 
-  @TestHTTPResource("/")
-  URL root;
+    @TestHTTPResource("/")
+    URL root;
 
-  @Test
-  void anonymousReadsAreSentToLogInAndNeverSeeTheData() {
-    given().redirects().follow(false).when().get("/brand-new-feature")
-        .then().statusCode(302).header("Location", containsString("/auth/realms/quarkus"));
-    given().redirects().follow(false).when().get("/brand-new-feature/../brand-new-feature")
-        .then().statusCode(302);
-  }
-
-  @Test
-  void anonymousWritesAreRefused() {
-    int status = given().redirects().follow(false).when().post("/brand-new-feature").then().extract().statusCode();
-    assertThat(status).isIn(302, 401);
-  }
-
-  @Test
-  void aLoggedInUserReachesIt() throws Exception {
-    try (UserSession user = UserSession.logInNew(root, "Newcomer")) {
-      assertThat(user.getStatus("/brand-new-feature")).isEqualTo(200);
+    @Test
+    void anonymousReadsAreSentToLogInAndNeverSeeTheData() {
+        given().redirects()
+                .follow(false)
+                .when()
+                .get("/brand-new-feature")
+                .then()
+                .statusCode(302)
+                .header("Location", containsString("/auth/realms/quarkus"));
+        given().redirects()
+                .follow(false)
+                .when()
+                .get("/brand-new-feature/../brand-new-feature")
+                .then()
+                .statusCode(302);
     }
-  }
+
+    @Test
+    void anonymousWritesAreRefused() {
+        int status = given().redirects()
+                .follow(false)
+                .when()
+                .post("/brand-new-feature")
+                .then()
+                .extract()
+                .statusCode();
+        assertThat(status).isIn(302, 401);
+    }
+
+    @Test
+    void aLoggedInUserReachesIt() throws Exception {
+        try (UserSession user = UserSession.logInNew(root, "Newcomer")) {
+            assertThat(user.getStatus("/brand-new-feature")).isEqualTo(200);
+        }
+    }
 }

@@ -23,51 +23,57 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class FormTokenCleanupTest {
 
-  @Inject
-  FormTokenCleanup cleanup;
-  @Inject
-  AppUserRepository users;
-  @Inject
-  DataSource dataSource;
+    @Inject
+    FormTokenCleanup cleanup;
 
-  @Test
-  void tokensUsedMoreThanThirtyDaysAgoAreDeletedAndYoungerOnesKept() throws Exception {
-    long userId = users.provision(OidcIdentity.fromClaims("https://cleanup.example", UUID.randomUUID().toString(),
-        null, null, "Cleanup")).id();
-    UUID old = UUID.randomUUID();
-    UUID almostOld = UUID.randomUUID();
-    UUID fresh = UUID.randomUUID();
-    insert(old, userId, "31 days");
-    insert(almostOld, userId, "29 days 23 hours");
-    insert(fresh, userId, "0 days");
+    @Inject
+    AppUserRepository users;
 
-    int deleted = cleanup.deleteOld();
+    @Inject
+    DataSource dataSource;
 
-    assertThat(deleted).isGreaterThanOrEqualTo(1);
-    assertThat(exists(old)).isFalse();
-    assertThat(exists(almostOld)).isTrue();
-    assertThat(exists(fresh)).isTrue();
-    assertThat(SqlCount.of(dataSource, "select count(*) from used_form_token where used_at < now() - interval '30 days'"))
-        .isZero();
-  }
+    @Test
+    void tokensUsedMoreThanThirtyDaysAgoAreDeletedAndYoungerOnesKept() throws Exception {
+        long userId = users.provision(OidcIdentity.fromClaims(
+                        "https://cleanup.example", UUID.randomUUID().toString(), null, null, "Cleanup"))
+                .id();
+        UUID old = UUID.randomUUID();
+        UUID almostOld = UUID.randomUUID();
+        UUID fresh = UUID.randomUUID();
+        insert(old, userId, "31 days");
+        insert(almostOld, userId, "29 days 23 hours");
+        insert(fresh, userId, "0 days");
 
-  @Test
-  void aKeepShorterThanADayIsRefused() {
-    assertThatThrownBy(() -> new FormTokenCleanup(null, Clock.systemUTC(), Duration.ofHours(1)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("hedgedesk.form-tokens.keep");
-  }
+        int deleted = cleanup.deleteOld();
 
-  private void insert(UUID token, long userId, String age) throws Exception {
-    try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-        "insert into used_form_token (token, user_id, used_at) values (?, ?, now() - cast(? as interval))")) {
-      s.setObject(1, token);
-      s.setLong(2, userId);
-      s.setString(3, age);
-      s.executeUpdate();
+        assertThat(deleted).isGreaterThanOrEqualTo(1);
+        assertThat(exists(old)).isFalse();
+        assertThat(exists(almostOld)).isTrue();
+        assertThat(exists(fresh)).isTrue();
+        assertThat(SqlCount.of(
+                        dataSource, "select count(*) from used_form_token where used_at < now() - interval '30 days'"))
+                .isZero();
     }
-  }
 
-  private boolean exists(UUID token) {
-    return SqlCount.of(dataSource, "select count(*) from used_form_token where token = ?", token) == 1;
-  }
+    @Test
+    void aKeepShorterThanADayIsRefused() {
+        assertThatThrownBy(() -> new FormTokenCleanup(null, Clock.systemUTC(), Duration.ofHours(1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("hedgedesk.form-tokens.keep");
+    }
+
+    private void insert(UUID token, long userId, String age) throws Exception {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "insert into used_form_token (token, user_id, used_at) values (?, ?, now() - cast(? as interval))")) {
+            s.setObject(1, token);
+            s.setLong(2, userId);
+            s.setString(3, age);
+            s.executeUpdate();
+        }
+    }
+
+    private boolean exists(UUID token) {
+        return SqlCount.of(dataSource, "select count(*) from used_form_token where token = ?", token) == 1;
+    }
 }

@@ -19,23 +19,25 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class FormTokenTest {
 
-  @TestHTTPResource("/")
-  URL root;
+    @TestHTTPResource("/")
+    URL root;
 
-  @Test
-  void aFormOpenInAnotherTabStillPostsAfterOtherPagesWereViewed() throws Exception {
-    try (UserSession tabby = UserSession.logInNew(root, "tabby")) {
-      String tokenOfTheFirstTab = tabby.csrfToken();
-      tabby.page("/dashboard");
-      tabby.page("/portfolios");
-      tabby.page("/calculator");
+    @Test
+    void aFormOpenInAnotherTabStillPostsAfterOtherPagesWereViewed() throws Exception {
+        try (UserSession tabby = UserSession.logInNew(root, "tabby")) {
+            String tokenOfTheFirstTab = tabby.csrfToken();
+            tabby.page("/dashboard");
+            tabby.page("/portfolios");
+            tabby.page("/calculator");
 
-      WebResponse created = tabby.postWithToken("/portfolios", tokenOfTheFirstTab, "name", "Opened in tab one");
-      assertThat(created.getStatusCode()).isEqualTo(303);
+            WebResponse created = tabby.postWithToken("/portfolios", tokenOfTheFirstTab, "name", "Opened in tab one");
+            assertThat(created.getStatusCode()).isEqualTo(303);
 
-      WebResponse forged = tabby.postWithToken("/portfolios", "bm90LXRoZS10b2tlbg", "name", "Forged");
-      assertThat(forged.getStatusCode()).isEqualTo(400);
-      assertThat(tabby.page("/portfolios").asNormalizedText()).contains("Opened in tab one").doesNotContain("Forged");
+            WebResponse forged = tabby.postWithToken("/portfolios", "bm90LXRoZS10b2tlbg", "name", "Forged");
+            assertThat(forged.getStatusCode()).isEqualTo(400);
+            assertThat(tabby.page("/portfolios").asNormalizedText())
+                    .contains("Opened in tab one")
+                    .doesNotContain("Forged");
+        }
     }
-  }
 }

@@ -16,44 +16,46 @@ import org.jboss.logmanager.ExtLogRecord;
  */
 final class LogCapture extends Handler implements AutoCloseable {
 
-  record Line(String category, Level level, String text) {
-  }
+    record Line(String category, Level level, String text) {}
 
-  private final List<Line> lines = new CopyOnWriteArrayList<>();
-  private final SimpleFormatter formatter = new SimpleFormatter();
+    private final List<Line> lines = new CopyOnWriteArrayList<>();
+    private final SimpleFormatter formatter = new SimpleFormatter();
 
-  static LogCapture install() {
-    LogCapture capture = new LogCapture();
-    capture.setLevel(Level.ALL);
-    Logger.getLogger("").addHandler(capture);
-    return capture;
-  }
-
-  /** The messages of the security category, in order. */
-  List<String> securityEvents() {
-    return lines.stream().filter(l -> l.category().equals(SecurityLog.CATEGORY)).map(Line::text).toList();
-  }
-
-  /** Everything logged, every category, one string. */
-  String all() {
-    return String.join("\n", lines.stream().map(l -> l.category() + " " + l.text()).toList());
-  }
-
-  @Override
-  public void publish(LogRecord record) {
-    String text = record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : formatter.formatMessage(record);
-    if (record.getThrown() != null) {
-      text += " " + record.getThrown();
+    static LogCapture install() {
+        LogCapture capture = new LogCapture();
+        capture.setLevel(Level.ALL);
+        Logger.getLogger("").addHandler(capture);
+        return capture;
     }
-    lines.add(new Line(String.valueOf(record.getLoggerName()), record.getLevel(), text));
-  }
 
-  @Override
-  public void flush() {
-  }
+    /** The messages of the security category, in order. */
+    List<String> securityEvents() {
+        return lines.stream()
+                .filter(l -> l.category().equals(SecurityLog.CATEGORY))
+                .map(Line::text)
+                .toList();
+    }
 
-  @Override
-  public void close() {
-    Logger.getLogger("").removeHandler(this);
-  }
+    /** Everything logged, every category, one string. */
+    String all() {
+        return String.join(
+                "\n", lines.stream().map(l -> l.category() + " " + l.text()).toList());
+    }
+
+    @Override
+    public void publish(LogRecord record) {
+        String text = record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : formatter.formatMessage(record);
+        if (record.getThrown() != null) {
+            text += " " + record.getThrown();
+        }
+        lines.add(new Line(String.valueOf(record.getLoggerName()), record.getLevel(), text));
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {
+        Logger.getLogger("").removeHandler(this);
+    }
 }

@@ -28,56 +28,72 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class OversizedHeadersTest {
 
-  private static final HttpClient CLIENT = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-      .connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
 
-  @TestHTTPResource("/")
-  URL root;
+    @TestHTTPResource("/")
+    URL root;
 
-  @Test
-  void aLoggedOutBrowserOpeningManyProtectedPagesStillReachesTheStartPage() throws Exception {
-    try (WebClient browser = Browser.create()) {
-      browser.getOptions().setRedirectEnabled(false);
-      for (int i = 0; i < 80; i++) {
-        String path = i % 2 == 0 ? "/portfolios/" + i : "/market/BYBIT:BTCUSD?days=" + i;
-        WebResponse r = browser.loadWebResponse(new WebRequest(new URL(root, path)));
-        assertThat(r.getStatusCode()).as(path).isEqualTo(302);
-      }
-      long pending = browser.getCookieManager().getCookies().stream().map(Cookie::getName)
-          .filter(n -> n.startsWith("q_auth")).count();
-      assertThat(pending).as("pending-login cookies").isBetween(1L, 3L);
-      WebResponse start = browser.loadWebResponse(new WebRequest(new URL(root, "/")));
-      assertThat(start.getStatusCode()).as("the start page").isEqualTo(200);
-      WebResponse protectedPage = browser.loadWebResponse(new WebRequest(new URL(root, "/dashboard")));
-      assertThat(protectedPage.getStatusCode()).as("a protected page: to the login").isEqualTo(302);
+    @Test
+    void aLoggedOutBrowserOpeningManyProtectedPagesStillReachesTheStartPage() throws Exception {
+        try (WebClient browser = Browser.create()) {
+            browser.getOptions().setRedirectEnabled(false);
+            for (int i = 0; i < 80; i++) {
+                String path = i % 2 == 0 ? "/portfolios/" + i : "/market/BYBIT:BTCUSD?days=" + i;
+                WebResponse r = browser.loadWebResponse(new WebRequest(new URL(root, path)));
+                assertThat(r.getStatusCode()).as(path).isEqualTo(302);
+            }
+            long pending = browser.getCookieManager().getCookies().stream()
+                    .map(Cookie::getName)
+                    .filter(n -> n.startsWith("q_auth"))
+                    .count();
+            assertThat(pending).as("pending-login cookies").isBetween(1L, 3L);
+            WebResponse start = browser.loadWebResponse(new WebRequest(new URL(root, "/")));
+            assertThat(start.getStatusCode()).as("the start page").isEqualTo(200);
+            WebResponse protectedPage = browser.loadWebResponse(new WebRequest(new URL(root, "/dashboard")));
+            assertThat(protectedPage.getStatusCode())
+                    .as("a protected page: to the login")
+                    .isEqualTo(302);
+        }
     }
-  }
 
-  @Test
-  void anOversizedHeaderGetsAPageThatSaysToClearThisSitesCookies() throws Exception {
-    // 30 KB of cookies: above the application's 20 KB, below the server's 64 KB
-    String cookies = "q_auth_Default_test_1=" + "a".repeat(450) + "; other=" + "b".repeat(30_000);
-    HttpResponse<String> page = send("/", "text/html", cookies);
-    assertThat(page.statusCode()).isEqualTo(431);
-    assertThat(page.headers().firstValue("Content-Type")).get().asString().startsWith("text/html");
-    assertThat(page.body()).contains("<h1>Request header fields too large</h1>", "Clear this site",
-        "reload the page").doesNotContain("Exception", "io.vertx");
-    HeaderChecks.assertSecured(page, true);
-    assertThat(page.headers().allValues("Set-Cookie")).as("the pending login expired")
-        .anySatisfy(c -> assertThat(c).startsWith("q_auth_Default_test_1=;").contains("Max-Age=0"))
-        .noneSatisfy(c -> assertThat(c).startsWith("other="));
+    @Test
+    void anOversizedHeaderGetsAPageThatSaysToClearThisSitesCookies() throws Exception {
+        // 30 KB of cookies: above the application's 20 KB, below the server's 64 KB
+        String cookies = "q_auth_Default_test_1=" + "a".repeat(450) + "; other=" + "b".repeat(30_000);
+        HttpResponse<String> page = send("/", "text/html", cookies);
+        assertThat(page.statusCode()).isEqualTo(431);
+        assertThat(page.headers().firstValue("Content-Type")).get().asString().startsWith("text/html");
+        assertThat(page.body())
+                .contains("<h1>Request header fields too large</h1>", "Clear this site", "reload the page")
+                .doesNotContain("Exception", "io.vertx");
+        HeaderChecks.assertSecured(page, true);
+        assertThat(page.headers().allValues("Set-Cookie"))
+                .as("the pending login expired")
+                .anySatisfy(
+                        c -> assertThat(c).startsWith("q_auth_Default_test_1=;").contains("Max-Age=0"))
+                .noneSatisfy(c -> assertThat(c).startsWith("other="));
 
-    HttpResponse<String> api = send("/api/v1/contracts", "application/json", cookies);
-    assertThat(api.statusCode()).isEqualTo(431);
-    assertThat(api.body()).contains("\"status\":431", "Clear this site's cookies");
-    HeaderChecks.assertSecured(api, true);
+        HttpResponse<String> api = send("/api/v1/contracts", "application/json", cookies);
+        assertThat(api.statusCode()).isEqualTo(431);
+        assertThat(api.body()).contains("\"status\":431", "Clear this site's cookies");
+        HeaderChecks.assertSecured(api, true);
 
-    // just under the limit: answered as usual
-    assertThat(send("/", "text/html", "other=" + "b".repeat(19_000)).statusCode()).isEqualTo(200);
-  }
+        // just under the limit: answered as usual
+        assertThat(send("/", "text/html", "other=" + "b".repeat(19_000)).statusCode())
+                .isEqualTo(200);
+    }
 
-  private HttpResponse<String> send(String path, String accept, String cookies) throws Exception {
-    return CLIENT.send(HttpRequest.newBuilder(URI.create(root.toString()).resolve(path)).header("Accept", accept)
-        .header("Cookie", cookies).timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
-  }
+    private HttpResponse<String> send(String path, String accept, String cookies) throws Exception {
+        return CLIENT.send(
+                HttpRequest.newBuilder(URI.create(root.toString()).resolve(path))
+                        .header("Accept", accept)
+                        .header("Cookie", cookies)
+                        .timeout(Duration.ofSeconds(30))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
 }

@@ -7,5 +7,4 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 /** The header contract in test mode, against the WireMock OpenID provider. */
 @QuarkusTest
 @QuarkusTestResource(OidcWiremockTestResource.class)
-class ResponseHeadersTest extends ResponseHeadersContract {
-}
+class ResponseHeadersTest extends ResponseHeadersContract {}

@@ -23,39 +23,48 @@ import org.junit.jupiter.api.Test;
 @QuarkusIntegrationTest
 class SessionCookieIT {
 
-  private static final String APP = "http://localhost:" + Integer.getInteger("quarkus.http.test-port", 8081) + "/";
-  private static final Path APP_LOG = Path.of("target", "quarkus.log");
+    private static final String APP = "http://localhost:" + Integer.getInteger("quarkus.http.test-port", 8081) + "/";
+    private static final Path APP_LOG = Path.of("target", "quarkus.log");
 
-  @Test
-  void theSessionIsOneSmallHttpOnlyLaxCookieAndTheLoginIsLoggedWithoutIt() throws Exception {
-    try (WebClient browser = Browser.create()) {
-      HtmlPage login = browser.getPage(new URL(new URL(APP), "dashboard"));
-      HtmlForm form = login.getHtmlElementById("kc-form-login");
-      form.getInputByName("username").type("carol");
-      form.getInputByName("password").type("carol");
-      HtmlPage dashboard = form.getOneHtmlElementByAttribute("button", "type", "submit").click();
-      assertThat(dashboard.getUrl().toString()).isEqualTo(APP + "dashboard");
+    @Test
+    void theSessionIsOneSmallHttpOnlyLaxCookieAndTheLoginIsLoggedWithoutIt() throws Exception {
+        try (WebClient browser = Browser.create()) {
+            HtmlPage login = browser.getPage(new URL(new URL(APP), "dashboard"));
+            HtmlForm form = login.getHtmlElementById("kc-form-login");
+            form.getInputByName("username").type("carol");
+            form.getInputByName("password").type("carol");
+            HtmlPage dashboard = form.getOneHtmlElementByAttribute("button", "type", "submit")
+                    .click();
+            assertThat(dashboard.getUrl().toString()).isEqualTo(APP + "dashboard");
 
-      Cookie session = browser.getCookieManager().getCookie("q_session");
-      assertThat(session).as("session cookie").isNotNull();
-      assertThat(browser.getCookieManager().getCookies()).extracting(Cookie::getName)
-          .noneMatch(name -> name.startsWith("q_session_chunk"));
-      assertThat(session.getName().length() + 1 + session.getValue().length()).isLessThan(4096);
-      assertThat(session.isHttpOnly()).isTrue();
-      assertThat(session.getSameSite()).isEqualToIgnoringCase("lax");
-      // Encrypted: a JWE (five parts), not a JWT: AES-256-GCM with the key from the session secret directly ("dir":
-      // the key part is empty), not a random key wrapped by it.
-      String[] parts = session.getValue().split("\\.");
-      assertThat(parts).hasSize(5);
-      assertThat(parts[1]).isEmpty();
-      assertThat(new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8))
-          .contains("\"alg\":\"dir\"", "\"enc\":\"A256GCM\"");
+            Cookie session = browser.getCookieManager().getCookie("q_session");
+            assertThat(session).as("session cookie").isNotNull();
+            assertThat(browser.getCookieManager().getCookies())
+                    .extracting(Cookie::getName)
+                    .noneMatch(name -> name.startsWith("q_session_chunk"));
+            assertThat(session.getName().length() + 1 + session.getValue().length())
+                    .isLessThan(4096);
+            assertThat(session.isHttpOnly()).isTrue();
+            assertThat(session.getSameSite()).isEqualToIgnoringCase("lax");
+            // Encrypted: a JWE (five parts), not a JWT: AES-256-GCM with the key from the session secret directly
+            // ("dir":
+            // the key part is empty), not a random key wrapped by it.
+            String[] parts = session.getValue().split("\\.");
+            assertThat(parts).hasSize(5);
+            assertThat(parts[1]).isEmpty();
+            assertThat(new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8))
+                    .contains("\"alg\":\"dir\"", "\"enc\":\"A256GCM\"");
 
-      if (Files.exists(APP_LOG)) {
-        String log = Files.readString(APP_LOG, StandardCharsets.UTF_8);
-        assertThat(log).contains("event=login ").containsPattern("event=login at=\\S+Z user=carol iss=\\S+ sub=\\S+");
-        assertThat(log).doesNotContain(session.getValue()).doesNotContain(parts[4]).doesNotContain("eyJ");
-      }
+            if (Files.exists(APP_LOG)) {
+                String log = Files.readString(APP_LOG, StandardCharsets.UTF_8);
+                assertThat(log)
+                        .contains("event=login ")
+                        .containsPattern("event=login at=\\S+Z user=carol iss=\\S+ sub=\\S+");
+                assertThat(log)
+                        .doesNotContain(session.getValue())
+                        .doesNotContain(parts[4])
+                        .doesNotContain("eyJ");
+            }
+        }
     }
-  }
 }

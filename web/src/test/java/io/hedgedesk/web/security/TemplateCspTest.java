@@ -18,34 +18,43 @@ import org.junit.jupiter.api.Test;
  */
 class TemplateCspTest {
 
-  private static final Path TEMPLATES = Path.of("src", "main", "resources", "templates");
-  private static final Pattern FORBIDDEN = Pattern.compile(
-      "<script(?![^>]*\\bsrc=)[^>]*>|<style\\b|\\sstyle\\s*=|\\son[a-z]+\\s*=|javascript:", Pattern.CASE_INSENSITIVE);
+    private static final Path TEMPLATES = Path.of("src", "main", "resources", "templates");
+    private static final Pattern FORBIDDEN = Pattern.compile(
+            "<script(?![^>]*\\bsrc=)[^>]*>|<style\\b|\\sstyle\\s*=|\\son[a-z]+\\s*=|javascript:",
+            Pattern.CASE_INSENSITIVE);
 
-  @Test
-  void noInlineScriptStyleOrHandlers() throws IOException {
-    List<String> found = new ArrayList<>();
-    try (Stream<Path> files = Files.walk(TEMPLATES)) {
-      for (Path file : files.filter(Files::isRegularFile).toList()) {
-        String text = Files.readString(file);
-        Matcher m = FORBIDDEN.matcher(text);
-        while (m.find()) {
-          found.add(TEMPLATES.relativize(file) + ": " + m.group());
+    @Test
+    void noInlineScriptStyleOrHandlers() throws IOException {
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(TEMPLATES)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String text = Files.readString(file);
+                Matcher m = FORBIDDEN.matcher(text);
+                while (m.find()) {
+                    found.add(TEMPLATES.relativize(file) + ": " + m.group());
+                }
+            }
         }
-      }
+        assertThat(found).as("inline script/style in templates").isEmpty();
     }
-    assertThat(found).as("inline script/style in templates").isEmpty();
-  }
 
-  @Test
-  void thePatternCatchesWhatItMust() {
-    for (String bad : List.of("<script>alert(1)</script>", "<p style=\"color:red\">", "<style>p{}</style>",
-        "<button onclick=\"x()\">", "<a href=\"javascript:x()\">", "<SCRIPT type=\"module\">")) {
-      assertThat(FORBIDDEN.matcher(bad).find()).as(bad).isTrue();
+    @Test
+    void thePatternCatchesWhatItMust() {
+        for (String bad : List.of(
+                "<script>alert(1)</script>",
+                "<p style=\"color:red\">",
+                "<style>p{}</style>",
+                "<button onclick=\"x()\">",
+                "<a href=\"javascript:x()\">",
+                "<SCRIPT type=\"module\">")) {
+            assertThat(FORBIDDEN.matcher(bad).find()).as(bad).isTrue();
+        }
+        for (String good : List.of(
+                "<script src=\"/static/app.js\" defer></script>",
+                "<p class=\"style\">",
+                "<input name=\"onboarding\">",
+                "<link rel=\"stylesheet\" href=\"/static/app.css\">")) {
+            assertThat(FORBIDDEN.matcher(good).find()).as(good).isFalse();
+        }
     }
-    for (String good : List.of("<script src=\"/static/app.js\" defer></script>", "<p class=\"style\">",
-        "<input name=\"onboarding\">", "<link rel=\"stylesheet\" href=\"/static/app.css\">")) {
-      assertThat(FORBIDDEN.matcher(good).find()).as(good).isFalse();
-    }
-  }
 }

@@ -38,146 +38,191 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class StatementImportBenchmark {
 
-  static final int ROWS = Integer.getInteger("bench.rows", 100_000);
-  /** {@code oldest-first} (the rows in time order) or {@code newest-first} (as Bybit's own download has them). */
-  static final String ORDER = System.getProperty("bench.order", "oldest-first");
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    static final int ROWS = Integer.getInteger("bench.rows", 100_000);
+    /** {@code oldest-first} (the rows in time order) or {@code newest-first} (as Bybit's own download has them). */
+    static final String ORDER = System.getProperty("bench.order", "oldest-first");
 
-  @Inject
-  AppUserRepository users;
-  @Inject
-  TeamService teams;
-  @Inject
-  PortfolioService portfolios;
-  @Inject
-  StatementImportService service;
-  @Inject
-  StatementImportRepository imports;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-  @Test
-  void previewAndImport() throws Exception {
-    String file = file(ROWS, ORDER.equals("newest-first"));
-    AppUser user = TestUsers.loggedIn(users, teams, "Bench");
-    Portfolio portfolio = TestUsers.portfolio(portfolios, teams, user, "Bench");
-    System.gc();
-    long before = heapUsed();
-    resetPeaks();
-    var threads = ManagementFactory.getThreadMXBean();
-    long cpu0 = threads.getCurrentThreadCpuTime();
-    long t0 = System.nanoTime();
-    StatementImportService.Preview preview = service.preview(user.id(), portfolio.id(), "bench.csv", file,
-        Optional.empty());
-    long t1 = System.nanoTime();
-    long previewCpu = threads.getCurrentThreadCpuTime() - cpu0;
-    long previewPeak = peakHeap();
-    long previewLive = LIVE_PEAK.get();
-    System.gc();
-    long afterPreview = heapUsed();
-    if (!preview.plan().errors().isEmpty() || preview.plan().newRows() != ROWS) {
-      throw new IllegalStateException("the bench file does not import: " + preview.plan().errors() + ", new "
-          + preview.plan().newRows());
-    }
-    resetPeaks();
-    long workerCpu0 = importThreadsCpu();
-    long t2 = System.nanoTime();
-    service.confirm(user.id(), preview.importId().orElseThrow(), Optional.empty()).orElseThrow().get();
-    long t3 = System.nanoTime();
-    long importCpu = importThreadsCpu() - workerCpu0;
-    long importPeak = peakHeap();
-    long importLive = LIVE_PEAK.get();
-    StatementImport job = imports.find(preview.importId().get(), user.id()).orElseThrow();
-    if (job.status() != StatementImport.Status.DONE) {
-      throw new IllegalStateException("import " + job.status() + ": " + job.message().orElse(""));
-    }
-    double previewSeconds = (t1 - t0) / 1e9;
-    double importSeconds = (t3 - t2) / 1e9;
-    System.out.printf("%n[statement-import] %,d rows %s, file %,d chars; heap used before %,d MB%n", ROWS, ORDER,
-        file.length(), before >> 20);
-    System.out.printf("[statement-import] preview: %.2f s = %,.0f rows/s (JVM thread CPU %.2f s = %,.0f rows/s), "
-        + "heap peak %,d MB, after a GC at most %,d MB, after it %,d MB%n", previewSeconds, ROWS / previewSeconds,
-        previewCpu / 1e9, ROWS / (previewCpu / 1e9), previewPeak >> 20, previewLive >> 20, afterPreview >> 20);
-    System.out.printf("[statement-import] import:  %.2f s = %,.0f rows/s (JVM CPU of its two threads %.2f s = "
-        + "%,.0f rows/s), heap peak %,d MB, after a GC at most %,d MB (%d rows stored)%n", importSeconds,
-        ROWS / importSeconds, importCpu / 1e9, ROWS / (importCpu / 1e9), importPeak >> 20, importLive >> 20,
-        job.importedRows().orElse(0));
-    System.out.printf("[statement-import] load average %.1f%n",
-        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-  }
+    @Inject
+    AppUserRepository users;
 
-  /** The generated file, oldest row first or newest row first (as Bybit writes it). */
-  static String file(int rows, boolean newestFirst) {
-    Instant start = Instant.parse("2025-01-01T00:00:00Z");
-    StringBuilder out = new StringBuilder(rows * 110);
-    out.append("UID: 7000001,Company Name: ,Country: \n");
-    out.append("Uid,Currency,Contract,Type,Direction,Quantity,Position,Filled Price,Funding,Fee Paid,Cash Flow,"
-        + "Change,Wallet Balance,Action,Time(UTC)\n");
-    StringBuilder body = new StringBuilder(rows * 110);
-    body.append("7000001,USDT,--,TRANSFER_IN,--,--,--,--,0,0,1000000,1000000,1000000,--,")
-        .append(time(start)).append('\n');
-    body.append("7000001,USDT,LTCUSDT,TRADE,SELL,100,-100,87.00,0,-4.785,0,-4.785,--,OPEN,")
-        .append(time(start.plusSeconds(30))).append('\n');
-    for (int i = 2; i < rows; i++) {
-      String at = time(start.plusSeconds(60L * i));
-      if (i % 10 == 0) {
-        boolean sell = (i / 10) % 2 == 0;
-        body.append("7000001,USDT,LTCUSDT,TRADE,").append(sell ? "SELL" : "BUY").append(",1,--,87.50,0,-0.048125,")
-            .append(sell ? "0,-0.048125" : "-0.5,-0.548125").append(",--,").append(sell ? "OPEN" : "CLOSE")
-            .append(',').append(at).append('\n');
-      } else {
-        body.append("7000001,USDT,LTCUSDT,SETTLEMENT,--,--,-100,--,0.01,0,0,0.01,--,SETTLEMENT,").append(at)
-            .append('\n');
-      }
-    }
-    if (newestFirst) {
-      List<String> lines = new ArrayList<>(body.toString().lines().toList());
-      Collections.reverse(lines);
-      lines.forEach(line -> out.append(line).append('\n'));
-      return out.toString();
-    }
-    return out.append(body).toString();
-  }
+    @Inject
+    TeamService teams;
 
-  private static String time(Instant instant) {
-    return LocalDateTime.ofInstant(instant, ZoneOffset.UTC).format(TIME);
-  }
+    @Inject
+    PortfolioService portfolios;
 
-  /** CPU time of the import's threads: the worker writing it and the thread planning it (they exist once used). */
-  private static long importThreadsCpu() {
-    var threads = ManagementFactory.getThreadMXBean();
-    return Thread.getAllStackTraces().keySet().stream()
-        .filter(t -> t.getName().equals("statement-import") || t.getName().equals("statement-plan"))
-        .mapToLong(t -> Math.max(0, threads.getThreadCpuTime(t.getId()))).sum();
-  }
+    @Inject
+    StatementImportService service;
 
-  /** The most heap found in use just after a collection since {@link #resetPeaks}: the live set, garbage aside. */
-  private static final java.util.concurrent.atomic.AtomicLong LIVE_PEAK = new java.util.concurrent.atomic.AtomicLong();
+    @Inject
+    StatementImportRepository imports;
 
-  static {
-    for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-      ((javax.management.NotificationEmitter) gc).addNotificationListener((n, handback) -> {
-        if (n.getType().equals(com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
-          var info = com.sun.management.GarbageCollectionNotificationInfo.from(
-              (javax.management.openmbean.CompositeData) n.getUserData());
-          long used = info.getGcInfo().getMemoryUsageAfterGc().values().stream()
-              .mapToLong(java.lang.management.MemoryUsage::getUsed).sum();
-          LIVE_PEAK.accumulateAndGet(used, Math::max);
+    @Test
+    void previewAndImport() throws Exception {
+        String file = file(ROWS, ORDER.equals("newest-first"));
+        AppUser user = TestUsers.loggedIn(users, teams, "Bench");
+        Portfolio portfolio = TestUsers.portfolio(portfolios, teams, user, "Bench");
+        System.gc();
+        long before = heapUsed();
+        resetPeaks();
+        var threads = ManagementFactory.getThreadMXBean();
+        long cpu0 = threads.getCurrentThreadCpuTime();
+        long t0 = System.nanoTime();
+        StatementImportService.Preview preview =
+                service.preview(user.id(), portfolio.id(), "bench.csv", file, Optional.empty());
+        long t1 = System.nanoTime();
+        long previewCpu = threads.getCurrentThreadCpuTime() - cpu0;
+        long previewPeak = peakHeap();
+        long previewLive = LIVE_PEAK.get();
+        System.gc();
+        long afterPreview = heapUsed();
+        if (!preview.plan().errors().isEmpty() || preview.plan().newRows() != ROWS) {
+            throw new IllegalStateException("the bench file does not import: "
+                    + preview.plan().errors() + ", new " + preview.plan().newRows());
         }
-      }, null, null);
+        resetPeaks();
+        long workerCpu0 = importThreadsCpu();
+        long t2 = System.nanoTime();
+        service.confirm(user.id(), preview.importId().orElseThrow(), Optional.empty())
+                .orElseThrow()
+                .get();
+        long t3 = System.nanoTime();
+        long importCpu = importThreadsCpu() - workerCpu0;
+        long importPeak = peakHeap();
+        long importLive = LIVE_PEAK.get();
+        StatementImport job = imports.find(preview.importId().get(), user.id()).orElseThrow();
+        if (job.status() != StatementImport.Status.DONE) {
+            throw new IllegalStateException(
+                    "import " + job.status() + ": " + job.message().orElse(""));
+        }
+        double previewSeconds = (t1 - t0) / 1e9;
+        double importSeconds = (t3 - t2) / 1e9;
+        System.out.printf(
+                "%n[statement-import] %,d rows %s, file %,d chars; heap used before %,d MB%n",
+                ROWS, ORDER, file.length(), before >> 20);
+        System.out.printf(
+                "[statement-import] preview: %.2f s = %,.0f rows/s (JVM thread CPU %.2f s = %,.0f rows/s), "
+                        + "heap peak %,d MB, after a GC at most %,d MB, after it %,d MB%n",
+                previewSeconds,
+                ROWS / previewSeconds,
+                previewCpu / 1e9,
+                ROWS / (previewCpu / 1e9),
+                previewPeak >> 20,
+                previewLive >> 20,
+                afterPreview >> 20);
+        System.out.printf(
+                "[statement-import] import:  %.2f s = %,.0f rows/s (JVM CPU of its two threads %.2f s = "
+                        + "%,.0f rows/s), heap peak %,d MB, after a GC at most %,d MB (%d rows stored)%n",
+                importSeconds,
+                ROWS / importSeconds,
+                importCpu / 1e9,
+                ROWS / (importCpu / 1e9),
+                importPeak >> 20,
+                importLive >> 20,
+                job.importedRows().orElse(0));
+        System.out.printf(
+                "[statement-import] load average %.1f%n",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
-  }
 
-  private static long heapUsed() {
-    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-  }
+    /** The generated file, oldest row first or newest row first (as Bybit writes it). */
+    static String file(int rows, boolean newestFirst) {
+        Instant start = Instant.parse("2025-01-01T00:00:00Z");
+        StringBuilder out = new StringBuilder(rows * 110);
+        out.append("UID: 7000001,Company Name: ,Country: \n");
+        out.append("Uid,Currency,Contract,Type,Direction,Quantity,Position,Filled Price,Funding,Fee Paid,Cash Flow,"
+                + "Change,Wallet Balance,Action,Time(UTC)\n");
+        StringBuilder body = new StringBuilder(rows * 110);
+        body.append("7000001,USDT,--,TRANSFER_IN,--,--,--,--,0,0,1000000,1000000,1000000,--,")
+                .append(time(start))
+                .append('\n');
+        body.append("7000001,USDT,LTCUSDT,TRADE,SELL,100,-100,87.00,0,-4.785,0,-4.785,--,OPEN,")
+                .append(time(start.plusSeconds(30)))
+                .append('\n');
+        for (int i = 2; i < rows; i++) {
+            String at = time(start.plusSeconds(60L * i));
+            if (i % 10 == 0) {
+                boolean sell = (i / 10) % 2 == 0;
+                body.append("7000001,USDT,LTCUSDT,TRADE,")
+                        .append(sell ? "SELL" : "BUY")
+                        .append(",1,--,87.50,0,-0.048125,")
+                        .append(sell ? "0,-0.048125" : "-0.5,-0.548125")
+                        .append(",--,")
+                        .append(sell ? "OPEN" : "CLOSE")
+                        .append(',')
+                        .append(at)
+                        .append('\n');
+            } else {
+                body.append("7000001,USDT,LTCUSDT,SETTLEMENT,--,--,-100,--,0.01,0,0,0.01,--,SETTLEMENT,")
+                        .append(at)
+                        .append('\n');
+            }
+        }
+        if (newestFirst) {
+            List<String> lines = new ArrayList<>(body.toString().lines().toList());
+            Collections.reverse(lines);
+            lines.forEach(line -> out.append(line).append('\n'));
+            return out.toString();
+        }
+        return out.append(body).toString();
+    }
 
-  private static void resetPeaks() {
-    System.gc();
-    ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-    LIVE_PEAK.set(0);
-  }
+    private static String time(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC).format(TIME);
+    }
 
-  private static long peakHeap() {
-    return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-        .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-  }
+    /** CPU time of the import's threads: the worker writing it and the thread planning it (they exist once used). */
+    private static long importThreadsCpu() {
+        var threads = ManagementFactory.getThreadMXBean();
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t ->
+                        t.getName().equals("statement-import") || t.getName().equals("statement-plan"))
+                .mapToLong(t -> Math.max(0, threads.getThreadCpuTime(t.getId())))
+                .sum();
+    }
+
+    /** The most heap found in use just after a collection since {@link #resetPeaks}: the live set, garbage aside. */
+    private static final java.util.concurrent.atomic.AtomicLong LIVE_PEAK =
+            new java.util.concurrent.atomic.AtomicLong();
+
+    static {
+        for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            ((javax.management.NotificationEmitter) gc)
+                    .addNotificationListener(
+                            (n, handback) -> {
+                                if (n.getType()
+                                        .equals(
+                                                com.sun.management.GarbageCollectionNotificationInfo
+                                                        .GARBAGE_COLLECTION_NOTIFICATION)) {
+                                    var info = com.sun.management.GarbageCollectionNotificationInfo.from(
+                                            (javax.management.openmbean.CompositeData) n.getUserData());
+                                    long used = info.getGcInfo().getMemoryUsageAfterGc().values().stream()
+                                            .mapToLong(java.lang.management.MemoryUsage::getUsed)
+                                            .sum();
+                                    LIVE_PEAK.accumulateAndGet(used, Math::max);
+                                }
+                            },
+                            null,
+                            null);
+        }
+    }
+
+    private static long heapUsed() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static void resetPeaks() {
+        System.gc();
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+        LIVE_PEAK.set(0);
+    }
+
+    private static long peakHeap() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed())
+                .sum();
+    }
 }

@@ -6,8 +6,7 @@ import org.htmlunit.WebClient;
 /** A headless HTML client for server-rendered pages: no JavaScript (every page must work without it). */
 public final class Browser {
 
-    private Browser() {
-    }
+    private Browser() {}
 
     public static WebClient create() {
         WebClient client = new WebClient();

@@ -33,56 +33,65 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class ConcurrentSignInTest {
 
-  @TestHTTPResource("/")
-  URL root;
+    @TestHTTPResource("/")
+    URL root;
 
-  @Inject
-  AgroalDataSource dataSource;
+    @Inject
+    AgroalDataSource dataSource;
 
-  @ConfigProperty(name = "quarkus.datasource.jdbc.max-size")
-  int poolSize;
+    @ConfigProperty(name = "quarkus.datasource.jdbc.max-size")
+    int poolSize;
 
-  @Test
-  void withOneFreeConnectionPagesLoadAlsoWhenLastSeenMovesAndTheDashboardIsBuilt() throws Exception {
-    try (UserSession alice = UserSession.logInNew(root, "Alice")) {
-      String cookies = alice.browser().getCookieManager().getCookies().stream()
-          .map(c -> c.getName() + "=" + c.getValue()).collect(Collectors.joining("; "));
-      HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-      List<Connection> held = new ArrayList<>();
-      try {
-        for (String path : List.of("", "dashboard")) {
-          // the sign-in writes "last seen" in a transaction of its own; the dashboard is built anew (its stamp moved)
-          lastSeenAnHourAgoAndTeamTouched(alice.username);
-          while (held.size() < poolSize - 1) {
-            held.add(dataSource.getConnection());
-          }
-          HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(root + path))
-              .header("Cookie", cookies).timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
-          assertThat(r.statusCode()).as("/" + path).isEqualTo(200);
-          assertThat(r.body()).contains("Alice");
-          for (Connection c : held) {
-            c.close();
-          }
-          held.clear();
+    @Test
+    void withOneFreeConnectionPagesLoadAlsoWhenLastSeenMovesAndTheDashboardIsBuilt() throws Exception {
+        try (UserSession alice = UserSession.logInNew(root, "Alice")) {
+            String cookies = alice.browser().getCookieManager().getCookies().stream()
+                    .map(c -> c.getName() + "=" + c.getValue())
+                    .collect(Collectors.joining("; "));
+            HttpClient http = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(10))
+                    .build();
+            List<Connection> held = new ArrayList<>();
+            try {
+                for (String path : List.of("", "dashboard")) {
+                    // the sign-in writes "last seen" in a transaction of its own; the dashboard is built anew (its
+                    // stamp moved)
+                    lastSeenAnHourAgoAndTeamTouched(alice.username);
+                    while (held.size() < poolSize - 1) {
+                        held.add(dataSource.getConnection());
+                    }
+                    HttpResponse<String> r = http.send(
+                            HttpRequest.newBuilder(URI.create(root + path))
+                                    .header("Cookie", cookies)
+                                    .timeout(Duration.ofSeconds(60))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    assertThat(r.statusCode()).as("/" + path).isEqualTo(200);
+                    assertThat(r.body()).contains("Alice");
+                    for (Connection c : held) {
+                        c.close();
+                    }
+                    held.clear();
+                }
+            } finally {
+                for (Connection c : held) {
+                    c.close();
+                }
+            }
         }
-      } finally {
-        for (Connection c : held) {
-          c.close();
-        }
-      }
     }
-  }
 
-  private void lastSeenAnHourAgoAndTeamTouched(String username) throws Exception {
-    try (Connection c = dataSource.getConnection();
-         PreparedStatement seen = c.prepareStatement(
-             "update app_user set last_seen_at = now() - interval '1 hour' where username = ?");
-         PreparedStatement team = c.prepareStatement("update team set name = name where id in "
-             + "(select m.team_id from membership m join app_user u on u.id = m.user_id where u.username = ?)")) {
-      seen.setString(1, username);
-      assertThat(seen.executeUpdate()).isEqualTo(1);
-      team.setString(1, username);
-      assertThat(team.executeUpdate()).isEqualTo(1);
+    private void lastSeenAnHourAgoAndTeamTouched(String username) throws Exception {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement seen = c.prepareStatement(
+                        "update app_user set last_seen_at = now() - interval '1 hour' where username = ?");
+                PreparedStatement team = c.prepareStatement(
+                        "update team set name = name where id in "
+                                + "(select m.team_id from membership m join app_user u on u.id = m.user_id where u.username = ?)")) {
+            seen.setString(1, username);
+            assertThat(seen.executeUpdate()).isEqualTo(1);
+            team.setString(1, username);
+            assertThat(team.executeUpdate()).isEqualTo(1);
+        }
     }
-  }
 }

@@ -8,13 +8,13 @@ import io.hedgedesk.domain.DomainException;
  */
 public class CatalogFormatException extends DomainException {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  public CatalogFormatException(String message) {
-    super("", message);
-  }
+    public CatalogFormatException(String message) {
+        super("", message);
+    }
 
-  public CatalogFormatException(String message, Throwable cause) {
-    super("", message, cause);
-  }
+    public CatalogFormatException(String message, Throwable cause) {
+        super("", message, cause);
+    }
 }

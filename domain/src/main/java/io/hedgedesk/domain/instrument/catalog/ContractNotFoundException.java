@@ -5,17 +5,17 @@ import io.hedgedesk.domain.DomainException;
 /** No contract with the requested id in the catalog. */
 public class ContractNotFoundException extends DomainException {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  private final String id;
+    private final String id;
 
-  public ContractNotFoundException(String id) {
-    super("", "no contract " + id + " in the catalog");
-    this.id = id;
-  }
+    public ContractNotFoundException(String id) {
+        super("", "no contract " + id + " in the catalog");
+        this.id = id;
+    }
 
-  /** The id that was looked up. */
-  public String id() {
-    return id;
-  }
+    /** The id that was looked up. */
+    public String id() {
+        return id;
+    }
 }

@@ -15,24 +15,24 @@ import java.util.Objects;
  */
 public record FeeTier(String name, BigDecimal makerFeeRate, BigDecimal takerFeeRate, String source) {
 
-  public FeeTier {
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(makerFeeRate, "makerFeeRate");
-    Objects.requireNonNull(takerFeeRate, "takerFeeRate");
-    Objects.requireNonNull(source, "source");
-  }
+    public FeeTier {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(makerFeeRate, "makerFeeRate");
+        Objects.requireNonNull(takerFeeRate, "takerFeeRate");
+        Objects.requireNonNull(source, "source");
+    }
 
-  /** True for {@code "VIP 1"}, {@code "vip1"} or {@code "VIP-1"}: case, spaces, dashes and underscores ignored. */
-  public boolean isNamed(String text) {
-    return key(name).equals(key(text));
-  }
+    /** True for {@code "VIP 1"}, {@code "vip1"} or {@code "VIP-1"}: case, spaces, dashes and underscores ignored. */
+    public boolean isNamed(String text) {
+        return key(name).equals(key(text));
+    }
 
-  /** The instrument at this level's rates. */
-  public Instrument applyTo(Instrument instrument) {
-    return FeeTiers.withFeeRates(instrument, makerFeeRate, takerFeeRate);
-  }
+    /** The instrument at this level's rates. */
+    public Instrument applyTo(Instrument instrument) {
+        return FeeTiers.withFeeRates(instrument, makerFeeRate, takerFeeRate);
+    }
 
-  private static String key(String text) {
-    return text == null ? "" : text.replaceAll("[\\s_-]", "").toUpperCase(Locale.ROOT);
-  }
+    private static String key(String text) {
+        return text == null ? "" : text.replaceAll("[\\s_-]", "").toUpperCase(Locale.ROOT);
+    }
 }

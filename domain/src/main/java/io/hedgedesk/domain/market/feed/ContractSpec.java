@@ -13,20 +13,20 @@ import java.util.Objects;
  * @param tickSize     minimum price increment in the quote currency; positive
  * @param source       where it was read, e.g. {@code "Binance COIN-M exchangeInfo"}
  */
-public record ContractSpec(String contractId, String venueSymbol, BigDecimal contractSize, BigDecimal tickSize,
-    String source) {
+public record ContractSpec(
+        String contractId, String venueSymbol, BigDecimal contractSize, BigDecimal tickSize, String source) {
 
-  public ContractSpec {
-    Objects.requireNonNull(contractId, "contractId");
-    Objects.requireNonNull(venueSymbol, "venueSymbol");
-    Objects.requireNonNull(source, "source");
-    positive(contractSize, "contractSize", contractId);
-    positive(tickSize, "tickSize", contractId);
-  }
-
-  private static void positive(BigDecimal value, String field, String contractId) {
-    if (value == null || value.signum() <= 0) {
-      throw new InvalidMarketDataException(field + " of " + contractId + " must be positive, was " + value);
+    public ContractSpec {
+        Objects.requireNonNull(contractId, "contractId");
+        Objects.requireNonNull(venueSymbol, "venueSymbol");
+        Objects.requireNonNull(source, "source");
+        positive(contractSize, "contractSize", contractId);
+        positive(tickSize, "tickSize", contractId);
     }
-  }
+
+    private static void positive(BigDecimal value, String field, String contractId) {
+        if (value == null || value.signum() <= 0) {
+            throw new InvalidMarketDataException(field + " of " + contractId + " must be positive, was " + value);
+        }
+    }
 }

@@ -6,20 +6,20 @@ package io.hedgedesk.domain.market.feed;
  */
 public abstract class MarketDataException extends RuntimeException {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  private final String venue;
+    private final String venue;
 
-  protected MarketDataException(String venue, String message, Throwable cause) {
-    super(venue + ": " + message, cause);
-    this.venue = venue;
-  }
+    protected MarketDataException(String venue, String message, Throwable cause) {
+        super(venue + ": " + message, cause);
+        this.venue = venue;
+    }
 
-  /** The venue (or source) that failed, e.g. {@code "Bybit v5"}. */
-  public String venue() {
-    return venue;
-  }
+    /** The venue (or source) that failed, e.g. {@code "Bybit v5"}. */
+    public String venue() {
+        return venue;
+    }
 
-  /** Whether the same request may succeed after a pause. */
-  public abstract boolean retryable();
+    /** Whether the same request may succeed after a pause. */
+    public abstract boolean retryable();
 }

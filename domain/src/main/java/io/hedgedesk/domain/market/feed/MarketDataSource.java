@@ -18,35 +18,35 @@ import java.util.List;
  */
 public interface MarketDataSource {
 
-  /** Receives one page of history, ascending, with the source text to store with it. */
-  @FunctionalInterface
-  interface PageSink<T> {
-    void accept(List<T> page, String source);
-  }
+    /** Receives one page of history, ascending, with the source text to store with it. */
+    @FunctionalInterface
+    interface PageSink<T> {
+        void accept(List<T> page, String source);
+    }
 
-  /** A short name for pages and logs, e.g. {@code "Bybit v5"}, {@code "offline"}. */
-  String name();
+    /** A short name for pages and logs, e.g. {@code "Bybit v5"}, {@code "offline"}. */
+    String name();
 
-  /** False for the offline source, which serves what is already stored and never calls a venue. */
-  boolean live();
+    /** False for the offline source, which serves what is already stored and never calls a venue. */
+    boolean live();
 
-  /** True when this source can serve {@code contract} (its venue and contract type). */
-  boolean supports(Instrument contract);
+    /** True when this source can serve {@code contract} (its venue and contract type). */
+    boolean supports(Instrument contract);
 
-  /** The contract's latest mark, index, last price and funding. */
-  MarketTick ticker(Instrument contract);
+    /** The contract's latest mark, index, last price and funding. */
+    MarketTick ticker(Instrument contract);
 
-  /**
-   * Funding settlements with {@code from <= time < to}, in pages; none when the venue has none.
-   */
-  void fundingHistory(Instrument contract, Instant from, Instant to, PageSink<FundingRate> pages);
+    /**
+     * Funding settlements with {@code from <= time < to}, in pages; none when the venue has none.
+     */
+    void fundingHistory(Instrument contract, Instant from, Instant to, PageSink<FundingRate> pages);
 
-  /**
-   * Closed daily candles of the contract with {@code from <= day <= to} (UTC days), their closes in the contract's
-   * quote currency, in pages; none when the venue has none.
-   */
-  void dailyCloses(Instrument contract, LocalDate from, LocalDate to, PageSink<PricePoint> pages);
+    /**
+     * Closed daily candles of the contract with {@code from <= day <= to} (UTC days), their closes in the contract's
+     * quote currency, in pages; none when the venue has none.
+     */
+    void dailyCloses(Instrument contract, LocalDate from, LocalDate to, PageSink<PricePoint> pages);
 
-  /** The venue's own specification of the contract (e.g. Binance {@code exchangeInfo} contract size). */
-  ContractSpec contractSpec(Instrument contract);
+    /** The venue's own specification of the contract (e.g. Binance {@code exchangeInfo} contract size). */
+    ContractSpec contractSpec(Instrument contract);
 }

@@ -6,17 +6,17 @@ package io.hedgedesk.domain.market.feed;
  */
 public class VenueUnavailableException extends MarketDataException {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  private final boolean retryable;
+    private final boolean retryable;
 
-  public VenueUnavailableException(String venue, String message, boolean retryable, Throwable cause) {
-    super(venue, message, cause);
-    this.retryable = retryable;
-  }
+    public VenueUnavailableException(String venue, String message, boolean retryable, Throwable cause) {
+        super(venue, message, cause);
+        this.retryable = retryable;
+    }
 
-  @Override
-  public boolean retryable() {
-    return retryable;
-  }
+    @Override
+    public boolean retryable() {
+        return retryable;
+    }
 }

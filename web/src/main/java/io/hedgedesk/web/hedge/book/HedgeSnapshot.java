@@ -35,21 +35,34 @@ import java.util.Optional;
  * @param proxy             true for a proxy hedge (coverage against β × the insured basket)
  * @param alerts            alerts about this hedge and its coin
  */
-public record HedgeSnapshot(HedgeBookService.HedgeAccess access, Optional<HedgeMark> mark, Optional<Duration> markAge,
-                            boolean stale, Optional<BigDecimal> unrealizedPnl, Optional<BigDecimal> unrealizedPnlUsd,
-                            Optional<BigDecimal> fundingExpected, String fundingNote, BigDecimal fundingActual,
-                            BigDecimal fees, BigDecimal accountCash, Optional<CoverageCheck> coverage,
-                            String coverageNote, Optional<LiquidationDistance> liquidation,
-                            Optional<BigDecimal> stopDistance, Optional<BigDecimal> takeProfitDistance,
-                            Optional<AssetCoverage> asset, boolean proxy, List<HedgeAlert> alerts) {
+public record HedgeSnapshot(
+        HedgeBookService.HedgeAccess access,
+        Optional<HedgeMark> mark,
+        Optional<Duration> markAge,
+        boolean stale,
+        Optional<BigDecimal> unrealizedPnl,
+        Optional<BigDecimal> unrealizedPnlUsd,
+        Optional<BigDecimal> fundingExpected,
+        String fundingNote,
+        BigDecimal fundingActual,
+        BigDecimal fees,
+        BigDecimal accountCash,
+        Optional<CoverageCheck> coverage,
+        String coverageNote,
+        Optional<LiquidationDistance> liquidation,
+        Optional<BigDecimal> stopDistance,
+        Optional<BigDecimal> takeProfitDistance,
+        Optional<AssetCoverage> asset,
+        boolean proxy,
+        List<HedgeAlert> alerts) {
 
-  public HedgeSnapshot {
-    Objects.requireNonNull(access, "access");
-    alerts = List.copyOf(alerts);
-  }
+    public HedgeSnapshot {
+        Objects.requireNonNull(access, "access");
+        alerts = List.copyOf(alerts);
+    }
 
-  /** Expected minus actual funding, when an expectation exists. */
-  public Optional<BigDecimal> fundingDifference() {
-    return fundingExpected.map(expected -> fundingActual.subtract(expected));
-  }
+    /** Expected minus actual funding, when an expectation exists. */
+    public Optional<BigDecimal> fundingDifference() {
+        return fundingExpected.map(expected -> fundingActual.subtract(expected));
+    }
 }

@@ -36,84 +36,99 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class InstallationHedges {
 
-  private static final Logger LOG = Logger.getLogger(InstallationHedges.class);
+    private static final Logger LOG = Logger.getLogger(InstallationHedges.class);
 
-  private final OpenHedgeBook loader;
-  private final PriceBook priceBook;
-  private final MarketTickRepository ticks;
-  private final ContractCatalog catalog;
-  private final HedgeTracker tracker;
-  private final Clock clock;
+    private final OpenHedgeBook loader;
+    private final PriceBook priceBook;
+    private final MarketTickRepository ticks;
+    private final ContractCatalog catalog;
+    private final HedgeTracker tracker;
+    private final Clock clock;
 
-  InstallationHedges(OpenHedgeBook loader, PriceBook priceBook, MarketTickRepository ticks, ContractCatalog catalog,
-                     HedgeTracker tracker, Clock clock) {
-    this.loader = loader;
-    this.priceBook = priceBook;
-    this.ticks = ticks;
-    this.catalog = catalog;
-    this.tracker = tracker;
-    this.clock = clock;
-  }
+    InstallationHedges(
+            OpenHedgeBook loader,
+            PriceBook priceBook,
+            MarketTickRepository ticks,
+            ContractCatalog catalog,
+            HedgeTracker tracker,
+            Clock clock) {
+        this.loader = loader;
+        this.priceBook = priceBook;
+        this.ticks = ticks;
+        this.catalog = catalog;
+        this.tracker = tracker;
+        this.clock = clock;
+    }
 
-  /**
-   * Snapshots of the open hedges (expected funding not computed, as on the dashboard), oldest first; with
-   * {@code contracts} only those of the portfolios with an open hedge on one of them (catalog ids).
-   */
-  @Transactional
-  public List<HedgeSnapshot> open(Optional<Collection<String>> contracts) {
-    OpenHedgeBook.Loaded loaded = loader.load(contracts);
-    Map<Long, List<HedgeBookService.HedgeAccess>> byPortfolio = new LinkedHashMap<>();
-    Set<String> symbols = new HashSet<>();
-    Set<Long> teams = new HashSet<>();
-    Set<String> contractIds = new HashSet<>();
-    for (HedgeRepository.HedgeInPortfolio h : loaded.hedges()) {
-      Optional<Instrument> instrument = catalog.find(h.hedge().contractId().strip());
-      if (instrument.isEmpty()) { // the dashboard refuses it too; the other hedges still get their alerts
-        LOG.warnf("Alerts: hedge %d is on %s, not in the contract catalog", h.hedge().id(), h.hedge().contractId());
-        continue;
-      }
-      byPortfolio.computeIfAbsent(h.hedge().portfolioId(), id -> new ArrayList<>())
-          .add(new HedgeBookService.HedgeAccess(h.hedge(), h.portfolio(), instrument.get()));
-      symbols.add(instrument.get().baseAsset().symbol());
-      contractIds.add(instrument.get().id());
-      teams.add(h.portfolio().portfolio().teamId());
+    /**
+     * Snapshots of the open hedges (expected funding not computed, as on the dashboard), oldest first; with
+     * {@code contracts} only those of the portfolios with an open hedge on one of them (catalog ids).
+     */
+    @Transactional
+    public List<HedgeSnapshot> open(Optional<Collection<String>> contracts) {
+        OpenHedgeBook.Loaded loaded = loader.load(contracts);
+        Map<Long, List<HedgeBookService.HedgeAccess>> byPortfolio = new LinkedHashMap<>();
+        Set<String> symbols = new HashSet<>();
+        Set<Long> teams = new HashSet<>();
+        Set<String> contractIds = new HashSet<>();
+        for (HedgeRepository.HedgeInPortfolio h : loaded.hedges()) {
+            Optional<Instrument> instrument =
+                    catalog.find(h.hedge().contractId().strip());
+            if (instrument.isEmpty()) { // the dashboard refuses it too; the other hedges still get their alerts
+                LOG.warnf(
+                        "Alerts: hedge %d is on %s, not in the contract catalog",
+                        h.hedge().id(), h.hedge().contractId());
+                continue;
+            }
+            byPortfolio
+                    .computeIfAbsent(h.hedge().portfolioId(), id -> new ArrayList<>())
+                    .add(new HedgeBookService.HedgeAccess(h.hedge(), h.portfolio(), instrument.get()));
+            symbols.add(instrument.get().baseAsset().symbol());
+            contractIds.add(instrument.get().id());
+            teams.add(h.portfolio().portfolio().teamId());
+        }
+        if (byPortfolio.isEmpty()) {
+            return List.of();
+        }
+        loaded.holdings()
+                .values()
+                .forEach(list -> list.forEach(h -> symbols.add(h.draft().assetSymbol())));
+        Map<String, PriceQuote> market = priceBook.market(symbols);
+        Map<Long, Map<String, PriceQuote>> manual = priceBook.manual(teams, symbols);
+        Map<String, MarketTick> latest = ticks.latest(contractIds);
+        Instant now = clock.instant();
+        List<HedgeSnapshot> out = new ArrayList<>(loaded.hedges().size());
+        for (List<HedgeBookService.HedgeAccess> group : byPortfolio.values()) {
+            long portfolioId = group.get(0).hedge().portfolioId();
+            Map<String, PriceQuote> teamPrices =
+                    manual.getOrDefault(group.get(0).portfolio().portfolio().teamId(), Map.of());
+            List<Holding> holdings = loaded.holdings().getOrDefault(portfolioId, List.of());
+            PortfolioValuation valuation = PortfolioValuation.of(holdings, market, teamPrices, now);
+            Prices prices = CoinPrices.of(
+                    group.stream().map(HedgeBookService.HedgeAccess::instrument).toList(),
+                    HedgeSnapshots.spot(valuation),
+                    missing -> PortfolioValuation.latest(missing, market, teamPrices, now),
+                    latest);
+            Map<Long, HedgeBookService.LedgerTotals> totals = totals(loaded, group);
+            HedgeTracker.Valued valued = tracker.valueAt(valuation, group, totals, prices);
+            for (HedgeBookService.HedgeAccess a : group) {
+                out.add(tracker.openSnapshot(
+                        a, totals.getOrDefault(a.hedge().id(), HedgeBookService.LedgerTotals.NONE), valued));
+            }
+        }
+        return out;
     }
-    if (byPortfolio.isEmpty()) {
-      return List.of();
-    }
-    loaded.holdings().values().forEach(list -> list.forEach(h -> symbols.add(h.draft().assetSymbol())));
-    Map<String, PriceQuote> market = priceBook.market(symbols);
-    Map<Long, Map<String, PriceQuote>> manual = priceBook.manual(teams, symbols);
-    Map<String, MarketTick> latest = ticks.latest(contractIds);
-    Instant now = clock.instant();
-    List<HedgeSnapshot> out = new ArrayList<>(loaded.hedges().size());
-    for (List<HedgeBookService.HedgeAccess> group : byPortfolio.values()) {
-      long portfolioId = group.get(0).hedge().portfolioId();
-      Map<String, PriceQuote> teamPrices = manual.getOrDefault(group.get(0).portfolio().portfolio().teamId(),
-          Map.of());
-      List<Holding> holdings = loaded.holdings().getOrDefault(portfolioId, List.of());
-      PortfolioValuation valuation = PortfolioValuation.of(holdings, market, teamPrices, now);
-      Prices prices = CoinPrices.of(group.stream().map(HedgeBookService.HedgeAccess::instrument).toList(),
-          HedgeSnapshots.spot(valuation), missing -> PortfolioValuation.latest(missing, market, teamPrices, now), latest);
-      Map<Long, HedgeBookService.LedgerTotals> totals = totals(loaded, group);
-      HedgeTracker.Valued valued = tracker.valueAt(valuation, group, totals, prices);
-      for (HedgeBookService.HedgeAccess a : group) {
-        out.add(tracker.openSnapshot(a, totals.getOrDefault(a.hedge().id(), HedgeBookService.LedgerTotals.NONE),
-            valued));
-      }
-    }
-    return out;
-  }
 
-  private static Map<Long, HedgeBookService.LedgerTotals> totals(OpenHedgeBook.Loaded loaded,
-                                                                List<HedgeBookService.HedgeAccess> group) {
-    Map<Long, HedgeBookService.LedgerTotals> totals = new HashMap<>();
-    for (HedgeBookService.HedgeAccess a : group) {
-      HedgeRepository.LedgerSums s = loaded.sums().get(a.hedge().id());
-      if (s != null) {
-        totals.put(a.hedge().id(), new HedgeBookService.LedgerTotals(s.funding(), s.fees(), s.cash(), s.margin()));
-      }
+    private static Map<Long, HedgeBookService.LedgerTotals> totals(
+            OpenHedgeBook.Loaded loaded, List<HedgeBookService.HedgeAccess> group) {
+        Map<Long, HedgeBookService.LedgerTotals> totals = new HashMap<>();
+        for (HedgeBookService.HedgeAccess a : group) {
+            HedgeRepository.LedgerSums s = loaded.sums().get(a.hedge().id());
+            if (s != null) {
+                totals.put(
+                        a.hedge().id(), new HedgeBookService.LedgerTotals(s.funding(), s.fees(), s.cash(), s.margin()));
+            }
+        }
+        return totals;
     }
-    return totals;
-  }
 }

@@ -12,12 +12,32 @@ import java.util.Optional;
  * @param usdNotional  trades: the USD notional of the quantity at the price
  * @param cashAsset    the settlement asset of fee, funding, realized PnL and cash change
  */
-public record LedgerRow(long eventId, Instant occurredAt, long portfolioId, String portfolio, String member,
-                        String venue, String eventType, long hedgeId, String instrument, String baseAsset,
-                        String contractType, String side, String hedgeStatus, Optional<BigDecimal> quantity,
-                        String quantityUnit, BigDecimal faceValue, Optional<BigDecimal> price,
-                        Optional<BigDecimal> usdNotional, Optional<BigDecimal> fee, Optional<BigDecimal> fundingRate,
-                        Optional<BigDecimal> fundingAmount, Optional<BigDecimal> realizedPnl, String cashAsset,
-                        BigDecimal settlementUsd, BigDecimal cashChange, BigDecimal cashChangeUsd,
-                        Optional<Long> correctsEventId, String note) {
-}
+public record LedgerRow(
+        long eventId,
+        Instant occurredAt,
+        long portfolioId,
+        String portfolio,
+        String member,
+        String venue,
+        String eventType,
+        long hedgeId,
+        String instrument,
+        String baseAsset,
+        String contractType,
+        String side,
+        String hedgeStatus,
+        Optional<BigDecimal> quantity,
+        String quantityUnit,
+        BigDecimal faceValue,
+        Optional<BigDecimal> price,
+        Optional<BigDecimal> usdNotional,
+        Optional<BigDecimal> fee,
+        Optional<BigDecimal> fundingRate,
+        Optional<BigDecimal> fundingAmount,
+        Optional<BigDecimal> realizedPnl,
+        String cashAsset,
+        BigDecimal settlementUsd,
+        BigDecimal cashChange,
+        BigDecimal cashChangeUsd,
+        Optional<Long> correctsEventId,
+        String note) {}

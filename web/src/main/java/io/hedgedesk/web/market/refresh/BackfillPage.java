@@ -17,19 +17,38 @@ import java.util.Map;
  * @param jobs        the latest backfill of each series, newest first
  * @param lastRefresh a line about the last scheduled refresh; empty if none ran
  */
-public record BackfillPage(String source, boolean live, List<String> contracts, Map<String, String> form, String error,
-    String message, List<Row> jobs, String lastRefresh) {
+public record BackfillPage(
+        String source,
+        boolean live,
+        List<String> contracts,
+        Map<String, String> form,
+        String error,
+        String message,
+        List<Row> jobs,
+        String lastRefresh) {
 
-  /** One backfill as shown. */
-  public record Row(String series, String range, String status, String progress, String stored, String requested,
-      String finished, String error) {
+    /** One backfill as shown. */
+    public record Row(
+            String series,
+            String range,
+            String status,
+            String progress,
+            String stored,
+            String requested,
+            String finished,
+            String error) {
 
-    static Row of(BackfillJob job) {
-      String expected = job.expected() > 0 ? String.valueOf(job.expected()) : "?";
-      return new Row(job.series(), job.from() + " to " + job.to(), job.status().name().toLowerCase(),
-          job.fetched() + " of " + expected, String.valueOf(job.stored()),
-          Times.utc(job.requestedAt()) + " by " + job.requestedBy(),
-          job.finishedAt().map(Times::utc).orElse(""), job.error().orElse(""));
+        static Row of(BackfillJob job) {
+            String expected = job.expected() > 0 ? String.valueOf(job.expected()) : "?";
+            return new Row(
+                    job.series(),
+                    job.from() + " to " + job.to(),
+                    job.status().name().toLowerCase(),
+                    job.fetched() + " of " + expected,
+                    String.valueOf(job.stored()),
+                    Times.utc(job.requestedAt()) + " by " + job.requestedBy(),
+                    job.finishedAt().map(Times::utc).orElse(""),
+                    job.error().orElse(""));
+        }
     }
-  }
 }

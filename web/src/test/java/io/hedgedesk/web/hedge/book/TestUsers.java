@@ -15,25 +15,27 @@ import java.util.UUID;
  */
 public final class TestUsers {
 
-  private TestUsers() {
-  }
+    private TestUsers() {}
 
-  public static AppUser create(AppUserRepository users, String name) {
-    String unique = name + "-" + UUID.randomUUID().toString().substring(0, 8);
-    return users.provision(new OidcIdentity("https://idp.test", UUID.randomUUID().toString(), unique,
-        Optional.of(unique + "@example.com"), name));
-  }
+    public static AppUser create(AppUserRepository users, String name) {
+        String unique = name + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return users.provision(new OidcIdentity(
+                "https://idp.test", UUID.randomUUID().toString(), unique, Optional.of(unique + "@example.com"), name));
+    }
 
-  /** A new user after their first login: provisioned, with the personal team that login creates. */
-  public static AppUser loggedIn(AppUserRepository users, TeamService teams, String name) {
-    AppUser user = create(users, name);
-    teams.onLogin(user);
-    return user;
-  }
+    /** A new user after their first login: provisioned, with the personal team that login creates. */
+    public static AppUser loggedIn(AppUserRepository users, TeamService teams, String name) {
+        AppUser user = create(users, name);
+        teams.onLogin(user);
+        return user;
+    }
 
-  /** A portfolio with a unique name in the owner's current team. */
-  public static Portfolio portfolio(PortfolioService portfolios, TeamService teams, AppUser owner, String prefix) {
-    return portfolios.create(owner.id(), teams.currentTeam(owner.id()).team().id(), UUID.randomUUID(),
-        prefix + " " + UUID.randomUUID());
-  }
+    /** A portfolio with a unique name in the owner's current team. */
+    public static Portfolio portfolio(PortfolioService portfolios, TeamService teams, AppUser owner, String prefix) {
+        return portfolios.create(
+                owner.id(),
+                teams.currentTeam(owner.id()).team().id(),
+                UUID.randomUUID(),
+                prefix + " " + UUID.randomUUID());
+    }
 }

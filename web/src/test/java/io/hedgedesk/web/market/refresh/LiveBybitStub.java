@@ -14,50 +14,49 @@ import java.util.Map;
  */
 final class LiveBybitStub {
 
-  private LiveBybitStub() {
-  }
+    private LiveBybitStub() {}
 
-  /** The stub venue with the answers of {@link #answers}, its address as Bybit's base URL. */
-  abstract static class Resource implements QuarkusTestResourceLifecycleManager {
-    private StubVenue venue;
+    /** The stub venue with the answers of {@link #answers}, its address as Bybit's base URL. */
+    abstract static class Resource implements QuarkusTestResourceLifecycleManager {
+        private StubVenue venue;
 
-    /** The stub's answers. */
-    protected abstract StubVenue answers(StubVenue venue);
+        /** The stub's answers. */
+        protected abstract StubVenue answers(StubVenue venue);
 
-    @Override
-    public Map<String, String> start() {
-      venue = answers(new StubVenue());
-      return Map.of("hedgedesk.market.bybit.base-url", venue.baseUri().toString());
+        @Override
+        public Map<String, String> start() {
+            venue = answers(new StubVenue());
+            return Map.of("hedgedesk.market.bybit.base-url", venue.baseUri().toString());
+        }
+
+        @Override
+        public void stop() {
+            if (venue != null) {
+                venue.close();
+            }
+        }
     }
 
-    @Override
-    public void stop() {
-      if (venue != null) {
-        venue.close();
-      }
+    /** Bybit as the source at {@link #stub()}, refreshing every second, with {@link #more()} on top. */
+    abstract static class Profile implements QuarkusTestProfile {
+
+        protected abstract Class<? extends Resource> stub();
+
+        protected Map<String, String> more() {
+            return Map.of();
+        }
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            Map<String, String> overrides = new HashMap<>(more());
+            overrides.put("hedgedesk.market.source", "bybit");
+            overrides.put("hedgedesk.market.refresh.every", "1s");
+            return overrides;
+        }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(stub()));
+        }
     }
-  }
-
-  /** Bybit as the source at {@link #stub()}, refreshing every second, with {@link #more()} on top. */
-  abstract static class Profile implements QuarkusTestProfile {
-
-    protected abstract Class<? extends Resource> stub();
-
-    protected Map<String, String> more() {
-      return Map.of();
-    }
-
-    @Override
-    public Map<String, String> getConfigOverrides() {
-      Map<String, String> overrides = new HashMap<>(more());
-      overrides.put("hedgedesk.market.source", "bybit");
-      overrides.put("hedgedesk.market.refresh.every", "1s");
-      return overrides;
-    }
-
-    @Override
-    public List<TestResourceEntry> testResources() {
-      return List.of(new TestResourceEntry(stub()));
-    }
-  }
 }

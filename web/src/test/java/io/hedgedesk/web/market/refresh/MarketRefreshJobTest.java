@@ -30,53 +30,68 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class MarketRefreshJobTest {
 
-  @Inject
-  MarketDataSource source;
-  @Inject
-  MarketRefreshJob job;
-  @Inject
-  Scheduler scheduler;
-  @Inject
-  BackfillService backfills;
+    @Inject
+    MarketDataSource source;
 
-  @TestHTTPResource("/")
-  URL root;
+    @Inject
+    MarketRefreshJob job;
 
-  @Test
-  void offlineSchedulesNothing() {
-    assertThat(source.name()).isEqualTo("offline");
-    assertThat(source.live()).isFalse();
-    assertThat(job.scheduled()).isFalse();
-    assertThat(scheduler.getScheduledJobs()).noneMatch(trigger -> trigger.getId().equals(MarketRefreshJob.JOB));
-  }
+    @Inject
+    Scheduler scheduler;
 
-  @Test
-  void offlineBackfillsAreRefused() {
-    assertThatThrownBy(() -> backfills.start(BackfillKind.FUNDING, "BYBIT:BTCUSD", LocalDate.of(2024, 1, 1),
-        LocalDate.of(2024, 1, 2), OptionalLong.empty(), "alice"))
-        .isInstanceOf(BackfillRefusedException.class).hasMessageContaining("offline");
-  }
+    @Inject
+    BackfillService backfills;
 
-  @Test
-  void theBackfillPageNeedsALogin() {
-    given().redirects().follow(false).when().get("/market/backfill")
-        .then().statusCode(302).header("Location", containsString("/auth/realms/quarkus"));
-  }
+    @TestHTTPResource("/")
+    URL root;
 
-  @Test
-  void theBackfillPageSaysTheSourceIsOffline() throws Exception {
-    try (WebClient browser = Browser.create()) {
-      HtmlPage login = browser.getPage(new URL(root, "market/backfill"));
-      HtmlForm form = login.getForms().get(0);
-      form.getInputByName("username").type("alice");
-      form.getInputByName("password").type("alice");
-      HtmlPage page = form.getInputByValue("login").click();
-
-      assertThat(page.getWebResponse().getStatusCode()).isEqualTo(200);
-      assertThat(page.getTitleText()).isEqualTo("Market data backfill · hedgedesk");
-      assertThat(page.getHtmlElementById("source").getTextContent()).isEqualTo("offline");
-      assertThat(page.getHtmlElementById("offline").getTextContent()).contains("hedgedesk.market.source");
-      assertThat(page.getForms()).noneMatch(f -> "/market/backfill".equals(f.getActionAttribute()));
+    @Test
+    void offlineSchedulesNothing() {
+        assertThat(source.name()).isEqualTo("offline");
+        assertThat(source.live()).isFalse();
+        assertThat(job.scheduled()).isFalse();
+        assertThat(scheduler.getScheduledJobs())
+                .noneMatch(trigger -> trigger.getId().equals(MarketRefreshJob.JOB));
     }
-  }
+
+    @Test
+    void offlineBackfillsAreRefused() {
+        assertThatThrownBy(() -> backfills.start(
+                        BackfillKind.FUNDING,
+                        "BYBIT:BTCUSD",
+                        LocalDate.of(2024, 1, 1),
+                        LocalDate.of(2024, 1, 2),
+                        OptionalLong.empty(),
+                        "alice"))
+                .isInstanceOf(BackfillRefusedException.class)
+                .hasMessageContaining("offline");
+    }
+
+    @Test
+    void theBackfillPageNeedsALogin() {
+        given().redirects()
+                .follow(false)
+                .when()
+                .get("/market/backfill")
+                .then()
+                .statusCode(302)
+                .header("Location", containsString("/auth/realms/quarkus"));
+    }
+
+    @Test
+    void theBackfillPageSaysTheSourceIsOffline() throws Exception {
+        try (WebClient browser = Browser.create()) {
+            HtmlPage login = browser.getPage(new URL(root, "market/backfill"));
+            HtmlForm form = login.getForms().get(0);
+            form.getInputByName("username").type("alice");
+            form.getInputByName("password").type("alice");
+            HtmlPage page = form.getInputByValue("login").click();
+
+            assertThat(page.getWebResponse().getStatusCode()).isEqualTo(200);
+            assertThat(page.getTitleText()).isEqualTo("Market data backfill · hedgedesk");
+            assertThat(page.getHtmlElementById("source").getTextContent()).isEqualTo("offline");
+            assertThat(page.getHtmlElementById("offline").getTextContent()).contains("hedgedesk.market.source");
+            assertThat(page.getForms()).noneMatch(f -> "/market/backfill".equals(f.getActionAttribute()));
+        }
+    }
 }

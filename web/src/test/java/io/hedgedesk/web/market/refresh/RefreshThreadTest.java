@@ -33,58 +33,64 @@ import org.junit.jupiter.api.Test;
 @TestProfile(RefreshThreadTest.SlowBybit.class)
 class RefreshThreadTest {
 
-  /** Bybit as the source, at a stub that never answers the ticker, refreshing every second. */
-  public static class SlowBybit extends LiveBybitStub.Profile {
-    @Override
-    protected Class<? extends LiveBybitStub.Resource> stub() {
-      return SilentStub.class;
+    /** Bybit as the source, at a stub that never answers the ticker, refreshing every second. */
+    public static class SlowBybit extends LiveBybitStub.Profile {
+        @Override
+        protected Class<? extends LiveBybitStub.Resource> stub() {
+            return SilentStub.class;
+        }
+
+        @Override
+        protected Map<String, String> more() {
+            return Map.of("hedgedesk.market.read-timeout", "30s");
+        }
     }
 
-    @Override
-    protected Map<String, String> more() {
-      return Map.of("hedgedesk.market.read-timeout", "30s");
+    /** The stub venue: the ticker is held until the stub closes. */
+    public static class SilentStub extends LiveBybitStub.Resource {
+        @Override
+        protected StubVenue answers(StubVenue venue) {
+            return venue.on("/v5/market/tickers", StubVenue.Answer.silent());
+        }
     }
-  }
 
-  /** The stub venue: the ticker is held until the stub closes. */
-  public static class SilentStub extends LiveBybitStub.Resource {
-    @Override
-    protected StubVenue answers(StubVenue venue) {
-      return venue.on("/v5/market/tickers", StubVenue.Answer.silent());
+    @Inject
+    AppUserRepository users;
+
+    @Inject
+    TeamService teams;
+
+    @Inject
+    PortfolioService portfolios;
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void theRefreshWaitsOnTheExchangeOutsideTheWorkerPool() throws Exception {
+        AppUser user = TestUsers.loggedIn(users, teams, "refresh-thread");
+        long portfolioId =
+                TestUsers.portfolio(portfolios, teams, user, "slow venue").id();
+        long hedgeId = MarketRefresherTest.insertHedge(dataSource, portfolioId, user.id(), "BYBIT:BTCUSD", "OPEN");
+        try {
+            // The next scheduled run finds the hedge and waits for the held ticker; 30 s is only the give-up point.
+            Optional<Thread> refreshing = Optional.empty();
+            for (int i = 0; i < 300 && refreshing.isEmpty(); i++) {
+                Thread.sleep(100);
+                refreshing = Thread.getAllStackTraces().entrySet().stream()
+                        .filter(e -> Arrays.stream(e.getValue())
+                                .anyMatch(frame -> frame.getClassName().startsWith(MarketRefresher.class.getName())
+                                        && frame.getMethodName().equals("refresh")))
+                        .map(Map.Entry::getKey)
+                        .findFirst();
+            }
+            assertThat(refreshing).isPresent();
+            assertThat(refreshing.get().getName()).isEqualTo(MarketRefreshJob.THREAD);
+        } finally {
+            try (Connection c = dataSource.getConnection();
+                    Statement s = c.createStatement()) {
+                s.executeUpdate("delete from hedge_position where id = " + hedgeId);
+            }
+        }
     }
-  }
-
-  @Inject
-  AppUserRepository users;
-  @Inject
-  TeamService teams;
-  @Inject
-  PortfolioService portfolios;
-  @Inject
-  DataSource dataSource;
-
-  @Test
-  void theRefreshWaitsOnTheExchangeOutsideTheWorkerPool() throws Exception {
-    AppUser user = TestUsers.loggedIn(users, teams, "refresh-thread");
-    long portfolioId = TestUsers.portfolio(portfolios, teams, user, "slow venue").id();
-    long hedgeId = MarketRefresherTest.insertHedge(dataSource, portfolioId, user.id(), "BYBIT:BTCUSD", "OPEN");
-    try {
-      // The next scheduled run finds the hedge and waits for the held ticker; 30 s is only the give-up point.
-      Optional<Thread> refreshing = Optional.empty();
-      for (int i = 0; i < 300 && refreshing.isEmpty(); i++) {
-        Thread.sleep(100);
-        refreshing = Thread.getAllStackTraces().entrySet().stream()
-            .filter(e -> Arrays.stream(e.getValue()).anyMatch(frame ->
-                frame.getClassName().startsWith(MarketRefresher.class.getName())
-                    && frame.getMethodName().equals("refresh")))
-            .map(Map.Entry::getKey).findFirst();
-      }
-      assertThat(refreshing).isPresent();
-      assertThat(refreshing.get().getName()).isEqualTo(MarketRefreshJob.THREAD);
-    } finally {
-      try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-        s.executeUpdate("delete from hedge_position where id = " + hedgeId);
-      }
-    }
-  }
 }

@@ -15,57 +15,62 @@ import javax.sql.DataSource;
 @Singleton
 class Fixtures {
 
-  private final AppUserRepository users;
-  private final TeamService teams;
-  private final PortfolioService portfolios;
-  private final HedgeBookService book;
-  private final MarketImportService marketImports;
-  private final Database db;
+    private final AppUserRepository users;
+    private final TeamService teams;
+    private final PortfolioService portfolios;
+    private final HedgeBookService book;
+    private final MarketImportService marketImports;
+    private final Database db;
 
-  Fixtures(AppUserRepository users, TeamService teams, PortfolioService portfolios, HedgeBookService book,
-           MarketImportService marketImports, DataSource dataSource) {
-    this.users = users;
-    this.teams = teams;
-    this.portfolios = portfolios;
-    this.book = book;
-    this.marketImports = marketImports;
-    this.db = new Database(dataSource);
-  }
+    Fixtures(
+            AppUserRepository users,
+            TeamService teams,
+            PortfolioService portfolios,
+            HedgeBookService book,
+            MarketImportService marketImports,
+            DataSource dataSource) {
+        this.users = users;
+        this.teams = teams;
+        this.portfolios = portfolios;
+        this.book = book;
+        this.marketImports = marketImports;
+        this.db = new Database(dataSource);
+    }
 
-  /** A new world of users and objects; names start with {@code prefix}. */
-  World world(URL root, String prefix) throws Exception {
-    return new World(root, this, prefix);
-  }
+    /** A new world of users and objects; names start with {@code prefix}. */
+    World world(URL root, String prefix) throws Exception {
+        return new World(root, this, prefix);
+    }
 
-  AppUserRepository users() {
-    return users;
-  }
+    AppUserRepository users() {
+        return users;
+    }
 
-  TeamService teams() {
-    return teams;
-  }
+    TeamService teams() {
+        return teams;
+    }
 
-  PortfolioService portfolios() {
-    return portfolios;
-  }
+    PortfolioService portfolios() {
+        return portfolios;
+    }
 
-  HedgeBookService book() {
-    return book;
-  }
+    HedgeBookService book() {
+        return book;
+    }
 
-  MarketImportService marketImports() {
-    return marketImports;
-  }
+    MarketImportService marketImports() {
+        return marketImports;
+    }
 
-  Database db() {
-    return db;
-  }
+    Database db() {
+        return db;
+    }
 
-  Teams support() {
-    return new Teams(users, teams);
-  }
+    Teams support() {
+        return new Teams(users, teams);
+    }
 
-  long userId(UserSession s) {
-    return support().user(s).id();
-  }
+    long userId(UserSession s) {
+        return support().user(s).id();
+    }
 }
