@@ -30,15 +30,18 @@ public class AlertBatch {
 
     /** What an alert is about: a hedge (its gates in {@code alert_state}) or an exchange connection. */
     public enum Subject {
-        HEDGE("alert_state", "hedge_id"),
-        CONNECTION("connection_alert_state", "connection_id");
+        HEDGE("alert_state", "hedge_id", "alert_ack"),
+        CONNECTION("connection_alert_state", "connection_id", "connection_alert_ack");
 
         private final String table;
-        private final String column;
+        final String column;
+        /** The users' acknowledgements and snoozes of the subject's alerts. */
+        final String acks;
 
-        Subject(String table, String column) {
+        Subject(String table, String column, String acks) {
             this.table = table;
             this.column = column;
+            this.acks = acks;
         }
     }
 
@@ -317,24 +320,26 @@ public class AlertBatch {
         return found;
     }
 
-    /** "user:HEDGE:hedge:KIND" of the users who snoozed one of the hedges' alerts until after {@code now}. */
+    /** "user:SUBJECT:id:KIND" of the users who snoozed one of the raised alerts until after {@code now}. */
     private static Set<String> snoozed(Connection c, List<Move> raised, Instant now) throws SQLException {
         Set<String> found = new HashSet<>();
-        try (PreparedStatement s = c.prepareStatement(
-                "select user_id, hedge_id, kind from alert_ack" + " where hedge_id = any(?) and snoozed_until > ?")) {
-            s.setArray(
-                    1,
-                    c.createArrayOf(
-                            "bigint",
-                            raised.stream()
-                                    .filter(m -> m.subject() == Subject.HEDGE)
-                                    .map(Move::id)
-                                    .distinct()
-                                    .toArray()));
-            s.setObject(2, Sql.utc(now));
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    found.add(r.getLong(1) + ":" + Subject.HEDGE + ":" + r.getLong(2) + ":" + r.getString(3));
+        for (Subject subject : Subject.values()) {
+            Object[] ids = raised.stream()
+                    .filter(m -> m.subject() == subject)
+                    .map(Move::id)
+                    .distinct()
+                    .toArray();
+            if (ids.length == 0) {
+                continue;
+            }
+            try (PreparedStatement s = c.prepareStatement("select user_id, " + subject.column + ", kind from "
+                    + subject.acks + " where " + subject.column + " = any(?) and snoozed_until > ?")) {
+                s.setArray(1, c.createArrayOf("bigint", ids));
+                s.setObject(2, Sql.utc(now));
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        found.add(r.getLong(1) + ":" + subject + ":" + r.getLong(2) + ":" + r.getString(3));
+                    }
                 }
             }
         }
@@ -343,18 +348,23 @@ public class AlertBatch {
 
     /** Re-armed alerts: every user's acknowledgement of them is forgotten (the next one is news). */
     private static void forgetAcknowledgements(Connection c, List<Move> all) throws SQLException {
-        List<Move> rearmed =
-                all.stream().filter(m -> m.subject() == Subject.HEDGE).toList();
-        if (rearmed.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement s = c.prepareStatement("delete from alert_ack a using unnest(?::bigint[], ?::text[])"
-                + " as x(h, k) where a.hedge_id = x.h and a.kind = x.k and a.acknowledged")) {
-            s.setArray(
-                    1, c.createArrayOf("bigint", rearmed.stream().map(Move::id).toArray()));
-            s.setArray(
-                    2, c.createArrayOf("text", rearmed.stream().map(Move::kind).toArray()));
-            s.executeUpdate();
+        for (Subject subject : Subject.values()) {
+            List<Move> rearmed =
+                    all.stream().filter(m -> m.subject() == subject).toList();
+            if (rearmed.isEmpty()) {
+                continue;
+            }
+            try (PreparedStatement s = c.prepareStatement(
+                    "delete from " + subject.acks + " a using unnest(?::bigint[]," + " ?::text[]) as x(i, k) where a."
+                            + subject.column + " = x.i and a.kind = x.k and a.acknowledged")) {
+                s.setArray(
+                        1,
+                        c.createArrayOf("bigint", rearmed.stream().map(Move::id).toArray()));
+                s.setArray(
+                        2,
+                        c.createArrayOf("text", rearmed.stream().map(Move::kind).toArray()));
+                s.executeUpdate();
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.hedgedesk.persistence.alerts;
 
 import io.agroal.api.AgroalDataSource;
+import io.hedgedesk.persistence.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -11,7 +12,7 @@ import java.util.Optional;
 
 /**
  * Per user: where alerts go ({@code alert_recipient}) and what the user acknowledged or snoozed on the dashboard
- * ({@code alert_ack}); per installation: whether webhooks may call private addresses ({@code alert_installation}).
+ * ({@code alert_ack}, {@code connection_alert_ack}); per installation: whether webhooks may call private addresses ({@code alert_installation}).
  */
 @ApplicationScoped
 public class AlertSettings {
@@ -90,30 +91,56 @@ public class AlertSettings {
                 });
     }
 
-    /** The user's acknowledgements and snoozes, keyed "hedgeId:KIND". */
+    /** The user's acknowledgements and snoozes, keyed "hedgeId:KIND" for hedges, "connection:id:KIND" for connections. */
     public Map<String, Ack> acks(long userId) {
         Map<String, Ack> found = new HashMap<>();
         sql.query(
-                "select hedge_id, kind, acknowledged, snoozed_until from alert_ack where user_id = ?",
-                s -> s.setLong(1, userId),
-                r -> found.put(r.getLong(1) + ":" + r.getString(2), new Ack(r.getBoolean(3), Sql.instant(r, 4))));
+                "select '', hedge_id, kind, acknowledged, snoozed_until from alert_ack where user_id = ? union all"
+                        + " select 'connection:', connection_id, kind, acknowledged, snoozed_until from connection_alert_ack"
+                        + " where user_id = ?",
+                s -> {
+                    s.setLong(1, userId);
+                    s.setLong(2, userId);
+                },
+                r -> found.put(
+                        r.getString(1) + r.getLong(2) + ":" + r.getString(3),
+                        new Ack(r.getBoolean(4), Sql.instant(r, 5))));
         return found;
     }
 
-    /** Acknowledges (until the alert re-arms) or snoozes (until {@code until}) a hedge's alert for one user. */
+    /**
+     * Acknowledges (until the alert re-arms) or snoozes (until {@code until}) an alert of a hedge (the caller checked
+     * the user sees it) or of an exchange connection of one of the user's teams, for one user.
+     *
+     * @throws NotFoundException a connection not in the user's teams
+     */
     @Transactional
-    public void acknowledge(long userId, long hedgeId, String kind, boolean acknowledged, Optional<Instant> until) {
-        sql.update(
-                "insert into alert_ack (user_id, hedge_id, kind, acknowledged, snoozed_until) values (?, ?, ?, ?, ?)"
-                        + " on conflict (user_id, hedge_id, kind) do update set acknowledged = excluded.acknowledged or"
-                        + " alert_ack.acknowledged, snoozed_until = coalesce(excluded.snoozed_until, alert_ack.snoozed_until),"
-                        + " changed_at = now()",
+    public void acknowledge(
+            long userId,
+            AlertBatch.Subject subject,
+            long id,
+            String kind,
+            boolean acknowledged,
+            Optional<Instant> until) {
+        String visible = subject == AlertBatch.Subject.HEDGE
+                ? "true"
+                : "exists (select 1 from exchange_connection c join membership m on m.team_id = c.team_id"
+                        + " where c.id = x.i and m.user_id = x.u)";
+        int stored = sql.update(
+                "insert into " + subject.acks + " (user_id, " + subject.column + ", kind, acknowledged, snoozed_until)"
+                        + " select * from (values (?::bigint, ?::bigint, ?, ?::boolean, ?::timestamptz)) as x(u, i, k, a, s)"
+                        + " where " + visible + " on conflict (user_id, " + subject.column + ", kind) do update set"
+                        + " acknowledged = excluded.acknowledged or " + subject.acks + ".acknowledged, snoozed_until ="
+                        + " coalesce(excluded.snoozed_until, " + subject.acks + ".snoozed_until), changed_at = now()",
                 s -> {
                     s.setLong(1, userId);
-                    s.setLong(2, hedgeId);
+                    s.setLong(2, id);
                     s.setString(3, kind);
                     s.setBoolean(4, acknowledged);
                     s.setObject(5, until.map(Sql::utc).orElse(null), java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
                 });
+        if (stored == 0) {
+            throw new NotFoundException("exchange connection", id);
+        }
     }
 }

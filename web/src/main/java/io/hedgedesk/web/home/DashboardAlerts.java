@@ -40,18 +40,27 @@ record DashboardAlerts(List<Group> groups, String staleBanner, int hidden, List<
     record Group(String title, String css, List<Line> lines) {}
 
     /**
-     * One alert of one hedge (which the user may acknowledge or snooze), or of one exchange connection of a team.
+     * One alert of one hedge or of one exchange connection of a team, which the user may acknowledge or snooze.
      *
      * @param hedgeId the hedge's id (0 for a connection)
+     * @param connectionId the connection's id (0 for a hedge)
      * @param href    where it links: the hedge's page, or the team's connections
      * @param hedge   what it is about: the hedge or the connection, by name
      * @param portfolio the hedge's portfolio, or the connection's team
      */
-    record Line(long hedgeId, String kind, String href, String hedge, String portfolio, String text) {
+    record Line(
+            long hedgeId, long connectionId, String kind, String href, String hedge, String portfolio, String text) {
 
-        public boolean ackable() {
-            return hedgeId > 0;
+        /** The key of the user's acknowledgement or snooze of it ({@link AlertSettings#acks}). */
+        String ackKey() {
+            return (hedgeId > 0 ? hedgeId : "connection:" + connectionId) + ":" + kind;
         }
+    }
+
+    /** Whether the user acknowledged the alert (until it re-arms) or snoozed it until after {@code now}. */
+    private static boolean hidden(AlertSettings.Ack ack, Instant now) {
+        return ack != null
+                && (ack.acknowledged() || ack.snoozedUntil().map(now::isBefore).orElse(false));
     }
 
     /** A portfolio's totals row. */
@@ -94,6 +103,7 @@ record DashboardAlerts(List<Group> groups, String staleBanner, int hidden, List<
         int staleHedges = 0;
         Optional<BigDecimal> oldest = Optional.empty();
         int hidden = 0;
+        List<Line> alarms = new ArrayList<>();
         for (AlertEngine.Evaluated e : evaluated) {
             HedgeSnapshot s = e.snapshot();
             long id = s.access().hedge().id();
@@ -107,38 +117,41 @@ record DashboardAlerts(List<Group> groups, String staleBanner, int hidden, List<
                     oldest = Optional.of(oldest.map(o -> o.max(c.value())).orElse(c.value()));
                     continue;
                 }
-                AlertSettings.Ack ack = acks.get(id + ":" + c.kind().name());
-                if (ack != null
-                        && (ack.acknowledged()
-                                || ack.snoozedUntil().map(now::isBefore).orElse(false))) {
-                    hidden++;
-                    continue;
-                }
-                bySeverity
-                        .computeIfAbsent(c.kind().severity(), k -> new ArrayList<>())
-                        .add(new Line(
-                                id,
-                                c.kind().name(),
-                                "/hedges/" + id,
-                                "#" + id + " " + s.access().instrument().id() + " "
-                                        + Words.sideWords(
-                                                s.access().hedge().side().name()),
-                                s.access().portfolio().portfolio().name(),
-                                AlertWords.title(c.kind()) + ": " + AlertWords.of(c)));
+                alarms.add(new Line(
+                        id,
+                        0,
+                        c.kind().name(),
+                        "/hedges/" + id,
+                        "#" + id + " " + s.access().instrument().id() + " "
+                                + Words.sideWords(s.access().hedge().side().name()),
+                        s.access().portfolio().portfolio().name(),
+                        AlertWords.title(c.kind()) + ": " + AlertWords.of(c)));
             }
         }
         for (ConnectionAlerts.Evaluated e : connections) {
-            e.checks().stream()
-                    .filter(AlertEvaluator.Check::alarm)
-                    .forEach(c -> bySeverity
-                            .computeIfAbsent(c.kind().severity(), k -> new ArrayList<>())
-                            .add(new Line(
-                                    0,
-                                    c.kind().name(),
-                                    "/teams/" + e.connection().teamId() + "/connections",
-                                    e.label(),
-                                    teamNames.getOrDefault(e.connection().teamId(), ""),
-                                    AlertWords.title(c.kind()) + ": " + e.text(c))));
+            long id = e.connection().id();
+            for (AlertEvaluator.Check c : e.checks()) {
+                if (!c.alarm()) {
+                    continue;
+                }
+                alarms.add(new Line(
+                        0,
+                        id,
+                        c.kind().name(),
+                        "/teams/" + e.connection().teamId() + "/connections",
+                        e.label(),
+                        teamNames.getOrDefault(e.connection().teamId(), ""),
+                        AlertWords.title(c.kind()) + ": " + e.text(c)));
+            }
+        }
+        for (Line l : alarms) {
+            if (hidden(acks.get(l.ackKey()), now)) {
+                hidden++;
+            } else {
+                bySeverity
+                        .computeIfAbsent(AlertKind.valueOf(l.kind()).severity(), k -> new ArrayList<>())
+                        .add(l);
+            }
         }
         List<Group> groups = new ArrayList<>();
         for (AlertKind.Severity severity : AlertKind.Severity.values()) {

@@ -4,6 +4,7 @@ import io.hedgedesk.domain.portfolio.PortfolioValuation;
 import io.hedgedesk.domain.team.TeamSummary;
 import io.hedgedesk.domain.user.AppUser;
 import io.hedgedesk.persistence.Transactions;
+import io.hedgedesk.persistence.alerts.AlertBatch;
 import io.hedgedesk.persistence.alerts.AlertSettings;
 import io.hedgedesk.persistence.portfolio.PortfolioAccess;
 import io.hedgedesk.persistence.portfolio.PortfolioService;
@@ -123,29 +124,40 @@ public class HomeResource {
     }
 
     /**
-     * Acknowledges a hedge's alert (hidden until it re-arms) or snoozes it for 24 hours (hidden, and not sent to this
-     * user, until then), for the current user only. Another team's hedge is a 404; an unknown kind a 400.
+     * Acknowledges a hedge's or an exchange connection's alert (hidden until it re-arms) or snoozes it for 24 hours
+     * (hidden, and not sent to this user, until then), for the current user only. A connection's kind takes a
+     * {@code connectionId}, the others a {@code hedgeId}. Another team's hedge or connection is a 404; a missing or
+     * unknown field a 400 naming it.
      */
     @POST
     @Path("dashboard/alerts")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response acknowledge(@RestForm String hedgeId, @RestForm String kind, @RestForm String action) {
+    public Response acknowledge(
+            @RestForm String hedgeId, @RestForm String connectionId, @RestForm String kind, @RestForm String action) {
         long userId = currentUser.id();
-        Parse p = new Parse();
-        Optional<Long> id = p.id(hedgeId, "hedgeId");
         Optional<AlertKind> alert = Arrays.stream(AlertKind.values())
                 .filter(k -> k.name().equals(kind))
-                .filter(k -> k.severity() != AlertKind.Severity.CONNECTIONS)
                 .findFirst();
-        if (id.isEmpty() || alert.isEmpty() || !("ack".equals(action) || "snooze".equals(action))) {
+        boolean connection =
+                alert.map(k -> k.severity() == AlertKind.Severity.CONNECTIONS).orElse(false);
+        String idField = connection ? "connectionId" : "hedgeId";
+        Optional<Long> id = new Parse().id(connection ? connectionId : hedgeId, idField);
+        String bad = alert.isEmpty()
+                ? "kind"
+                : id.isEmpty() ? idField : "ack".equals(action) || "snooze".equals(action) ? null : "action";
+        if (bad != null) {
             return Response.status(400)
                     .type(MediaType.TEXT_PLAIN)
-                    .entity("Choose an alert of the dashboard (hedgeId, kind and action ack or snooze).")
+                    .entity("Choose an alert of the dashboard: " + bad + " is missing or unknown (hedgeId or"
+                            + " connectionId, kind and action ack or snooze).")
                     .build();
         }
-        book.hedge(userId, id.get()); // visible to the user, else 404
-        alertSettings.acknowledge(
+        if (!connection) {
+            book.hedge(userId, id.get()); // visible to the user, else 404
+        }
+        alertSettings.acknowledge( // a connection not in the user's teams: 404
                 userId,
+                connection ? AlertBatch.Subject.CONNECTION : AlertBatch.Subject.HEDGE,
                 id.get(),
                 alert.get().name(),
                 "ack".equals(action),

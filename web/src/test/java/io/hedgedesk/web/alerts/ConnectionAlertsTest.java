@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
  * Alerts about a team's exchange connections, on connections whose state is set by hand: a sync failing for 8 hours
  * and a key expiring in 5 days raise one alert each (installation thresholds: 6 h or 3 failures, 14 days), delivered
  * through the outbox and shown on the dashboard, linked to the team's connections; a Binance key without an expiry
- * raises nothing; the failures in a row are counted as syncs release their lease.
+ * raises nothing; the failures in a row are counted as syncs release their lease; each user may acknowledge or snooze
+ * a connection's alert.
  */
 @QuarkusTest
 @QuarkusTestResource(OidcWiremockTestResource.class)
@@ -105,7 +106,8 @@ class ConnectionAlertsTest {
             List<String> lines = new ArrayList<>();
             dashboard
                     .getByXPath("//ul[contains(@class,'connections')]/li")
-                    .forEach(n -> lines.add(((HtmlElement) n).asNormalizedText()));
+                    .forEach(n ->
+                            lines.add(((HtmlElement) n).asNormalizedText().replace("\nAcknowledge Snooze 24 h", "")));
             String team = teams.currentTeam(userId).team().name();
             assertThat(lines)
                     .containsExactlyInAnyOrder(
@@ -121,7 +123,7 @@ class ConnectionAlertsTest {
                             .toList())
                     .containsExactly("/teams/" + teamId + "/connections");
             assertThat(dashboard.getByXPath("//ul[contains(@class,'connections')]//button"))
-                    .isEmpty();
+                    .hasSize(4); // acknowledge and snooze on each
 
             // the sync's lease released with an error counts a failure in a row, without one ends the run
             long version = Long.parseLong(
@@ -135,6 +137,97 @@ class ConnectionAlertsTest {
                     .isGreaterThanOrEqualTo(version + 2);
             release(reader, null);
             assertThat(failures(reader)).isZero();
+        }
+    }
+
+    /**
+     * Acknowledge and snooze, per user: Val acknowledges a failing sync and Wes (her teammate) snoozes it before the
+     * alert fires; the alert is sent to Val (1 webhook row) and not to Wes (0); Val's acknowledgement is forgotten when
+     * the sync works again (the gate re-arms), so the next failure shows again for her, while Wes's snooze still hides
+     * it. Another team's connection is a 404; a missing or unknown field a 400 naming it.
+     */
+    @Test
+    void acknowledgeAndSnoozeAConnectionsAlertPerUser() throws Exception {
+        try (UserSession val = UserSession.logInNew(root, "Val");
+                UserSession wes = UserSession.logInNew(root, "Wes");
+                UserSession xan = UserSession.logInNew(root, "Xan");
+                WebhookStub stub = new WebhookStub()) {
+            Teams t = new Teams(users, teams);
+            t.join(val, wes, io.hedgedesk.domain.team.Role.VIEWER);
+            long teamId = t.teamOf(val);
+            for (UserSession u : List.of(val, wes)) {
+                HtmlForm f = ThresholdPagesTest.form(u.page("/settings/alerts"), "/settings/alerts");
+                f.getInputByName("webhookUrl").setValue(stub.url("/" + u.username));
+                f.getSelectByName("webhookKind").setSelectedAttribute("JSON", true);
+                f.getInputByName("webhookOn").setChecked(true);
+                ThresholdPagesTest.submit(f);
+            }
+            Instant now = Instant.now();
+            // failing for 8 h (> 6 h), no key expiry: one alert, SYNC_FAILING
+            long id = connection(
+                    teamId, t.user(val).id(), "BYBIT", "Desk", null, "Refused.", now.minus(Duration.ofHours(8)));
+            String line = "//ul[contains(@class,'connections')]/li";
+            HtmlPage valPage = click(val.page("/dashboard"), line + "//button[@value='ack']");
+            assertThat(valPage.getByXPath(line)).isEmpty();
+            assertThat(valPage.getHtmlElementById("alerts-hidden").getTextContent())
+                    .startsWith("1 acknowledged or snoozed");
+            assertThat(wes.page("/dashboard").getByXPath(line)).hasSize(1); // a teammate still sees it
+            HtmlPage wesPage = click(wes.page("/dashboard"), line + "//button[@value='snooze']");
+            assertThat(wesPage.getByXPath(line)).isEmpty();
+
+            engine.evaluateAll();
+            assertThat(alerts(id)).containsExactly("SYNC_FAILING");
+            // Val acknowledged (still told), Wes snoozed (not told)
+            assertThat(deliveriesTo(id, t.user(val).id())).isEqualTo(1);
+            assertThat(deliveriesTo(id, t.user(wes).id())).isZero();
+
+            setError(id, null); // the sync works: the gate re-arms, Val's acknowledgement is forgotten
+            engine.evaluateAll();
+            setError(id, "Refused again.");
+            assertThat(val.page("/dashboard").getByXPath(line)).hasSize(1);
+            assertThat(wes.page("/dashboard").getByXPath(line)).isEmpty(); // snoozed for 24 h
+
+            String[] ack = {"connectionId", String.valueOf(id), "kind", "SYNC_FAILING", "action", "ack"};
+            assertThat(xan.post("/dashboard/alerts", ack).getStatusCode()).isEqualTo(404);
+            assertRefused(val, "connectionId", "kind", "SYNC_FAILING", "action", "ack");
+            assertRefused(val, "connectionId", "hedgeId", String.valueOf(id), "kind", "SYNC_FAILING", "action", "ack");
+            assertRefused(val, "kind", "connectionId", String.valueOf(id), "kind", "NOPE", "action", "ack");
+            assertRefused(val, "action", "connectionId", String.valueOf(id), "kind", "SYNC_FAILING", "action", "mute");
+            assertThat(val.post("/dashboard/alerts", ack).getStatusCode()).isEqualTo(303);
+        }
+    }
+
+    private static HtmlPage click(HtmlPage page, String xpath) throws Exception {
+        return ((org.htmlunit.html.HtmlButton) page.getFirstByXPath(xpath)).click();
+    }
+
+    private static void assertRefused(UserSession s, String field, String... form) throws Exception {
+        org.htmlunit.WebResponse r = s.post("/dashboard/alerts", form);
+        assertThat(r.getStatusCode()).isEqualTo(400);
+        assertThat(r.getContentAsString()).contains(": " + field + " is missing or unknown");
+    }
+
+    private void setError(long connectionId, String error) throws Exception {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "update exchange_connection set last_error = ?, last_sync_at = now() - interval '8 hours'"
+                                + " where id = ?")) {
+            s.setString(1, error);
+            s.setLong(2, connectionId);
+            s.executeUpdate();
+        }
+    }
+
+    private long deliveriesTo(long connectionId, long userId) throws Exception {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("select count(*) from alert_delivery d join alert_event e"
+                        + " on e.id = d.alert_event_id where e.connection_id = ? and d.user_id = ?")) {
+            s.setLong(1, connectionId);
+            s.setLong(2, userId);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
         }
     }
 
