@@ -15,6 +15,7 @@ import io.hedgedesk.web.api.BadInputException;
 import io.hedgedesk.web.api.Inputs;
 import io.hedgedesk.web.sizing.HedgeView;
 import io.hedgedesk.web.view.Display;
+import io.hedgedesk.web.view.Words;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -152,7 +153,7 @@ public class BetaCalculator {
         if (common.size() < 3) {
             throw new BadInputException(
                     basketField,
-                    "the basket's stored closes share " + common.size() + " date(s) with "
+                    "the basket's stored closes share " + Words.count(common.size(), "date") + " with "
                             + hedgeAsset + "'s between " + window.from() + " and " + window.to()
                             + ": at least 3 are needed for two returns");
         }

@@ -22,6 +22,18 @@ public final class Words {
 
     private Words() {}
 
+    /** A count and its noun: "1 hedge", "2 hedges", "0 hedges" (the nouns pages count all take an s). */
+    @TemplateExtension
+    public static String count(Integer n, String noun) {
+        return n + " " + (n == 1 ? noun : noun + "s");
+    }
+
+    /** {@link #count(Integer, String)} of a long. */
+    @TemplateExtension
+    public static String count(Long n, String noun) {
+        return n + " " + (n == 1 ? noun : noun + "s");
+    }
+
     /** The words for any enum constant: the ones below, else its name in lower case ("EVERY_N_DAYS" → "every n days"). */
     @TemplateExtension
     public static String words(Enum<?> value) {

@@ -327,7 +327,7 @@ class HistoryApiTest {
         rejectsAt(path, """
         {"hedgeAsset":"BTC","basket":[{"asset":"AVAX","valueUsd":"1"}],"from":"2020-01-01","to":"2020-12-31"}""", "basket[0].asset", "longer than the stored history of AVAX, which starts on 2020-09-22");
         rejectsAt(path, """
-        {"hedgeAsset":"BTC","basket":[{"asset":"ETH","valueUsd":"1"}],"from":"2024-01-01","to":"2024-01-02"}""", "basket", "share 2 date(s) with BTC");
+        {"hedgeAsset":"BTC","basket":[{"asset":"ETH","valueUsd":"1"}],"from":"2024-01-01","to":"2024-01-02"}""", "basket", "share 2 dates with BTC");
         rejectsAt(path, """
         {"hedgeAsset":"BTC","basket":[{"asset":"ETH","valueUsd":"0"}]}""", "basket[0].valueUsd", "greater than zero");
         rejectsAt(path, """

@@ -323,7 +323,7 @@ class BrowserJourneyIT {
                         "out of the bag",
                         "100.00 %",
                         "0.00109945 ETH",
-                        "1 holding(s)");
+                        "1 holding");
         submit("form[action$='/plan/record'] button[type=submit]", "alice-hedge-recorded");
         assertThat(text(By.cssSelector("p.flash"))).isEqualTo("Hedge recorded.");
         long hedgeId = idIn("/hedges/");

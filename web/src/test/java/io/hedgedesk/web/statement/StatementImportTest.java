@@ -145,8 +145,7 @@ class StatementImportTest {
             assertThat(count("select count(*) from statement_row where portfolio_id = ?", portfolio))
                     .isZero();
 
-            assertThat(finish(alice, confirmPath(text)))
-                    .contains("Done: 5 rows stored, 1 hedge(s) opened from the file.");
+            assertThat(finish(alice, confirmPath(text))).contains("Done: 5 rows stored, 1 hedge opened from the file.");
             Hedge hedge = part1Imported(aliceId, portfolio);
             assertThat(portfolios.auditTrail(aliceId, portfolio))
                     .extracting(e -> e.action() + " " + e.objectType())
@@ -163,7 +162,7 @@ class StatementImportTest {
                     .getContentAsString();
             assertThat(summary(overlap)).containsSubsequence("Rows read", "5", "New", "3", "Already imported", "2");
             assertThat(overlap).contains("new → hedge #" + hedge.id() + " as CLOSE + MARGIN_OUT");
-            assertThat(finish(alice, confirmPath(overlap))).contains("Done: 3 rows stored, 0 hedge(s)");
+            assertThat(finish(alice, confirmPath(overlap))).contains("Done: 3 rows stored, 0 hedges");
             assertThat(count("select count(*) from statement_row where portfolio_id = ?", portfolio))
                     .isEqualTo(8);
             Hedge closed = book.hedges(aliceId, portfolio).get(0);
@@ -207,7 +206,7 @@ class StatementImportTest {
                             "-20 USDT",
                             "0 USDT",
                             "matches");
-            assertThat(page).contains("4 item(s) to check");
+            assertThat(page).contains("4 items to check");
         }
     }
 
@@ -280,12 +279,12 @@ class StatementImportTest {
             // the account statement names its account: the first one imported is the portfolio's
             String first = bea.postFile(base, "s111.csv", file("binance-statement-111.csv"), true)
                     .getContentAsString();
-            assertThat(finish(bea, confirmPath(first))).contains("Done: 1 rows stored");
+            assertThat(finish(bea, confirmPath(first))).contains("Done: 1 row stored");
             WebResponse other = bea.postFile(base, "s222.csv", file("binance-statement-222.csv"), true);
             assertThat(other.getStatusCode()).isEqualTo(400);
             assertThat(other.getContentAsString())
                     .contains(
-                            "This file cannot be imported: 1 problem(s). Nothing was saved.",
+                            "This file cannot be imported: 1 problem. Nothing was saved.",
                             "line 2: account 222 is not this portfolio&#39;s BINANCE account 111 (the first one imported)")
                     .doesNotContain("/confirm");
             assertThat(count("select count(*) from statement_row where portfolio_id = ?", portfolio))
@@ -382,8 +381,7 @@ class StatementImportTest {
                             "0",
                             "Hedges opened from the file",
                             "1");
-            assertThat(finish(cleo, confirmPath(text)))
-                    .contains("Done: 5 rows stored, 1 hedge(s) opened from the file.");
+            assertThat(finish(cleo, confirmPath(text))).contains("Done: 5 rows stored, 1 hedge opened from the file.");
             part1Imported(cleoId, portfolio);
             assertThat(count("select count(*) from statement_row where portfolio_id = ?", portfolio))
                     .isEqualTo(5);

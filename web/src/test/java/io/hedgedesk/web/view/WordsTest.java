@@ -64,4 +64,13 @@ class WordsTest {
         assertThat(Words.of(funding))
                 .isEqualTo("Hedge #9 (AVAX): funding paid 1,250.12 USD reached the maximum cost of 1,000.00 USD");
     }
+
+    @Test
+    void countsSayOneThingAndManyThings() {
+        assertThat(Words.count(1, "hedge")).isEqualTo("1 hedge");
+        assertThat(Words.count(0, "hedge")).isEqualTo("0 hedges");
+        assertThat(Words.count(2, "row")).isEqualTo("2 rows");
+        assertThat(Words.count(1L, "problem")).isEqualTo("1 problem");
+        assertThat(Words.count(12L, "acknowledged or snoozed alert")).isEqualTo("12 acknowledged or snoozed alerts");
+    }
 }

@@ -172,7 +172,7 @@ class MarketImportTest {
             assertThat(refused.getStatusCode()).isEqualTo(400);
             assertThat(refused.getContentAsString())
                     .contains(
-                            "The file was not imported: 3 problem(s)",
+                            "The file was not imported: 3 problems",
                             "line 3: close must be positive, was -3",
                             "line 4: 2024-01-01 appears twice: this row duplicates line 2",
                             "line 5: date &#39;2024-13-01&#39; is not a date YYYY-MM-DD",
