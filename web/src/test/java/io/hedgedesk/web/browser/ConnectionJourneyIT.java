@@ -116,6 +116,13 @@ class ConnectionJourneyIT {
             // sent as margin, less the 0.00057471 LTC commission, plus the 2 × 0.0001 LTC funding received, are
             // 1.99962529 LTC at the venue; coverage 1.14942529 / 1.99962529 = 57.48 %
             assertThat(browser.text()).contains("LTC 1.99962529 LTC 1.14942529 LTC 57.48 %");
+
+            // the connections page on a phone: nothing scrolls sideways (a wide table scrolls inside its own box)
+            browser.viewport(390, 844, true);
+            browser.open(root + "teams/" + teamId + "/connections", "connections-390");
+            Number scroll = (Number) browser.driver().executeScript("return document.documentElement.scrollWidth");
+            Number client = (Number) browser.driver().executeScript("return document.documentElement.clientWidth");
+            assertThat(scroll.intValue()).as("page width at 390 px").isLessThanOrEqualTo(client.intValue());
         }
     }
 
