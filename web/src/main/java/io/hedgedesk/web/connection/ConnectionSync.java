@@ -164,6 +164,9 @@ public class ConnectionSync {
 
     private Failure failure(RuntimeException e) {
         Instant now = clock.instant();
+        if (e instanceof HistorySync.LeaseLostException) {
+            return new Failure(now.plus(every), "Another sync of this connection took over; it goes on there.");
+        }
         if (e instanceof RateLimitedException limited) {
             Instant resume = now.plus(limited.retryAfter().orElse(Duration.ofMinutes(1)));
             return new Failure(resume, "Rate limited by the exchange; the sync resumes at " + resume + ".");

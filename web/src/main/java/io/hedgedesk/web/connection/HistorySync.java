@@ -95,6 +95,10 @@ class HistorySync {
                         .toList();
                 List<StatementRow> window = numbered(client.history(HistoryStream.FILLS, from, to, symbols), cash);
                 QuarkusTransaction.requiringNew().run(() -> {
+                    // a sync that waited past its lease may have been taken over: then it stores nothing
+                    if (!connections.extendLease(id, owner, clock.instant().plus(lease))) {
+                        throw new LeaseLostException(id);
+                    }
                     SyncedRows.Stored stored = window.isEmpty()
                             ? SyncedRows.Stored.NONE
                             : rows.store(
@@ -106,13 +110,21 @@ class HistorySync {
                     Instant now = clock.instant();
                     cursors.advance(id, HistoryStream.FILLS.name(), to, stored.fills(), now);
                     cursors.advance(id, HistoryStream.CASH.name(), to, stored.cash(), now);
-                    connections.extendLease(id, owner, now.plus(lease));
                 });
                 from = to;
             }
+        } catch (LeaseLostException e) {
+            throw e;
         } catch (RuntimeException e) {
             cursors.failed(id, reading.name(), words.apply(e), clock.instant());
             throw e;
+        }
+    }
+
+    /** Another instance holds the connection's lease now (this one's ran out): the sync goes on there. */
+    static final class LeaseLostException extends IllegalStateException {
+        LeaseLostException(long id) {
+            super("the lease of exchange connection " + id + " is held by another sync");
         }
     }
 

@@ -1,6 +1,7 @@
 package io.hedgedesk.web.connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.agroal.api.AgroalDataSource;
 import io.hedgedesk.domain.hedge.Hedge;
@@ -9,6 +10,7 @@ import io.hedgedesk.domain.hedge.HedgeEventType;
 import io.hedgedesk.domain.instrument.Side;
 import io.hedgedesk.domain.market.FundingRate;
 import io.hedgedesk.domain.market.FundingRateSeries;
+import io.hedgedesk.marketdata.account.AccountEndpoints;
 import io.hedgedesk.marketdata.account.VenueStub;
 import io.hedgedesk.persistence.connection.ExchangeConnections;
 import io.hedgedesk.persistence.market.FundingHistoryRepository;
@@ -81,6 +83,15 @@ class ConnectionHistorySyncTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    HistorySync historySync;
+
+    @Inject
+    ConnectionStore store;
+
+    @Inject
+    AccountEndpoints endpoints;
 
     @Inject
     FundingHistoryRepository funding;
@@ -272,6 +283,33 @@ class ConnectionHistorySyncTest {
                     .allSatisfy(r -> assertThat(VenueStub.param(r, "startTime"))
                             .isGreaterThanOrEqualTo(failedAt.get() - 3_600_000));
             assertThat(history(dave, teamId, id)).doesNotContain("Stopped:");
+        }
+    }
+
+    /** A sync whose lease another instance holds now (it waited past it) stores nothing and leaves the rest to it. */
+    @Test
+    void aSyncThatLostItsLeaseStoresNothing() throws Exception {
+        try (UserSession fay = UserSession.logInNew(root, "HistFay")) {
+            long teamId = new Teams(users, teams).teamOf(fay);
+            long pid = fay.createPortfolio("Taken over");
+            long id = StubConnections.connect(fay, teamId, "BYBIT", connections);
+            choose(fay, teamId, id, pid);
+            QuarkusTransaction.requiringNew()
+                    .run(() -> connections.claim(id, "another-instance", Instant.now(), Duration.ofMinutes(5)));
+            ConnectionStore.SyncTarget target = store.forSync(id);
+            assertThatThrownBy(() -> historySync.run(
+                            id,
+                            "this-instance",
+                            target,
+                            endpoints.client(target.venue(), target.credentials()),
+                            List.of(),
+                            Duration.ofMinutes(5),
+                            RuntimeException::getMessage))
+                    .isInstanceOf(HistorySync.LeaseLostException.class);
+            assertThat(rows(pid)).isZero();
+            assertThat(history(fay, teamId, id)).doesNotContain("Stopped:");
+            QuarkusTransaction.requiringNew()
+                    .run(() -> connections.release(id, "another-instance", Instant.now(), null, null));
         }
     }
 
